@@ -1,0 +1,100 @@
+/**
+ * The one place that chooses a database driver. With DATABASE_URL: postgres.js
+ * against a real PostgreSQL. Without: embedded PGlite in a data folder that only
+ * this process may open (PGlite has no lock between processes), so migrations run
+ * here, at start-up, inside the app process.
+ */
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** Both drivers' databases and their transactions share this type. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DbHandle {
+  db: Db;
+  driver: "postgres" | "pglite";
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data folder, or "memory://" for a throwaway database. */
+  dataDir?: string;
+  poolMax?: number;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+const MIGRATION_LOCK_ID = 7_310_442_901; // arbitrary, constant: serialises migrations across app instances
+
+export async function openDb(opts: OpenOptions): Promise<DbHandle> {
+  const handle = opts.url ? await openPostgres(opts.url, opts.poolMax ?? 10) : await openPglite(opts.dataDir ?? "memory://");
+  if (opts.migrate !== false) await migrateHandle(handle, opts.url);
+  return handle;
+}
+
+async function openPostgres(url: string, max: number): Promise<DbHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, {
+    max,
+    connect_timeout: 10,
+    idle_timeout: 30,
+    max_lifetime: 60 * 30,
+    onnotice: () => {},
+    // Bounds that keep a stuck backend from holding a request forever.
+    connection: {
+      application_name: "openbond",
+      statement_timeout: 15_000,
+      lock_timeout: 10_000,
+      idle_in_transaction_session_timeout: 30_000,
+    },
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(dataDir: string): Promise<DbHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const memory = dataDir.startsWith("memory://");
+  if (!memory) mkdirSync(dataDir, { recursive: true });
+  const client = memory ? new PGlite() : new PGlite(path.resolve(dataDir));
+  await client.waitReady;
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, driver: "pglite", close: () => client.close() };
+}
+
+async function migrateHandle(handle: DbHandle, url: string | undefined): Promise<void> {
+  if (handle.driver === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    return;
+  }
+  // One connection holds an advisory lock so that several instances starting at
+  // once apply each migration exactly once.
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const single = postgres(url!, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await single`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migrate(drizzle(single), { migrationsFolder: MIGRATIONS_FOLDER });
+    await single`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
+  } finally {
+    await single.end({ timeout: 5 });
+  }
+}
+
+/** Rows of a raw `db.execute(sql...)` result: postgres.js returns an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  const rows = (result as { rows?: unknown }).rows;
+  if (Array.isArray(rows)) return rows as T[];
+  throw new Error("unexpected result shape from db.execute");
+}

@@ -1,0 +1,4 @@
+export * from "./campaigns";
+export * from "./bonds";
+export * from "./donations";
+export * from "./ledger";

@@ -1,0 +1,88 @@
+/**
+ * Environment, validated with zod once at start-up (instrumentation.ts) and on
+ * first use. Development needs nothing; production refuses to start without the
+ * secrets that protect money and case files.
+ */
+import { z } from "zod";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+        .optional(),
+    ),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    PGLITE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
+    APP_URL: z.preprocess(emptyToUndefined, z.string().url().default("http://localhost:3000")),
+    SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["auto", "true", "false"]).default("auto")),
+    STRIPE_SECRET_KEY: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…)").optional(),
+    ),
+    STRIPE_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
+    ),
+    SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional()),
+    MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("OpenBond <no-reply@localhost>")),
+    AUTH_SECRET: optionalString,
+    CASE_FILE_KEYS: optionalString,
+    A_NUMBER_HMAC_KEY: optionalString,
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_WEBHOOK_SECRET"],
+        message: "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together (or neither, to use the offline Stripe test double).",
+      });
+    }
+    if (env.NODE_ENV !== "production") return;
+    const required = ["DATABASE_URL", "AUTH_SECRET", "CASE_FILE_KEYS", "A_NUMBER_HMAC_KEY", "STRIPE_SECRET_KEY", "SMTP_URL"] as const;
+    for (const name of required) {
+      if (!env[name]) {
+        ctx.addIssue({ code: "custom", path: [name], message: `${name} is required in production.` });
+      }
+    }
+    if (env.AUTH_SECRET && env.AUTH_SECRET.length < 32) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET must be at least 32 characters." });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    // Names and rules only: never echo a value, it may be a secret.
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** True when the app talks to real Stripe; false means the offline test double. */
+export function usesRealStripe(e: Env = env()): boolean {
+  return Boolean(e.STRIPE_SECRET_KEY);
+}

@@ -1,0 +1,16 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.dirname(fileURLToPath(import.meta.url)) } },
+  test: {
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    environment: "node",
+    pool: "forks",
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    globalSetup: ["tests/helpers/global-setup.ts"],
+    server: { deps: { inline: ["next-auth"] } },
+  },
+});
