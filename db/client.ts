@@ -5,7 +5,7 @@
  * here, at start-up, inside the app process.
  */
 import path from "node:path";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -63,11 +63,46 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const memory = dataDir.startsWith("memory://");
-  if (!memory) mkdirSync(dataDir, { recursive: true });
+  const release = memory ? () => {} : claimDataDir(path.resolve(dataDir));
   const client = memory ? new PGlite() : new PGlite(path.resolve(dataDir));
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, driver: "pglite", close: () => client.close() };
+  return {
+    db,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/**
+ * PGlite has no lock between processes: a second process silently loses writes.
+ * A pid file beside the data folder turns that into a clear error.
+ */
+function claimDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const lock = `${dir}.lock`;
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, "utf8").trim());
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The embedded database at ${dir} is in use by process ${pid}; only one process may open it. Stop that process (for example the dev server) and try again.`,
+      );
+    }
+  }
+  writeFileSync(lock, String(process.pid));
+  return () => rmSync(lock, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 async function migrateHandle(handle: DbHandle, url: string | undefined): Promise<void> {

@@ -11,6 +11,14 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /**
+     * What this deployment is for. Next.js sets NODE_ENV=production for every build,
+     * so real-money safety keys off APP_ENV (default: production when NODE_ENV is).
+     * APP_ENV=test lets a production build run on the embedded database and the
+     * Stripe test double, for browser tests and benchmarks only.
+     */
+    APP_ENV: z.preprocess(emptyToUndefined, z.enum(["development", "test", "production"]).optional()),
+    NEXT_PHASE: optionalString,
     DATABASE_URL: z.preprocess(
       emptyToUndefined,
       z
@@ -35,6 +43,7 @@ const schema = z
     AUTH_SECRET: optionalString,
     CASE_FILE_KEYS: optionalString,
     A_NUMBER_HMAC_KEY: optionalString,
+    FUND_NAME: z.preprocess(emptyToUndefined, z.string().max(120).default("Open Bond Fund (demo)")),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   })
   .superRefine((env, ctx) => {
@@ -45,7 +54,7 @@ const schema = z
         message: "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together (or neither, to use the offline Stripe test double).",
       });
     }
-    if (env.NODE_ENV !== "production") return;
+    if (appEnv(env) !== "production" || env.NEXT_PHASE === "phase-production-build") return;
     const required = ["DATABASE_URL", "AUTH_SECRET", "CASE_FILE_KEYS", "A_NUMBER_HMAC_KEY", "STRIPE_SECRET_KEY", "SMTP_URL"] as const;
     for (const name of required) {
       if (!env[name]) {
@@ -58,6 +67,10 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema>;
+
+export function appEnv(e: Pick<Env, "APP_ENV" | "NODE_ENV">): "development" | "test" | "production" {
+  return e.APP_ENV ?? (e.NODE_ENV === "production" ? "production" : "development");
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {

@@ -73,7 +73,7 @@ describe("postEntry", () => {
     ["amount too large", { debits: [{ account: "stripe", amount: 1e15 }], credits: [{ account: "general", amount: 1e15 }] }, "validation", /maximum/],
   ])("rejects %s with a specific error and writes nothing", async (_name, lines, code, message) => {
     const before = await counts();
-    const err = await postEntry(h.db, { idempotencyKey: `bad-${_name}`, kind: "adjustment", ...(lines as never) }).catch((e) => e);
+    const err = await postEntry(h.db, { idempotencyKey: `bad-${_name}`, kind: "adjustment", ...lines } as never).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code });
     expect(err.message).toMatch(message);

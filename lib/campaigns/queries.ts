@@ -1,0 +1,64 @@
+/** Public campaign reads. Only public columns are selected; amounts come from the ledger. */
+import { asc, inArray, sql, type SQL } from "drizzle-orm";
+import { rowsOf, type Db } from "@/db/client";
+import { campaigns, campaignStatus } from "@/db/schema";
+import type { Cents } from "@/lib/money";
+
+export type CampaignStatus = (typeof campaignStatus.enumValues)[number];
+
+/** Statuses a donor may see. Drafts, reviews and cancelled campaigns are never public. */
+export const PUBLIC_STATUSES: CampaignStatus[] = ["live", "funded", "bond_requested", "bond_posted", "closed", "paused"];
+
+export interface CampaignCard {
+  id: string;
+  slug: string;
+  alias: string;
+  region: string;
+  summary: string;
+  status: CampaignStatus;
+  goalCents: Cents;
+  raisedCents: Cents;
+  donorCount: number;
+}
+
+/**
+ * "Raised" is what donors gave to the campaign net of refunds and lost disputes,
+ * read from the campaign's ledger account (fees and bond payments do not reduce it).
+ */
+const RAISED_KINDS = sql`('donation', 'refund', 'dispute', 'dispute_reversal')`;
+
+export async function listCampaignCards(db: Db, statuses: CampaignStatus[] = ["live"]): Promise<CampaignCard[]> {
+  if (!statuses.length) return [];
+  const base = await db
+    .select({
+      id: campaigns.id,
+      slug: campaigns.slug,
+      alias: campaigns.alias,
+      region: campaigns.region,
+      summary: campaigns.summary,
+      status: campaigns.status,
+      goalCents: campaigns.goalCents,
+    })
+    .from(campaigns)
+    .where(inArray(campaigns.status, statuses))
+    .orderBy(asc(campaigns.publishedAt), asc(campaigns.slug));
+  const totals = await raisedByCampaign(db, inArray(campaigns.status, statuses));
+  return base.map((c) => ({
+    ...c,
+    goalCents: c.goalCents as Cents,
+    raisedCents: (totals.get(c.id)?.raised ?? 0) as Cents,
+    donorCount: totals.get(c.id)?.donors ?? 0,
+  }));
+}
+
+async function raisedByCampaign(db: Db, where: SQL | undefined): Promise<Map<string, { raised: number; donors: number }>> {
+  const rows = rowsOf<{ id: string; raised: string | number; donors: string | number }>(
+    await db.execute(sql`
+      SELECT campaigns.id,
+             coalesce((SELECT -sum(p.amount) FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
+                        WHERE p.account_code = 'campaign:' || campaigns.id::text AND e.kind IN ${RAISED_KINDS}), 0)::bigint AS raised,
+             (SELECT count(*) FROM donations d WHERE d.campaign_id = campaigns.id AND d.status IN ('succeeded', 'partially_refunded'))::bigint AS donors
+        FROM campaigns WHERE ${where ?? sql`true`}`),
+  );
+  return new Map(rows.map((r) => [r.id, { raised: Number(r.raised), donors: Number(r.donors) }]));
+}

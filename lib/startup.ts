@@ -1,0 +1,38 @@
+/**
+ * Runs once when the server process starts (instrumentation.ts): validate the
+ * environment, open the database and apply migrations, and seed demo data into
+ * an empty embedded database so `npm run dev` shows a working fund.
+ */
+import { sql } from "drizzle-orm";
+import { getDbHandle, rowsOf } from "@/db";
+import { env, EnvError, usesRealStripe } from "./env";
+import { log } from "./log";
+import { seedDemo } from "./seed/seed-demo";
+
+export async function startUp(): Promise<void> {
+  let e;
+  try {
+    e = env();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      log.fatal({ problems: err.problems }, "refusing to start: invalid environment");
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const started = Date.now();
+  const handle = await getDbHandle();
+  log.info({ driver: handle.driver, ms: Date.now() - started }, "database ready, migrations applied");
+  if (handle.driver === "pglite") {
+    log.warn({ dataDir: e.PGLITE_DATA_DIR }, "using the embedded PGlite database (one process only); set DATABASE_URL for PostgreSQL");
+  }
+  if (!usesRealStripe(e)) log.warn("no Stripe keys: payments use the offline Stripe test double");
+
+  const wantSeed = e.SEED_DEMO === "true" || (e.SEED_DEMO === "auto" && handle.driver === "pglite");
+  if (!wantSeed) return;
+  const [row] = rowsOf<{ n: number }>(await handle.db.execute(sql`SELECT count(*)::int AS n FROM campaigns`));
+  if (Number(row?.n ?? 0) > 0 && e.SEED_DEMO !== "true") return;
+  const res = await seedDemo(handle.db);
+  if (res.created) log.info({ campaigns: res.campaigns, donations: res.donations }, "seeded demo data");
+}
