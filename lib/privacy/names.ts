@@ -66,7 +66,8 @@ export function findNames(text: string, tokens: readonly Token[], m: NameMatcher
     while (first > 0 && isFiller(tokens[first - 1]!) &&
       softGap(text, tokens[first - 1]!.end, tokens[first]!.start)) first--;
     // Leading particles are ordinary words ("de Juan"); only initials stick.
-    while (first < i && tokens[first]!.text.length > 1) first++;
+    const isInitial = (t: Token): boolean => t.text.length === 1 && m.initials.has(t.text);
+    while (first < i && !isInitial(tokens[first]!)) first++;
     let k = i + 1;
     while (k < tokens.length && softGap(text, tokens[k - 1]!.end, tokens[k]!.start) &&
       (isName(tokens[k]!) || isFiller(tokens[k]!))) {

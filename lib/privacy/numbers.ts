@@ -14,11 +14,26 @@ export interface DigitRun extends Span {
   readonly raw: string;
 }
 
-const SEPARATOR = /[\s.\-\u2010-\u2014()]/;
+const SEPARATOR = /[\s.\-\u2010-\u2014]/;
 const MAX_GAP = 3;
 
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+// Parentheses belong to a phone area code ("+1 (512) 555", "(512) 555"),
+// so they may only appear after a short country code or right after digits
+// that opened with one; elsewhere they end the run ("$20,000 (20 000 USD)").
+function skipSeparator(text: string, from: number, digitsSoFar: number, countryCode: boolean): number {
+  let k = from;
+  while (k < text.length && k - from < MAX_GAP) {
+    const ch = text[k]!;
+    if (SEPARATOR.test(ch)) k++;
+    else if (ch === '(' && countryCode && digitsSoFar <= 3) k++;
+    else if (ch === ')' && digitsSoFar <= 6 && text.lastIndexOf('(', from) >= from - 7) k++;
+    else break;
+  }
+  return k;
 }
 
 export function findDigitRuns(text: string): DigitRun[] {
@@ -40,8 +55,8 @@ export function findDigitRuns(text: string): DigitRun[] {
         end = ++j;
         continue;
       }
-      let k = j;
-      while (k < text.length && k - j < MAX_GAP && SEPARATOR.test(text[k]!)) k++;
+      const countryCode = digits === '1' || text[i - 1] === '+';
+      const k = skipSeparator(text, j, digits.length, countryCode);
       if (k === j || !isDigit(text[k])) break;
       j = k;
     }
