@@ -53,8 +53,8 @@ export function buildNameMatcher(legalName: string): NameMatcher {
 export function findNames(text: string, tokens: readonly Token[], m: NameMatcher): Span[] {
   const spans: Span[] = [];
   const isName = (t: Token): boolean => m.variants.has(t.text);
-  const isFiller = (t: Token): boolean =>
-    PARTICLES.has(t.text) || (t.text.length === 1 && m.initials.has(t.text));
+  const isInitial = (t: Token): boolean => t.text.length === 1 && m.initials.has(t.text);
+  const isFiller = (t: Token): boolean => PARTICLES.has(t.text) || isInitial(t);
   let i = 0;
   while (i < tokens.length) {
     if (!isName(tokens[i]!)) {
@@ -66,7 +66,6 @@ export function findNames(text: string, tokens: readonly Token[], m: NameMatcher
     while (first > 0 && isFiller(tokens[first - 1]!) &&
       softGap(text, tokens[first - 1]!.end, tokens[first]!.start)) first--;
     // Leading particles are ordinary words ("de Juan"); only initials stick.
-    const isInitial = (t: Token): boolean => t.text.length === 1 && m.initials.has(t.text);
     while (first < i && !isInitial(tokens[first]!)) first++;
     let k = i + 1;
     while (k < tokens.length && softGap(text, tokens[k - 1]!.end, tokens[k]!.start) &&

@@ -98,6 +98,7 @@ export function isANumberLike(run: DigitRun): boolean {
 export function isPhoneLike(run: DigitRun): boolean {
   const n = run.digits.length;
   if (run.plus) return n >= 8 && n <= 15;
+  if (/^(?:19|20)\d\d(?:\s+(?:19|20)\d\d)+$/.test(run.raw)) return false; // "2019 2020 2021"
   if (n === 10) return true;
   if (n === 11 && run.digits.startsWith('1')) return true;
   if (n > 11 && n <= 15) return true;
