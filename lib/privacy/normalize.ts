@@ -1,0 +1,93 @@
+// Text folding shared by every detector. Detectors work on a folded copy
+// (lower case, diacritics stripped) so "PÉREZ", "Pérez" and "perez" compare
+// equal, but findings must point into the text the author typed. So the fold
+// keeps, for every folded character, the span of the original it came from.
+
+export interface FoldedText {
+  /** Lower-cased text with combining marks removed. */
+  readonly text: string;
+  /** For each folded char: start offset of its source char in the original. */
+  readonly from: readonly number[];
+  /** For each folded char: end offset (exclusive) of its source char. */
+  readonly to: readonly number[];
+}
+
+export interface Token {
+  readonly text: string;
+  /** Offsets into FoldedText.text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+const COMBINING_MARK = /\p{M}/gu;
+
+export function foldString(input: string): string {
+  return input.normalize('NFD').replace(COMBINING_MARK, '').toLowerCase();
+}
+
+export function foldWithMap(input: string): FoldedText {
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let i = 0;
+  while (i < input.length) {
+    const cp = input.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
+    // Per-code-point folding keeps the offset map exact; ASCII takes the
+    // cheap path because stories are mostly ASCII.
+    const folded =
+      cp < 0x80
+        ? input[i]!.toLowerCase()
+        : foldString(String.fromCodePoint(cp));
+    for (const ch of folded) {
+      for (let k = 0; k < ch.length; k++) {
+        text += ch[k];
+        from.push(i);
+        to.push(i + width);
+      }
+    }
+    i += width;
+  }
+  return { text, from, to };
+}
+
+/** Maps a span of folded text back to the original text. */
+export function toOriginal(folded: FoldedText, span: Span): Span {
+  if (span.end <= span.start) {
+    const at = folded.from[span.start] ?? folded.to[folded.to.length - 1] ?? 0;
+    return { start: at, end: at };
+  }
+  return {
+    start: folded.from[span.start] ?? 0,
+    end: folded.to[span.end - 1] ?? 0,
+  };
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    tokens.push({ text: m[0], start, end: start + m[0].length });
+  }
+  return tokens;
+}
+
+/** Folded words of a short value (a name, a facility, a country). */
+export function words(value: string): string[] {
+  return tokenize(foldString(value)).map((t) => t.text);
+}
+
+/**
+ * True when only a little "soft" punctuation separates two adjacent tokens,
+ * so "Otay  Mesa", "J. Pérez" or "García-Márquez" still read as one phrase.
+ */
+export function softGap(text: string, from: number, to: number): boolean {
+  return to - from <= 8 && /^[\s\-\u2010-\u2014'\u2019.]*$/.test(text.slice(from, to));
+}
