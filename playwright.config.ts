@@ -1,0 +1,33 @@
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+
+// Browser tests run a production build (`npm run build` first) against a fresh
+// embedded database seeded with the demo fund, in Debian's Chromium.
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    // Auth.js builds localhost URLs; 127.0.0.1 would break sign-in (STACK.md).
+    baseURL: `http://localhost:${PORT}`,
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: `rm -rf .data/e2e .data/e2e.lock && node node_modules/next/dist/bin/next start -p ${PORT}`,
+    url: `http://localhost:${PORT}/`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { APP_ENV: "test", PGLITE_DATA_DIR: ".data/e2e", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+  },
+});

@@ -1,0 +1,22 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test("a visitor sees the live demo campaigns with totals from the ledger", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("bond");
+  const cards = page.getByTestId("campaign-card");
+  await expect(cards).toHaveCount(3);
+  await expect(cards.filter({ hasText: "Dmitri" })).toContainText("Louisiana");
+  for (const raised of await page.getByTestId("raised").allTextContents()) {
+    expect(raised).toMatch(/^\$\d{1,3}(,\d{3})*$/);
+    expect(raised).not.toBe("$0");
+  }
+  await expect(page.getByRole("progressbar").first()).toHaveAttribute("aria-valuenow", /\d+/);
+  await page.screenshot({ path: "test-results/home.png", fullPage: true });
+});
+
+test("the home page has no accessibility violations", async ({ page }) => {
+  await page.goto("/");
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
