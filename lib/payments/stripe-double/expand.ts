@@ -1,4 +1,5 @@
 import { invalidRequest } from './errors';
+import { toWire } from './store';
 
 type Lookup = (id: string) => object | undefined;
 
@@ -11,7 +12,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * `expand[]` does. Paths that name no expandable id fail the way Stripe's do.
  */
 export function expandPaths<T extends object>(root: T, paths: readonly string[], lookup: Lookup): T {
-  const copy = structuredClone(root);
+  const copy = toWire(root);
   for (const path of paths) {
     const parts = path.split('.');
     if (parts.length > 4) throw invalidRequest(`You cannot expand more than 4 levels of a property. Property: ${path}`, 'expand');

@@ -22,6 +22,14 @@ type _SameKinds = [ObjectKind] extends [keyof ObjectTypes] ? ([keyof ObjectTypes
 const _sameKinds: _SameKinds = true;
 void _sameKinds;
 
+/**
+ * Deep copy in wire form: what Stripe would send as JSON. SDK `Decimal` values
+ * become the decimal strings the API returns (the SDK re-coerces them).
+ */
+export function toWire<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 export interface IdempotencyRecord {
   method: string;
   path: string;
@@ -64,15 +72,15 @@ export class MemoryStore implements DoubleStore {
   get<K extends keyof ObjectTypes>(kind: K, id: string): ObjectTypes[K] | undefined {
     const hit = this.table(kind).get(id);
     // Hand out copies so callers cannot mutate stored state (or earlier event snapshots) by accident.
-    return hit === undefined ? undefined : (structuredClone(hit) as ObjectTypes[K]);
+    return hit === undefined ? undefined : (toWire(hit) as ObjectTypes[K]);
   }
 
   put<K extends keyof ObjectTypes>(kind: K, obj: ObjectTypes[K]): void {
-    this.table(kind).set(obj.id, structuredClone(obj));
+    this.table(kind).set(obj.id, toWire(obj));
   }
 
   all<K extends keyof ObjectTypes>(kind: K): ObjectTypes[K][] {
-    return [...this.table(kind).values()].map((o) => structuredClone(o) as ObjectTypes[K]);
+    return [...this.table(kind).values()].map((o) => toWire(o) as ObjectTypes[K]);
   }
 
   payoutOf(txnId: string): string | undefined {

@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { toWire } from '../store';
 
 export type EventType = Stripe.Event['type'];
 export type EventOf<T extends EventType> = Extract<Stripe.Event, { type: T }>;
@@ -20,7 +21,7 @@ export interface EventInput<T extends EventType> {
  * union member from a generic `type` field.
  */
 export function buildEvent<T extends EventType>(i: EventInput<T>): EventOf<T> {
-  const data: Stripe.Event.Data = { object: structuredClone(i.object) as Stripe.Event.Data.Object };
+  const data: Stripe.Event.Data = { object: toWire(i.object) as Stripe.Event.Data.Object };
   if (i.previousAttributes) data.previous_attributes = i.previousAttributes;
   const event: Stripe.EventBase = {
     id: i.id,
