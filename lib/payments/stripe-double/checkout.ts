@@ -4,23 +4,10 @@ import { invalidRequest } from './errors';
 import { buildCheckoutSession } from './factories/checkout-session';
 import { beginProcessing, createPaymentIntent, decline, finishProcessing, settle, succeedCard, type PaymentSpec } from './payments';
 import { startSubscription } from './subscriptions';
+import type { CheckoutExtras as SessionExtras } from './store';
 import type { CheckoutRequest } from './validate-checkout';
 
 export type CheckoutOutcome = 'success' | 'decline' | 'delayed_success' | 'delayed_failure' | 'cancel' | 'expire';
-
-/** Checkout inputs Stripe keeps server-side but does not show on the session object. */
-interface SessionExtras {
-  piMetadata: Record<string, string>;
-  piDescription: string | null;
-  subMetadata: Record<string, string>;
-  unitAmount: number;
-}
-const extras = new WeakMap<DoubleCore, Map<string, SessionExtras>>();
-function extrasOf(core: DoubleCore): Map<string, SessionExtras> {
-  let m = extras.get(core);
-  if (!m) extras.set(core, (m = new Map()));
-  return m;
-}
 
 export function createCheckoutSession(core: DoubleCore, r: CheckoutRequest): Stripe.Checkout.Session {
   const id = core.id('cs_test_');
@@ -39,7 +26,7 @@ export function createCheckoutSession(core: DoubleCore, r: CheckoutRequest): Str
     submitType: r.submitType,
   });
   core.store.put('checkout.session', session);
-  extrasOf(core).set(id, { piMetadata: r.piMetadata, piDescription: r.piDescription, subMetadata: r.subMetadata, unitAmount: r.lines[0]?.unitAmount ?? 0 });
+  core.store.putCheckoutExtras(id, { piMetadata: r.piMetadata, piDescription: r.piDescription, subMetadata: r.subMetadata, unitAmount: r.lines[0]?.unitAmount ?? 0 });
   return session;
 }
 
@@ -67,8 +54,8 @@ export function completeCheckout(core: DoubleCore, id: string, outcome: Checkout
     expireSession(core, id);
     return null;
   }
-  const x = extrasOf(core).get(id);
-  if (!x) throw new Error(`StripeDouble: session ${id} was created by another double instance`);
+  const x = core.store.getCheckoutExtras(id);
+  if (!x) throw new Error(`StripeDouble: session ${id} has no stored checkout inputs`);
   const email = s.customer_email ?? 'donor@example.test';
   s.customer_details = { address: null, business_name: null, email, individual_name: null, name: 'Test Donor', phone: null, tax_exempt: 'none', tax_ids: [] };
   return s.mode === 'subscription' ? completeSubscription(core, s, x, outcome, email) : completePayment(core, s, x, outcome, email);

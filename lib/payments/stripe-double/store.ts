@@ -30,6 +30,14 @@ export function toWire<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** Checkout inputs Stripe keeps server-side but does not show on the session object. */
+export interface CheckoutExtras {
+  piMetadata: Record<string, string>;
+  piDescription: string | null;
+  subMetadata: Record<string, string>;
+  unitAmount: number;
+}
+
 export interface IdempotencyRecord {
   method: string;
   path: string;
@@ -53,12 +61,15 @@ export interface DoubleStore {
   setPayoutOf(txnId: string, payoutId: string): void;
   getIdempotency(key: string): IdempotencyRecord | undefined;
   putIdempotency(key: string, record: IdempotencyRecord): void;
+  getCheckoutExtras(sessionId: string): CheckoutExtras | undefined;
+  putCheckoutExtras(sessionId: string, extras: CheckoutExtras): void;
 }
 
 export class MemoryStore implements DoubleStore {
   private readonly objects = new Map<keyof ObjectTypes, Map<string, unknown>>();
   private readonly payouts = new Map<string, string>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
+  private readonly checkoutExtras = new Map<string, CheckoutExtras>();
 
   private table(kind: keyof ObjectTypes): Map<string, unknown> {
     let t = this.objects.get(kind);
@@ -97,5 +108,14 @@ export class MemoryStore implements DoubleStore {
 
   putIdempotency(key: string, record: IdempotencyRecord): void {
     this.idempotency.set(key, record);
+  }
+
+  getCheckoutExtras(sessionId: string): CheckoutExtras | undefined {
+    const hit = this.checkoutExtras.get(sessionId);
+    return hit === undefined ? undefined : toWire(hit);
+  }
+
+  putCheckoutExtras(sessionId: string, extras: CheckoutExtras): void {
+    this.checkoutExtras.set(sessionId, toWire(extras));
   }
 }
