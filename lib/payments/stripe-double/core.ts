@@ -1,0 +1,89 @@
+import type Stripe from 'stripe';
+import { buildEvent, type EventObject, type EventType } from './factories/event';
+import { US_STANDARD_FEES, type FeeSchedule } from './fees';
+import { kindOfId, newId } from './ids';
+import { MemoryStore, type DoubleStore, type ObjectTypes } from './store';
+
+export interface StripeDoubleOptions {
+  /** Origin serving `/dev/stripe/checkout/:id`; default http://localhost:3000. */
+  baseUrl?: string;
+  /** Where `deliver()` POSTs events (the app's webhook route). */
+  webhookUrl?: string;
+  store?: DoubleStore;
+  fees?: Partial<FeeSchedule>;
+  /** Seconds since epoch; injectable so tests can move time. */
+  clock?: () => number;
+  /** Fixed keys let a dev server and its tests agree across restarts. */
+  secretKey?: string;
+  webhookSecret?: string;
+}
+
+export interface RequestContext {
+  requestId: string | null;
+  idempotencyKey: string | null;
+}
+
+export const NO_REQUEST: RequestContext = { requestId: null, idempotencyKey: null };
+
+/** State and plumbing shared by the API routes, outcomes and console actions. */
+export class DoubleCore {
+  readonly store: DoubleStore;
+  readonly secretKey: string;
+  readonly webhookSecret: string;
+  readonly baseUrl: string;
+  readonly fees: FeeSchedule;
+  webhookUrl: string | undefined;
+  private readonly clock: () => number;
+  /** Events created but not yet handed out by `deliver()` / `signedEvents()`. */
+  protected pending: Stripe.Event[] = [];
+
+  constructor(opts: StripeDoubleOptions = {}) {
+    this.store = opts.store ?? new MemoryStore();
+    this.secretKey = opts.secretKey ?? newId('sk_test_double_', 32);
+    this.webhookSecret = opts.webhookSecret ?? newId('whsec_double_', 32);
+    this.baseUrl = (opts.baseUrl ?? 'http://localhost:3000').replace(/\/$/, '');
+    this.webhookUrl = opts.webhookUrl;
+    this.fees = { ...US_STANDARD_FEES, ...opts.fees };
+    this.clock = opts.clock ?? (() => Math.floor(Date.now() / 1000));
+    if (!this.secretKey.startsWith('sk_test_double_')) throw new Error('StripeDouble keys must start with sk_test_double_');
+  }
+
+  now(): number {
+    return this.clock();
+  }
+
+  id(prefix: string): string {
+    return newId(prefix);
+  }
+
+  /** Record an event with a snapshot of `object` as it is now. */
+  emit<T extends EventType>(type: T, object: EventObject<T>, ctx: RequestContext = NO_REQUEST, previous?: Record<string, unknown>): void {
+    const event = buildEvent({
+      id: newId('evt_'),
+      created: this.now(),
+      type,
+      object,
+      request: { id: ctx.requestId, idempotencyKey: ctx.idempotencyKey },
+      ...(previous ? { previousAttributes: previous } : {}),
+    });
+    this.store.put('event', event);
+    this.pending.push(event);
+  }
+
+  /** Fetch an object by id alone, for expansion of `source`-style polymorphic links. */
+  lookup(id: string): object | undefined {
+    const kind = kindOfId(id);
+    return kind ? this.store.get(kind, id) : undefined;
+  }
+
+  must<K extends keyof ObjectTypes>(kind: K, id: string): ObjectTypes[K] {
+    const obj = this.store.get(kind, id);
+    if (!obj) throw new Error(`StripeDouble: no ${kind} ${id}`);
+    return obj;
+  }
+
+  /** All events ever emitted, oldest first (delivery state aside). */
+  events(): Stripe.Event[] {
+    return this.store.all('event');
+  }
+}
