@@ -43,6 +43,19 @@ const schema = z
     AUTH_SECRET: optionalString,
     CASE_FILE_KEYS: optionalString,
     A_NUMBER_HMAC_KEY: optionalString,
+    /** Which fund absorbs the card processing fee when the donor does not cover it. */
+    FUND_FEE_BEARER: z.preprocess(emptyToUndefined, z.enum(["campaign", "general"]).default("campaign")),
+    /** Which fund absorbs a lost dispute and Stripe's dispute fee. */
+    FUND_DISPUTE_BEARER: z.preprocess(emptyToUndefined, z.enum(["campaign", "general"]).default("general")),
+    /** Show gift amounts on the public donor wall (names are always the donor's choice). */
+    DONOR_WALL_AMOUNTS: z.preprocess(emptyToUndefined, z.enum(["show", "hide"]).default("show")),
+    /** Largest single gift accepted online, in cents (default $25,000). The minimum is fixed at $5. */
+    DONATION_MAX_CENTS: z.coerce.number().int().min(500).max(10_000_000_000).default(2_500_000),
+    /** Whether gifts are tax-deductible, per the fund's counsel (a gift earmarked for one named person usually is not). */
+    FUND_DEDUCTIBLE: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("false")),
+    /** Checkout sessions allowed per hour per IP address and per email address. */
+    CHECKOUT_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10_000).default(10),
+    CHECKOUT_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(10_000).default(5),
     FUND_NAME: z.preprocess(emptyToUndefined, z.string().max(120).default("Open Bond Fund (demo)")),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   })
