@@ -7,7 +7,26 @@ import { sql } from "drizzle-orm";
 import { getDbHandle, rowsOf } from "@/db";
 import { env, EnvError, usesRealStripe } from "./env";
 import { log } from "./log";
+import { sendPendingMail } from "./mail/send-pending";
 import { seedDemo } from "./seed/seed-demo";
+
+const MAIL_INTERVAL_MS = 10_000;
+
+/** Mail waits in the outbox until this loop (in every instance; SKIP LOCKED keeps sends single) delivers it. */
+function startMailLoop() {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    getDbHandle()
+      .then((h) => sendPendingMail(h.db))
+      .catch((e: unknown) => log.warn({ err: e instanceof Error ? e.message : "unknown" }, "mail loop failed"))
+      .finally(() => {
+        running = false;
+      });
+  }, MAIL_INTERVAL_MS);
+  timer.unref();
+}
 
 export async function startUp(): Promise<void> {
   let e;
@@ -28,6 +47,8 @@ export async function startUp(): Promise<void> {
     log.warn({ dataDir: e.PGLITE_DATA_DIR }, "using the embedded PGlite database (one process only); set DATABASE_URL for PostgreSQL");
   }
   if (!usesRealStripe(e)) log.warn("no Stripe keys: payments use the offline Stripe test double");
+
+  startMailLoop();
 
   const wantSeed = e.SEED_DEMO === "true" || (e.SEED_DEMO === "auto" && handle.driver === "pglite");
   if (!wantSeed) return;
