@@ -21,7 +21,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-lg font-semibold tracking-tight text-brand">
               {fund}
             </Link>
-            <span className="text-sm text-muted">Community bond fund</span>
+            <Link href="/sign-in" className="text-sm text-muted hover:text-ink">
+              Staff sign-in
+            </Link>
           </div>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">

@@ -4,3 +4,4 @@ export * from "./donations";
 export * from "./ledger";
 export * from "./stripe";
 export * from "./platform";
+export * from "./auth";

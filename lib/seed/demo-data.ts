@@ -1,4 +1,5 @@
 /** A believable small fund: campaigns in every public state. Aliases are invented; no real person is described. */
+import type { Role } from "@/db/schema";
 import type { CampaignStatus } from "@/lib/campaigns/queries";
 
 export interface DemoCampaign {
@@ -108,4 +109,12 @@ export const DEMO_DONOR_NAMES = [
   "Tom and Ellen",
   "Hannah W.",
   "Carlos",
+];
+
+/** Demo staff accounts: sign in at /sign-in with these addresses; the link arrives in the development outbox. */
+export const DEMO_STAFF: { email: string; roles: Role[] }[] = [
+  { email: "admin@openbond.example", roles: ["admin"] },
+  { email: "treasurer@openbond.example", roles: ["treasurer"] },
+  { email: "treasurer2@openbond.example", roles: ["treasurer"] },
+  { email: "lawyer@openbond.example", roles: ["lawyer"] },
 ];

@@ -8,7 +8,8 @@ import type { Db } from "@/db/client";
 import { bonds, campaigns, donations } from "@/db/schema";
 import { processingFee } from "@/lib/donations/fees";
 import { bondAccount, campaignAccount, postEntry } from "@/lib/ledger";
-import { DEMO_CAMPAIGNS, DEMO_DONOR_NAMES, type DemoCampaign } from "./demo-data";
+import { grantRole } from "@/lib/auth/roles";
+import { DEMO_CAMPAIGNS, DEMO_DONOR_NAMES, DEMO_STAFF, type DemoCampaign } from "./demo-data";
 
 const SEED_LOCK = 7_310_442_902;
 const PRESETS = [2_500, 5_000, 10_000, 25_000, 2_500, 5_000, 1_000, 7_500, 50_000, 15_000, 2_000, 100_000];
@@ -30,6 +31,9 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<SeedR
     // Oldest first, so the closed campaign's refunded bond is in the general pool before later ones need it.
     for (const demo of [...DEMO_CAMPAIGNS].sort((a, b) => b.ageMonths - a.ageMonths)) {
       gifts += await seedCampaign(tx, demo, now);
+    }
+    for (const staff of DEMO_STAFF) {
+      for (const role of staff.roles) await grantRole(tx, { email: staff.email, role, actorUserId: null });
     }
     return { created: true, campaigns: DEMO_CAMPAIGNS.length, donations: gifts };
   });

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentPrincipal, signOut } from "@/lib/auth/config";
+
+export const metadata: Metadata = { title: "Your account" };
+export const dynamic = "force-dynamic";
+
+async function doSignOut() {
+  "use server";
+  await signOut({ redirectTo: "/" });
+}
+
+export default async function AccountPage() {
+  const me = await currentPrincipal();
+  if (!me) redirect("/sign-in");
+  return (
+    <section className="max-w-xl">
+      <h1 className="text-2xl font-semibold">Your account</h1>
+      <p className="mt-2 text-muted" data-testid="roles">
+        {me.roles.length ? `Roles: ${me.roles.join(", ")}` : "No role yet. A fund administrator must verify you before you can do anything here."}
+      </p>
+      <form action={doSignOut} className="mt-6">
+        <button type="submit" className="rounded-md border border-line px-4 py-2">
+          Sign out
+        </button>
+      </form>
+    </section>
+  );
+}
