@@ -5,3 +5,5 @@ export * from "./ledger";
 export * from "./stripe";
 export * from "./platform";
 export * from "./auth";
+export * from "./lawyers";
+export * from "./case-files";

@@ -27,24 +27,32 @@ export function requireRole(p: Principal | null, ...anyOf: Role[]): Principal {
 
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254, "Email address is too long."));
 
-export async function grantRole(db: Db, input: { email: string; role: Role; actorUserId: string | null }): Promise<{ userId: string; created: boolean }> {
-  const parsed = emailSchema.safeParse(input.email);
+/** The user with this email, created if new (Auth.js would create it at first sign-in too). */
+export async function ensureUser(db: Db, rawEmail: string): Promise<{ userId: string; created: boolean }> {
+  const parsed = emailSchema.safeParse(rawEmail);
   if (!parsed.success) throw new AppError("validation", parsed.error.issues[0]!.message);
   const email = parsed.data;
+  const [found] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (found) return { userId: found.id, created: false };
+  await db.insert(users).values({ email }).onConflictDoNothing({ target: users.email });
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return { userId: row!.id, created: true };
+}
+
+export async function grantRole(db: Db, input: { email: string; role: Role; actorUserId: string | null }): Promise<{ userId: string; created: boolean }> {
   if (!ROLES.includes(input.role)) throw new AppError("validation", `Unknown role "${String(input.role)}".`);
   return db.transaction(async (tx) => {
-    let [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    const created = !user;
-    if (!user) [user] = await tx.insert(users).values({ email }).returning({ id: users.id });
+    const { userId, created } = await ensureUser(tx, input.email);
+    const user = { id: userId };
     const inserted = await tx
       .insert(userRoles)
-      .values({ userId: user!.id, role: input.role, grantedBy: input.actorUserId })
+      .values({ userId: user.id, role: input.role, grantedBy: input.actorUserId })
       .onConflictDoNothing()
       .returning({ role: userRoles.role });
     if (inserted.length) {
-      await audit(tx, { actorUserId: input.actorUserId, action: "role.granted", subjectType: "user", subjectId: user!.id, details: { role: input.role } });
+      await audit(tx, { actorUserId: input.actorUserId, action: "role.granted", subjectType: "user", subjectId: user.id, details: { role: input.role } });
     }
-    return { userId: user!.id, created };
+    return { userId: user.id, created };
   });
 }
 
