@@ -56,6 +56,8 @@ const schema = z
     /** Checkout sessions allowed per hour per IP address and per email address. */
     CHECKOUT_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10_000).default(10),
     CHECKOUT_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(10_000).default(5),
+    /** Bond payments of this many cents or more need a second, different treasurer's approval (default $10,000). */
+    BOND_SECOND_APPROVAL_CENTS: z.coerce.number().int().min(0).default(1_000_000),
     FUND_NAME: z.preprocess(emptyToUndefined, z.string().max(120).default("Open Bond Fund (demo)")),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   })
