@@ -5,10 +5,14 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bonds, campaigns, donations } from "@/db/schema";
+import { campaigns, donations, interestRates, lawyerProfiles } from "@/db/schema";
 import { processingFee } from "@/lib/donations/fees";
-import { bondAccount, campaignAccount, postEntry } from "@/lib/ledger";
-import { grantRole } from "@/lib/auth/roles";
+import { campaignAccount, postEntry } from "@/lib/ledger";
+import { ensureUser, grantRole, rolesOf, type Principal } from "@/lib/auth/roles";
+import { bondInterest } from "@/lib/bonds/interest";
+import { advanceBond } from "@/lib/bonds/lifecycle";
+import { approvalsRequired, approveBondPayment, recordBondPayment, requestBondPayment } from "@/lib/bonds/payment";
+import { recordBondPosting } from "@/lib/bonds/posting";
 import { DEMO_CAMPAIGNS, DEMO_DONOR_NAMES, DEMO_STAFF, type DemoCampaign } from "./demo-data";
 
 const SEED_LOCK = 7_310_442_902;
@@ -27,19 +31,39 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<SeedR
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
     const done = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, DEMO_CAMPAIGNS[0]!.slug));
     if (done.length) return { created: false, campaigns: 0, donations: 0 };
+    const staff = await seedStaff(tx);
+    await seedInterestRates(tx, now);
     let gifts = 0;
     // Oldest first, so the closed campaign's refunded bond is in the general pool before later ones need it.
     for (const demo of [...DEMO_CAMPAIGNS].sort((a, b) => b.ageMonths - a.ageMonths)) {
-      gifts += await seedCampaign(tx, demo, now);
-    }
-    for (const staff of DEMO_STAFF) {
-      for (const role of staff.roles) await grantRole(tx, { email: staff.email, role, actorUserId: null });
+      gifts += await seedCampaign(tx, demo, now, staff);
     }
     return { created: true, campaigns: DEMO_CAMPAIGNS.length, donations: gifts };
   });
 }
 
-async function seedCampaign(tx: Db, demo: DemoCampaign, now: Date): Promise<number> {
+type Staff = Record<"admin" | "treasurer" | "treasurer2" | "lawyer", Principal>;
+
+async function seedStaff(tx: Db): Promise<Staff> {
+  const out: Partial<Staff> = {};
+  for (const s of DEMO_STAFF) {
+    const { userId } = await ensureUser(tx, s.email);
+    for (const role of s.roles) await grantRole(tx, { email: s.email, role, actorUserId: null });
+    out[s.email.split("@")[0] as keyof Staff] = { userId, roles: await rolesOf(tx, userId) };
+  }
+  const lawyer = out.lawyer!;
+  await tx.insert(lawyerProfiles).values({ userId: lawyer.userId, fullName: "Demo Lawyer", barNumber: "LA-00000", barState: "LA", eoirId: "DEMO01", firm: "Demo Immigration Clinic", status: "verified", reviewedBy: out.admin!.userId, reviewedAt: new Date() });
+  return out as Staff;
+}
+
+/** Treasury's cap applies in every quarter of the demo period (T-bill yields were above 3%); replace with published rates. */
+async function seedInterestRates(tx: Db, now: Date) {
+  const rows = [];
+  for (let y = now.getUTCFullYear() - 3; y <= now.getUTCFullYear(); y++) for (const m of ["01", "04", "07", "10"]) rows.push({ quarterStart: `${y}-${m}-01`, rateBps: 300 });
+  await tx.insert(interestRates).values(rows).onConflictDoNothing();
+}
+
+async function seedCampaign(tx: Db, demo: DemoCampaign, now: Date, staff: Staff): Promise<number> {
   const rand = prng(demo.slug);
   const start = new Date(now.getTime() - (demo.ageMonths * 30 + 3) * DAY);
   const [row] = await tx
@@ -52,7 +76,9 @@ async function seedCampaign(tx: Db, demo: DemoCampaign, now: Date): Promise<numb
       story: demo.story,
       detentionMonth: demo.detentionMonth,
       goalCents: demo.goalCents,
-      status: demo.status,
+      // Bond campaigns start funded; the real bond functions move them on.
+      status: demo.bond ? "funded" : demo.status,
+      lawyerUserId: staff.lawyer.userId,
       publishedAt: start,
       createdAt: start,
       updatedAt: start,
@@ -93,45 +119,25 @@ async function seedCampaign(tx: Db, demo: DemoCampaign, now: Date): Promise<numb
     const payoutAt = new Date(now.getTime() - 2 * DAY);
     await postEntry(tx, { idempotencyKey: `seed:${demo.slug}:payout`, kind: "payout", effectiveAt: payoutAt, debits: [{ account: "bank", amount: net }], credits: [{ account: "stripe", amount: net }] });
   }
-  if (demo.bond) await seedBond(tx, demo, id, net, start, now);
+  if (demo.bond) await seedBond(tx, demo, id, start, now, staff);
   return n;
 }
 
-async function seedBond(tx: Db, demo: DemoCampaign, campaignId: string, net: number, start: Date, now: Date) {
-  const amount = demo.goalCents;
-  const paidAt = new Date(start.getTime() + 20 * DAY);
-  const [bond] = await tx
-    .insert(bonds)
-    .values({ campaignId, amountCents: amount, status: demo.bond === "refunded" ? "refunded" : "posted", createdAt: paidAt })
-    .returning({ id: bonds.id });
-  const bondId = bond!.id;
-  const fund = campaignAccount(campaignId);
-  await postEntry(tx, {
-    idempotencyKey: `seed:${demo.slug}:bond-payment`,
-    kind: "bond_payment",
-    campaignId,
-    effectiveAt: paidAt,
-    debits: [{ account: bondAccount(bondId), amount }, { account: fund, amount }],
-    credits: [{ account: "bank", amount }, { account: "bonds_outstanding", amount }],
-  });
-  if (net > amount) {
-    await postEntry(tx, { idempotencyKey: `seed:${demo.slug}:overflow`, kind: "reallocation", campaignId, effectiveAt: paidAt, memo: "Overfunding moved to the general pool after the bond was posted", debits: [{ account: fund, amount: net - amount }], credits: [{ account: "general", amount: net - amount }] });
-  }
+async function seedBond(tx: Db, demo: DemoCampaign, campaignId: string, start: Date, now: Date, staff: Staff) {
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const paidOn = day(new Date(start.getTime() + 20 * DAY));
+  const { bondId } = await requestBondPayment(tx, staff.lawyer, { campaignId, amountCents: demo.goalCents });
+  await approveBondPayment(tx, staff.treasurer, bondId);
+  if (approvalsRequired(demo.goalCents) > 1) await approveBondPayment(tx, staff.treasurer2, bondId);
+  await recordBondPayment(tx, staff.treasurer, bondId, { method: "fedwire", traceNumber: `FW${demo.slug.length}${paidOn.replace(/-/g, "")}`, paidOn });
+  await recordBondPosting(tx, staff.treasurer, bondId, { i305Number: `DEMO-${paidOn.replace(/-/g, "")}-${demo.slug.length}`, postedOn: paidOn, obligor: { kind: "fund" } });
   if (demo.bond !== "refunded") return;
-  const refundedAt = new Date(now.getTime() - 20 * DAY);
-  const days = Math.floor((refundedAt.getTime() - paidAt.getTime()) / DAY);
-  const interest = Math.floor((amount * 275 * days) / (10_000 * 365)); // 2.75% a year, simple, for the demo only
-  await postEntry(tx, {
-    idempotencyKey: `seed:${demo.slug}:bond-refund`,
-    kind: "bond_refund",
-    campaignId,
-    effectiveAt: refundedAt,
-    debits: [{ account: "bank", amount }, { account: "bonds_outstanding", amount }],
-    credits: [{ account: bondAccount(bondId), amount }, { account: "general", amount }],
-  });
-  if (interest > 0) {
-    await postEntry(tx, { idempotencyKey: `seed:${demo.slug}:bond-interest`, kind: "interest", campaignId, effectiveAt: refundedAt, debits: [{ account: "bank", amount: interest }], credits: [{ account: "general", amount: interest }] });
-  }
+  await advanceBond(tx, staff.treasurer, bondId, "cancel", { i391On: day(new Date(now.getTime() - 60 * DAY)) });
+  await advanceBond(tx, staff.treasurer, bondId, "claimRefund", { mailedOn: day(new Date(now.getTime() - 55 * DAY)), contents: "Original I-305 and I-391, cover letter" });
+  const refundedOn = day(new Date(now.getTime() - 20 * DAY));
+  const rates = (await tx.select().from(interestRates)).map((r) => ({ quarterStart: r.quarterStart, rateBps: r.rateBps }));
+  const interest = bondInterest(demo.goalCents, paidOn, refundedOn, rates).cents;
+  await advanceBond(tx, staff.treasurer, bondId, "refund", { refundedOn, receivedCents: demo.goalCents + interest });
 }
 
 /** Deterministic per campaign, so demo data looks the same on every machine. */

@@ -50,7 +50,7 @@ describe("bond lifecycle model", () => {
         const campaign = await fundedCampaign(h.db, amount);
         const { bondId } = await requestBondPayment(h.db, t3, { campaignId: campaign, amountCents: amount });
         const codes = [bondAccount(bondId), campaignAccount(campaign), "bonds_outstanding", "general", "bank"];
-        const model = { status: "requested" as BondStatus, approvers: new Set<number>(), balances: await getBalances(h.db, codes) };
+        const model = { status: "requested" as BondStatus, approvers: new Set<number>(), balances: new Map<string, number>(await getBalances(h.db, codes)) };
         const add = (code: string, d: number) => model.balances.set(code, (model.balances.get(code) ?? 0) + d);
         let n = 0;
         for (const o of ops) {
