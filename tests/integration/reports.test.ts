@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { getBalance } from "@/lib/ledger";
+import { statementOfActivity } from "@/lib/reports/activity";
+import { balanceSheet } from "@/lib/reports/balance-sheet";
+import { transparency } from "@/lib/reports/transparency";
+import { DEMO_CAMPAIGNS } from "@/lib/seed/demo-data";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { CANARY_NEEDLES } from "../fixtures/case-file";
+import { createTestDb } from "../helpers/test-db";
+
+let h: DbHandle;
+beforeAll(async () => {
+  h = await createTestDb();
+  await seedDemo(h.db, { now: new Date("2026-11-28T12:00:00Z") });
+});
+afterAll(async () => h?.close());
+
+describe("reports on the demo fund", () => {
+  it("balance sheet: assets equal funds, and money at ICE equals bonds outstanding", async () => {
+    const bs = await balanceSheet(h.db);
+    expect(bs.assets.total).toBe(bs.funds.total);
+    expect(bs.assets.atIce).toBe(bs.funds.bondsOutstanding);
+    expect(bs.assets.atIce).toBe(DEMO_CAMPAIGNS.find((d) => d.bond === "posted")!.goalCents);
+    expect(bs.funds.general).toBe(await getBalance(h.db, "general"));
+    expect(bs.restricted.reduce((s, r) => s + r.cents, 0)).toBe(bs.funds.campaigns);
+  });
+
+  it("statement of activity: the net change of funds is gifts less costs plus interest", async () => {
+    const a = await statementOfActivity(h.db);
+    expect(a.gifts).toBeGreaterThan(0);
+    expect(a.fees).toBeGreaterThan(0);
+    expect(a.bondsPaid).toBe(DEMO_CAMPAIGNS.filter((d) => d.bond).reduce((s, d) => s + d.goalCents, 0));
+    expect(a.bondRefunds).toBe(DEMO_CAMPAIGNS.find((d) => d.bond === "refunded")!.goalCents);
+    expect(a.interest).toBeGreaterThan(0);
+    expect(a.netChange).toBe(a.gifts - a.fees - a.refunds - a.disputes + a.interest - a.forfeitures);
+    const bs = await balanceSheet(h.db);
+    // Starting from empty books, the funds equal everything that ever changed them.
+    expect(bs.funds.total).toBe(a.netChange);
+  });
+
+  it("transparency: figures agree with the books, by month only, with no private values", async () => {
+    const t = await transparency(h.db);
+    const bs = await balanceSheet(h.db);
+    expect(t.atIce).toBe(bs.assets.atIce);
+    expect(t.months.every((m) => /^\d{4}-\d{2}$/.test(m.month))).toBe(true);
+    expect(t.months.reduce((s, m) => s + m.gifts, 0)).toBe(t.raised);
+    expect(t.months.reduce((s, m) => s + m.recovered, 0)).toBe(t.recovered);
+    const text = JSON.stringify(t);
+    for (const needle of CANARY_NEEDLES) expect(text).not.toContain(needle);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});
