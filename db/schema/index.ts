@@ -7,3 +7,4 @@ export * from "./platform";
 export * from "./auth";
 export * from "./lawyers";
 export * from "./case-files";
+export * from "./reconciliation";

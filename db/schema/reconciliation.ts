@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** One line of the fund's bank statement, imported from CSV; re-importing the same file adds nothing. */
+export const bankStatementLines = pgTable(
+  "bank_statement_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** sha256 of date|amount|description|occurrence — identical lines in one file stay distinct. */
+    fingerprint: text("fingerprint").notNull().unique(),
+    postedOn: date("posted_on").notNull(),
+    /** Signed: deposits positive, withdrawals negative. */
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    description: text("description").notNull(),
+    importId: uuid("import_id").notNull(),
+    matchedKind: text("matched_kind", { enum: ["payout", "bond_payment", "bond_refund"] }),
+    matchedRef: text("matched_ref"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("bank_lines_amount_nonzero", sql`${t.amountCents} <> 0`),
+    index("bank_lines_unmatched_idx").on(t.matchedKind, t.postedOn),
+  ],
+);
+
+export const bankImports = pgTable("bank_imports", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  fileName: text("file_name").notNull(),
+  lines: integer("lines").notNull(),
+  added: integer("added").notNull(),
+  importedBy: text("imported_by").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
