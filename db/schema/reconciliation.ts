@@ -31,3 +31,21 @@ export const bankImports = pgTable("bank_imports", {
   importedBy: text("imported_by").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Stripe balance transactions imported from each payout, for matching against the ledger. */
+export const stripeBalanceTransactions = pgTable(
+  "stripe_balance_transactions",
+  {
+    id: text("id").primaryKey(),
+    payoutId: text("payout_id"),
+    type: text("type").notNull(),
+    /** The charge, refund, dispute or payout this transaction is about (ch_, re_, dp_, po_ ...). */
+    sourceId: text("source_id"),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    feeCents: bigint("fee_cents", { mode: "number" }).notNull(),
+    netCents: bigint("net_cents", { mode: "number" }).notNull(),
+    stripeCreatedAt: timestamp("stripe_created_at", { withTimezone: true }).notNull(),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("stripe_bt_payout_idx").on(t.payoutId), index("stripe_bt_source_idx").on(t.sourceId)],
+);

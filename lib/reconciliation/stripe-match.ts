@@ -1,0 +1,53 @@
+/**
+ * Match imported Stripe balance transactions to the ledger by the Stripe object
+ * they concern (charge, refund, dispute, payout): what moved in Stripe must be
+ * what our `stripe` account says moved, to the cent. Linear in the number of
+ * rows: two scans and a hash join in memory.
+ */
+import { sql } from "drizzle-orm";
+import { rowsOf, type Db } from "@/db/client";
+
+export interface StripeException {
+  sourceId: string;
+  stripeNetCents: number;
+  ledgerCents: number;
+  kind: "missing_in_books" | "not_in_payout" | "amount_differs";
+}
+
+export interface StripeReconciliation {
+  matched: number;
+  exceptions: StripeException[];
+}
+
+
+export async function reconcileStripe(db: Db): Promise<StripeReconciliation> {
+  const stripeSide = new Map<string, number>();
+  for (const r of rowsOf<{ source_id: string; net: string | number }>(
+    await db.execute(sql`SELECT source_id, sum(net_cents)::bigint AS net FROM stripe_balance_transactions WHERE source_id IS NOT NULL GROUP BY source_id`),
+  )) {
+    stripeSide.set(r.source_id, Number(r.net));
+  }
+  const books = new Map<string, number>();
+  for (const r of rowsOf<{ refs: Record<string, string> | string; amount: string | number }>(
+    await db.execute(sql`SELECT e.refs, sum(p.amount)::bigint AS amount FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id
+                          WHERE p.account_code = 'stripe' GROUP BY e.id, e.refs`),
+  )) {
+    const refs = typeof r.refs === "string" ? (JSON.parse(r.refs) as Record<string, string>) : r.refs;
+    // The most specific reference wins: a refund entry also names its charge's payment intent.
+    const key = ["refund", "dispute", "payout", "charge"].map((k) => refs[k]).find(Boolean);
+    if (key) books.set(key, (books.get(key) ?? 0) + Number(r.amount));
+  }
+  const exceptions: StripeException[] = [];
+  let matched = 0;
+  for (const [sourceId, net] of stripeSide) {
+    const ledger = books.get(sourceId);
+    if (ledger === undefined) exceptions.push({ sourceId, stripeNetCents: net, ledgerCents: 0, kind: "missing_in_books" });
+    else if (ledger !== net) exceptions.push({ sourceId, stripeNetCents: net, ledgerCents: ledger, kind: "amount_differs" });
+    else matched++;
+  }
+  for (const [sourceId, amount] of books) {
+    if (!stripeSide.has(sourceId) && amount !== 0) exceptions.push({ sourceId, stripeNetCents: 0, ledgerCents: amount, kind: "not_in_payout" });
+  }
+  return { matched, exceptions };
+}
+
