@@ -5,7 +5,7 @@ import { invalidRequest, noSuchObject } from './errors';
 import { expandPaths } from './expand';
 import type { FormObject } from './form';
 import { paginate } from './list';
-import { metadataOf, optEnum, optInteger, optString, rejectUnknown } from './params';
+import { metadataOf, optEnum, optInteger, optObject, optString, rejectUnknown } from './params';
 import type { ObjectTypes } from './store';
 import { cancelSubscription } from './subscriptions';
 import { validateCheckoutCreate } from './validate-checkout';
@@ -93,6 +93,10 @@ export const ROUTES: Route[] = [
       return withExpand(core, refund(core, target, opts, ctx), p);
     },
   },
+  {
+    method: 'GET', pattern: /^\/v1\/refunds$/,
+    handler: list('refund', '/v1/refunds', { charge: (r, v) => r.charge === v, payment_intent: (r, v) => r.payment_intent === v }),
+  },
   { method: 'GET', pattern: /^\/v1\/refunds\/([^/]+)$/, handler: retrieve('refund', 'refund') },
   {
     method: 'GET', pattern: /^\/v1\/balance_transactions$/,
@@ -109,7 +113,17 @@ export const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/v1\/invoices\/([^/]+)$/, handler: retrieve('invoice', 'invoice') },
   {
     method: 'GET', pattern: /^\/v1\/invoice_payments$/,
-    handler: list('invoice_payment', '/v1/invoice_payments', { invoice: (ip, v) => ip.invoice === v, status: (ip, v) => ip.status === v }),
+    handler: (core, p, ctx, ids) => {
+      // `payment[type]=payment_intent&payment[payment_intent]=pi_…` finds the invoice a PaymentIntent paid.
+      const payment = optObject(p, 'payment');
+      const { payment: _omit, ...rest } = p;
+      const pi = payment ? optString(payment, 'payment_intent', 'payment[payment_intent]') : undefined;
+      return list('invoice_payment', '/v1/invoice_payments', {
+        invoice: (ip, v) => ip.invoice === v,
+        status: (ip, v) => ip.status === v,
+        ...(pi ? { __pi: (ip: { payment: { payment_intent?: unknown } }) => ip.payment.payment_intent === pi } : {}),
+      })(core, pi ? { ...rest, __pi: pi } : rest, ctx, ids);
+    },
   },
   { method: 'GET', pattern: /^\/v1\/invoice_payments\/([^/]+)$/, handler: retrieve('invoice_payment', 'invoice_payment') },
   { method: 'GET', pattern: /^\/v1\/subscriptions\/([^/]+)$/, handler: retrieve('subscription', 'subscription') },
@@ -120,6 +134,10 @@ export const ROUTES: Route[] = [
       if (!core.store.get('subscription', id)) throw noSuchObject('subscription', id);
       return withExpand(core, cancelSubscription(core, id, ctx), p);
     },
+  },
+  {
+    method: 'GET', pattern: /^\/v1\/disputes$/,
+    handler: list('dispute', '/v1/disputes', { charge: (d, v) => d.charge === v, payment_intent: (d, v) => d.payment_intent === v }),
   },
   { method: 'GET', pattern: /^\/v1\/disputes\/([^/]+)$/, handler: retrieve('dispute', 'dispute') },
   { method: 'GET', pattern: /^\/v1\/events$/, handler: list('event', '/v1/events', { type: (e, v) => e.type === v }) },

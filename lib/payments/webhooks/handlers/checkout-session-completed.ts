@@ -1,0 +1,49 @@
+import type Stripe from "stripe";
+import { and, eq, isNull, or } from "drizzle-orm";
+import { z } from "zod";
+import { donations, recurringGifts } from "@/db/schema";
+import { idOf, type EventOutcome, type HandlerContext } from "../context";
+import { syncPaymentIntent } from "../sync-payment-intent";
+
+const uuid = z.uuid();
+
+/**
+ * One-off: link the session and, when paid, book the gift. Monthly: only
+ * activate the gift and remember its subscription; the money is booked from
+ * invoice.paid, or the first month would count twice.
+ */
+export async function handleCheckoutSessionCompleted(ctx: HandlerContext, event: Stripe.CheckoutSessionCompletedEvent): Promise<EventOutcome> {
+  const session = await ctx.stripe.checkout.sessions.retrieve(event.data.object.id);
+  return session.mode === "subscription" ? activateMonthly(ctx, session) : linkOneOff(ctx, session);
+}
+
+async function linkOneOff(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<EventOutcome> {
+  const id = uuid.safeParse(session.metadata?.["donation_id"] ?? session.client_reference_id);
+  if (!id.success) return "ignored";
+  const linked = await ctx.tx
+    .update(donations)
+    .set({ checkoutSessionId: session.id })
+    .where(and(eq(donations.id, id.data), or(isNull(donations.checkoutSessionId), eq(donations.checkoutSessionId, session.id))))
+    .returning({ id: donations.id });
+  if (!linked.length) return "ignored";
+  const pi = idOf(session.payment_intent);
+  // An unpaid session is a bank debit still processing: async_payment_* will follow.
+  return pi && session.payment_status === "paid" ? syncPaymentIntent(ctx, pi) : "processed";
+}
+
+async function activateMonthly(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<EventOutcome> {
+  const id = uuid.safeParse(session.metadata?.["recurring_gift_id"] ?? session.client_reference_id);
+  if (!id.success) return "ignored";
+  const [gift] = await ctx.tx.select().from(recurringGifts).where(eq(recurringGifts.id, id.data));
+  if (!gift) return "ignored";
+  await ctx.tx
+    .update(recurringGifts)
+    .set({
+      // Forward only: a subscription.deleted processed first leaves it cancelled.
+      status: gift.status === "pending" ? "active" : gift.status,
+      checkoutSessionId: gift.checkoutSessionId ?? session.id,
+      subscriptionId: gift.subscriptionId ?? idOf(session.subscription),
+    })
+    .where(eq(recurringGifts.id, gift.id));
+  return "processed";
+}

@@ -1,0 +1,77 @@
+/**
+ * Disputes, from the dispute's own balance transactions: the withdrawal
+ * (amount and Stripe's dispute fee) and, when won, the reinstatement.
+ * The disputed amount is borne per FUND_DISPUTE_BEARER (general by default;
+ * campaign falls back to general for what the campaign no longer holds);
+ * the dispute fee always falls on general.
+ */
+import type Stripe from "stripe";
+import { sql } from "drizzle-orm";
+import { stripeDisputes } from "@/db/schema";
+import { env } from "@/lib/env";
+import { campaignAccount, type EntryLine } from "@/lib/ledger";
+import { campaignThenGeneral, debitOn, mergeLines, postOnce } from "./books";
+import type { HandlerContext } from "./context";
+import type { DonationRow } from "./resolve-donation";
+
+const OPEN_OR_LOST: readonly string[] = ["needs_response", "under_review", "lost"];
+
+/** Returns true while a dispute holds the gift (open or lost). */
+export async function syncDisputes(ctx: HandlerContext, donation: DonationRow, piId: string): Promise<boolean> {
+  let disputed = false;
+  for await (const dp of ctx.stripe.disputes.list({ payment_intent: piId, limit: 100 })) {
+    const txns = dp.balance_transactions.filter((t): t is Stripe.BalanceTransaction => typeof t === "object");
+    const out = txns.filter((t) => t.amount < 0);
+    const back = txns.filter((t) => t.amount > 0);
+    if (out.length) await withdrawn(ctx, donation, piId, dp.id, out);
+    if (out.length && back.length) await reinstated(ctx, donation, piId, dp.id, back);
+    if (OPEN_OR_LOST.includes(dp.status)) disputed = true;
+    const row = { donationId: donation.id, amountCents: dp.amount, status: dp.status, reason: dp.reason, fundsWithdrawn: out.length > 0, fundsReinstated: back.length > 0 };
+    await ctx.tx
+      .insert(stripeDisputes)
+      .values({ id: dp.id, ...row })
+      .onConflictDoUpdate({ target: stripeDisputes.id, set: { ...row, updatedAt: sql`now()` } });
+  }
+  return disputed;
+}
+
+async function withdrawn(ctx: HandlerContext, donation: DonationRow, piId: string, dpId: string, out: Stripe.BalanceTransaction[]): Promise<void> {
+  const amount = -out.reduce((s, t) => s + t.amount, 0);
+  const fee = out.reduce((s, t) => s + t.fee, 0);
+  const bearer: EntryLine[] =
+    env().FUND_DISPUTE_BEARER === "campaign"
+      ? await campaignThenGeneral(ctx.tx, donation.campaignId, piId, amount)
+      : [{ account: "general", amount }];
+  await postOnce(ctx.tx, {
+    idempotencyKey: `dispute:${dpId}:withdrawn`,
+    kind: "dispute",
+    campaignId: donation.campaignId,
+    memo: `Dispute on gift ${donation.id}`,
+    refs: { payment_intent: piId, dispute: dpId },
+    effectiveAt: new Date(Math.min(...out.map((t) => t.created)) * 1000),
+    debits: mergeLines([...bearer, ...(fee > 0 ? [{ account: "general" as const, amount: fee }] : [])]),
+    credits: [{ account: "stripe", amount: amount + fee }],
+  });
+}
+
+/** Gives back what came back, to the fund that bore it: the campaign first, up to what it paid; the dispute fee is not returned. */
+async function reinstated(ctx: HandlerContext, donation: DonationRow, piId: string, dpId: string, back: Stripe.BalanceTransaction[]): Promise<void> {
+  const net = back.reduce((s, t) => s + t.net, 0);
+  if (net <= 0) return;
+  const campaign = campaignAccount(donation.campaignId);
+  const campaignPaid = await debitOn(ctx.tx, `dispute:${dpId}:withdrawn`, campaign);
+  const toCampaign = Math.min(net, campaignPaid);
+  const credits: EntryLine[] = [];
+  if (toCampaign > 0) credits.push({ account: campaign, amount: toCampaign });
+  if (net > toCampaign) credits.push({ account: "general", amount: net - toCampaign });
+  await postOnce(ctx.tx, {
+    idempotencyKey: `dispute:${dpId}:reinstated`,
+    kind: "dispute_reversal",
+    campaignId: donation.campaignId,
+    memo: `Dispute won on gift ${donation.id}`,
+    refs: { payment_intent: piId, dispute: dpId },
+    effectiveAt: new Date(Math.min(...back.map((t) => t.created)) * 1000),
+    debits: [{ account: "stripe", amount: net }],
+    credits,
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * The core every money event converges through: re-fetch the PaymentIntent and
+ * everything that happened to its charge, and bring the books up to it. Any
+ * number of calls, in any order, end in the same books.
+ */
+import type Stripe from "stripe";
+import { eq } from "drizzle-orm";
+import { donations } from "@/db/schema";
+import { env } from "@/lib/env";
+import { campaignAccount } from "@/lib/ledger";
+import { campaignThenGeneral, postOnce } from "./books";
+import type { EventOutcome, HandlerContext } from "./context";
+import { refreshDonationStatus } from "./donation-status";
+import { resolveDonation, type DonationRow } from "./resolve-donation";
+import { queueReceipt } from "./send-receipt";
+import { syncDisputes } from "./sync-disputes";
+import { syncRefunds } from "./sync-refunds";
+
+export async function syncPaymentIntent(ctx: HandlerContext, piId: string, invoiceHint?: string): Promise<EventOutcome> {
+  const pi = await ctx.stripe.paymentIntents.retrieve(piId, { expand: ["latest_charge.balance_transaction"] });
+  const donation = await resolveDonation(ctx, pi, invoiceHint);
+  if (!donation) return "ignored";
+  const charge = typeof pi.latest_charge === "object" ? pi.latest_charge : null;
+  if (pi.status !== "succeeded" || !charge || charge.status !== "succeeded") return "processed";
+  await recordGift(ctx, donation, pi, charge);
+  await recordFee(ctx, donation, pi, charge);
+  const refundedCents = await syncRefunds(ctx, donation, pi.id);
+  const disputed = await syncDisputes(ctx, donation, pi.id);
+  await refreshDonationStatus(ctx.tx, donation.id, { refundedCents, disputed });
+  return "processed";
+}
+
+async function recordGift(ctx: HandlerContext, donation: DonationRow, pi: Stripe.PaymentIntent, charge: Stripe.Charge): Promise<void> {
+  const gross = charge.amount;
+  await postOnce(ctx.tx, {
+    idempotencyKey: `donation:${pi.id}`,
+    kind: "donation",
+    campaignId: donation.campaignId,
+    memo: `Gift ${donation.id}`,
+    refs: { payment_intent: pi.id, charge: charge.id, donation: donation.id },
+    effectiveAt: new Date(charge.created * 1000),
+    debits: [{ account: "stripe", amount: gross }],
+    credits: [{ account: campaignAccount(donation.campaignId), amount: gross }],
+  });
+  if (donation.status === "pending" || donation.status === "failed" || donation.status === "expired" || !donation.chargeId) {
+    await ctx.tx
+      .update(donations)
+      .set({
+        status: donation.status === "pending" || donation.status === "failed" || donation.status === "expired" ? "succeeded" : donation.status,
+        paymentIntentId: pi.id,
+        chargeId: charge.id,
+        // Stripe's time, not ours, so every delivery order writes the same row.
+        succeededAt: new Date(charge.created * 1000),
+      })
+      .where(eq(donations.id, donation.id));
+  }
+  await queueReceipt(ctx.tx, donation.id);
+}
+
+/** The fee exists only once the balance transaction does; until then there is nothing to post (never estimate). */
+async function recordFee(ctx: HandlerContext, donation: DonationRow, pi: Stripe.PaymentIntent, charge: Stripe.Charge): Promise<void> {
+  const bt = typeof charge.balance_transaction === "object" ? charge.balance_transaction : null;
+  if (!bt) return;
+  if (bt.fee > 0) {
+    const key = `fee:${charge.id}`;
+    const debits =
+      env().FUND_FEE_BEARER === "campaign"
+        ? await campaignThenGeneral(ctx.tx, donation.campaignId, pi.id, bt.fee)
+        : [{ account: "general" as const, amount: bt.fee }];
+    await postOnce(ctx.tx, {
+      idempotencyKey: key,
+      kind: "processing_fee",
+      campaignId: donation.campaignId,
+      memo: `Stripe fee on gift ${donation.id}`,
+      refs: { payment_intent: pi.id, charge: charge.id, balance_transaction: bt.id },
+      effectiveAt: new Date(bt.created * 1000),
+      debits,
+      credits: [{ account: "stripe", amount: bt.fee }],
+    });
+  }
+  await ctx.tx.update(donations).set({ feeCents: bt.fee }).where(eq(donations.id, donation.id));
+}

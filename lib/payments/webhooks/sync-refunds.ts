@@ -1,0 +1,46 @@
+/**
+ * Refunds are booked when Stripe takes the money from our balance: at creation
+ * (status pending, requires_action or succeeded), which is when Stripe writes
+ * the refund's balance transaction. A refund that later fails or is canceled
+ * gets a reversing entry, as Stripe credits the money back.
+ */
+import type Stripe from "stripe";
+import { stripeRefunds } from "@/db/schema";
+import { campaignThenGeneral, postOnce, reverseOnce } from "./books";
+import type { HandlerContext } from "./context";
+import type { DonationRow } from "./resolve-donation";
+
+const BOOKED: readonly string[] = ["pending", "requires_action", "succeeded"];
+
+/** Returns the cents currently refunded (booked and not failed). */
+export async function syncRefunds(ctx: HandlerContext, donation: DonationRow, piId: string): Promise<number> {
+  const refunds: Stripe.Refund[] = [];
+  for await (const r of ctx.stripe.refunds.list({ payment_intent: piId, limit: 100 })) refunds.push(r);
+  // Oldest first, so the campaign/general split of each refund is the same on every run.
+  refunds.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));
+  let refunded = 0;
+  for (const r of refunds) {
+    const status = r.status ?? "pending";
+    await ctx.tx
+      .insert(stripeRefunds)
+      .values({ id: r.id, donationId: donation.id, amountCents: r.amount, status, reason: r.reason ?? null })
+      .onConflictDoUpdate({ target: stripeRefunds.id, set: { status, amountCents: r.amount, reason: r.reason ?? null } });
+    const key = `refund:${r.id}`;
+    if (BOOKED.includes(status)) {
+      refunded += r.amount;
+      await postOnce(ctx.tx, {
+        idempotencyKey: key,
+        kind: "refund",
+        campaignId: donation.campaignId,
+        memo: `Refund on gift ${donation.id}`,
+        refs: { payment_intent: piId, refund: r.id },
+        effectiveAt: new Date(r.created * 1000),
+        debits: await campaignThenGeneral(ctx.tx, donation.campaignId, piId, r.amount),
+        credits: [{ account: "stripe", amount: r.amount }],
+      });
+    } else {
+      await reverseOnce(ctx.tx, key, `${key}:failed`, `Refund ${r.id} ${status}`);
+    }
+  }
+  return refunded;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { buildReceipt, type ReceiptInput } from "@/lib/mail/receipt";
+
+const base: ReceiptInput = {
+  locale: "en", fundName: "Test Bond Fund", amountCents: 5_000, campaignAlias: "Rosa",
+  date: new Date("2026-05-04T12:00:00Z"), deductible: false, frequency: "one_off",
+};
+
+describe("buildReceipt", () => {
+  it("states amount, alias, date and non-deductibility in English", () => {
+    const r = buildReceipt(base);
+    expect(r.subject).toContain("Test Bond Fund");
+    expect(r.text).toContain("$50.00");
+    expect(r.text).toContain('"Rosa"');
+    expect(r.text).toContain("May 4, 2026");
+    expect(r.text).toContain("not tax-deductible");
+    expect(r.text).not.toContain("No goods or services");
+  });
+
+  it("adds the IRS acknowledgment from $250 exactly", () => {
+    expect(buildReceipt({ ...base, amountCents: 24_999 }).text).not.toContain("No goods or services");
+    expect(buildReceipt({ ...base, amountCents: 25_000 }).text).toContain("No goods or services were provided in exchange for this contribution.");
+  });
+
+  it("states deductibility when the fund says so", () => {
+    expect(buildReceipt({ ...base, deductible: true }).text).toMatch(/tax-deductible to the extent allowed by law/);
+  });
+
+  it("writes Spanish for es locales, with the cancel link for monthly gifts", () => {
+    const r = buildReceipt({ ...base, locale: "es-MX", frequency: "monthly", amountCents: 30_000, cancelUrl: "http://x/give/cancel/abc" });
+    expect(r.subject).toMatch(/Su donación/);
+    expect(r.text).toContain("donación mensual");
+    expect(r.text).toContain("http://x/give/cancel/abc");
+    expect(r.text).toContain("4 de mayo de 2026");
+    expect(r.text).toContain("No se proporcionaron bienes ni servicios");
+  });
+
+  it("never shows a cancel link on a one-off gift", () => {
+    expect(buildReceipt({ ...base, cancelUrl: "http://x/c" }).text).not.toContain("http://x/c");
+  });
+});
