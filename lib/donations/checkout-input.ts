@@ -7,9 +7,9 @@ import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { formatUsd, parseUsd } from "@/lib/money";
 
-/** Below this, card testers win: a gift this small costs us more in fees and risk than it brings. */
-export const MIN_GIFT_CENTS = 500;
-export const PRESET_DOLLARS = [25, 50, 100, 250] as const;
+import { MIN_GIFT_CENTS } from "./limits";
+
+export { MIN_GIFT_CENTS, PRESET_DOLLARS } from "./limits";
 export const LOCALES = ["en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];
 
