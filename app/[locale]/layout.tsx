@@ -1,10 +1,16 @@
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import type { Metadata } from "next";
 import { env } from "@/lib/env";
 import { Link } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
 import { LocaleSwitch } from "../components/locale-switch";
+
+export const metadata: Metadata = {
+  title: { default: "OpenBond", template: "%s · OpenBond" },
+  description: "Anonymized campaigns to pay immigration bonds, with books anyone can check.",
+};
 
 export default async function LocaleLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -13,6 +19,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const t = await getTranslations("layout");
   const other = locale === "en" ? "es" : "en";
   return (
+    <html lang={locale}>
+      <body className="min-h-screen font-sans antialiased">
     <NextIntlClientProvider>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
         {t("skip")}
@@ -33,5 +41,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
       </main>
       <footer className="mx-auto max-w-5xl px-4 pb-28 text-sm text-muted md:pb-10">{t("footer")}</footer>
     </NextIntlClientProvider>
+      </body>
+    </html>
   );
 }
