@@ -33,6 +33,6 @@ export async function listDonorWall(db: Db, campaignId: string, opts: { showAmou
     .from(donations)
     .where(and(eq(donations.campaignId, campaignId), inArray(donations.status, ["succeeded", "partially_refunded"])))
     .orderBy(desc(donations.succeededAt), desc(donations.createdAt))
-    .limit(opts.limit ?? 30);
+    .limit(opts.limit ?? 12);
   return rows.map((r) => ({ id: r.id, displayName: r.displayName, giftCents: opts.showAmounts ? r.amount - r.coverFee : null }));
 }

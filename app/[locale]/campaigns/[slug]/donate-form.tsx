@@ -92,7 +92,7 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
 
       <div>
         <label className="flex items-start gap-3">
-          <input type="checkbox" name="coverFee" checked={cover} onChange={(e) => setCover(e.target.checked)} className="mt-1 h-5 w-5 accent-brand" />
+          <input type="checkbox" name="coverFee" checked={cover} onChange={(e) => setCover(e.target.checked)} className="mt-1 h-5 w-5 shrink-0 accent-brand" />
           <span>
             <span className="font-medium" data-testid="cover-fee-label">{t("coverFee", { fee: fee ? formatUsd(fee) : "—" })}</span>
             <span className="block text-sm text-muted">{t("coverFeeHint")}</span>
@@ -106,7 +106,7 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
         <input id="give-name" name="displayName" defaultValue={v.displayName} maxLength={80} autoComplete="name" aria-describedby={err.displayName ? "give-name-hint name-error" : "give-name-hint"} aria-invalid={Boolean(err.displayName)} className={`${box} mt-1 ${err.displayName ? "border-red-700" : "border-line"}`} />
         {err.displayName && <p id="name-error" className={errorText}>{err.displayName}</p>}
         <label className="mt-2 flex items-center gap-3">
-          <input type="checkbox" name="anonymous" defaultChecked={v.anonymous === "on"} className="h-5 w-5 accent-brand" />
+          <input type="checkbox" name="anonymous" defaultChecked={v.anonymous === "on"} className="h-5 w-5 shrink-0 accent-brand" />
           <span>{t("anonymous")}</span>
         </label>
       </div>
@@ -119,7 +119,7 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
       </div>
 
       <label className="flex items-start gap-3">
-        <input type="checkbox" name="redirectConsent" defaultChecked={v.redirectConsent === "on"} className="mt-1 h-5 w-5 accent-brand" />
+        <input type="checkbox" name="redirectConsent" defaultChecked={v.redirectConsent === "on"} className="mt-1 h-5 w-5 shrink-0 accent-brand" />
         <span>
           <span className="font-medium">{t("consent")}</span>
           <span className="block text-sm text-muted">{t("consentHint")}</span>
