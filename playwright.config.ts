@@ -28,6 +28,7 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { APP_ENV: "test", PGLITE_DATA_DIR: ".data/e2e", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    // APP_URL: the Stripe double builds checkout URLs and posts webhooks to this origin.
+    env: { APP_ENV: "test", APP_URL: `http://localhost:${PORT}`, PGLITE_DATA_DIR: ".data/e2e", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
   },
 });

@@ -1,25 +1,37 @@
 import { formatUsd } from "@/lib/money";
 
-export function Progress({ raised, goal }: { raised: number; goal: number }) {
+/** `ofGoal` is the translated "raised of a $20,000 bond"; `large` is the campaign page's donation card. */
+export function Progress({ raised, goal, ofGoal, large = false }: { raised: number; goal: number; ofGoal: string; large?: boolean }) {
   const pct = goal > 0 ? Math.min(100, Math.floor((raised * 100) / goal)) : 0;
+  const raisedText = formatUsd(raised, { wholeDollars: true });
   return (
     <div>
+      {large && (
+        <p className="mb-2">
+          <span className="block text-4xl font-semibold tracking-tight text-ink" data-testid="raised">
+            {raisedText}
+          </span>
+          <span className="text-muted">{ofGoal}</span>
+        </p>
+      )}
       <div
         role="progressbar"
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={pct}
-        aria-label={`${formatUsd(raised)} raised of ${formatUsd(goal)}`}
-        className="h-2.5 w-full overflow-hidden rounded-full bg-brand-soft"
+        aria-label={`${raisedText} ${ofGoal}`}
+        className={`${large ? "h-3" : "h-2.5"} w-full overflow-hidden rounded-full bg-brand-soft`}
       >
         <div className="h-full rounded-full bg-brand" style={{ width: `${pct}%` }} />
       </div>
-      <p className="mt-2 text-sm text-muted">
-        <span className="text-base font-semibold text-ink" data-testid="raised">
-          {formatUsd(raised, { wholeDollars: true })}
-        </span>{" "}
-        raised of {formatUsd(goal, { wholeDollars: true })} bond
-      </p>
+      {!large && (
+        <p className="mt-2 text-sm text-muted">
+          <span className="text-base font-semibold text-ink" data-testid="raised">
+            {raisedText}
+          </span>{" "}
+          {ofGoal}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** Public campaign reads. Only public columns are selected; amounts come from the ledger. */
-import { asc, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
 import { campaigns, campaignStatus } from "@/db/schema";
 import type { Cents } from "@/lib/money";
@@ -19,6 +19,13 @@ export interface CampaignCard {
   goalCents: Cents;
   raisedCents: Cents;
   donorCount: number;
+  publishedAt: Date | null;
+}
+
+export interface PublicCampaign extends CampaignCard {
+  story: string;
+  /** "2026-09": a month, never a day. */
+  detentionMonth: string | null;
 }
 
 /**
@@ -38,6 +45,7 @@ export async function listCampaignCards(db: Db, statuses: CampaignStatus[] = ["l
       summary: campaigns.summary,
       status: campaigns.status,
       goalCents: campaigns.goalCents,
+      publishedAt: campaigns.publishedAt,
     })
     .from(campaigns)
     .where(inArray(campaigns.status, statuses))
@@ -49,6 +57,29 @@ export async function listCampaignCards(db: Db, statuses: CampaignStatus[] = ["l
     raisedCents: (totals.get(c.id)?.raised ?? 0) as Cents,
     donorCount: totals.get(c.id)?.donors ?? 0,
   }));
+}
+
+/** One campaign's public page data, or null when it does not exist or is not public (drafts, reviews, cancelled). */
+export async function getPublicCampaign(db: Db, slug: string): Promise<PublicCampaign | null> {
+  const [c] = await db
+    .select({
+      id: campaigns.id,
+      slug: campaigns.slug,
+      alias: campaigns.alias,
+      region: campaigns.region,
+      summary: campaigns.summary,
+      story: campaigns.story,
+      detentionMonth: campaigns.detentionMonth,
+      status: campaigns.status,
+      goalCents: campaigns.goalCents,
+      publishedAt: campaigns.publishedAt,
+    })
+    .from(campaigns)
+    .where(and(eq(campaigns.slug, slug), inArray(campaigns.status, PUBLIC_STATUSES)))
+    .limit(1);
+  if (!c) return null;
+  const totals = (await raisedByCampaign(db, eq(campaigns.id, c.id))).get(c.id);
+  return { ...c, goalCents: c.goalCents as Cents, raisedCents: (totals?.raised ?? 0) as Cents, donorCount: totals?.donors ?? 0 };
 }
 
 async function raisedByCampaign(db: Db, where: SQL | undefined): Promise<Map<string, { raised: number; donors: number }>> {

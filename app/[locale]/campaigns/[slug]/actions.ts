@@ -1,0 +1,43 @@
+"use server";
+import { getTranslations } from "next-intl/server";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { createCheckout, type CheckoutResult } from "@/lib/donations/checkout";
+import { clientIp } from "@/lib/donations/client-ip";
+import { giveValues, toCheckoutInput, type GiveValues } from "@/lib/donations/give-form";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { formatUsd } from "@/lib/money";
+import { getStripe } from "@/lib/payments/stripe-client";
+
+export interface GiveState {
+  values: GiveValues;
+  errors: Partial<Record<"amount" | "frequency" | "displayName" | "email" | "form", string>>;
+}
+
+export async function startGift(slug: string, locale: string, _prev: GiveState, form: FormData): Promise<GiveState> {
+  const values = giveValues(form);
+  let result: CheckoutResult;
+  try {
+    result = await createCheckout(await getDb(), getStripe(), toCheckoutInput(slug, locale, values), { ip: clientIp(await headers()) });
+  } catch (e) {
+    const t = await getTranslations({ locale, namespace: "errors" });
+    const key = isAppError(e) && typeof e.details?.key === "string" && t.has(e.details.key) ? e.details.key : "generic";
+    const field = isAppError(e) && e.code === "validation" ? String(e.details?.field ?? "form") : "form";
+    const message = t(key, { max: formatUsd(env().DONATION_MAX_CENTS, { wholeDollars: true }) });
+    return { values, errors: { [["amount", "frequency", "displayName", "email"].includes(field) ? field : "form"]: message } };
+  }
+  if (result.cancelToken) {
+    // The only copy of the stop-my-gift secret: handed to the thank-you page, never stored in clear.
+    (await cookies()).set(`ob_cancel_${result.id}`, result.cancelToken, {
+      httpOnly: true,
+      secure: env().APP_URL.startsWith("https:"),
+      sameSite: "lax",
+      path: "/",
+      maxAge: 2 * 60 * 60,
+    });
+  }
+  // Outside try/catch: redirect() works by throwing.
+  redirect(result.url);
+}

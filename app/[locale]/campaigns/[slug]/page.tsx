@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { listCampaignUpdates, listDonorWall } from "@/lib/campaigns/campaign-page";
+import { getPublicCampaign } from "@/lib/campaigns/queries";
+import { ACCEPTING_STATUSES } from "@/lib/donations/checkout";
+import { env } from "@/lib/env";
+import { Link } from "@/lib/i18n/navigation";
+import { formatUsd } from "@/lib/money";
+import { AliasDisc } from "../../../components/alias-disc";
+import { Progress } from "../../../components/progress";
+import { ShareLinks } from "../../../components/share-links";
+import { startGift } from "./actions";
+import { DonateForm } from "./donate-form";
+import { CampaignSections } from "./sections";
+
+export const dynamic = "force-dynamic";
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+const load = cache(async (slug: string) => getPublicCampaign(await getDb(), slug));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const c = await load((await params).slug);
+  return c ? { title: `${c.alias}* · ${c.region}`, description: c.summary } : {};
+}
+
+export default async function CampaignPage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const c = await load(slug);
+  if (!c) notFound();
+  const [t, format, db] = [await getTranslations("campaign"), await getFormatter(), await getDb()];
+  const e = env();
+  const [updates, wall] = await Promise.all([listCampaignUpdates(db, c.id), listDonorWall(db, c.id, { showAmounts: e.DONOR_WALL_AMOUNTS === "show" })]);
+  const accepting = (ACCEPTING_STATUSES as readonly string[]).includes(c.status);
+  const url = `${e.APP_URL.replace(/\/$/, "")}${locale === "en" ? "" : `/${locale}`}/campaigns/${c.slug}`;
+  const month = c.detentionMonth ? format.dateTime(new Date(`${c.detentionMonth}-15T12:00:00Z`), { month: "long", year: "numeric", timeZone: "UTC" }) : null;
+
+  return (
+    <div className="md:grid md:grid-cols-[minmax(0,1fr)_22rem] md:gap-10">
+      <header className="mb-6 flex items-center gap-4 md:col-span-2">
+        <AliasDisc alias={c.alias} seed={c.slug} />
+        <div>
+          <h1 className="text-3xl font-semibold tracking-tight">
+            {c.alias}* <span className="font-normal text-muted">· {c.region}</span>
+          </h1>
+          <p className="mt-1 text-muted">{c.summary}</p>
+        </div>
+      </header>
+
+      <aside className="mb-8 md:col-start-2 md:row-start-2 md:row-span-2" aria-label={t("donate")}>
+        <div className="rounded-xl border border-line bg-white p-5 shadow-sm md:sticky md:top-4">
+          <Progress large raised={c.raisedCents} goal={c.goalCents} ofGoal={t("raisedOf", { goal: formatUsd(c.goalCents, { wholeDollars: true }) })} />
+          <p className="mt-2 text-sm text-muted" data-testid="donor-count">{t("donors", { count: c.donorCount })}</p>
+          {accepting ? (
+            <a href="#give" className="mt-4 hidden rounded-lg bg-brand px-4 py-3 text-center text-lg font-semibold text-white hover:opacity-90 md:block">
+              {t("donate")}
+            </a>
+          ) : (
+            <p className="mt-4 rounded-md bg-brand-soft p-3 text-sm">
+              {t("notAccepting")}{" "}
+              <Link href="/" className="font-medium text-brand underline">{t("seeOthers")}</Link>
+            </p>
+          )}
+          <p className="mt-4 text-xs text-muted">{t("aliasNote", { alias: `${c.alias}*` })}</p>
+        </div>
+      </aside>
+
+      <div className="space-y-10 md:col-start-1 md:row-start-2">
+        <CampaignSections
+          story={c.story}
+          month={month}
+          updates={updates.map((u) => ({ id: u.id, body: u.body, when: format.dateTime(u.publishedAt, { month: "long", year: "numeric" }) }))}
+          wall={wall.map((w) => ({ id: w.id, name: w.displayName ?? t("anonymous"), amount: w.giftCents === null ? null : formatUsd(w.giftCents, { wholeDollars: true }) }))}
+          deductible={e.FUND_DEDUCTIBLE === "true"}
+        />
+        <ShareLinks url={url} text={t("shareText", { alias: `${c.alias}*` })} labels={{ heading: t("share"), copy: t("copyLink"), copied: t("copied"), email: t("email") }} />
+        {accepting && (
+          <section id="give" className="scroll-mt-4 rounded-xl border border-line bg-white p-5 shadow-sm">
+            <DonateForm action={startGift.bind(null, c.slug, locale)} alias={c.alias} />
+          </section>
+        )}
+      </div>
+
+      {accepting && (
+        <div className="fixed inset-x-0 bottom-0 z-10 border-t border-line bg-white/95 p-3 backdrop-blur md:hidden">
+          <a href="#give" className="block rounded-lg bg-brand px-4 py-3 text-center text-lg font-semibold text-white">
+            {t("stickyDonate", { alias: `${c.alias}*` })}
+          </a>
+        </div>
+      )}
+    </div>
+  );
+}

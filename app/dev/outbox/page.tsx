@@ -1,0 +1,27 @@
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { devPagesEnabled, recentOutbox } from "@/lib/dev/dev-tools";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Outbox (test)", robots: { index: false } };
+
+export default async function Outbox() {
+  if (!devPagesEnabled()) notFound();
+  const messages = await recentOutbox(await getDb());
+  return (
+    <div>
+      <h1 className="mb-4 text-2xl font-semibold">Outbox</h1>
+      {messages.length === 0 ? <p className="text-muted">No messages yet.</p> : (
+        <ol className="space-y-4">
+          {messages.map((m) => (
+            <li key={m.id} className="rounded-xl border border-line bg-white p-4" data-testid="outbox-message">
+              <p className="text-sm text-muted">{m.createdAt.toISOString().slice(0, 16).replace("T", " ")} · {m.kind} · {m.status} · to {m.toAddress}</p>
+              <h2 className="mt-1 font-semibold">{m.subject}</h2>
+              <pre className="mt-2 whitespace-pre-wrap font-sans text-sm">{m.textBody}</pre>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

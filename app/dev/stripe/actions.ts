@@ -1,0 +1,41 @@
+"use server";
+import { notFound, redirect } from "next/navigation";
+import { devDouble, paymentIntentFor, subscriptionFor, summarize } from "@/lib/dev/dev-tools";
+import { parseUsd } from "@/lib/money";
+import type { StripeDouble } from "@/lib/payments/stripe-double";
+
+const ACTIONS = ["refund", "dispute_won", "dispute_lost", "fraud_warning", "renew", "renew_fail", "cancel_subscription", "payout"] as const;
+type ConsoleAction = (typeof ACTIONS)[number];
+
+function run(double: StripeDouble, action: ConsoleAction, target: string, amount: string): string {
+  if (action === "payout") return double.createPayout() ? "Payout created." : "Nothing available to pay out.";
+  if (action === "renew" || action === "renew_fail" || action === "cancel_subscription") {
+    const sub = subscriptionFor(double, target);
+    if (!sub) return "No subscription for this monthly gift yet (was its checkout completed?).";
+    if (action === "cancel_subscription") double.cancelSubscription(sub);
+    else double.renewSubscription(sub, { fail: action === "renew_fail" });
+    return `${action} on ${sub}.`;
+  }
+  const pi = paymentIntentFor(double, target);
+  if (!pi) return "No successful payment for this donation in the test double (it may predate this server start).";
+  if (action === "refund") double.refund(pi, amount.trim() ? parseUsd(amount) : undefined);
+  else if (action === "fraud_warning") double.earlyFraudWarning(pi);
+  else double.dispute(pi, action === "dispute_won" ? "won" : "lost");
+  return `${action} on ${pi}.`;
+}
+
+/** One console button: act on the double, then send the resulting signed events to the real webhook route. */
+export async function consoleAction(form: FormData) {
+  const double = devDouble();
+  if (!double) notFound();
+  const action = String(form.get("action")) as ConsoleAction;
+  if (!ACTIONS.includes(action)) notFound();
+  let note: string;
+  try {
+    note = run(double, action, String(form.get("target") ?? ""), String(form.get("amount") ?? ""));
+    note += " " + summarize(await double.deliver({}));
+  } catch (e) {
+    note = e instanceof Error ? e.message : "The action failed.";
+  }
+  redirect(`/dev/stripe?note=${encodeURIComponent(note)}`);
+}

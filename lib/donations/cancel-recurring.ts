@@ -1,0 +1,52 @@
+/**
+ * Stopping a monthly gift from the receipt link. The link's token is checked
+ * against its stored sha256 in constant time; Stripe is asked to cancel, and the
+ * webhook (customer.subscription.deleted) records the change.
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Db } from "@/db/client";
+import { campaigns, recurringGifts } from "@/db/schema";
+
+export interface RecurringGiftView {
+  id: string;
+  amountCents: number;
+  alias: string;
+  status: "pending" | "active" | "cancelled";
+  hasSubscription: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function tokenMatches(token: string, hash: string): boolean {
+  const a = createHash("sha256").update(token).digest();
+  const b = Buffer.from(hash, "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The gift, or null when the id or token is wrong (the page says so without telling which). */
+export async function findRecurringGift(db: Db, id: string, token: string | undefined): Promise<(RecurringGiftView & { subscriptionId: string | null }) | null> {
+  if (!token || token.length > 100 || !UUID.test(id)) return null;
+  const [g] = await db
+    .select({ id: recurringGifts.id, amountCents: recurringGifts.amountCents, status: recurringGifts.status, subscriptionId: recurringGifts.subscriptionId, hash: recurringGifts.cancelTokenHash, alias: campaigns.alias })
+    .from(recurringGifts)
+    .innerJoin(campaigns, eq(campaigns.id, recurringGifts.campaignId))
+    .where(eq(recurringGifts.id, id))
+    .limit(1);
+  if (!g || !tokenMatches(token, g.hash)) return null;
+  return { id: g.id, amountCents: g.amountCents, alias: g.alias, status: g.status, subscriptionId: g.subscriptionId, hasSubscription: Boolean(g.subscriptionId) };
+}
+
+export type CancelOutcome = "invalid" | "not_started" | "already" | "cancelled";
+
+export async function cancelRecurringGift(db: Db, stripe: Stripe, id: string, token: string | undefined): Promise<CancelOutcome> {
+  const g = await findRecurringGift(db, id, token);
+  if (!g) return "invalid";
+  if (g.status === "cancelled") return "already";
+  if (!g.subscriptionId) return "not_started";
+  const sub = await stripe.subscriptions.retrieve(g.subscriptionId);
+  if (sub.status === "canceled") return "already";
+  await stripe.subscriptions.cancel(g.subscriptionId, {}, { idempotencyKey: `cancel:${g.id}` });
+  return "cancelled";
+}

@@ -1,0 +1,29 @@
+/** Turning the donate form's fields into createCheckout input, shared by the server action and tests. */
+import type { CheckoutFormInput } from "./checkout-input";
+
+export const GIVE_FIELDS = ["preset", "other", "frequency", "coverFee", "displayName", "anonymous", "email", "redirectConsent"] as const;
+export type GiveValues = Partial<Record<(typeof GIVE_FIELDS)[number], string>>;
+
+export function giveValues(form: FormData): GiveValues {
+  const out: GiveValues = {};
+  for (const f of GIVE_FIELDS) {
+    const v = form.get(f);
+    if (typeof v === "string") out[f] = v.slice(0, 200);
+  }
+  return out;
+}
+
+/** The preset wins unless the donor chose "other"; then what they typed is the amount. */
+export function toCheckoutInput(slug: string, locale: string, v: GiveValues): CheckoutFormInput {
+  return {
+    campaignSlug: slug,
+    amount: v.preset && v.preset !== "other" ? v.preset : (v.other ?? ""),
+    frequency: v.frequency,
+    coverFee: v.coverFee,
+    displayName: v.displayName,
+    anonymous: v.anonymous,
+    email: v.email,
+    redirectConsent: v.redirectConsent,
+    locale,
+  };
+}

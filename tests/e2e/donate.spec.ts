@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+
+/*
+ * The whole journey: give, pay on the offline checkout page, and see the total
+ * rise. Needs the webhook route (app/api/stripe/webhook, built on another
+ * branch) to record the gift; it passes once both branches are merged.
+ */
+const dollars = (text: string | null) => Number((text ?? "").replace(/[^0-9]/g, ""));
+
+test("a donor gives $25, pays, is thanked, and the campaign total rises", async ({ page }) => {
+  await page.goto("/campaigns/dmitri-louisiana");
+  const before = dollars(await page.getByTestId("raised").textContent());
+  const donorsBefore = await page.getByTestId("donor-count").textContent();
+  await page.locator("label").filter({ hasText: /^\$25$/ }).click();
+  await page.getByLabel("Name on the donor wall").fill("Playwright Friend");
+  await page.getByLabel("Email for your receipt").fill("ana@example.org");
+  await page.getByRole("button", { name: "Continue to secure payment" }).click();
+
+  await expect(page).toHaveURL(/\/dev\/stripe\/checkout\/cs_test_/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("$25.00");
+  await page.getByRole("button", { name: "Pay (card succeeds)" }).click();
+
+  await expect(page).toHaveURL(/\/give\/thanks\?session_id=cs_test_/);
+  await expect(page.getByTestId("thanks-message")).toContainText("Your $25 gift to Dmitri*'s bond was received. A receipt is on its way to a…@example.org.");
+
+  await page.goto("/campaigns/dmitri-louisiana");
+  await expect(page.getByTestId("raised")).not.toHaveText(`$${before.toLocaleString("en-US")}`);
+  expect(dollars(await page.getByTestId("raised").textContent())).toBe(before + 25);
+  await expect(page.getByTestId("donor-count")).not.toHaveText(donorsBefore ?? "");
+  await expect(page.getByTestId("donor-wall")).toContainText("Playwright Friend");
+});
+
+test("a declined card stays on the checkout page with the decline message", async ({ page }) => {
+  await page.goto("/campaigns/amara-texas");
+  await page.getByLabel("Other amount in dollars").fill("30");
+  await page.getByRole("button", { name: "Continue to secure payment" }).click();
+  await page.getByRole("button", { name: "Card declined" }).click();
+  await expect(page.getByTestId("checkout-note")).toContainText("Your card was declined");
+});
