@@ -51,7 +51,8 @@ export async function listCampaignCards(db: Db, statuses: CampaignStatus[] = ["l
   }));
 }
 
-async function raisedByCampaign(db: Db, where: SQL | undefined): Promise<Map<string, { raised: number; donors: number }>> {
+/** Raised and donor count per campaign matching `where` (used by staff read models too). */
+export async function raisedByCampaign(db: Db, where: SQL | undefined): Promise<Map<string, { raised: number; donors: number }>> {
   const rows = rowsOf<{ id: string; raised: string | number; donors: string | number }>(
     await db.execute(sql`
       SELECT campaigns.id,
