@@ -9,6 +9,7 @@ import { approveCampaign } from "@/lib/campaigns/review";
 import type { Principal } from "@/lib/auth/roles";
 import { submitLawyerProfile } from "@/lib/lawyers/profiles";
 import { postEntry } from "@/lib/ledger";
+import { campaignFormData } from "../fixtures/campaign-form";
 import { CANARY, CANARY_NEEDLES, caseFileInput, publicInput } from "../fixtures/case-file";
 import { principal, verifiedLawyer } from "../fixtures/people";
 import { createTestDb } from "../helpers/test-db";
@@ -17,13 +18,7 @@ let h: DbHandle;
 let admin: Principal, lawyer: Principal, other: Principal, applicant: Principal;
 let mine: string, theirs: string;
 
-function form(over: Record<string, string> = {}): FormData {
-  const cf = caseFileInput();
-  const fd = new FormData();
-  const values: Record<string, string> = { ...publicInput(), ...Object.fromEntries(Object.entries(cf).map(([k, v]) => [k, String(v)])), bondAmount: "15,000", consentPublication: "on", consentStory: "on", ...over };
-  for (const [k, v] of Object.entries(values)) if (v !== "") fd.set(k, v);
-  return fd;
-}
+const form = campaignFormData;
 
 beforeAll(async () => {
   h = await createTestDb();
