@@ -17,7 +17,8 @@ export async function saveCampaignAction(_prev: FormState, fd: FormData): Promis
   if (submitted) redirect(`/lawyer?submitted=${campaignId}`);
   if (submitError) {
     const state = formError(submitError);
-    return { ...state, message: `The draft was saved, but it was not submitted. ${state.message ?? ""}`, warnings, savedId: campaignId };
+    const why = state.fieldErrors && Object.keys(state.fieldErrors).length ? "correct the fields marked below and submit again." : (state.message ?? "");
+    return { ...state, message: `Draft saved, but not submitted: ${why}`, warnings, savedId: campaignId };
   }
   return { status: "ok", message: "Draft saved. It stays private until you submit it for review.", warnings, savedId: campaignId };
 }

@@ -6,6 +6,7 @@
 import { MAX_STORY_CHARS, US_REGIONS } from "@/lib/campaigns/public-input";
 import { ActionForm, SubmitButton, useFormStateContext } from "@/app/components/staff/action-form";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/app/components/staff/fields";
+import { LockIcon } from "@/app/components/staff/lock-icon";
 import { saveCampaignAction } from "../actions";
 
 export type Values = Record<string, string | boolean | null | undefined>;
@@ -42,7 +43,7 @@ function PrivatePanel({ v, values }: { v: (k: string) => string | undefined; val
   return (
     <fieldset className="rounded-lg border-2 border-dashed border-ink/40 bg-[#eef0f3] p-4" data-testid="private-panel">
       <legend className="flex items-center gap-2 rounded bg-ink px-2 py-1 text-sm font-semibold text-white">
-        <span aria-hidden="true">🔒</span> Private case file — encrypted; visible only to you and the fund&apos;s treasurers and administrators
+        <LockIcon className="h-4 w-4 shrink-0" /> Private case file — encrypted; visible only to you and the fund&apos;s treasurers and administrators
       </legend>
       <p className="mb-3 mt-1 text-xs text-muted">Never published. Every read is recorded in the audit log. Needed to pay the bond.</p>
       <div className="grid gap-3 sm:grid-cols-2">

@@ -1,4 +1,5 @@
 import type { CaseFile } from "@/lib/case-files/input";
+import { LockIcon } from "@/app/components/staff/lock-icon";
 import { formatUsd } from "@/lib/money";
 
 type PublicText = { alias: string; region: string; summary: string; story: string; detentionMonth: string | null };
@@ -21,7 +22,7 @@ export function PublicTextPanel({ title, text, muted }: { title: string; text: P
 export function CaseFilePanel({ cf }: { cf: CaseFile }) {
   const rows: [string, string][] = [
     ["Legal name", cf.legalName],
-    ["A-number", cf.aNumber],
+    ["A-number", cf.aNumber.padStart(9, "0").replace(/^(\d{3})(\d{3})(\d{3})$/, "A$1-$2-$3")],
     ["Date of birth", cf.dateOfBirth],
     ["Country of birth", cf.countryOfBirth],
     ["Facility", cf.facility],
@@ -32,7 +33,7 @@ export function CaseFilePanel({ cf }: { cf: CaseFile }) {
   ];
   return (
     <section className="rounded-lg border-2 border-dashed border-ink/40 bg-[#eef0f3] p-4" data-testid="case-file">
-      <h2 className="mb-1 flex items-center gap-2 font-semibold"><span aria-hidden="true">🔒</span> Private case file</h2>
+      <h2 className="mb-1 flex items-center gap-2 font-semibold"><LockIcon /> Private case file</h2>
       <p className="mb-2 text-xs text-muted">Encrypted; visible only to the lawyer of record and the fund&apos;s treasurers and administrators. This read was recorded in the audit log.</p>
       <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-sm">
         {rows.map(([k, v]) => (
