@@ -82,7 +82,8 @@ export async function getPublicCampaign(db: Db, slug: string): Promise<PublicCam
   return { ...c, goalCents: c.goalCents as Cents, raisedCents: (totals?.raised ?? 0) as Cents, donorCount: totals?.donors ?? 0 };
 }
 
-async function raisedByCampaign(db: Db, where: SQL | undefined): Promise<Map<string, { raised: number; donors: number }>> {
+/** Raised and donor count per campaign matching `where` (used by staff read models too). */
+export async function raisedByCampaign(db: Db, where: SQL | undefined): Promise<Map<string, { raised: number; donors: number }>> {
   const rows = rowsOf<{ id: string; raised: string | number; donors: string | number }>(
     await db.execute(sql`
       SELECT campaigns.id,

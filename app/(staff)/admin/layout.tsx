@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { StaffNav } from "@/app/components/staff/staff-nav";
+
+export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · OpenBond" } };
+
+export default function AdminLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <StaffNav
+        area="Admin"
+        links={[
+          { href: "/admin", label: "Queues" },
+          { href: "/admin/audit", label: "Audit log" },
+        ]}
+      />
+      {children}
+    </>
+  );
+}

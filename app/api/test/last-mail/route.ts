@@ -1,0 +1,16 @@
+/**
+ * Test-only: the last outbox message for ?to=<address>, so the browser tests can
+ * follow a sign-in link. Answers 404 unless APP_ENV=test, exactly like a missing route.
+ */
+import { getDb } from "@/db";
+import { appEnv, env } from "@/lib/env";
+import { lastMessageTo } from "@/lib/mail/last-message";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request): Promise<Response> {
+  if (appEnv(env()) !== "test") return new Response("Not found", { status: 404 });
+  const to = new URL(req.url).searchParams.get("to") ?? "";
+  const message = to ? await lastMessageTo(await getDb(), to) : null;
+  return message ? Response.json(message) : new Response("Not found", { status: 404 });
+}

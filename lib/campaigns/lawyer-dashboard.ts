@@ -1,0 +1,98 @@
+/** Read models for a lawyer's own pages: their campaigns with money from the ledger, their profile, one campaign to edit. */
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { rowsOf, type Db } from "@/db/client";
+import { campaignEvents, campaigns, lawyerProfiles } from "@/db/schema";
+import { requireRole, type Principal } from "@/lib/auth/roles";
+import type { CaseFile } from "@/lib/case-files/input";
+import { readCaseFile } from "@/lib/case-files/store";
+import { getBalances } from "@/lib/ledger";
+import { campaignAccount } from "@/lib/ledger/accounts";
+import type { Cents } from "@/lib/money";
+import { ownedCampaign } from "./authoring";
+import { raisedByCampaign, type CampaignStatus } from "./queries";
+
+export interface LawyerCampaignRow {
+  id: string;
+  slug: string;
+  alias: string;
+  region: string;
+  status: CampaignStatus;
+  goalCents: Cents;
+  raisedCents: Cents;
+  /** What the campaign's fund account holds now (raised minus fees and bond payments). */
+  balanceCents: Cents;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+  reviewNotes: string | null;
+  pendingEdit: boolean;
+  /** Other campaigns whose case file has the same A-number; ids are withheld, they may be another lawyer's. */
+  duplicateCount: number;
+}
+
+export async function listLawyerCampaigns(db: Db, actor: Principal | null): Promise<LawyerCampaignRow[]> {
+  const lawyer = requireRole(actor, "lawyer");
+  const mine = eq(campaigns.lawyerUserId, lawyer.userId);
+  const rows = await db.select().from(campaigns).where(mine).orderBy(desc(campaigns.updatedAt));
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [raised, balances, dupes] = await Promise.all([raisedByCampaign(db, mine), getBalances(db, ids.map(campaignAccount)), duplicateCounts(db, ids)]);
+  return rows.map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    alias: c.alias,
+    region: c.region,
+    status: c.status,
+    goalCents: c.goalCents as Cents,
+    raisedCents: (raised.get(c.id)?.raised ?? 0) as Cents,
+    balanceCents: balances.get(campaignAccount(c.id)) ?? (0 as Cents),
+    submittedAt: c.submittedAt,
+    publishedAt: c.publishedAt,
+    reviewNotes: c.reviewNotes,
+    pendingEdit: c.pendingPublic !== null,
+    duplicateCount: dupes.get(c.id) ?? 0,
+  }));
+}
+
+/** Compares keyed A-number hashes only: no case file is decrypted to draw the dashboard. */
+export async function duplicateCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const rows = rowsOf<{ id: string; n: number }>(
+    await db.execute(sql`
+      SELECT f.campaign_id AS id, count(*)::int AS n
+        FROM case_files f JOIN case_files o ON o.a_number_hash = f.a_number_hash AND o.campaign_id <> f.campaign_id
+       WHERE ${inArray(sql`f.campaign_id`, ids)}
+       GROUP BY f.campaign_id`),
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.n)]));
+}
+
+export type LawyerProfile = typeof lawyerProfiles.$inferSelect;
+
+/** The signed-in person's own lawyer profile (any signed-in user may have one), or null. */
+export async function myLawyerProfile(db: Db, actor: Principal | null): Promise<LawyerProfile | null> {
+  const me = requireRole(actor);
+  const [row] = await db.select().from(lawyerProfiles).where(eq(lawyerProfiles.userId, me.userId));
+  return row ?? null;
+}
+
+export interface LawyerCampaignDetail {
+  campaign: typeof campaigns.$inferSelect;
+  /** Decrypted only while the draft is editable; the read is audit-logged as lawyer_edit. */
+  caseFile: CaseFile | null;
+  events: { kind: string; reasonCode: string | null; note: string; at: Date }[];
+  duplicateCount: number;
+}
+
+export async function lawyerCampaignDetail(db: Db, actor: Principal | null, campaignId: string): Promise<LawyerCampaignDetail> {
+  const lawyer = requireRole(actor, "lawyer");
+  const campaign = await ownedCampaign(db, lawyer, campaignId, [...campaigns.status.enumValues]);
+  const caseFile = campaign.status === "draft" ? await readCaseFile(db, campaignId, lawyer, "lawyer_edit") : null;
+  const events = await db
+    .select({ kind: campaignEvents.kind, reasonCode: campaignEvents.reasonCode, note: campaignEvents.note, at: campaignEvents.createdAt })
+    .from(campaignEvents)
+    .where(and(eq(campaignEvents.campaignId, campaignId), ne(campaignEvents.kind, "submitted")))
+    .orderBy(desc(campaignEvents.createdAt))
+    .limit(20);
+  const dupes = await duplicateCounts(db, [campaignId]);
+  return { campaign, caseFile, events, duplicateCount: dupes.get(campaignId) ?? 0 };
+}
