@@ -47,12 +47,16 @@ async function runLoops(o: LoadOptions): Promise<LoopResult[]> {
   }
 }
 
+function bootstrap(file: string): string {
+  return `require("tsx/cjs/api").register(); require(${JSON.stringify(file)});`;
+}
+
 async function runThreads(o: LoadOptions): Promise<LoopResult[]> {
   const file = path.join(o.repoRoot, "bench", "ledger-worker.ts");
   const workers = Array.from({ length: o.workers }, (_, i) => {
     const input: WorkerInput = { url: o.url, poolMax: 1, accounts: o.accounts, keyPrefix: `${o.keyPrefix}:w${i}` };
-    // tsx's loader reaches the worker through the inherited execArgv.
-    return new Worker(file, { workerData: input });
+    // Workers do not inherit the tsx CLI's loader (and on Node 20 `--import tsx` in execArgv comes too late for the entry file).
+    return new Worker(bootstrap(file), { eval: true, workerData: input });
   });
   const ready: Promise<void>[] = [];
   const done: Promise<LoopResult>[] = [];

@@ -17,9 +17,12 @@ const RATIO_TARGET = 0.5;
 const P99_TARGET_MS = 10;
 
 /**
- * "loops" (one process, 8 async loops on a pool of 8) vs "threads" (8
- * worker_threads, a pool of 1 each): measured on 2 cores, see the numbers in
- * README's Benchmarks section. PLACEHOLDER
+ * "loops" (one process, 8 async loops sharing a pool of 8) beat "threads" (8
+ * worker_threads, a pool of 1 each) by about 2× on 2 cores, against the same
+ * ceiling (10 s runs: 544 and 466 vs 189 and 226 transfers/s over 10,000
+ * accounts). PostgreSQL needs those cores: 8 V8 isolates, each with its own
+ * JIT and GC, take CPU from the server, while one event loop waiting on 8
+ * sockets mostly sleeps. BENCH_LEDGER_MODE=threads re-checks this.
  */
 export const DEFAULT_MODE: LoadMode = "loops";
 
