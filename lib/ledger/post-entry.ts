@@ -50,10 +50,14 @@ export async function writeEntry(db: Db, entry: ValidEntry, reversesEntryId: num
 const MAX_ATTEMPTS = 5;
 
 async function writeOnce(db: Db, entry: ValidEntry, reversesEntryId: number | null, hash: string): Promise<PostResult> {
+  // Inside a caller's transaction the deferred balance check would fire at the
+  // caller's commit; at top level our own commit follows at once and its error
+  // maps to this entry all the same, so those two round trips are paid only when nested.
+  const nested = db instanceof PgTransaction;
   return db.transaction(async (tx) => {
-    const existing = await findByKey(tx, entry.idempotencyKey, hash);
-    if (existing) return existing;
-    await lockAccounts(tx, entry);
+    // Insert first and look the key up only on conflict: a new key (the common
+    // case) costs no pre-check round trip, and a replay or a conflicting key
+    // still returns before any account is locked or checked.
     const inserted = await tx
       .insert(journalEntries)
       .values({
@@ -69,16 +73,19 @@ async function writeOnce(db: Db, entry: ValidEntry, reversesEntryId: number | nu
       .onConflictDoNothing({ target: journalEntries.idempotencyKey })
       .returning({ id: journalEntries.id });
     if (inserted.length === 0) {
-      // A concurrent request with the same key committed first.
-      const raced = await findByKey(tx, entry.idempotencyKey, hash);
-      if (raced) return raced;
+      // Posted before, or by a concurrent request that committed first.
+      const existing = await findByKey(tx, entry.idempotencyKey, hash);
+      if (existing) return existing;
       throw new AppError("conflict", `Entry ${entry.idempotencyKey} could not be written; try again.`);
     }
+    await lockAccounts(tx, entry);
     const entryId = inserted[0]!.id;
     await tx.insert(ledgerPostings).values(orderForApply(entry.postings).map((p) => ({ entryId, accountCode: p.account, amount: p.amount })));
-    // Run the deferred balance check now, so a failure maps to this entry and not to the caller's commit.
-    await tx.execute(sql`SET CONSTRAINTS journal_entries_balanced IMMEDIATE`);
-    await tx.execute(sql`SET CONSTRAINTS journal_entries_balanced DEFERRED`);
+    if (nested) {
+      // Run the deferred balance check now, so a failure maps to this entry and not to the caller's commit.
+      await tx.execute(sql`SET CONSTRAINTS journal_entries_balanced IMMEDIATE`);
+      await tx.execute(sql`SET CONSTRAINTS journal_entries_balanced DEFERRED`);
+    }
     return { entryId, replayed: false };
   });
 }
