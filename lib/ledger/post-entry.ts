@@ -58,6 +58,10 @@ async function writeOnce(db: Db, entry: ValidEntry, reversesEntryId: number | nu
     // Insert first and look the key up only on conflict: a new key (the common
     // case) costs no pre-check round trip, and a replay or a conflicting key
     // still returns before any account is locked or checked.
+    // .prepare(): drizzle sends unnamed queries with postgres.js's statement
+    // cache off, so each one is parsed and planned again; a named one is
+    // prepared once per connection and shape. (Needs session pooling if a
+    // pooler ever sits in front.)
     const inserted = await tx
       .insert(journalEntries)
       .values({
@@ -71,7 +75,9 @@ async function writeOnce(db: Db, entry: ValidEntry, reversesEntryId: number | nu
         ...(entry.effectiveAt ? { effectiveAt: entry.effectiveAt } : {}),
       })
       .onConflictDoNothing({ target: journalEntries.idempotencyKey })
-      .returning({ id: journalEntries.id });
+      .returning({ id: journalEntries.id })
+      .prepare("ledger_insert_entry")
+      .execute();
     if (inserted.length === 0) {
       // Posted before, or by a concurrent request that committed first.
       const existing = await findByKey(tx, entry.idempotencyKey, hash);
@@ -80,7 +86,11 @@ async function writeOnce(db: Db, entry: ValidEntry, reversesEntryId: number | nu
     }
     await lockAccounts(tx, entry);
     const entryId = inserted[0]!.id;
-    await tx.insert(ledgerPostings).values(orderForApply(entry.postings).map((p) => ({ entryId, accountCode: p.account, amount: p.amount })));
+    await tx
+      .insert(ledgerPostings)
+      .values(orderForApply(entry.postings).map((p) => ({ entryId, accountCode: p.account, amount: p.amount })))
+      .prepare("ledger_insert_postings")
+      .execute();
     if (nested) {
       // Run the deferred balance check now, so a failure maps to this entry and not to the caller's commit.
       await tx.execute(sql`SET CONSTRAINTS journal_entries_balanced IMMEDIATE`);
@@ -144,7 +154,9 @@ function selectForUpdate(tx: Db, codes: string[]) {
     .from(ledgerAccounts)
     .where(inArray(ledgerAccounts.code, codes))
     .orderBy(ledgerAccounts.code)
-    .for("update");
+    .for("update")
+    .prepare("ledger_lock_accounts")
+    .execute();
 }
 
 async function createDynamicAccount(tx: Db, code: string): Promise<void> {
