@@ -14,6 +14,8 @@ import { createFundedCampaigns } from "./ledger-setup";
 const N = 2_000;
 
 async function main(): Promise<void> {
+  // A closed pipe (`| head`) must not kill the run before it drops its database.
+  process.stdout.on("error", () => {});
   const bench = await createBenchDatabase(process.argv[2] || process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_URL);
   const setup = await openDb({ url: bench.url, poolMax: 2 });
   const stats = new Map<string, { n: number; ms: number }>();

@@ -22,6 +22,8 @@ export interface Machine {
   postgres: string;
   date: string;
   commit: string;
+  /** 1-minute load average at the start: other processes on the machine skew every figure, the ceiling included. */
+  loadAverage: number;
 }
 
 export function machineInfo(postgresVersion: string): Machine {
@@ -34,6 +36,7 @@ export function machineInfo(postgresVersion: string): Machine {
     postgres: postgresVersion,
     date: new Date().toISOString(),
     commit: gitCommit(),
+    loadAverage: Math.round(os.loadavg()[0]! * 100) / 100,
   };
 }
 
@@ -82,6 +85,7 @@ export function writeResults(dir: string, machine: Machine, figures: Figure[], n
     `- PostgreSQL: ${machine.postgres}`,
     `- date: ${machine.date}`,
     `- git commit: ${machine.commit}`,
+    `- load average (1 min) at start: ${machine.loadAverage}`,
     ...(notes.length ? ["", "## Notes", "", ...notes.map((n) => `- ${n}`)] : []),
     "",
   ].join("\n");

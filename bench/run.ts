@@ -29,12 +29,12 @@ async function main(): Promise<number> {
   if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`BENCH_SECONDS must be a positive number, not "${process.env.BENCH_SECONDS}"`);
   if (mode !== "loops" && mode !== "threads") throw new Error(`BENCH_LEDGER_MODE must be loops or threads, not "${mode}"`);
   const figures: Figure[] = [];
-  const notes: string[] = [`ledger load mode: ${mode}; ${seconds} s per measurement`];
+  const notes: string[] = [`ledger load mode: ${mode}; ${seconds} s per measurement after a 1 s warm-up; the ceiling runs right after each scenario`];
   benchDb = await createBenchDatabase(serverUrl);
   console.log(`bench database ${benchDb.name} on ${new URL(serverUrl).host}`);
   handle = await openDb({ url: benchDb.url, poolMax: 4 });
   const machine = machineInfo(await serverVersion(benchDb.url));
-  console.log(`${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, node ${machine.node}, PostgreSQL ${machine.postgres}, ${machine.commit}`);
+  console.log(`${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, node ${machine.node}, PostgreSQL ${machine.postgres}, ${machine.commit}, load ${machine.loadAverage}`);
 
   const emit = (f: Figure) => {
     figures.push(f);
