@@ -5,13 +5,14 @@
  * constraints back every rule.
  */
 import { eq, inArray, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { bonds, campaigns, journalEntries, ledgerAccounts, ledgerPostings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatUsd } from "@/lib/money";
 import { isAssetAccount, parseDynamic } from "./accounts";
 import { entryContentHash, type SignedPosting } from "./content-hash";
-import { mapLedgerDbError } from "./db-errors";
+import { isSerializationOrDeadlock, mapLedgerDbError } from "./db-errors";
 import { validateEntry, type EntryInput, type ValidEntry } from "./entry-input";
 
 export interface PostResult {
@@ -29,41 +30,74 @@ export async function postEntry(db: Db, input: EntryInput): Promise<PostResult> 
 /** Shared by postEntry and reverseEntry (which supplies the original entry's id). */
 export async function writeEntry(db: Db, entry: ValidEntry, reversesEntryId: number | null): Promise<PostResult> {
   const hash = entryContentHash({ ...entry, reversesEntryId });
-  try {
-    return await db.transaction(async (tx) => {
+  // A deadlock victim's transaction was rolled back whole, so when we own the
+  // transaction trying again is safe (the key makes it at most once). Locking in
+  // code order does not rule deadlocks out: an account created on first use is
+  // inserted after the others are locked, and the PostgreSQL suite on a loaded
+  // 2-core machine also hit 40P01 with 100 concurrent spends of one fund.
+  // Inside a caller's transaction the caller decides.
+  const attempts = db instanceof PgTransaction ? 1 : MAX_ATTEMPTS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeOnce(db, entry, reversesEntryId, hash);
+    } catch (e) {
+      if (attempt >= attempts || !isSerializationOrDeadlock(e)) mapLedgerDbError(e, { key: entry.idempotencyKey });
+      await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+    }
+  }
+}
+
+const MAX_ATTEMPTS = 5;
+
+async function writeOnce(db: Db, entry: ValidEntry, reversesEntryId: number | null, hash: string): Promise<PostResult> {
+  // Inside a caller's transaction the deferred balance check would fire at the
+  // caller's commit; at top level our own commit follows at once and its error
+  // maps to this entry all the same, so those two round trips are paid only when nested.
+  const nested = db instanceof PgTransaction;
+  return db.transaction(async (tx) => {
+    // Insert first and look the key up only on conflict: a new key (the common
+    // case) costs no pre-check round trip, and a replay or a conflicting key
+    // still returns before any account is locked or checked.
+    // .prepare(): drizzle sends unnamed queries with postgres.js's statement
+    // cache off, so each one is parsed and planned again; a named one is
+    // prepared once per connection and shape. (Needs session pooling if a
+    // pooler ever sits in front.)
+    const inserted = await tx
+      .insert(journalEntries)
+      .values({
+        idempotencyKey: entry.idempotencyKey,
+        kind: entry.kind,
+        memo: entry.memo,
+        contentHash: hash,
+        reversesEntryId,
+        campaignId: entry.campaignId ?? null,
+        refs: entry.refs,
+        ...(entry.effectiveAt ? { effectiveAt: entry.effectiveAt } : {}),
+      })
+      .onConflictDoNothing({ target: journalEntries.idempotencyKey })
+      .returning({ id: journalEntries.id })
+      .prepare("ledger_insert_entry")
+      .execute();
+    if (inserted.length === 0) {
+      // Posted before, or by a concurrent request that committed first.
       const existing = await findByKey(tx, entry.idempotencyKey, hash);
       if (existing) return existing;
-      await lockAccounts(tx, entry);
-      const inserted = await tx
-        .insert(journalEntries)
-        .values({
-          idempotencyKey: entry.idempotencyKey,
-          kind: entry.kind,
-          memo: entry.memo,
-          contentHash: hash,
-          reversesEntryId,
-          campaignId: entry.campaignId ?? null,
-          refs: entry.refs,
-          ...(entry.effectiveAt ? { effectiveAt: entry.effectiveAt } : {}),
-        })
-        .onConflictDoNothing({ target: journalEntries.idempotencyKey })
-        .returning({ id: journalEntries.id });
-      if (inserted.length === 0) {
-        // A concurrent request with the same key committed first.
-        const raced = await findByKey(tx, entry.idempotencyKey, hash);
-        if (raced) return raced;
-        throw new AppError("conflict", `Entry ${entry.idempotencyKey} could not be written; try again.`);
-      }
-      const entryId = inserted[0]!.id;
-      await tx.insert(ledgerPostings).values(orderForApply(entry.postings).map((p) => ({ entryId, accountCode: p.account, amount: p.amount })));
+      throw new AppError("conflict", `Entry ${entry.idempotencyKey} could not be written; try again.`);
+    }
+    await lockAccounts(tx, entry);
+    const entryId = inserted[0]!.id;
+    await tx
+      .insert(ledgerPostings)
+      .values(orderForApply(entry.postings).map((p) => ({ entryId, accountCode: p.account, amount: p.amount })))
+      .prepare("ledger_insert_postings")
+      .execute();
+    if (nested) {
       // Run the deferred balance check now, so a failure maps to this entry and not to the caller's commit.
       await tx.execute(sql`SET CONSTRAINTS journal_entries_balanced IMMEDIATE`);
       await tx.execute(sql`SET CONSTRAINTS journal_entries_balanced DEFERRED`);
-      return { entryId, replayed: false };
-    });
-  } catch (e) {
-    mapLedgerDbError(e, { key: entry.idempotencyKey });
-  }
+    }
+    return { entryId, replayed: false };
+  });
 }
 
 async function findByKey(tx: Db, key: string, hash: string): Promise<PostResult | null> {
@@ -120,7 +154,9 @@ function selectForUpdate(tx: Db, codes: string[]) {
     .from(ledgerAccounts)
     .where(inArray(ledgerAccounts.code, codes))
     .orderBy(ledgerAccounts.code)
-    .for("update");
+    .for("update")
+    .prepare("ledger_lock_accounts")
+    .execute();
 }
 
 async function createDynamicAccount(tx: Db, code: string): Promise<void> {
