@@ -1,5 +1,5 @@
 /** The rest of a public campaign page: updates and the donor wall. Public columns only; never an email. */
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaignUpdates, donations } from "@/db/schema";
 
@@ -32,7 +32,7 @@ export async function listDonorWall(db: Db, campaignId: string, opts: { showAmou
     .select({ id: donations.id, displayName: donations.displayName, amount: donations.amountCents, coverFee: donations.coverFeeCents })
     .from(donations)
     .where(and(eq(donations.campaignId, campaignId), inArray(donations.status, ["succeeded", "partially_refunded"])))
-    .orderBy(desc(donations.succeededAt), desc(donations.createdAt))
+    .orderBy(sql`${donations.succeededAt} DESC NULLS LAST`, desc(donations.createdAt))
     .limit(opts.limit ?? 12);
   return rows.map((r) => ({ id: r.id, displayName: r.displayName, giftCents: opts.showAmounts ? r.amount - r.coverFee : null }));
 }

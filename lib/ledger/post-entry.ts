@@ -116,7 +116,13 @@ async function findByKey(tx: Db, key: string, hash: string): Promise<PostResult 
   return { entryId: row.id, replayed: true };
 }
 
-/** Lock every touched account in code order, creating per-campaign/per-bond accounts on first use, then check sufficiency. */
+/**
+ * Lock every touched account in code order, then check sufficiency. Campaign
+ * and bond accounts are created by database triggers with their rows
+ * (migration 0008), so the first select normally finds them all; the creation
+ * below is a fallback, and since an inserted row is locked out of code order,
+ * a deadlock there is retried by writeEntry.
+ */
 async function lockAccounts(tx: Db, entry: ValidEntry): Promise<void> {
   const codes = [...new Set(entry.postings.map((p) => p.account))].sort();
   let locked = await selectForUpdate(tx, codes);

@@ -96,6 +96,7 @@ async function seedCampaign(tx: Db, demo: DemoCampaign, now: Date, staff: Staff)
     const amount = PRESETS[Math.floor(rand() * PRESETS.length)]!;
     const at = new Date(start.getTime() + Math.floor((spanMs * n) / 40) % spanMs);
     const anonymous = rand() < 0.3;
+    const fee = processingFee(amount);
     const [gift] = await tx
       .insert(donations)
       .values({
@@ -104,10 +105,11 @@ async function seedCampaign(tx: Db, demo: DemoCampaign, now: Date, staff: Staff)
         displayName: anonymous ? null : DEMO_DONOR_NAMES[Math.floor(rand() * DEMO_DONOR_NAMES.length)]!,
         redirectConsent: rand() < 0.6,
         status: "succeeded",
+        feeCents: fee,
+        succeededAt: at,
         createdAt: at,
       })
       .returning({ id: donations.id });
-    const fee = processingFee(amount);
     const refs = { donation: gift!.id };
     await postEntry(tx, { idempotencyKey: `seed:${demo.slug}:gift:${n}`, kind: "donation", campaignId: id, refs, effectiveAt: at, debits: [{ account: "stripe", amount }], credits: [{ account: fund, amount }] });
     await postEntry(tx, { idempotencyKey: `seed:${demo.slug}:fee:${n}`, kind: "processing_fee", campaignId: id, refs, effectiveAt: at, debits: [{ account: fund, amount: fee }], credits: [{ account: "stripe", amount: fee }] });
