@@ -46,6 +46,7 @@ test("a bond goes from the lawyer's request to a refund that grows the general p
   await signIn(page, "treasurer@openbond.example");
   await page.goto("/treasury");
   await page.getByRole("row", { name: /Nadia/ }).filter({ hasText: "requested" }).getByRole("link", { name: /Nadia/ }).click();
+  await page.waitForURL(/\/treasury\/bonds\/[0-9a-f-]{36}/);
   const bondUrl = page.url();
   await expect(page.getByTestId("approve-effect")).toContainText("$5,000.00");
   await expect(page.getByTestId("approve-effect")).toContainText("cannot approve your own request");
