@@ -7,7 +7,7 @@ export function CaseFilePanel({ d, revealed }: { d: BondDetail; revealed: boolea
   return (
     <section className="rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 p-4" aria-labelledby="cf-title" data-testid="case-file-panel">
       <h2 id="cf-title" className="flex items-center gap-2 font-semibold">
-        <span aria-hidden="true">🔒</span> Case file — private
+        <span className="rounded bg-amber-200 px-1.5 text-xs font-bold uppercase tracking-wide text-amber-900">Locked</span> Case file — private
       </h2>
       <p className="mt-1 text-xs text-amber-900">
         Visible only to the lawyer of record, treasurers and fund administrators. Every opening is recorded in the audit log with the purpose “bond payment”. Never
