@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { currentPrincipal } from "@/lib/auth/config";
+import { treasuryDashboard, type TreasuryDashboard } from "@/lib/treasury/dashboard";
+import { BondTable } from "./components/bond-table";
+import { MoneyLink } from "./components/money";
+import { pageError } from "./components/page-error";
+
+export const metadata: Metadata = { title: "Treasury" };
+export const dynamic = "force-dynamic";
+
+export default async function TreasuryHome() {
+  let d: TreasuryDashboard;
+  try {
+    d = await treasuryDashboard(await getDb(), await currentPrincipal());
+  } catch (e) {
+    return pageError(e);
+  }
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Treasury</h1>
+      <div className="grid gap-3 sm:grid-cols-4" data-testid="headline">
+        <Stat label="General pool, available now" testId="general-pool">
+          <MoneyLink cents={d.funds[0]!.cents} account="general" />
+        </Stat>
+        <Stat label={`Bonds at ICE (${d.atIce.count})`}>
+          <MoneyLink cents={d.atIce.totalCents} account="bond:*" />
+          {d.atIce.oldest ? (
+            <span className="block text-xs font-normal text-muted">
+              oldest {d.atIce.oldest.ageDays} days ({d.atIce.oldest.alias}*)
+            </span>
+          ) : null}
+        </Stat>
+        <Stat label="Awaiting approval">{d.awaitingApproval.length}</Stat>
+        <Stat label="Overdue (refund / I-391)" warn={d.refundsOverdue.length + d.i391Overdue.length > 0}>
+          {d.refundsOverdue.length} / {d.i391Overdue.length}
+        </Stat>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel title="Money by fund">
+          <table className="w-full text-sm">
+            <tbody>
+              {d.funds.map((f) => (
+                <tr key={f.account} className="border-t border-line">
+                  <td className="py-1">{f.label}</td>
+                  <td className="py-1 text-right">
+                    <MoneyLink cents={f.cents} account={f.account} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="mt-2 text-xs text-muted">Restricted campaign money can pay only that campaign&apos;s bond; the general pool can top up any bond.</p>
+        </Panel>
+        <Panel title="Where the money is">
+          <table className="w-full text-sm">
+            <tbody>
+              {d.assets.map((a) => (
+                <tr key={a.account} className="border-t border-line">
+                  <td className="py-1">{a.label}</td>
+                  <td className="py-1 text-right">
+                    <MoneyLink cents={a.cents} account={a.account} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="mt-2 text-sm">
+            Stripe payouts not yet booked: <strong data-testid="payouts-unreconciled">{d.payoutsUnreconciled}</strong> · Disputes open:{" "}
+            <strong data-testid="disputes-open">{d.disputesOpen}</strong>
+          </p>
+        </Panel>
+      </div>
+
+      <Panel title="Bonds awaiting approval" empty={!d.awaitingApproval.length}>
+        <BondTable rows={d.awaitingApproval} ageLabel="Requested (days ago)" showApprovals />
+      </Panel>
+      <Panel title="Approved, waiting to be paid" empty={!d.awaitingPayment.length}>
+        <BondTable rows={d.awaitingPayment} ageLabel="Requested (days ago)" />
+      </Panel>
+      <Panel title={`Refunds overdue (claim mailed more than ${d.watch.refundDays} days ago)`} empty={!d.refundsOverdue.length}>
+        <BondTable rows={d.refundsOverdue} ageLabel="Claim mailed (days ago)" />
+      </Panel>
+      <Panel title={`No I-391 yet (case marked released more than ${d.watch.i391Days} days ago)`} empty={!d.i391Overdue.length}>
+        <BondTable rows={d.i391Overdue} ageLabel="Released (days ago)" />
+      </Panel>
+      <p className="text-sm">
+        <Link href="/treasury/bonds" className="text-brand underline">
+          All bonds
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function Stat({ label, children, warn, testId }: { label: string; children: React.ReactNode; warn?: boolean; testId?: string }) {
+  return (
+    <div className={`rounded-lg border bg-white p-3 ${warn ? "border-accent" : "border-line"}`} data-testid={testId}>
+      <div className="text-xs uppercase tracking-wide text-muted">{label}</div>
+      <div className="mt-1 text-xl font-semibold">{children}</div>
+    </div>
+  );
+}
+
+function Panel({ title, children, empty }: { title: string; children: React.ReactNode; empty?: boolean }) {
+  return (
+    <section className="rounded-lg border border-line bg-white p-4">
+      <h2 className="mb-2 font-semibold">{title}</h2>
+      {empty ? <p className="text-sm text-muted">None.</p> : children}
+    </section>
+  );
+}
+

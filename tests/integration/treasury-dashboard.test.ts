@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { campaignEvents, stripePayouts } from "@/db/schema";
+import type { Principal } from "@/lib/auth/roles";
+import { campaignAccount } from "@/lib/ledger";
+import { treasuryDashboard } from "@/lib/treasury/dashboard";
+import { bondAt } from "../fixtures/bond-paths";
+import { flatRates, fundedCampaign, fundGeneral } from "../fixtures/funded-campaign";
+import { principal, verifiedLawyer } from "../fixtures/people";
+import { createTestDb } from "../helpers/test-db";
+
+let h: DbHandle;
+let admin: Principal, t1: Principal, t2: Principal, lawyer: Principal;
+const NOW = new Date("2026-06-01T12:00:00Z");
+
+beforeAll(async () => {
+  h = await createTestDb();
+  admin = await principal(h.db, "admin@d.example", ["admin"]);
+  t1 = await principal(h.db, "t1@d.example", ["treasurer"]);
+  t2 = await principal(h.db, "t2@d.example", ["treasurer"]);
+  lawyer = await verifiedLawyer(h.db, "lawyer@d.example", admin);
+  await flatRates(h.db, 300);
+});
+afterAll(async () => h?.close());
+
+describe("treasury dashboard", () => {
+  it("shows money by fund, bonds waiting for people, bonds at ICE and overdue watchdogs", async () => {
+    const who = { lawyer, t1, t2 };
+    await fundGeneral(h.db, 123_456, "dash-general");
+    const idle = await fundedCampaign(h.db, 40_000, lawyer.userId);
+    const big = await bondAt(h.db, "requested", who, { amountCents: 2_000_000 });
+    const approved = await bondAt(h.db, "approved", who, { amountCents: 200_000 });
+    const old = await bondAt(h.db, "posted", who, { amountCents: 500_000, postedOn: "2025-01-10" });
+    const recent = await bondAt(h.db, "posted", who, { amountCents: 300_000, postedOn: "2026-03-01" });
+    const claimed = await bondAt(h.db, "refund_claimed", who, { amountCents: 250_000, postedOn: "2025-02-01", claimedOn: "2026-02-01" });
+    await bondAt(h.db, "refund_claimed", who, { amountCents: 250_000, postedOn: "2025-02-01", claimedOn: "2026-05-20" });
+    // The lawyer marked the person released 200 days ago on one posted bond and 10 days ago on the other.
+    await h.db.insert(campaignEvents).values([
+      { campaignId: old.campaignId, kind: "released", actorUserId: lawyer.userId, createdAt: new Date("2025-11-13T12:00:00Z") },
+      { campaignId: recent.campaignId, kind: "released", actorUserId: lawyer.userId, createdAt: new Date("2026-05-22T12:00:00Z") },
+    ]);
+    await h.db.insert(stripePayouts).values([
+      { id: "po_unbooked", amountCents: 5_000, status: "in_transit" },
+      { id: "po_failed", amountCents: 5_000, status: "failed" },
+    ]);
+
+    const d = await treasuryDashboard(h.db, t1, { now: NOW });
+    const fund = (a: string) => d.funds.find((f) => f.account === a)?.cents;
+    expect(fund("general")).toBe(123_456);
+    expect(fund(campaignAccount(idle))).toBe(40_000);
+    expect(fund(campaignAccount(big.campaignId))).toBe(2_000_000);
+    expect(fund("bonds_outstanding")).toBe(500_000 + 300_000 + 250_000 * 2);
+    expect(d.assets.find((a) => a.account === "bond:*")?.cents).toBe(1_300_000);
+
+    expect(d.awaitingApproval).toEqual([expect.objectContaining({ bondId: big.bondId, approvals: 0, required: 2, amountCents: 2_000_000 })]);
+    expect(d.awaitingPayment.map((b) => b.bondId)).toEqual([approved.bondId]);
+    expect(d.atIce).toMatchObject({ count: 4, totalCents: 1_300_000, oldest: { bondId: old.bondId, ageDays: 507 } });
+    expect(d.i391Overdue).toEqual([expect.objectContaining({ bondId: old.bondId, ageDays: 200 })]);
+    expect(d.refundsOverdue).toEqual([expect.objectContaining({ bondId: claimed.bondId, ageDays: 120 })]);
+    expect(d.payoutsUnreconciled).toBe(1);
+    expect(d.disputesOpen).toBe(0);
+    expect(d.watch).toEqual({ i391Days: 180, refundDays: 60 });
+  });
+
+  it("reads the I-391 watch period from BOND_I391_WATCH_DAYS", async () => {
+    process.env.BOND_I391_WATCH_DAYS = "5";
+    try {
+      const d = await treasuryDashboard(h.db, admin, { now: NOW });
+      expect(d.watch.i391Days).toBe(5);
+      expect(d.i391Overdue.map((b) => b.ageDays)).toEqual([200, 10]);
+    } finally {
+      delete process.env.BOND_I391_WATCH_DAYS;
+    }
+  });
+});
