@@ -146,5 +146,5 @@ describe("webhook convergence", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000 + RUNS * 20_000);
 });
