@@ -58,6 +58,8 @@ const schema = z
     CHECKOUT_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(10_000).default(5),
     /** Bond payments of this many cents or more need a second, different treasurer's approval (default $10,000). */
     BOND_SECOND_APPROVAL_CENTS: z.coerce.number().int().min(0).default(1_000_000),
+    /** Treasurer dashboard: a released case with no I-391 after this many days is flagged. */
+    BOND_I391_WATCH_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     FUND_NAME: z.preprocess(emptyToUndefined, z.string().max(120).default("Open Bond Fund (demo)")),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   })
