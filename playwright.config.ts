@@ -23,12 +23,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .data/e2e .data/e2e.lock && node node_modules/next/dist/bin/next start -p ${PORT}`,
+    // The server's output is also kept in .data/e2e-server.log for the privacy canary test.
+    command: `rm -rf .data/e2e .data/e2e.lock .data/e2e-server.log && mkdir -p .data && node node_modules/next/dist/bin/next start -p ${PORT} 2>&1 | tee .data/e2e-server.log`,
     url: `http://localhost:${PORT}/`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
     // APP_URL: the Stripe double builds checkout URLs and posts webhooks to this origin.
-    env: { APP_ENV: "test", APP_URL: `http://localhost:${PORT}`, PGLITE_DATA_DIR: ".data/e2e", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    env: { APP_ENV: "test", APP_URL: `http://localhost:${PORT}`, PGLITE_DATA_DIR: ".data/e2e", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "info" },
   },
 });

@@ -37,3 +37,45 @@ test("a declined card stays on the checkout page with the decline message", asyn
   await page.getByRole("button", { name: "Card declined" }).click();
   await expect(page.getByTestId("checkout-note")).toContainText("Your card was declined");
 });
+
+test("an anonymous gift shows no name anywhere public, and the declined and cancelled attempts before it changed nothing", async ({ page, request }) => {
+  await page.goto("/campaigns/luis-arizona");
+  const before = await page.getByTestId("raised").textContent();
+  const wallBefore = await page.getByTestId("donor-wall").textContent();
+  const give = async (outcome: string) => {
+    await page.goto("/campaigns/luis-arizona");
+    await page.getByLabel("Other amount in dollars").fill("40");
+    await page.getByLabel("Name on the donor wall").fill("Secret Donor Zed");
+    await page.getByLabel("Give anonymously").check();
+    await page.getByLabel("Email for your receipt").fill("zed@example.org");
+    await page.getByRole("button", { name: "Continue to secure payment" }).click();
+    await page.getByRole("button", { name: outcome }).click();
+  };
+  await give("Card declined");
+  await give("Go back (cancel)");
+  await page.goto("/campaigns/luis-arizona");
+  await expect(page.getByTestId("raised")).toHaveText(before ?? "");
+  await expect(page.getByTestId("donor-wall")).toHaveText(wallBefore ?? "");
+
+  await give("Pay (card succeeds)");
+  await expect(page).toHaveURL(/\/give\/thanks/);
+  await page.goto("/campaigns/luis-arizona");
+  expect(dollars(await page.getByTestId("raised").textContent())).toBe(dollars(before) + 40);
+  for (const path of ["/", "/es", "/campaigns/luis-arizona", "/es/campaigns/luis-arizona"]) {
+    const body = await (await request.get(path)).text();
+    expect(body, path).not.toContain("Secret Donor Zed");
+    expect(body, path).not.toContain("zed@example.org");
+  }
+});
+
+test("a Spanish-language visitor can give", async ({ page }) => {
+  await page.goto("/es/campaigns/amara-texas");
+  const before = dollars(await page.getByTestId("raised").textContent());
+  await page.getByLabel("Otro monto en dólares").fill("15");
+  await page.getByRole("button", { name: "Continuar al pago seguro" }).click();
+  await expect(page).toHaveURL(/\/dev\/stripe\/checkout\/cs_test_/);
+  await page.getByRole("button", { name: "Pay (card succeeds)" }).click();
+  await expect(page).toHaveURL(/\/es\/give\/thanks/);
+  await page.goto("/es/campaigns/amara-texas");
+  expect(dollars(await page.getByTestId("raised").textContent())).toBe(before + 15);
+});

@@ -5,8 +5,10 @@ test("a visitor sees the live demo campaigns with totals from the ledger", async
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("bond");
   const cards = page.getByTestId("campaign-card");
-  await expect(cards).toHaveCount(3);
-  await expect(cards.filter({ hasText: "Dmitri" })).toContainText("Louisiana");
+  // Other specs may publish campaigns on the shared server: check the three live demo ones are there.
+  for (const [alias, region] of [["Dmitri", "Louisiana"], ["Amara", "Texas"], ["Luis", "Arizona"]]) {
+    await expect(cards.filter({ hasText: alias })).toContainText(region!);
+  }
   for (const raised of await page.getByTestId("raised").allTextContents()) {
     expect(raised).toMatch(/^\$\d{1,3}(,\d{3})*$/);
     expect(raised).not.toBe("$0");

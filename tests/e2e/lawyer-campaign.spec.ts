@@ -4,7 +4,24 @@
  * page shows the alias and nothing from the case file.
  * Sign-in links are read through /api/test/last-mail, which exists only when APP_ENV=test.
  */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+
+function readIfExists(file: string): string {
+  return existsSync(file) ? readFileSync(file, "utf8") : "";
+}
+
+/** Every byte under a folder, concatenated (the embedded database's files). */
+function readTree(dir: string): Buffer {
+  if (!existsSync(dir)) return Buffer.alloc(0);
+  return Buffer.concat(
+    readdirSync(dir).map((name) => {
+      const p = path.join(dir, name);
+      return statSync(p).isDirectory() ? readTree(p) : readFileSync(p);
+    }),
+  );
+}
 
 const CASE = {
   legalName: "Quenby Marlowick",
@@ -96,6 +113,25 @@ test("a lawyer's campaign passes the privacy guard and an admin's review, and go
   await expect(visitor.getByTestId("campaign-card").filter({ hasText: "Noor" })).toContainText("California");
   const html = await visitor.content();
   for (const n of NEEDLES) expect(html).not.toContain(n);
+
+  // Canary crawl: every public page and API response a visitor can reach, the server's log and the
+  // database files on disk must not contain a single case-file value.
+  const slug = /\/campaigns\/(noor-[0-9a-f]{6})/.exec((await visitor.getByTestId("campaign-card").filter({ hasText: "Noor" }).locator("a").first().getAttribute("href")) ?? "")?.[1];
+  expect(slug).toBeTruthy();
+  const publicPaths = ["/", "/es", `/campaigns/${slug}`, `/es/campaigns/${slug}`, "/?region=California", "/?status=live&sort=raised", "/campaigns/does-not-exist", "/api/auth/session", "/api/auth/providers", "/sign-in"];
+  for (const path of publicPaths) {
+    const res = await visitor.request.get(path);
+    expect(res.status(), path).toBeLessThan(500);
+    const body = await res.text();
+    for (const n of NEEDLES) expect(body, `${path} leaks a case-file value`).not.toContain(n);
+  }
+  await visitor.goto(`/campaigns/${slug}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toContainText("Noor");
+  const logs = readIfExists(".data/e2e-server.log");
+  expect(logs.length, "the server log is captured").toBeGreaterThan(0);
+  for (const n of NEEDLES) expect(logs, "server log leaks a case-file value").not.toContain(n);
+  const stored = readTree(".data/e2e");
+  for (const n of NEEDLES) expect(stored.includes(Buffer.from(n)), `database files hold "${n}" in plaintext`).toBe(false);
 
   await admin.goto("/admin/audit?action=case_file.read");
   await expect(admin.getByTestId("audit-table")).toContainText("case_file.read");

@@ -55,6 +55,11 @@ describe("bond lifecycle model", () => {
         let n = 0;
         for (const o of ops) {
           n++;
+          // Recording the same I-305 receipt again is a replay: accepted, nothing changes.
+          if (o.step === "post" && model.status === "posted") {
+            await expect(recordBondPosting(h.db, t1, bondId, { i305Number: `I305-${bondId.slice(0, 8)}`, postedOn: day(n), obligor: { kind: "fund" } })).resolves.toEqual({ replayed: true });
+            continue;
+          }
           let allowed: boolean;
           try {
             nextStatus(model.status, ACTION[o.step]);
