@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { campaignEvents, campaignGoalVersions, campaigns } from "@/db/schema";
 import { requireRole, type Principal } from "@/lib/auth/roles";
-import { bondWarnings, caseFileSchema } from "@/lib/case-files/input";
+import { bondWarnings, caseFileSchema, type CaseFile } from "@/lib/case-files/input";
 import { identifiersOf, readCaseFile, writeCaseFile } from "@/lib/case-files/store";
 import { AppError } from "@/lib/errors";
 import { checkPublicText } from "@/lib/privacy/pii-guard";
@@ -31,6 +31,8 @@ export async function saveDraft(db: Db, actor: Principal | null, input: unknown)
   const { campaignId, deductible, ...raw } = parseOrThrow(draftSchema, input);
   const pub = parseOrThrow(publicFieldsSchema, raw.public);
   const cf = parseOrThrow(caseFileSchema, raw.caseFile);
+  // Even a draft's public text is stored in the clear, so it must not hold case-file values either.
+  refuseCaseFileValues(pub, cf);
   return db.transaction(async (tx) => {
     let id = campaignId;
     if (id) {
@@ -54,6 +56,11 @@ export async function saveDraft(db: Db, actor: Principal | null, input: unknown)
 export async function guardAgainstCaseFile(db: Db, actor: Principal, campaignId: string, pub: Parameters<typeof guardFields>[0]): Promise<GuardResult> {
   const cf = await readCaseFile(db, campaignId, actor, "pii_guard");
   if (!cf) throw new AppError("validation", "Complete the private case file before submitting.");
+  return refuseCaseFileValues(pub, cf);
+}
+
+/** The guard's verdict; blocked findings refuse with every message (never the text). */
+function refuseCaseFileValues(pub: Parameters<typeof guardFields>[0], cf: CaseFile): GuardResult {
   const result = checkPublicText(guardFields(pub), identifiersOf(cf));
   if (result.blocked.length) {
     throw new AppError("validation", result.blocked.map((f) => f.message).join(" "), {

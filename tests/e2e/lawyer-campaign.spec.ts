@@ -87,7 +87,7 @@ test("a lawyer's campaign passes the privacy guard and an admin's review, and go
   await form.getByRole("button", { name: "Submit for review" }).click();
   const storyError = form.getByTestId("error-story");
   await expect(storyError).toContainText(/name/i);
-  await expect(form.getByRole("alert")).toContainText("Draft saved, but not submitted: correct the fields marked below");
+  await expect(form.getByRole("alert")).toContainText("correct the fields marked below");
   for (const n of NEEDLES) await expect(storyError).not.toContainText(n);
   await expect(form.getByLabel("Legal name")).toHaveValue(CASE.legalName);
   await lawyer.screenshot({ path: "test-results/lawyer-form-blocked.png", fullPage: true });

@@ -80,13 +80,15 @@ describe("campaign authoring and privacy review", () => {
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(["case_file.written", "case_file.read", "case_file.read_refused"]));
   });
 
-  it("blocks a story containing the client's name, saying what and where without echoing it", async () => {
-    await saveDraft(h.db, lawyer, { campaignId, public: publicInput({ story: `My client ${CANARY.legalName.toUpperCase()} has been detained since the autumn of last year.` }), caseFile: caseFileInput() });
-    const err = await submitForReview(h.db, lawyer, campaignId).catch((e) => e);
+  it("blocks a story containing the client's name, saying what and where without echoing it, and stores nothing", async () => {
+    const story = `My client ${CANARY.legalName.toUpperCase()} has been detained since the autumn of last year.`;
+    const err = await saveDraft(h.db, lawyer, { campaignId, public: publicInput({ story }), caseFile: caseFileInput() }).catch((e) => e);
     expect(err).toMatchObject({ code: "validation" });
     expect(err.message).toMatch(/Story/);
     expect(err.message).toMatch(/name/i);
     for (const needle of CANARY_NEEDLES) expect(err.message.toLowerCase()).not.toContain(needle.toLowerCase());
+    const dump = JSON.stringify(rowsOf(await h.db.execute(sql`SELECT * FROM campaigns`))).toLowerCase();
+    expect(dump).not.toContain(CANARY.legalName.toLowerCase().split(" ")[1]);
     expect((await listCampaignCards(h.db, ["in_review"])).map((c) => c.id)).not.toContain(campaignId);
   });
 

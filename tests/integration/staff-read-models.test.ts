@@ -64,13 +64,14 @@ describe("campaign form", () => {
     for (const n of CANARY_NEEDLES) expect(err.message).not.toContain(n);
   });
 
-  it("saves, flags the duplicate A-number, and keeps the draft when the guard refuses submission", async () => {
-    const out = await saveCampaignForm(h.db, lawyer, form({ intent: "submit", story: `${CANARY.legalName} has been detained since the autumn and cannot pay the bond set by the judge.` }));
-    expect(out.submitted).toBe(false);
-    expect(out.submitError?.details?.findings).toEqual(expect.arrayContaining([expect.objectContaining({ field: "Story" })]));
-    expect(out.warnings.join(" ")).toMatch(/same person/);
-    const fixed = await saveCampaignForm(h.db, lawyer, form({ intent: "submit", campaignId: out.campaignId }));
-    expect(fixed).toMatchObject({ campaignId: out.campaignId, submitted: true });
+  it("refuses to store public text holding a case-file value, then saves, flags the duplicate A-number and submits", async () => {
+    const refused = await saveCampaignForm(h.db, lawyer, form({ intent: "submit", story: `${CANARY.legalName} has been detained since the autumn and cannot pay the bond set by the judge.` })).catch((e) => e);
+    expect(refused.details?.findings).toEqual(expect.arrayContaining([expect.objectContaining({ field: "Story" })]));
+    const saved = await saveCampaignForm(h.db, lawyer, form({ intent: "save" }));
+    expect(saved.submitted).toBe(false);
+    expect(saved.warnings.join(" ")).toMatch(/same person/);
+    const fixed = await saveCampaignForm(h.db, lawyer, form({ intent: "submit", campaignId: saved.campaignId }));
+    expect(fixed).toMatchObject({ campaignId: saved.campaignId, submitted: true });
   });
 });
 
