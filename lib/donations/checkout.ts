@@ -3,11 +3,12 @@
  * row, then ask Stripe for a hosted Checkout Session. Money is never recorded
  * here; the webhook does that when Stripe says the payment happened.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { campaigns, donations, recurringGifts } from "@/db/schema";
+import { secrets } from "@/lib/dev-secrets";
 import { coverFeeFor } from "@/lib/donations/fees";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -25,9 +26,18 @@ export interface CheckoutResult {
   id: string;
   sessionId: string;
   url: string;
-  /** Monthly only: the secret for the stop-my-gift link. Only its sha256 is stored, so this is the one chance to show it. */
+  /** Monthly only: the secret for the stop-my-gift link (only its sha256 is stored; see cancelTokenFor). */
   cancelToken?: string;
   input: CheckoutInput;
+}
+
+/**
+ * The secret in a monthly gift's stop link. Derived from the server secret and
+ * the gift id, so the receipt mail can carry it later without the database ever
+ * storing it (only its hash is kept). Rotating AUTH_SECRET retires old links.
+ */
+export function cancelTokenFor(recurringGiftId: string): string {
+  return createHmac("sha256", secrets().authSecret).update(`stop-monthly:${recurringGiftId}`).digest("base64url");
 }
 
 export function hashCancelToken(token: string): string {
@@ -62,9 +72,9 @@ export async function createCheckout(db: Db, stripe: Stripe, rawInput: unknown, 
   let id: string;
   let cancelToken: string | undefined;
   if (input.frequency === "monthly") {
-    cancelToken = randomBytes(32).toString("base64url");
-    const [row] = await db.insert(recurringGifts).values({ ...common, cancelTokenHash: hashCancelToken(cancelToken) }).returning({ id: recurringGifts.id });
-    id = row!.id;
+    id = randomUUID();
+    cancelToken = cancelTokenFor(id);
+    await db.insert(recurringGifts).values({ ...common, id, cancelTokenHash: hashCancelToken(cancelToken) });
   } else {
     const [row] = await db.insert(donations).values({ ...common, frequency: "one_off" }).returning({ id: donations.id });
     id = row!.id;

@@ -1,3 +1,4 @@
+import { cancelTokenFor } from "@/lib/donations/checkout";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, donations } from "@/db/schema";
@@ -29,7 +30,7 @@ export async function queueReceipt(tx: Db, donationId: string): Promise<void> {
     date: d.succeededAt ?? d.createdAt,
     deductible: e.FUND_DEDUCTIBLE === "true",
     frequency: d.frequency,
-    ...(d.recurringGiftId ? { cancelUrl: `${e.APP_URL.replace(/\/$/, "")}/give/cancel/${d.recurringGiftId}` } : {}),
+    ...(d.recurringGiftId ? { cancelUrl: `${e.APP_URL.replace(/\/$/, "")}/give/cancel/${d.recurringGiftId}?token=${cancelTokenFor(d.recurringGiftId)}` } : {}),
   });
   await enqueueMail(tx, { dedupeKey: `receipt:${d.id}`, kind: "receipt", to, subject: receipt.subject, text: receipt.text });
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rowsOf, type DbHandle } from "@/db/client";
-import { createCheckout, hashCancelToken } from "@/lib/donations/checkout";
+import { createCheckout, cancelTokenFor, hashCancelToken } from "@/lib/donations/checkout";
 import { limitCheckout } from "@/lib/donations/rate-limit";
 import { AppError } from "@/lib/errors";
 import { createDoubleStripe, StripeDouble } from "@/lib/payments/stripe-double";
@@ -63,6 +63,9 @@ describe("createCheckout", () => {
     const [row] = rowsOf<Record<string, unknown>>(await h.db.execute(sql`SELECT * FROM recurring_gifts WHERE id = ${res.id}`));
     expect(row).toMatchObject({ amount_cents: 1000, cover_fee_cents: 0, status: "pending", locale: "es", display_name: null, checkout_session_id: res.sessionId });
     expect(row!.cancel_token_hash).toBe(hashCancelToken(res.cancelToken!));
+    // The receipt mail can rebuild the same link later; the database holds only the hash.
+    expect(cancelTokenFor(res.id)).toBe(res.cancelToken);
+    expect(JSON.stringify(row)).not.toContain(res.cancelToken!);
     const s = await stripe.checkout.sessions.retrieve(res.sessionId);
     expect(s).toMatchObject({
       mode: "subscription",
