@@ -95,7 +95,8 @@ export async function treasuryDashboard(db: Db, actor: Principal | null, opts: {
     .from(bonds)
     .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
     .innerJoin(released, eq(released.campaignId, bonds.campaignId))
-    .where(and(eq(bonds.status, "posted"), lt(released.releasedAt, daysBefore(now, i391Days))))
+    // An aliased aggregate has no column type for drizzle to map a Date, so pass the ISO text.
+    .where(and(eq(bonds.status, "posted"), sql`${released.releasedAt} < ${daysBefore(now, i391Days).toISOString()}::timestamptz`))
     .orderBy(asc(released.releasedAt));
   const noRefund = await db
     .select({ ...base, claimedOn: bonds.refundClaimedOn })
