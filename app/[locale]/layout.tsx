@@ -33,6 +33,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           </Link>
           <div className="flex items-center gap-4 text-sm">
             <span className="hidden text-muted sm:inline">{t("tagline")}</span>
+            <Link href="/transparency" className="text-muted underline-offset-2 hover:text-ink hover:underline">
+              {t("transparency")}
+            </Link>
             <LocaleSwitch locale={other} label={t("switchLabel")} text={t("switchTo")} />
           </div>
         </div>
