@@ -5,6 +5,8 @@ const NAV = [
   { href: "/treasury/bonds", label: "Bonds" },
   { href: "/treasury/ledger?account=general", label: "Ledger" },
   { href: "/treasury/rates", label: "Interest rates" },
+  { href: "/treasury/reconciliation", label: "Reconciliation" },
+  { href: "/treasury/reports", label: "Reports" },
 ];
 
 // Navigation only: every page checks the principal itself (layouts do not re-run on client navigation).

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { isNull } from "drizzle-orm";
+import { getDb } from "@/db";
+import { bankStatementLines } from "@/db/schema";
+import { currentPrincipal } from "@/lib/auth/config";
+import { formatUsd } from "@/lib/money";
+import { reconcileStripe } from "@/lib/reconciliation/stripe-match";
+import { requireTreasuryReader } from "@/lib/treasury/access";
+import { ActionForm } from "../components/action-form";
+import { pageError } from "../components/page-error";
+import { importBankAction, importStripeAction } from "./actions";
+
+export const metadata: Metadata = { title: "Reconciliation" };
+export const dynamic = "force-dynamic";
+
+const KIND_TEXT = { missing_in_books: "In Stripe, not in the books", not_in_payout: "In the books, in no payout yet", amount_differs: "Amounts differ" } as const;
+
+export default async function ReconciliationPage() {
+  let stripe, unmatched;
+  try {
+    requireTreasuryReader(await currentPrincipal());
+    const db = await getDb();
+    stripe = await reconcileStripe(db);
+    unmatched = await db.select().from(bankStatementLines).where(isNull(bankStatementLines.matchedKind)).orderBy(bankStatementLines.postedOn).limit(200);
+  } catch (e) {
+    return pageError(e);
+  }
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">Reconciliation</h1>
+      <section className="grid gap-6 lg:grid-cols-2">
+        <div className="rounded-xl border border-line bg-white p-4">
+          <h2 className="font-semibold">Stripe payouts</h2>
+          <p className="mb-3 mt-1 text-sm text-muted">Imports every payout and its balance transactions through the Stripe API, then matches each one to the ledger by the charge, refund, dispute or payout it concerns.</p>
+          <ActionForm action={importStripeAction} submitLabel="Import from Stripe" testId="import-stripe" />
+        </div>
+        <div className="rounded-xl border border-line bg-white p-4">
+          <h2 className="font-semibold">Bank statement</h2>
+          <p className="mb-3 mt-1 text-sm text-muted">A CSV with date, amount and description columns. Importing the same file again adds nothing. Lines are matched to payouts, bond payments and bond refunds.</p>
+          <ActionForm action={importBankAction} submitLabel="Import statement" testId="import-bank">
+            <label className="block text-sm font-medium">
+              Statement file
+              <input type="file" name="statement" accept=".csv,text/csv" className="mt-1 block text-sm" />
+            </label>
+          </ActionForm>
+        </div>
+      </section>
+      <section className="rounded-xl border border-line bg-white p-4">
+        <h2 className="font-semibold">Stripe against the books</h2>
+        <p className="mt-1 text-sm" data-testid="stripe-summary">{stripe.matched} matched · {stripe.exceptions.length} exception(s)</p>
+        {stripe.exceptions.length ? (
+          <table className="mt-3 w-full text-sm">
+            <thead className="text-left text-xs text-muted"><tr><th className="py-1">Stripe object</th><th>Exception</th><th className="text-right">Stripe net</th><th className="text-right">Books</th></tr></thead>
+            <tbody>
+              {stripe.exceptions.map((x) => (
+                <tr key={x.sourceId} className="border-t border-line">
+                  <td className="py-1 font-mono text-xs">{x.sourceId}</td>
+                  <td>{KIND_TEXT[x.kind]}</td>
+                  <td className="text-right tabular-nums">{formatUsd(x.stripeNetCents)}</td>
+                  <td className="text-right tabular-nums">{formatUsd(x.ledgerCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+      <section className="rounded-xl border border-line bg-white p-4">
+        <h2 className="font-semibold">Bank lines not matched</h2>
+        {unmatched.length === 0 ? <p className="mt-1 text-sm text-muted">None.</p> : (
+          <table className="mt-3 w-full text-sm">
+            <thead className="text-left text-xs text-muted"><tr><th className="py-1">Date</th><th>Description</th><th className="text-right">Amount</th></tr></thead>
+            <tbody>
+              {unmatched.map((l) => (
+                <tr key={l.id} className="border-t border-line"><td className="py-1">{l.postedOn}</td><td>{l.description}</td><td className="text-right tabular-nums">{formatUsd(l.amountCents)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/* eslint-disable @next/next/no-html-link-for-pages -- the CSV links are downloads from route handlers, not pages */
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { currentPrincipal } from "@/lib/auth/config";
+import { formatUsd } from "@/lib/money";
+import { statementOfActivity } from "@/lib/reports/activity";
+import { balanceSheet } from "@/lib/reports/balance-sheet";
+import { requireTreasuryReader } from "@/lib/treasury/access";
+import { pageError } from "../components/page-error";
+
+export const metadata: Metadata = { title: "Reports" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<{ from?: string; to?: string }> };
+
+const isoDay = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) ? s : undefined);
+
+function Rows({ rows }: { rows: [string, number, string?][] }) {
+  return (
+    <table className="w-full text-sm">
+      <tbody>
+        {rows.map(([label, cents, href]) => (
+          <tr key={label} className="border-t border-line">
+            <th scope="row" className="py-1.5 text-left font-normal">{label}</th>
+            <td className="py-1.5 text-right tabular-nums">{href ? <Link className="underline" href={href}>{formatUsd(cents)}</Link> : formatUsd(cents)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default async function ReportsPage({ searchParams }: Props) {
+  const q = await searchParams;
+  const from = isoDay(q.from);
+  const to = isoDay(q.to);
+  let bs, activity;
+  try {
+    requireTreasuryReader(await currentPrincipal());
+    const db = await getDb();
+    bs = await balanceSheet(db);
+    // `to` is inclusive for people: the period ends at the start of the next day.
+    activity = await statementOfActivity(db, { from: from ? new Date(`${from}T00:00:00Z`) : undefined, to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined });
+  } catch (e) {
+    return pageError(e);
+  }
+  const ledger = (account: string) => `/treasury/ledger?account=${encodeURIComponent(account)}`;
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">Reports</h1>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="rounded-xl border border-line bg-white p-4">
+          <h2 className="mb-2 font-semibold">Balance sheet: where the money is</h2>
+          <Rows rows={[["Stripe balance", bs.assets.stripe, ledger("stripe")], ["Bank", bs.assets.bank, ledger("bank")], ["Bonds held by DHS (receivable)", bs.assets.atIce], ["Total assets", bs.assets.total]]} />
+          <h2 className="mb-2 mt-6 font-semibold">Whose purpose it serves</h2>
+          <Rows rows={[["General pool (unrestricted)", bs.funds.general, ledger("general")], ["Campaign funds (restricted)", bs.funds.campaigns], ["Bonds outstanding", bs.funds.bondsOutstanding, ledger("bonds_outstanding")], ["Total funds", bs.funds.total]]} />
+          {bs.assets.total !== bs.funds.total ? <p className="mt-2 font-semibold text-accent">Assets and funds differ: the books need attention.</p> : <p className="mt-2 text-xs text-muted">Assets equal funds, to the cent.</p>}
+        </section>
+        <section className="rounded-xl border border-line bg-white p-4">
+          <h2 className="mb-2 font-semibold">Statement of activity</h2>
+          <form method="get" className="mb-3 flex flex-wrap items-end gap-2 text-sm">
+            <label className="flex flex-col">From<input type="date" name="from" defaultValue={from} className="rounded border border-line px-2 py-1" /></label>
+            <label className="flex flex-col">To (inclusive)<input type="date" name="to" defaultValue={to} className="rounded border border-line px-2 py-1" /></label>
+            <button className="rounded bg-brand px-3 py-1.5 font-semibold text-white">Show</button>
+          </form>
+          <Rows rows={[["Gifts", activity.gifts], ["Card fees", -activity.fees], ["Refunds to donors", -activity.refunds], ["Disputes", -activity.disputes], ["Bond interest received", activity.interest], ["Forfeitures (losses)", -activity.forfeitures], ["Net change in funds", activity.netChange]]} />
+          <h3 className="mb-1 mt-4 text-sm font-semibold">Bonds (assets moving, not expenses)</h3>
+          <Rows rows={[["Bonds paid to DHS", activity.bondsPaid], ["Bond principal refunded", activity.bondRefunds]]} />
+        </section>
+      </div>
+      <section className="rounded-xl border border-line bg-white p-4 text-sm">
+        <h2 className="mb-2 font-semibold">CSV exports</h2>
+        <ul className="list-disc space-y-1 pl-5">
+          <li><a className="underline" href="/treasury/exports/ledger">Ledger</a>: every posting of every entry.</li>
+          <li><a className="underline" href="/treasury/exports/gifts">Gifts</a>: amounts, fees, refunds and donor-wall names (no email addresses).</li>
+          <li><a className="underline" href="/treasury/exports/bonds">Bonds</a>: amounts and states, months only.</li>
+          <li><a className="underline" href="/treasury/exports/bonds-with-case-files">Bonds with case files</a> (treasurers only, recorded in the audit log): legal names, A-numbers, I-305 numbers and exact dates. Keep this file encrypted and delete it after use.</li>
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers/sign-in";
+
+test("a treasurer imports Stripe payouts and a bank statement, reads the reports and downloads the ledger", async ({ page, request }) => {
+  // A gift and a payout through the offline Stripe console, so there is something to reconcile.
+  await page.goto("/campaigns/amara-texas");
+  await page.getByLabel("Other amount in dollars").fill("20");
+  await page.getByRole("button", { name: "Continue to secure payment" }).click();
+  await page.getByRole("button", { name: "Pay (card succeeds)" }).click();
+  await expect(page).toHaveURL(/\/give\/thanks/);
+  await page.goto("/dev/stripe");
+  await page.getByRole("button", { name: /payout/i }).first().click();
+
+  await signIn(page, "treasurer@openbond.example");
+  await page.goto("/treasury/reconciliation");
+  await page.getByTestId("import-stripe").getByRole("button", { name: "Import from Stripe" }).click();
+  await expect(page.getByTestId("import-stripe")).toContainText(/Imported 1 payout\(s\)/);
+  await page.reload();
+  await expect(page.getByTestId("stripe-summary")).toContainText(/[1-9]\d* matched · 0 exception\(s\)/);
+
+  const csv = "date,amount,description\n2026-01-05,-12.50,Bank fee\n";
+  const bank = page.getByTestId("import-bank");
+  await bank.getByLabel("Statement file").setInputFiles({ name: "jan.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await bank.getByRole("button", { name: "Import statement" }).click();
+  await expect(bank).toContainText("1 line(s) read: 1 new");
+  await bank.getByLabel("Statement file").setInputFiles({ name: "jan.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await bank.getByRole("button", { name: "Import statement" }).click();
+  await expect(bank).toContainText("0 new, 1 already imported");
+  await bank.getByLabel("Statement file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("date,amount\n2026-01-05,1\n") });
+  await bank.getByRole("button", { name: "Import statement" }).click();
+  await expect(bank.getByTestId("form-error")).toContainText('needs a "description" column');
+
+  await page.goto("/treasury/reports");
+  await expect(page.getByText("Assets equal funds, to the cent.")).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: "test-results/treasury-reports.png", fullPage: true });
+  const res = await page.request.get("/treasury/exports/ledger");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-disposition"]).toMatch(/attachment; filename="openbond-ledger-/);
+  expect((await res.text()).split("\n")[0]).toBe("entry,effective_at,kind,memo,account,debit,credit,campaign_alias,reverses_entry");
+  const anonymous = await request.get("/treasury/exports/ledger");
+  expect([401, 403]).toContain(anonymous.status());
+});
