@@ -5,6 +5,7 @@ const NAV = [
   { href: "/treasury/bonds", label: "Bonds" },
   { href: "/treasury/ledger?account=general", label: "Ledger" },
   { href: "/treasury/rates", label: "Interest rates" },
+  { href: "/treasury/gifts", label: "Gifts" },
   { href: "/treasury/reconciliation", label: "Reconciliation" },
   { href: "/treasury/reports", label: "Reports" },
 ];
