@@ -117,4 +117,5 @@ export const DEMO_STAFF: { email: string; roles: Role[] }[] = [
   { email: "treasurer@openbond.example", roles: ["treasurer"] },
   { email: "treasurer2@openbond.example", roles: ["treasurer"] },
   { email: "lawyer@openbond.example", roles: ["lawyer"] },
+  { email: "lawyer2@openbond.example", roles: ["lawyer"] },
 ];

@@ -42,7 +42,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<SeedR
   });
 }
 
-type Staff = Record<"admin" | "treasurer" | "treasurer2" | "lawyer", Principal>;
+type Staff = Record<"admin" | "treasurer" | "treasurer2" | "lawyer" | "lawyer2", Principal>;
 
 async function seedStaff(tx: Db): Promise<Staff> {
   const out: Partial<Staff> = {};
@@ -51,8 +51,9 @@ async function seedStaff(tx: Db): Promise<Staff> {
     for (const role of s.roles) await grantRole(tx, { email: s.email, role, actorUserId: null });
     out[s.email.split("@")[0] as keyof Staff] = { userId, roles: await rolesOf(tx, userId) };
   }
-  const lawyer = out.lawyer!;
-  await tx.insert(lawyerProfiles).values({ userId: lawyer.userId, fullName: "Demo Lawyer", barNumber: "LA-00000", barState: "LA", eoirId: "DEMO01", firm: "Demo Immigration Clinic", status: "verified", reviewedBy: out.admin!.userId, reviewedAt: new Date() });
+  for (const [key, n] of [["lawyer", 1], ["lawyer2", 2]] as const) {
+    await tx.insert(lawyerProfiles).values({ userId: out[key]!.userId, fullName: `Demo Lawyer ${n}`, barNumber: `LA-0000${n}`, barState: "LA", eoirId: `DEMO0${n}`, firm: "Demo Immigration Clinic", status: "verified", reviewedBy: out.admin!.userId, reviewedAt: new Date() });
+  }
   return out as Staff;
 }
 

@@ -12,7 +12,7 @@ export function pageError(e: unknown): React.ReactElement {
   if (e.code === "not_found") notFound();
   const forbidden = e.code === "forbidden";
   return (
-    <section className="max-w-xl rounded-lg border border-line bg-white p-6" role={forbidden ? undefined : "alert"}>
+    <section className="max-w-xl rounded-lg border border-line bg-white p-6" role={forbidden ? undefined : "alert"} data-testid={forbidden ? "forbidden" : undefined}>
       <h1 className="text-xl font-semibold">{forbidden ? "403 · Not for your account" : "That did not work"}</h1>
       <p className="mt-2 text-muted" data-testid="page-error">
         {publicMessage(e)}
