@@ -33,6 +33,7 @@ test("a treasurer imports Stripe payouts and a bank statement, reads the reports
 
   await page.goto("/treasury/reports");
   await expect(page.getByText("Assets equal funds, to the cent.")).toBeVisible();
+  await expect(page.getByTestId("revolving")).toContainText("Recovery rate (ended bonds)100%");
   expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page.screenshot({ path: "test-results/treasury-reports.png", fullPage: true });
   const res = await page.request.get("/treasury/exports/ledger");

@@ -3,6 +3,7 @@ import type { DbHandle } from "@/db/client";
 import { getBalance } from "@/lib/ledger";
 import { statementOfActivity } from "@/lib/reports/activity";
 import { balanceSheet } from "@/lib/reports/balance-sheet";
+import { revolvingFigures } from "@/lib/reports/revolving";
 import { transparency } from "@/lib/reports/transparency";
 import { DEMO_CAMPAIGNS } from "@/lib/seed/demo-data";
 import { seedDemo } from "@/lib/seed/seed-demo";
@@ -49,5 +50,18 @@ describe("reports on the demo fund", () => {
     const text = JSON.stringify(t);
     for (const needle of CANARY_NEEDLES) expect(text).not.toContain(needle);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it("revolving-fund figures: bonds posted, money at ICE and back, recovery rate, days to refund, pool turns", async () => {
+    const r = await revolvingFigures(h.db);
+    const bonds = DEMO_CAMPAIGNS.filter((d) => d.bond);
+    expect(r.bondsPosted).toBe(bonds.length);
+    expect(r.atIceCents).toBe((await balanceSheet(h.db)).assets.atIce);
+    expect(r.refundedBonds).toBe(1);
+    expect(r.recoveryRate).toBe(1);
+    expect(r.recoveredCents).toBeGreaterThan(DEMO_CAMPAIGNS.find((d) => d.bond === "refunded")!.goalCents);
+    expect(r.averageDaysToRefund).toBeGreaterThan(300);
+    const a = await statementOfActivity(h.db);
+    expect(r.poolTurns).toBe(Math.round((a.bondsPaid / a.gifts) * 100) / 100);
   });
 });

@@ -6,6 +6,7 @@ import { currentPrincipal } from "@/lib/auth/config";
 import { formatUsd } from "@/lib/money";
 import { statementOfActivity } from "@/lib/reports/activity";
 import { balanceSheet } from "@/lib/reports/balance-sheet";
+import { revolvingFigures } from "@/lib/reports/revolving";
 import { requireTreasuryReader } from "@/lib/treasury/access";
 import { pageError } from "../components/page-error";
 
@@ -35,11 +36,12 @@ export default async function ReportsPage({ searchParams }: Props) {
   const q = await searchParams;
   const from = isoDay(q.from);
   const to = isoDay(q.to);
-  let bs, activity;
+  let bs, activity, rev;
   try {
     requireTreasuryReader(await currentPrincipal());
     const db = await getDb();
     bs = await balanceSheet(db);
+    rev = await revolvingFigures(db);
     // `to` is inclusive for people: the period ends at the start of the next day.
     activity = await statementOfActivity(db, { from: from ? new Date(`${from}T00:00:00Z`) : undefined, to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined });
   } catch (e) {
@@ -69,6 +71,24 @@ export default async function ReportsPage({ searchParams }: Props) {
           <Rows rows={[["Bonds paid to DHS", activity.bondsPaid], ["Bond principal refunded", activity.bondRefunds]]} />
         </section>
       </div>
+      <section className="rounded-xl border border-line bg-white p-4 text-sm" data-testid="revolving">
+        <h2 className="mb-2 font-semibold">The revolving fund</h2>
+        <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+          {[
+            ["Bonds posted", String(rev.bondsPosted)],
+            ["Money at ICE now", formatUsd(rev.atIceCents)],
+            ["Money recovered (with interest)", formatUsd(rev.recoveredCents)],
+            ["Recovery rate (ended bonds)", rev.recoveryRate === null ? "no bond has ended yet" : `${Math.round(rev.recoveryRate * 100)}% (${rev.refundedBonds} refunded, ${rev.forfeitedBonds} forfeited)`],
+            ["Average days to refund", rev.averageDaysToRefund === null ? "no refund yet" : `${rev.averageDaysToRefund} days`],
+            ["Times the pool has turned", rev.poolTurns === null ? "no gifts yet" : `${rev.poolTurns.toFixed(2)} (bonds paid ÷ gifts received)`],
+          ].map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-xs text-muted">{label}</dt>
+              <dd className="font-semibold">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
       <section className="rounded-xl border border-line bg-white p-4 text-sm">
         <h2 className="mb-2 font-semibold">CSV exports</h2>
         <ul className="list-disc space-y-1 pl-5">
