@@ -1,7 +1,7 @@
 /** Accounts for the ledger benchmark: campaigns inserted in bulk, then funded through postEntry itself. */
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { campaigns, ledgerAccounts } from "@/db/schema";
+import { campaigns } from "@/db/schema";
 import { campaignAccount, postEntry, type AccountCode } from "@/lib/ledger";
 
 const INSERT_BATCH = 1_000;
@@ -9,11 +9,9 @@ const INSERT_BATCH = 1_000;
 const FUND_BATCH = 1_000;
 
 /**
- * Creates `count` live campaigns with their fund accounts and credits each with
- * `fundCents` from stripe. The account rows are inserted directly (the same row
- * postEntry's on-demand creation writes, at zero balance) because creating
- * 10,000 of them one by one inside postEntry costs two round trips each; every
- * cent still arrives through postEntry.
+ * Creates `count` live campaigns and credits each with `fundCents` from stripe.
+ * Each campaign's fund account is opened by the database trigger that runs with
+ * the campaign row (migration 0008); every cent arrives through postEntry.
  */
 export async function createFundedCampaigns(db: Db, label: string, count: number, fundCents: number): Promise<AccountCode[]> {
   if (fundCents * Math.min(FUND_BATCH, count) > 10_000_000_000) throw new Error("funding entry would exceed the ledger's per-line maximum");
@@ -30,9 +28,6 @@ export async function createFundedCampaigns(db: Db, label: string, count: number
         status: "live" as const,
       })),
     );
-    await db
-      .insert(ledgerAccounts)
-      .values(chunk.map((id) => ({ code: campaignAccount(id), kind: "fund" as const, normalSign: -1, allowNegative: false, campaignId: id })));
   }
   const codes = ids.map(campaignAccount);
   for (let i = 0; i < count; i += FUND_BATCH) {

@@ -63,7 +63,9 @@ main()
     process.exit(code);
   })
   .catch(async (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    // drizzle's error message carries the whole query with its parameters: keep the head.
+    const text = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    console.error(text.length > 2_000 ? `${text.slice(0, 2_000)}… (${text.length} characters)` : text);
     await cleanup().catch((c: unknown) => console.error("cleanup failed:", c));
     process.exit(2);
   });
