@@ -5,6 +5,7 @@ interface PgErrorLike {
   code?: string;
   constraint?: string;
   constraint_name?: string;
+  detail?: string;
   message?: string;
 }
 
