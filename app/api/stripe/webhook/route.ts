@@ -4,7 +4,8 @@
  */
 import type Stripe from "stripe";
 import { getDb } from "@/db";
-import { isAppError, httpStatusFor } from "@/lib/errors";
+import { isDbUnavailable } from "@/db/faults";
+import { errorHeaders, isAppError, httpStatusFor, UNAVAILABLE_MESSAGE } from "@/lib/errors";
 import { pgErrorOf } from "@/lib/ledger/db-errors";
 import { log } from "@/lib/log";
 import { getStripe, webhookSecret } from "@/lib/payments/stripe-client";
@@ -35,7 +36,14 @@ export async function POST(req: Request): Promise<Response> {
       log.warn({ ...where, code: e.code }, "Stripe event refused; Stripe will retry");
       return Response.json({ error: e.message }, { status: httpStatusFor(e) });
     }
-    log.error({ ...where, errorName: e instanceof Error ? e.name : typeof e, pgCode: pgErrorOf(e)?.code }, "Stripe event failed; Stripe will retry");
+    const errorName = e instanceof Error ? e.name : typeof e;
+    if (isDbUnavailable(e)) {
+      // The transaction did not complete (or its outcome is unknown): 503 so Stripe retries;
+      // the event id makes a retry of an event that did commit a harmless duplicate.
+      log.warn({ ...where, errorName, pgCode: pgErrorOf(e)?.code }, "database unavailable during a Stripe event; Stripe will retry");
+      return Response.json({ error: UNAVAILABLE_MESSAGE }, { status: 503, headers: errorHeaders(e) });
+    }
+    log.error({ ...where, errorName, pgCode: pgErrorOf(e)?.code }, "Stripe event failed; Stripe will retry");
     return Response.json({ error: "Could not process the event; it will be retried." }, { status: 500 });
   }
 }
