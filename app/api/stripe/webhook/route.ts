@@ -3,6 +3,7 @@
  * bytes, then hand the event to lib. Any non-2xx makes Stripe retry.
  */
 import type Stripe from "stripe";
+import { z } from "zod";
 import { getDb } from "@/db";
 import { isDbUnavailable } from "@/db/faults";
 import { errorHeaders, isAppError, httpStatusFor, UNAVAILABLE_MESSAGE } from "@/lib/errors";
@@ -16,6 +17,14 @@ export const dynamic = "force-dynamic";
 
 const TOLERANCE_SECONDS = 300;
 
+/** The envelope every handler relies on; a signed payload without it is refused before any write. */
+const Envelope = z.object({
+  id: z.string().regex(/^evt_[A-Za-z0-9_]{1,250}$/, "event id must look like evt_…"),
+  type: z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/, "event type must look like object.action"),
+  created: z.number().int().positive().max(32_503_680_000),
+  data: z.object({ object: z.object({ id: z.string().min(1).max(255).optional() }).passthrough() }).passthrough(),
+}).passthrough();
+
 export async function POST(req: Request): Promise<Response> {
   const raw = await req.text();
   const signature = req.headers.get("stripe-signature");
@@ -25,6 +34,11 @@ export async function POST(req: Request): Promise<Response> {
     event = getStripe().webhooks.constructEvent(raw, signature, webhookSecret(), TOLERANCE_SECONDS);
   } catch {
     return Response.json({ error: "Invalid or expired signature." }, { status: 400 });
+  }
+  const envelope = Envelope.safeParse(event);
+  if (!envelope.success) {
+    const problem = envelope.error.issues.map((i) => `${i.path.join(".") || "event"}: ${i.message}`).join("; ");
+    return Response.json({ error: `Malformed event (${problem.slice(0, 300)}).` }, { status: 400 });
   }
   try {
     await processStripeEvent(await getDb(), event);
