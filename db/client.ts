@@ -7,6 +7,7 @@
 import path from "node:path";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { resilientPool } from "./resilient-pool";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -25,6 +26,8 @@ export interface OpenOptions {
   /** PGlite data folder, or "memory://" for a throwaway database. */
   dataDir?: string;
   poolMax?: number;
+  /** PostgreSQL only: deadline for one statement outside a transaction, or one whole transaction (default 20 s). */
+  callTimeoutMs?: number;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
 }
@@ -33,30 +36,38 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK_ID = 7_310_442_901; // arbitrary, constant: serialises migrations across app instances
 
 export async function openDb(opts: OpenOptions): Promise<DbHandle> {
-  const handle = opts.url ? await openPostgres(opts.url, opts.poolMax ?? 10) : await openPglite(opts.dataDir ?? "memory://");
+  const handle = opts.url ? await openPostgres(opts.url, opts.poolMax ?? 10, opts.callTimeoutMs ?? 20_000) : await openPglite(opts.dataDir ?? "memory://");
   if (opts.migrate !== false) await migrateHandle(handle, opts.url);
   return handle;
 }
 
-async function openPostgres(url: string, max: number): Promise<DbHandle> {
+async function openPostgres(url: string, max: number, callTimeoutMs: number): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, {
-    max,
-    connect_timeout: 10,
-    idle_timeout: 30,
-    max_lifetime: 60 * 30,
-    onnotice: () => {},
-    // Bounds that keep a stuck backend from holding a request forever.
-    connection: {
-      application_name: "openbond",
-      statement_timeout: 15_000,
-      lock_timeout: 10_000,
-      idle_in_transaction_session_timeout: 30_000,
-    },
+  const make = () =>
+    postgres(url, {
+      max,
+      connect_timeout: 5,
+      idle_timeout: 30,
+      max_lifetime: 60 * 30,
+      onnotice: () => {},
+      // Bounds that keep a stuck backend from holding a request forever; the
+      // pool adds a deadline on the client side (resilient-pool.ts).
+      connection: {
+        application_name: "openbond",
+        statement_timeout: 15_000,
+        lock_timeout: 10_000,
+        idle_in_transaction_session_timeout: 30_000,
+      },
+    });
+  const pool = resilientPool(make, {
+    callTimeoutMs,
+    readRetry: { budgetMs: 4_000, firstDelayMs: 50 },
+    retireGraceSeconds: 5,
+    minSwapIntervalMs: 1_000,
   });
-  const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  const db = drizzle(pool.client, { schema }) as unknown as Db;
+  return { db, driver: "postgres", close: () => pool.end({ timeout: 5 }) };
 }
 
 async function openPglite(dataDir: string): Promise<DbHandle> {

@@ -27,6 +27,7 @@ const schema = z
         .optional(),
     ),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_CALL_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8_000),
     PGLITE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
     APP_URL: z.preprocess(emptyToUndefined, z.string().url().default("http://localhost:3000")),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["auto", "true", "false"]).default("auto")),
@@ -37,6 +38,11 @@ const schema = z
     STRIPE_WEBHOOK_SECRET: z.preprocess(
       emptyToUndefined,
       z.string().regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
+    ),
+    /** Offline double only: a fixed signing secret, so a load or chaos script can sign events for this server. */
+    STRIPE_DOUBLE_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^whsec_/, "STRIPE_DOUBLE_WEBHOOK_SECRET must start with whsec_").optional(),
     ),
     SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional()),
     MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("OpenBond <no-reply@localhost>")),

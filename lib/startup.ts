@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { getDbHandle, rowsOf } from "@/db";
+import { openDb } from "@/db/client";
 import { env, EnvError, usesRealStripe } from "./env";
 import { log } from "./log";
 import { sendPendingMail } from "./mail/send-pending";
@@ -54,6 +55,13 @@ export async function startUp(): Promise<void> {
   if (!wantSeed) return;
   const [row] = rowsOf<{ n: number }>(await handle.db.execute(sql`SELECT count(*)::int AS n FROM campaigns`));
   if (Number(row?.n ?? 0) > 0 && e.SEED_DEMO !== "true") return;
-  const res = await seedDemo(handle.db);
+  // Seeding is one long transaction: on PostgreSQL it gets its own pool without the per-request deadline.
+  const seedHandle = handle.driver === "postgres" ? await openDb({ url: e.DATABASE_URL, migrate: false, poolMax: 2, callTimeoutMs: 300_000 }) : handle;
+  let res;
+  try {
+    res = await seedDemo(seedHandle.db);
+  } finally {
+    if (seedHandle !== handle) await seedHandle.close();
+  }
   if (res.created) log.info({ campaigns: res.campaigns, donations: res.donations }, "seeded demo data");
 }

@@ -22,7 +22,7 @@ function init() {
   if (appEnv(e) === "production") {
     throw new Error("Stripe keys are required in production; the offline test double is disabled there.");
   }
-  const double = new StripeDouble({ baseUrl: e.APP_URL, webhookUrl: `${e.APP_URL.replace(/\/$/, "")}/api/stripe/webhook` });
+  const double = new StripeDouble({ baseUrl: e.APP_URL, webhookUrl: `${e.APP_URL.replace(/\/$/, "")}/api/stripe/webhook`, webhookSecret: e.STRIPE_DOUBLE_WEBHOOK_SECRET });
   return { stripe: createDoubleStripe(double), double, webhookSecret: double.webhookSecret };
 }
 

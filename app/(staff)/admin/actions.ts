@@ -6,6 +6,7 @@ import { currentPrincipal } from "@/lib/auth/config";
 import { approveCampaign, returnCampaign } from "@/lib/campaigns/review";
 import { attempt, type FormState } from "@/lib/forms/form-state";
 import { reviewLawyer } from "@/lib/lawyers/profiles";
+import { requireId } from "@/lib/validation";
 
 export async function reviewLawyerAction(userId: string, _prev: FormState, fd: FormData): Promise<FormState> {
   const me = await currentPrincipal();
@@ -17,14 +18,14 @@ export async function reviewLawyerAction(userId: string, _prev: FormState, fd: F
 
 export async function approveAction(campaignId: string, _prev: FormState): Promise<FormState> {
   const me = await currentPrincipal();
-  const r = await attempt(async () => approveCampaign(await getDb(), me, campaignId));
+  const r = await attempt(async () => approveCampaign(await getDb(), me, requireId(campaignId, "campaign")));
   if (!r.ok) return r.state;
   redirect("/admin?done=approved");
 }
 
 export async function returnAction(campaignId: string, _prev: FormState, fd: FormData): Promise<FormState> {
   const me = await currentPrincipal();
-  const r = await attempt(async () => returnCampaign(await getDb(), me, campaignId, String(fd.get("notes") ?? "")));
+  const r = await attempt(async () => returnCampaign(await getDb(), me, requireId(campaignId, "campaign"), String(fd.get("notes") ?? "")));
   if (!r.ok) return { ...r.state, fieldErrors: { notes: r.state.message ?? "" } };
   redirect("/admin?done=returned");
 }

@@ -8,6 +8,7 @@ import { recordCaseEventForm } from "@/lib/campaigns/case-event-form";
 import { publicFromForm, saveCampaignForm } from "@/lib/campaigns/draft-form";
 import { attempt, formError, type FormState } from "@/lib/forms/form-state";
 import { submitLawyerProfile } from "@/lib/lawyers/profiles";
+import { requireId } from "@/lib/validation";
 
 export async function saveCampaignAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const me = await currentPrincipal();
@@ -25,14 +26,14 @@ export async function saveCampaignAction(_prev: FormState, fd: FormData): Promis
 
 export async function proposeEditAction(campaignId: string, _prev: FormState, fd: FormData): Promise<FormState> {
   const me = await currentPrincipal();
-  const r = await attempt(async () => proposePublicEdit(await getDb(), me, campaignId, publicFromForm(fd)));
+  const r = await attempt(async () => proposePublicEdit(await getDb(), me, requireId(campaignId, "campaign"), publicFromForm(fd)));
   if (!r.ok) return r.state;
   return { status: "ok", message: "Sent for privacy review. The approved text stays on the public page until an administrator approves the edit." };
 }
 
 export async function caseEventAction(campaignId: string, _prev: FormState, fd: FormData): Promise<FormState> {
   const me = await currentPrincipal();
-  const r = await attempt(async () => recordCaseEventForm(await getDb(), me, campaignId, fd));
+  const r = await attempt(async () => recordCaseEventForm(await getDb(), me, requireId(campaignId, "campaign"), fd));
   if (!r.ok) return r.state;
   redirect(`/lawyer/campaigns/${campaignId}?event=recorded`);
 }

@@ -7,6 +7,7 @@ import { resolvePurposeFailure } from "@/lib/campaigns/purpose-failure";
 import { refundGift } from "@/lib/donations/treasurer-refund";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { formatUsd, parseUsd } from "@/lib/money";
+import { requireId } from "@/lib/validation";
 import { getStripe, getStripeDouble } from "@/lib/payments/stripe-client";
 
 /** Real Stripe sends its webhooks by itself; the offline double sends them when asked. */
@@ -21,7 +22,7 @@ export async function refundGiftAction(donationId: string, _prev: FormState, dat
   const values = { amount: String(data.get("amount") ?? ""), reason: String(data.get("reason") ?? "") };
   try {
     const amountCents = parseUsd(values.amount, { allowZero: false, field: "refund amount" });
-    const r = await refundGift(await getDb(), getStripe(), me, { donationId, amountCents, reason: values.reason });
+    const r = await refundGift(await getDb(), getStripe(), me, { donationId: requireId(donationId, "gift"), amountCents, reason: values.reason });
     await deliverOffline();
     revalidatePath(`/treasury/gifts/${donationId}`);
     return { ok: `Refund of ${formatUsd(amountCents)} sent to Stripe (${r.refundId}). The books record it when Stripe confirms it.` };
@@ -34,7 +35,7 @@ export async function resolvePurposeFailureAction(campaignId: string, _prev: For
   const me = await currentPrincipal();
   if (!me) redirect("/sign-in");
   try {
-    const r = await resolvePurposeFailure(await getDb(), getStripe(), me, campaignId);
+    const r = await resolvePurposeFailure(await getDb(), getStripe(), me, requireId(campaignId, "campaign"));
     await deliverOffline();
     revalidatePath("/treasury/gifts");
     return { ok: `${formatUsd(r.redirectedCents)} moved to the general pool; ${r.refundsRequested} refund(s) of ${formatUsd(r.refundCents)} sent to Stripe; ${r.subscriptionsCancelled} monthly gift(s) stopped.` };

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { isDbUnavailable } from "@/db/faults";
 import { createCheckout, type CheckoutResult } from "@/lib/donations/checkout";
 import { clientIp } from "@/lib/donations/client-ip";
 import { giveValues, toCheckoutInput, type GiveValues } from "@/lib/donations/give-form";
@@ -23,7 +24,7 @@ export async function startGift(slug: string, locale: string, _prev: GiveState, 
     result = await createCheckout(await getDb(), getStripe(), toCheckoutInput(slug, locale, values), { ip: clientIp(await headers()) });
   } catch (e) {
     const t = await getTranslations({ locale, namespace: "errors" });
-    const key = isAppError(e) && typeof e.details?.key === "string" && t.has(e.details.key) ? e.details.key : "generic";
+    const key = isAppError(e) && typeof e.details?.key === "string" && t.has(e.details.key) ? e.details.key : isDbUnavailable(e) ? "databaseBusy" : "generic";
     const field = isAppError(e) && e.code === "validation" ? String(e.details?.field ?? "form") : "form";
     const message = t(key, { max: formatUsd(env().DONATION_MAX_CENTS, { wholeDollars: true }) });
     return { values, errors: { [["amount", "frequency", "displayName", "email"].includes(field) ? field : "form"]: message } };

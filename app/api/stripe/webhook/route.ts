@@ -3,8 +3,10 @@
  * bytes, then hand the event to lib. Any non-2xx makes Stripe retry.
  */
 import type Stripe from "stripe";
+import { z } from "zod";
 import { getDb } from "@/db";
-import { isAppError, httpStatusFor } from "@/lib/errors";
+import { isDbUnavailable } from "@/db/faults";
+import { errorHeaders, isAppError, httpStatusFor, UNAVAILABLE_MESSAGE } from "@/lib/errors";
 import { pgErrorOf } from "@/lib/ledger/db-errors";
 import { log } from "@/lib/log";
 import { getStripe, webhookSecret } from "@/lib/payments/stripe-client";
@@ -14,6 +16,14 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const TOLERANCE_SECONDS = 300;
+
+/** The envelope every handler relies on; a signed payload without it is refused before any write. */
+const Envelope = z.object({
+  id: z.string().regex(/^evt_[A-Za-z0-9_]{1,250}$/, "event id must look like evt_…"),
+  type: z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/, "event type must look like object.action"),
+  created: z.number().int().positive().max(32_503_680_000),
+  data: z.object({ object: z.object({ id: z.string().min(1).max(255).optional() }).passthrough() }).passthrough(),
+}).passthrough();
 
 export async function POST(req: Request): Promise<Response> {
   const raw = await req.text();
@@ -25,6 +35,11 @@ export async function POST(req: Request): Promise<Response> {
   } catch {
     return Response.json({ error: "Invalid or expired signature." }, { status: 400 });
   }
+  const envelope = Envelope.safeParse(event);
+  if (!envelope.success) {
+    const problem = envelope.error.issues.map((i) => `${i.path.join(".") || "event"}: ${i.message}`).join("; ");
+    return Response.json({ error: `Malformed event (${problem.slice(0, 300)}).` }, { status: 400 });
+  }
   try {
     await processStripeEvent(await getDb(), event);
     return Response.json({ received: true });
@@ -35,7 +50,14 @@ export async function POST(req: Request): Promise<Response> {
       log.warn({ ...where, code: e.code }, "Stripe event refused; Stripe will retry");
       return Response.json({ error: e.message }, { status: httpStatusFor(e) });
     }
-    log.error({ ...where, errorName: e instanceof Error ? e.name : typeof e, pgCode: pgErrorOf(e)?.code }, "Stripe event failed; Stripe will retry");
+    const errorName = e instanceof Error ? e.name : typeof e;
+    if (isDbUnavailable(e)) {
+      // The transaction did not complete (or its outcome is unknown): 503 so Stripe retries;
+      // the event id makes a retry of an event that did commit a harmless duplicate.
+      log.warn({ ...where, errorName, pgCode: pgErrorOf(e)?.code }, "database unavailable during a Stripe event; Stripe will retry");
+      return Response.json({ error: UNAVAILABLE_MESSAGE }, { status: 503, headers: errorHeaders(e) });
+    }
+    log.error({ ...where, errorName, pgCode: pgErrorOf(e)?.code }, "Stripe event failed; Stripe will retry");
     return Response.json({ error: "Could not process the event; it will be retried." }, { status: 500 });
   }
 }

@@ -4,6 +4,7 @@
  */
 import { getDb } from "@/db";
 import { appEnv, env } from "@/lib/env";
+import { errorHeaders, httpStatusFor, publicMessage } from "@/lib/errors";
 import { lastMessageTo } from "@/lib/mail/last-message";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +12,10 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request): Promise<Response> {
   if (appEnv(env()) !== "test") return new Response("Not found", { status: 404 });
   const to = new URL(req.url).searchParams.get("to") ?? "";
-  const message = to ? await lastMessageTo(await getDb(), to) : null;
-  return message ? Response.json(message) : new Response("Not found", { status: 404 });
+  try {
+    const message = to ? await lastMessageTo(await getDb(), to) : null;
+    return message ? Response.json(message) : new Response("Not found", { status: 404 });
+  } catch (e) {
+    return new Response(publicMessage(e), { status: httpStatusFor(e), headers: errorHeaders(e) });
+  }
 }

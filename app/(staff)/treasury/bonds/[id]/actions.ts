@@ -6,6 +6,7 @@ import { currentPrincipal } from "@/lib/auth/config";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { performBondAction } from "@/lib/treasury/bond-actions";
 import type { FormState } from "@/lib/treasury/form-state";
+import { requireId } from "@/lib/validation";
 
 export async function bondAction(bondId: string, form: string, _prev: FormState, data: FormData): Promise<FormState> {
   const me = await currentPrincipal();
@@ -13,7 +14,7 @@ export async function bondAction(bondId: string, form: string, _prev: FormState,
   const values = Object.fromEntries([...data.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")));
   let done: string;
   try {
-    done = await performBondAction(await getDb(), me, bondId, form, values);
+    done = await performBondAction(await getDb(), me, requireId(bondId, "bond"), form, values);
   } catch (e) {
     const fieldErrors = isAppError(e) ? (e.details?.fieldErrors as Record<string, string> | undefined) : undefined;
     return { error: publicMessage(e), fieldErrors, values };

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
-import { httpStatusFor, isAppError, publicMessage } from "@/lib/errors";
+import { errorHeaders, httpStatusFor, isAppError, publicMessage } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { exportCsv } from "@/lib/reports/exports";
 
@@ -12,6 +12,6 @@ export async function GET(_req: Request, { params }: { params: Promise<{ kind: s
     });
   } catch (e) {
     if (!isAppError(e)) log.error({ err: e instanceof Error ? e.name : "unknown" }, "export failed");
-    return new Response(publicMessage(e), { status: httpStatusFor(e), headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response(publicMessage(e), { status: httpStatusFor(e), headers: errorHeaders(e, { "content-type": "text/plain; charset=utf-8" }) });
   }
 }

@@ -1,0 +1,257 @@
+/**
+ * Chaos: PostgreSQL faults under load (run by `npm run chaos`).
+ *
+ * Starts the production build (`next start`) on a throwaway database, loads it
+ * with page GETs and signed webhook deliveries while a ledger writer posts
+ * entries through the same resilient pool the app uses, and meanwhile keeps
+ * terminating the database's backends (pg_terminate_backend). With
+ * CHAOS_PG_RESTART=1 it also restarts PostgreSQL itself once (this disrupts
+ * every other user of that server, so it is off by default).
+ *
+ * Asserts: every answer is 2xx or 503 (never 500, never slower than 10 s);
+ * once the faults stop everything succeeds again; every webhook event is
+ * recorded exactly once and none is left half-done; the ledger balances and
+ * its cached balances equal the postings; every ledger write that was retried
+ * landed exactly once.
+ *
+ * Env: CHAOS_PG_URL (server URL, default postgres://postgres@127.0.0.1:5432/postgres),
+ * CHAOS_PORT (default 3711), CHAOS_SECONDS (load time, default 25), CHAOS_PG_RESTART=1.
+ */
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import type Stripe from "stripe";
+import { openDb, rowsOf, type DbHandle } from "@/db/client";
+import { isDbUnavailable } from "@/db/faults";
+import { postEntry, trialBalance, verifyCachedBalances } from "@/lib/ledger";
+import { signEvent } from "@/lib/payments/stripe-double";
+import { databaseUrl, ensureBuild, startServer, type Server } from "./pg-faults-server";
+
+const PG = process.env.CHAOS_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const PORT = Number(process.env.CHAOS_PORT ?? 3711);
+const SECONDS = Number(process.env.CHAOS_SECONDS ?? 25);
+const RESTART = process.env.CHAOS_PG_RESTART === "1";
+const BOUND_MS = 10_000;
+const SECRET = "whsec_chaos_pg_faults_0123456789abcdef";
+
+interface Tally {
+  statuses: Map<string, number>;
+  hung: string[];
+  bad: string[];
+  slowestMs: number;
+}
+
+// postgres.js 3.4.9 throws from a timer when a backend dies mid-write (db/resilient-pool.ts);
+// the Next.js server logs such errors and carries on, and so does this script's own pool.
+let driverTimerErrors = 0;
+process.on("uncaughtException", (e) => {
+  if (e instanceof TypeError && /reading 'write'/.test(e.message)) driverTimerErrors++;
+  else throw e;
+});
+
+const tally: Tally = { statuses: new Map(), hung: [], bad: [], slowestMs: 0 };
+const note = (key: string) => tally.statuses.set(key, (tally.statuses.get(key) ?? 0) + 1);
+
+async function request(base: string, path: string, init: RequestInit = {}): Promise<number> {
+  const started = Date.now();
+  try {
+    const res = await fetch(base + path, { ...init, redirect: "manual", signal: AbortSignal.timeout(BOUND_MS) });
+    await res.arrayBuffer();
+    const ms = Date.now() - started;
+    tally.slowestMs = Math.max(tally.slowestMs, ms);
+    note(`${init.method ?? "GET"} ${res.status}`);
+    if (!(res.ok || res.status === 503 || (res.status >= 300 && res.status < 400))) tally.bad.push(`${init.method ?? "GET"} ${path} -> ${res.status}`);
+    if (res.status === 503 && !res.headers.get("retry-after") && path.startsWith("/api/")) tally.bad.push(`${path} 503 without Retry-After`);
+    return res.status;
+  } catch (e) {
+    const name = (e as Error).name;
+    if (name === "TimeoutError") tally.hung.push(`${init.method ?? "GET"} ${path}`);
+    else tally.bad.push(`${init.method ?? "GET"} ${path} -> ${name}: ${(e as Error).message}`);
+    note(`${init.method ?? "GET"} ${name}`);
+    return 0;
+  }
+}
+
+function chaosEvent(): Stripe.Event {
+  // A type with no handler: processStripeEvent still claims it and records its outcome in one transaction.
+  return {
+    id: `evt_chaos_${randomUUID().replace(/-/g, "")}`,
+    object: "event",
+    type: "customer.created",
+    api_version: "2025-01-01",
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    data: { object: { id: `cus_${randomUUID().slice(0, 8)}`, object: "customer" } },
+  } as unknown as Stripe.Event;
+}
+
+async function postEvent(base: string, event: Stripe.Event): Promise<number> {
+  const s = signEvent(event, SECRET);
+  return request(base, "/api/stripe/webhook", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": s.header }, body: s.payload });
+}
+
+async function main(): Promise<number> {
+  const dbName = `openbond_chaos_${process.pid}_${Date.now().toString(36)}`;
+  const admin = postgres(PG, { max: 1, onnotice: () => {} });
+  let server: Server | null = null;
+  let own: DbHandle | null = null;
+  const failures: string[] = [];
+  try {
+    ensureBuild();
+    await admin.unsafe(`CREATE DATABASE ${dbName}`);
+    const url = databaseUrl(PG, dbName);
+    server = await startServer({
+      port: PORT,
+      env: { DATABASE_URL: url, SEED_DEMO: "true", STRIPE_DOUBLE_WEBHOOK_SECRET: SECRET, DATABASE_POOL_MAX: "6", DATABASE_CALL_TIMEOUT_MS: "7000" },
+    });
+    const base = server.base;
+    own = await openDb({ url, migrate: false, poolMax: 3, callTimeoutMs: 7000 });
+    const [live] = rowsOf<{ slug: string }>(await own.db.execute(sql`SELECT slug FROM campaigns WHERE status = 'live' ORDER BY slug LIMIT 1`));
+    const pages = ["/", "/transparency", "/es", ...(live ? [`/campaigns/${live.slug}`] : [])];
+    await postEntry(own.db, { idempotencyKey: "chaos:opening", kind: "adjustment", debits: [{ account: "bank", amount: 100_000 }], credits: [{ account: "general", amount: 100_000 }] });
+    const entriesBefore = await count(own, sql`SELECT count(*)::int AS n FROM journal_entries`);
+    const eventsBefore = await count(own, sql`SELECT count(*)::int AS n FROM stripe_events`);
+
+    // --- load with faults -------------------------------------------------
+    const sent = new Map<string, Stripe.Event>();
+    const undelivered = new Set<string>();
+    const ledgerKeys: string[] = [];
+    let stop = false;
+    const pageWorker = async () => {
+      for (let i = 0; !stop; i++) await request(base, pages[i % pages.length]!);
+    };
+    const webhookWorker = async () => {
+      while (!stop) {
+        const ev = chaosEvent();
+        sent.set(ev.id, ev);
+        const status = await postEvent(base, ev);
+        if (status < 200 || status >= 300) undelivered.add(ev.id);
+      }
+    };
+    // Direct ledger writes through the app's own pool code: retried by key until they land.
+    let ledgerFaults = 0;
+    const ledgerWorker = async () => {
+      for (let i = 0; !stop; i++) {
+        const key = `chaos:${process.pid}:${i}`;
+        for (;;) {
+          try {
+            await postEntry(own!.db, { idempotencyKey: key, kind: "adjustment", debits: [{ account: "general", amount: 1 }], credits: [{ account: "bank", amount: 1 }] });
+            break;
+          } catch (e) {
+            if (!isDbUnavailable(e)) throw e;
+            ledgerFaults++;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+        ledgerKeys.push(key);
+      }
+    };
+    let terminations = 0;
+    let restarted = false;
+    const faultWorker = async () => {
+      const until = Date.now() + SECONDS * 1000;
+      while (Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 400 + Math.random() * 600));
+        if (RESTART && !restarted && Date.now() > until - (SECONDS * 1000) / 2) {
+          restarted = true;
+          const cluster = execFileSync("ls", ["/etc/postgresql"]).toString().trim().split("\n")[0]!;
+          console.log(`restarting PostgreSQL ${cluster}/main`);
+          execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", cluster, "main", "restart"], { stdio: "inherit" });
+          continue;
+        }
+        try {
+          const rows = await admin<{ pid: number }[]>`
+            SELECT pg_terminate_backend(pid) AS pid FROM pg_stat_activity WHERE datname = ${dbName} AND pid <> pg_backend_pid()`;
+          terminations += rows.length;
+        } catch {
+          // The admin connection itself may be reconnecting after a restart.
+        }
+      }
+      stop = true;
+    };
+    const started = Date.now();
+    await Promise.all([pageWorker(), pageWorker(), webhookWorker(), webhookWorker(), ledgerWorker(), faultWorker()]);
+    const loadSeconds = (Date.now() - started) / 1000;
+    const duringFaults = new Map(tally.statuses);
+
+    // --- recovery: everything succeeds again ------------------------------
+    await new Promise((r) => setTimeout(r, 2000));
+    const recovery: number[] = [];
+    for (let i = 0; i < 12; i++) recovery.push(await request(base, pages[i % pages.length]!));
+    for (let i = 0; i < 10; i++) {
+      const ev = chaosEvent();
+      sent.set(ev.id, ev);
+      recovery.push(await postEvent(base, ev));
+    }
+    // Like Stripe: resend what did not get a 2xx during the faults.
+    for (const id of [...undelivered]) {
+      const status = await postEvent(base, sent.get(id)!);
+      if (status >= 200 && status < 300) undelivered.delete(id);
+    }
+    const notOk = recovery.filter((s) => s < 200 || s >= 300);
+    if (notOk.length) failures.push(`after the faults, ${notOk.length} of ${recovery.length} requests still failed: ${notOk.join(",")}`);
+    if (undelivered.size) failures.push(`${undelivered.size} webhook events still refused after the faults`);
+
+    // --- books ------------------------------------------------------------
+    const events = rowsOf<{ outcome: string; n: number }>(
+      await own.db.execute(sql`SELECT outcome, count(*)::int AS n FROM stripe_events WHERE id LIKE 'evt_chaos_%' GROUP BY outcome`),
+    );
+    const recorded = events.reduce((s, r) => s + Number(r.n), 0);
+    if (recorded !== sent.size) failures.push(`stripe_events holds ${recorded} chaos events; ${sent.size} distinct were sent`);
+    const halfDone = events.filter((r) => r.outcome !== "ignored");
+    if (halfDone.length) failures.push(`events with an unexpected outcome: ${JSON.stringify(halfDone)}`);
+    const tb = await trialBalance(own.db);
+    if (tb.postingsSum !== 0 || tb.assets !== tb.funds || tb.unbalancedEntries.length) failures.push(`trial balance off: ${JSON.stringify(tb)}`);
+    const mismatches = await verifyCachedBalances(own.db);
+    if (mismatches.length) failures.push(`cached balances differ from postings: ${JSON.stringify(mismatches)}`);
+    const chaosEntries = await count(own, sql`SELECT count(*)::int AS n FROM journal_entries WHERE idempotency_key LIKE ${`chaos:${process.pid}:%`}`);
+    if (chaosEntries !== ledgerKeys.length) failures.push(`${chaosEntries} chaos ledger entries for ${ledgerKeys.length} confirmed writes`);
+    const badPostings = await count(
+      own,
+      sql`SELECT count(*)::int AS n FROM journal_entries e WHERE e.idempotency_key LIKE 'chaos:%' AND (SELECT count(*) FROM ledger_postings p WHERE p.entry_id = e.id) <> 2`,
+    );
+    if (badPostings) failures.push(`${badPostings} chaos entries without exactly two postings`);
+    const entriesAfter = await count(own, sql`SELECT count(*)::int AS n FROM journal_entries`);
+
+    if (tally.hung.length) failures.push(`${tally.hung.length} requests waited past ${BOUND_MS} ms: ${tally.hung.slice(0, 5).join("; ")}`);
+    if (tally.bad.length) failures.push(`${tally.bad.length} answers were neither 2xx/3xx nor 503: ${[...new Set(tally.bad)].slice(0, 8).join("; ")}`);
+    if (!terminations && !restarted) failures.push("no backend was terminated: the fault injection did nothing");
+    const serverErrors = server.output().match(/uncaughtException[^\n]*/g) ?? [];
+
+    console.log(
+      [
+        `pg-faults: ${loadSeconds.toFixed(0)} s of load, ${terminations} backends terminated${restarted ? ", PostgreSQL restarted once" : RESTART ? "" : " (restart skipped: set CHAOS_PG_RESTART=1)"}`,
+        `  during faults: ${[...duringFaults].map(([k, v]) => `${k}: ${v}`).join(", ")}; slowest ${tally.slowestMs} ms`,
+        `  webhook events sent ${sent.size}, recorded ${recorded} (${eventsBefore} before); ledger writes ${ledgerKeys.length} (${ledgerFaults} faults retried by key), entries ${entriesBefore} -> ${entriesAfter}`,
+        `  trial balance: assets ${tb.assets} = funds ${tb.funds}, postings sum ${tb.postingsSum}; cached balance mismatches: ${mismatches.length}`,
+        `  postgres.js timer errors (uncaught, survived): server ${serverErrors.length}, this script ${driverTimerErrors}`,
+      ].join("\n"),
+    );
+  } catch (e) {
+    failures.push(`chaos run failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    if (server) console.log(server.output().slice(-3000));
+  } finally {
+    await own?.close().catch(() => {});
+    await server?.stop();
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+    await admin.end({ timeout: 2 });
+  }
+  for (const f of failures) console.log(`  FAIL ${f}`);
+  console.log(failures.length ? "pg-faults: FAILED" : "pg-faults: ok");
+  return failures.length ? 1 : 0;
+}
+
+async function count(h: DbHandle, query: ReturnType<typeof sql>): Promise<number> {
+  return Number(rowsOf<{ n: number }>(await h.db.execute(query))[0]?.n ?? 0);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
