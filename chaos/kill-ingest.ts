@@ -152,7 +152,12 @@ export async function killIngest(ctx: ChaosContext): Promise<string> {
   // The killer: SIGKILL at a random moment, restart at once, again and again.
   let killed = 0;
   for (; killed < kills; killed++) {
-    await sleep(400 + Math.floor(random() * 1_600));
+    // Let each life acknowledge a random number of deliveries (or run a random while), so kills fall
+    // anywhere in the work: mid-transaction, mid-re-fetch, between commit and answer, at start-up.
+    const okAtStart = stats.ok;
+    const want = 3 + Math.floor(random() * 40);
+    const until = Date.now() + 500 + Math.floor(random() * 4_000);
+    while (stats.ok - okAtStart < want && Date.now() < until) await sleep(10);
     if (inFlight > 0) stats.killsInFlight++;
     await app.kill9();
     const t = Date.now();
