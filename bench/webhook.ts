@@ -178,7 +178,7 @@ export async function runWebhookBench(o: WebhookBenchOptions): Promise<void> {
   o.emit({ name: `${name}: Stripe API calls per event`, value: Math.round((apiCalls / r.requests) * 100) / 100, pass: null });
   for (const d of diff) console.log(`    books: ${d}`);
   o.note(
-    `webhook: ${r.requests} requests over ${connections} connections after ${warm.length} warm-up requests; ${mainUniques} distinct events of ${gifts.length} one-off card gifts ` +
+    `webhook: events/s counts every acknowledged delivery (re-sends included) in the measured phase; ${r.requests} requests over ${connections} connections after ${warm.length} warm-up requests; ${mainUniques} distinct events of ${gifts.length} one-off card gifts ` +
       `(${(events.length / gifts.length).toFixed(0)} events each, ${main.length - mainUniques} re-sends); statuses ${JSON.stringify(r.statuses)}; ${unacked.length} events resent afterwards (${resent} POSTs); ` +
       `app pool ${world.appEnv(appPort).DATABASE_POOL_MAX}; load average (1 min) ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after the load`,
   );
