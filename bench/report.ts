@@ -65,7 +65,7 @@ export function printFigure(f: Figure): void {
   console.log(`  ${f.name}: ${formatValue(f)}${target}`);
 }
 
-export function writeResults(dir: string, machine: Machine, figures: Figure[], notes: string[]): void {
+export function writeResults(dir: string, machine: Machine, figures: Figure[], notes: string[], base = "latest"): void {
   mkdirSync(dir, { recursive: true });
   const json = JSON.stringify({ machine, figures, notes }, null, 2) + "\n";
   const md = [
@@ -90,7 +90,7 @@ export function writeResults(dir: string, machine: Machine, figures: Figure[], n
     "",
   ].join("\n");
   // Write-then-rename, so an interrupted run never leaves a half-written result behind.
-  for (const [name, text] of [["latest.json", json], ["latest.md", md]] as const) {
+  for (const [name, text] of [[`${base}.json`, json], [`${base}.md`, md]] as const) {
     const tmp = path.join(dir, `${name}.tmp`);
     writeFileSync(tmp, text);
     renameSync(tmp, path.join(dir, name));

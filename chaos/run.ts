@@ -1,7 +1,8 @@
 /**
- * npm run chaos — runs every chaos/*.ts script (except helpers) one after the
- * other, each in its own process, and prints a summary. A script passes when it
- * exits 0. Slow on purpose: kept out of `npm test`.
+ * npm run chaos [-- name ...] — runs every chaos/*.ts script (not run.ts, not
+ * _*.ts helpers, not *-server.ts) one after the other, each in its own process,
+ * and prints a summary. A script passes when it exits 0. Slow on purpose: kept
+ * out of `npm test`. Scripts that start `next start` need `npm run build` first.
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";

@@ -44,6 +44,19 @@ const schema = z
       emptyToUndefined,
       z.string().regex(/^whsec_/, "STRIPE_DOUBLE_WEBHOOK_SECRET must start with whsec_").optional(),
     ),
+    /**
+     * Send the app's Stripe API calls to this base URL instead of api.stripe.com:
+     * a stripe-mock-like server such as `npm run stripe:double` (benchmarks and
+     * fault tests, where the double must outlive the app). Never in production.
+     */
+    STRIPE_API_BASE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .url()
+        .regex(/^https?:\/\/[^/?#]+\/?$/, "STRIPE_API_BASE must be an http(s) origin such as http://127.0.0.1:12111, without a path")
+        .optional(),
+    ),
     SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional()),
     MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("OpenBond <no-reply@localhost>")),
     AUTH_SECRET: optionalString,
@@ -77,7 +90,19 @@ const schema = z
         message: "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together (or neither, to use the offline Stripe test double).",
       });
     }
-    if (appEnv(env) !== "production" || env.NEXT_PHASE === "phase-production-build") return;
+    if (env.STRIPE_API_BASE && !env.STRIPE_SECRET_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_API_BASE"],
+        message: "STRIPE_API_BASE needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (the keys the server at that address accepts and signs with).",
+      });
+    }
+    if (appEnv(env) !== "production") return;
+    if (env.STRIPE_API_BASE) {
+      // Refused even while building: a production deployment must only ever talk to api.stripe.com.
+      ctx.addIssue({ code: "custom", path: ["STRIPE_API_BASE"], message: "STRIPE_API_BASE is for tests and benchmarks; it is refused in production." });
+    }
+    if (env.NEXT_PHASE === "phase-production-build") return;
     const required = ["DATABASE_URL", "AUTH_SECRET", "CASE_FILE_KEYS", "A_NUMBER_HMAC_KEY", "STRIPE_SECRET_KEY", "SMTP_URL"] as const;
     for (const name of required) {
       if (!env[name]) {
@@ -116,6 +141,14 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Where STRIPE_API_BASE points the SDK, as the Stripe constructor wants it (null: api.stripe.com). */
+export function stripeApiTarget(e: Env = env()): { host: string; port: number; protocol: "http" | "https" } | null {
+  if (!e.STRIPE_API_BASE) return null;
+  const u = new URL(e.STRIPE_API_BASE);
+  const protocol = u.protocol === "https:" ? "https" : "http";
+  return { host: u.hostname, port: u.port ? Number(u.port) : protocol === "https" ? 443 : 80, protocol };
 }
 
 /** True when the app talks to real Stripe; false means the offline test double. */

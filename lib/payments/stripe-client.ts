@@ -5,7 +5,7 @@
  * Nothing downstream of `getStripe()` knows the difference.
  */
 import Stripe from "stripe";
-import { appEnv, env, usesRealStripe } from "@/lib/env";
+import { appEnv, env, stripeApiTarget, usesRealStripe } from "@/lib/env";
 import { createDoubleStripe, StripeDouble } from "./stripe-double";
 
 interface StripeHolder {
@@ -16,7 +16,9 @@ const holder = globalThis as typeof globalThis & StripeHolder;
 function init() {
   const e = env();
   if (usesRealStripe(e)) {
-    const stripe = new Stripe(e.STRIPE_SECRET_KEY!, { maxNetworkRetries: 2, timeout: 20_000, appInfo: { name: "OpenBond" } });
+    // STRIPE_API_BASE (never in production): a Stripe-compatible server, e.g. the double run as its own process.
+    const target = stripeApiTarget(e);
+    const stripe = new Stripe(e.STRIPE_SECRET_KEY!, { maxNetworkRetries: 2, timeout: 20_000, appInfo: { name: "OpenBond" }, ...(target ?? {}) });
     return { stripe, double: null, webhookSecret: e.STRIPE_WEBHOOK_SECRET! };
   }
   if (appEnv(e) === "production") {

@@ -7,3 +7,4 @@ export { handleHttp, type DoubleHttpResponse } from './handle-http';
 export { signEvent, type SignedEvent, type DeliverOptions, type DeliveryResult } from './delivery';
 export { MemoryStore, type DoubleStore } from './store';
 export { processingFee, US_STANDARD_FEES, type FeeSchedule } from './fees';
+export { serveDouble, type DoubleServer } from './serve';

@@ -11,10 +11,12 @@ import { campaignAccount, getBalance, postEntry, reverseEntry, type EntryInput, 
  * Post once per key. The content is computed from the state seen at the time,
  * which a later delivery may see differently (a fee now known, a campaign now
  * spent), so an existing key wins instead of raising an idempotency conflict.
+ * Returns true when this call posted the entry.
  */
-export async function postOnce(tx: Db, input: EntryInput): Promise<void> {
-  if (await entryIdByKey(tx, input.idempotencyKey)) return;
+export async function postOnce(tx: Db, input: EntryInput): Promise<boolean> {
+  if (await entryIdByKey(tx, input.idempotencyKey)) return false;
   await postEntry(tx, input);
+  return true;
 }
 
 export async function entryIdByKey(tx: Db, key: string): Promise<number | null> {

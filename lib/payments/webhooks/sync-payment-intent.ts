@@ -7,8 +7,8 @@ import type Stripe from "stripe";
 import { eq } from "drizzle-orm";
 import { donations } from "@/db/schema";
 import { env } from "@/lib/env";
-import { campaignAccount } from "@/lib/ledger";
-import { campaignThenGeneral, postOnce } from "./books";
+import { campaignAccount, postEntry } from "@/lib/ledger";
+import { campaignThenGeneral, entryIdByKey, postOnce } from "./books";
 import type { EventOutcome, HandlerContext } from "./context";
 import { refreshDonationStatus } from "./donation-status";
 import { resolveDonation, type DonationRow } from "./resolve-donation";
@@ -26,13 +26,13 @@ export async function syncPaymentIntent(ctx: HandlerContext, piId: string, invoi
   await recordFee(ctx, donation, pi, charge);
   const refundedCents = await syncRefunds(ctx, donation, pi.id);
   const disputed = await syncDisputes(ctx, donation, pi.id);
-  await refreshDonationStatus(ctx.tx, donation.id, { refundedCents, disputed });
+  await refreshDonationStatus(ctx.tx, donation, { refundedCents, disputed });
   return "processed";
 }
 
 async function recordGift(ctx: HandlerContext, donation: DonationRow, pi: Stripe.PaymentIntent, charge: Stripe.Charge): Promise<void> {
   const gross = charge.amount;
-  await postOnce(ctx.tx, {
+  const posted = await postOnce(ctx.tx, {
     idempotencyKey: `donation:${pi.id}`,
     kind: "donation",
     campaignId: donation.campaignId,
@@ -54,20 +54,23 @@ async function recordGift(ctx: HandlerContext, donation: DonationRow, pi: Stripe
       })
       .where(eq(donations.id, donation.id));
   }
-  await queueReceipt(ctx.tx, donation.id);
+  // The receipt was queued in the transaction that booked the gift; a later sync has nothing to add.
+  if (posted) await queueReceipt(ctx.tx, donation.id);
 }
 
 /** The fee exists only once the balance transaction does; until then there is nothing to post (never estimate). */
 async function recordFee(ctx: HandlerContext, donation: DonationRow, pi: Stripe.PaymentIntent, charge: Stripe.Charge): Promise<void> {
   const bt = typeof charge.balance_transaction === "object" ? charge.balance_transaction : null;
   if (!bt) return;
-  if (bt.fee > 0) {
-    const key = `fee:${charge.id}`;
+  const key = `fee:${charge.id}`;
+  // Existence first: a later sync of the same payment skips the split's two reads.
+  if (bt.fee > 0 && !(await entryIdByKey(ctx.tx, key))) {
     const debits =
       env().FUND_FEE_BEARER === "campaign"
         ? await campaignThenGeneral(ctx.tx, donation.campaignId, pi.id, bt.fee)
         : [{ account: "general" as const, amount: bt.fee }];
-    await postOnce(ctx.tx, {
+    // Every webhook transaction holds the same advisory lock, so nobody posted the key since the check.
+    await postEntry(ctx.tx, {
       idempotencyKey: key,
       kind: "processing_fee",
       campaignId: donation.campaignId,
@@ -78,5 +81,5 @@ async function recordFee(ctx: HandlerContext, donation: DonationRow, pi: Stripe.
       credits: [{ account: "stripe", amount: bt.fee }],
     });
   }
-  await ctx.tx.update(donations).set({ feeCents: bt.fee }).where(eq(donations.id, donation.id));
+  if (donation.feeCents !== bt.fee) await ctx.tx.update(donations).set({ feeCents: bt.fee }).where(eq(donations.id, donation.id));
 }
