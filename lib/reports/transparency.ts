@@ -19,6 +19,8 @@ export interface Transparency {
   fees: number;
   refunded: number;
   disputed: number;
+  /** Bonds paid to DHS (money leaving for ICE; not a cost). */
+  bondsPaid: number;
   atIce: number;
   recovered: number;
   interest: number;
@@ -29,6 +31,7 @@ export interface Transparency {
 export async function transparency(db: Db, campaignId?: string): Promise<Transparency> {
   const a = await statementOfActivity(db, campaignId ? { campaignId } : {});
   const where: SQL = campaignId ? sql`e.campaign_id = ${campaignId}` : sql`true`;
+  // Only the kinds the chart shows, so a month with nothing but payouts or reallocations is not an empty row.
   const months = rowsOf<{ month: string; gifts: string | number; bonds_paid: string | number; recovered: string | number }>(
     await db.execute(sql`
       SELECT to_char(e.effective_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
@@ -36,7 +39,7 @@ export async function transparency(db: Db, campaignId?: string): Promise<Transpa
              coalesce(sum(p.amount) FILTER (WHERE e.kind = 'bond_payment' AND a.bond_id IS NOT NULL), 0)::bigint AS bonds_paid,
              coalesce(sum(p.amount) FILTER (WHERE e.kind IN ('bond_refund', 'interest') AND a.code = 'bank'), 0)::bigint AS recovered
         FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id JOIN ledger_accounts a ON a.code = p.account_code
-       WHERE ${where}
+       WHERE ${where} AND e.kind IN ('donation', 'bond_payment', 'bond_refund', 'interest')
        GROUP BY 1 ORDER BY 1`),
   );
   return {
@@ -44,6 +47,7 @@ export async function transparency(db: Db, campaignId?: string): Promise<Transpa
     fees: a.fees,
     refunded: a.refunds,
     disputed: a.disputes,
+    bondsPaid: a.bondsPaid,
     atIce: a.bondsPaid - a.bondRefunds - a.forfeitures,
     recovered: a.bondRefunds + a.interest,
     interest: a.interest,

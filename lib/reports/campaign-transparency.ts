@@ -1,0 +1,29 @@
+/**
+ * Where one public campaign's money is: the fund-wide transparency figures
+ * restricted to that campaign's journal entries, plus what its fund still
+ * holds. Reads public campaign columns and the ledger only — never a case file
+ * and never a bond row (I-305 numbers, exact dates); bond events by month.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { campaigns } from "@/db/schema";
+import { PUBLIC_STATUSES, type CampaignStatus } from "@/lib/campaigns/queries";
+import { campaignAccount, getBalance } from "@/lib/ledger";
+import { transparency, type Transparency } from "./transparency";
+
+export interface CampaignTransparency {
+  campaign: { slug: string; alias: string; region: string; status: CampaignStatus };
+  /** Money given for this campaign and not yet spent (its restricted fund). */
+  figures: Transparency & { held: number };
+}
+
+export async function campaignTransparency(db: Db, slug: string): Promise<CampaignTransparency | null> {
+  const [c] = await db
+    .select({ id: campaigns.id, slug: campaigns.slug, alias: campaigns.alias, region: campaigns.region, status: campaigns.status })
+    .from(campaigns)
+    .where(and(eq(campaigns.slug, slug), inArray(campaigns.status, PUBLIC_STATUSES)))
+    .limit(1);
+  if (!c) return null;
+  const [figures, held] = [await transparency(db, c.id), await getBalance(db, campaignAccount(c.id))];
+  return { campaign: { slug: c.slug, alias: c.alias, region: c.region, status: c.status }, figures: { ...figures, held } };
+}
