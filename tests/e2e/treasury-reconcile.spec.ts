@@ -34,6 +34,13 @@ test("a treasurer imports Stripe payouts and a bank statement, reads the reports
   await page.goto("/treasury/reports");
   await expect(page.getByText("Assets equal funds, to the cent.")).toBeVisible();
   await expect(page.getByTestId("revolving")).toContainText("Recovery rate (ended bonds)100%");
+  // Charts: an accessible name on each drawing, and its numbers in a table.
+  const balances = page.getByTestId("chart-balances");
+  await expect(balances.getByRole("img", { name: /Month-end balances/ })).toBeVisible();
+  await expect(balances.getByRole("columnheader", { name: "General pool" })).toBeVisible();
+  expect(await balances.locator("tbody tr").count()).toBeGreaterThan(12);
+  await expect(page.getByTestId("chart-flows").getByRole("img", { name: /gifts received/ })).toBeVisible();
+  await expect(page.getByTestId("chart-bonds").locator("tbody")).toContainText("1");
   expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page.screenshot({ path: "test-results/treasury-reports.png", fullPage: true });
   const res = await page.request.get("/treasury/exports/ledger");
