@@ -5,11 +5,12 @@
  */
 import { and, asc, eq, gt, inArray, like, lt, max, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bondApprovals, bonds, campaignEvents, campaigns, journalEntries, ledgerAccounts, stripeDisputes, stripePayouts } from "@/db/schema";
+import { bondApprovals, bonds, campaignEvents, campaigns, ledgerAccounts, stripeDisputes } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { approvalsRequired } from "@/lib/bonds/payment";
 import { OPEN_AT_ICE } from "@/lib/bonds/state-machine";
 import { getBalances } from "@/lib/ledger";
+import { payoutsNeedingAttention, type PayoutAttention } from "@/lib/reconciliation/payouts-attention";
 import { daysBefore, daysSince, isoDay, requireTreasuryReader } from "./access";
 
 /** Days after the lawyer marks the person released (case over) before a missing I-391 is flagged. */
@@ -31,7 +32,9 @@ export interface TreasuryDashboard {
   atIce: { count: number; totalCents: number; oldest: BondLine | null };
   i391Overdue: BondLine[];
   refundsOverdue: BondLine[];
+  /** Payouts a treasurer must act on: not imported yet, or holding transactions that disagree with the books. */
   payoutsUnreconciled: number;
+  payoutsNeedingAttention: PayoutAttention[];
   disputesOpen: number;
   watch: { i391Days: number; refundDays: number };
 }
@@ -105,11 +108,7 @@ export async function treasuryDashboard(db: Db, actor: Principal | null, opts: {
     .where(and(eq(bonds.status, "refund_claimed"), lt(bonds.refundClaimedOn, isoDay(daysBefore(now, REFUND_WATCH_DAYS)))))
     .orderBy(asc(bonds.refundClaimedOn));
 
-  // No bank-statement import exists yet, so "unreconciled" means: Stripe says the payout exists but the books have not booked it as arrived.
-  const [payouts] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(stripePayouts)
-    .where(and(notInArray(stripePayouts.status, ["failed", "canceled"]), sql`not exists (select 1 from ${journalEntries} where ${journalEntries.idempotencyKey} = 'payout:' || ${stripePayouts.id})`));
+  const payouts = await payoutsNeedingAttention(db);
   const [disputes] = await db.select({ n: sql<number>`count(*)::int` }).from(stripeDisputes).where(notInArray(stripeDisputes.status, ["won", "lost", "warning_closed"]));
 
   return {
@@ -124,7 +123,8 @@ export async function treasuryDashboard(db: Db, actor: Principal | null, opts: {
     },
     i391Overdue: noI391.map((r) => line(r, r.releasedAt!)),
     refundsOverdue: noRefund.map((r) => line(r, r.claimedOn!)),
-    payoutsUnreconciled: Number(payouts?.n ?? 0),
+    payoutsUnreconciled: payouts.length,
+    payoutsNeedingAttention: payouts,
     disputesOpen: Number(disputes?.n ?? 0),
     watch: { i391Days, refundDays: REFUND_WATCH_DAYS },
   };

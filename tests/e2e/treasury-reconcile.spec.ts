@@ -18,6 +18,10 @@ test("a treasurer imports Stripe payouts and a bank statement, reads the reports
   await expect(page.getByTestId("import-stripe")).toContainText(/Imported 1 payout\(s\)/);
   await page.reload();
   await expect(page.getByTestId("stripe-summary")).toContainText(/[1-9]\d* matched · 0 exception\(s\)/);
+  await expect(page.getByTestId("payouts-attention")).toContainText("None: every payout is imported and matches the books.");
+  await page.goto("/treasury");
+  await expect(page.getByTestId("payouts-unreconciled")).toHaveText("0");
+  await page.goto("/treasury/reconciliation");
 
   const csv = "date,amount,description\n2026-01-05,-12.50,Bank fee\n";
   const bank = page.getByTestId("import-bank");

@@ -57,7 +57,9 @@ describe("treasury dashboard", () => {
     expect(d.atIce).toMatchObject({ count: 4, totalCents: 1_300_000, oldest: { bondId: old.bondId, ageDays: 507 } });
     expect(d.i391Overdue).toEqual([expect.objectContaining({ bondId: old.bondId, ageDays: 200 })]);
     expect(d.refundsOverdue).toEqual([expect.objectContaining({ bondId: claimed.bondId, ageDays: 120 })]);
+    // The in-transit payout's transactions were never imported; the failed one moved no money.
     expect(d.payoutsUnreconciled).toBe(1);
+    expect(d.payoutsNeedingAttention).toEqual([expect.objectContaining({ payoutId: "po_unbooked", reason: "not_imported" })]);
     expect(d.disputesOpen).toBe(0);
     expect(d.watch).toEqual({ i391Days: 180, refundDays: 60 });
   });

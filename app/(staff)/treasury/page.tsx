@@ -68,7 +68,8 @@ export default async function TreasuryHome() {
             </tbody>
           </table>
           <p className="mt-2 text-sm">
-            Stripe payouts not yet booked: <strong data-testid="payouts-unreconciled">{d.payoutsUnreconciled}</strong> · Disputes open:{" "}
+            <Link href="/treasury/reconciliation" className="underline">Stripe payouts needing attention</Link>:{" "}
+            <strong data-testid="payouts-unreconciled" title="Not imported yet, or holding transactions that disagree with the books">{d.payoutsUnreconciled}</strong> · Disputes open:{" "}
             <strong data-testid="disputes-open">{d.disputesOpen}</strong>
           </p>
         </Panel>
