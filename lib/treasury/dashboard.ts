@@ -7,8 +7,10 @@ import { and, asc, eq, gt, inArray, like, lt, max, notInArray, sql } from "drizz
 import type { Db } from "@/db/client";
 import { bondApprovals, bonds, campaignEvents, campaigns, ledgerAccounts, stripeDisputes } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
+import { appealWindow, type AppealWindow } from "@/lib/bonds/appeal-window";
 import { approvalsRequired } from "@/lib/bonds/payment";
 import { OPEN_AT_ICE } from "@/lib/bonds/state-machine";
+import { env } from "@/lib/env";
 import { getBalances } from "@/lib/ledger";
 import { payoutsNeedingAttention, type PayoutAttention } from "@/lib/reconciliation/payouts-attention";
 import { daysBefore, daysSince, isoDay, requireTreasuryReader } from "./access";
@@ -23,6 +25,8 @@ export const REFUND_WATCH_DAYS = 60;
 
 export interface FundLine { account: string; label: string; cents: number; campaignSlug?: string }
 export interface BondLine { bondId: string; alias: string; amountCents: number; ageDays: number; approvals?: number; required?: number; status?: string }
+/** A breached bond: `ageDays` counts from the I-323; the appeal must be dated on or before `deadline`. */
+export interface BreachLine extends BondLine, AppealWindow { appealedOn: string | null }
 
 export interface TreasuryDashboard {
   funds: FundLine[];
@@ -36,7 +40,9 @@ export interface TreasuryDashboard {
   payoutsUnreconciled: number;
   payoutsNeedingAttention: PayoutAttention[];
   disputesOpen: number;
-  watch: { i391Days: number; refundDays: number };
+  /** Breached (I-323) and appealed bonds, oldest notice first. */
+  breaches: BreachLine[];
+  watch: { i391Days: number; refundDays: number; appealDays: number };
 }
 
 export async function treasuryDashboard(db: Db, actor: Principal | null, opts: { now?: Date } = {}): Promise<TreasuryDashboard> {
@@ -109,6 +115,13 @@ export async function treasuryDashboard(db: Db, actor: Principal | null, opts: {
     .orderBy(asc(bonds.refundClaimedOn));
 
   const payouts = await payoutsNeedingAttention(db);
+  const appealDays = env().BOND_APPEAL_DAYS;
+  const breached = await db
+    .select({ ...base, i323On: bonds.i323On, appealedOn: bonds.appealFiledOn })
+    .from(bonds)
+    .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
+    .where(inArray(bonds.status, ["breached", "appealed"]))
+    .orderBy(asc(bonds.i323On));
   const [disputes] = await db.select({ n: sql<number>`count(*)::int` }).from(stripeDisputes).where(notInArray(stripeDisputes.status, ["won", "lost", "warning_closed"]));
 
   return {
@@ -126,6 +139,7 @@ export async function treasuryDashboard(db: Db, actor: Principal | null, opts: {
     payoutsUnreconciled: payouts.length,
     payoutsNeedingAttention: payouts,
     disputesOpen: Number(disputes?.n ?? 0),
-    watch: { i391Days, refundDays: REFUND_WATCH_DAYS },
+    breaches: breached.map((r) => ({ ...line(r, r.i323On!), ...appealWindow(r.i323On!, now, appealDays), appealedOn: r.appealedOn })),
+    watch: { i391Days, refundDays: REFUND_WATCH_DAYS, appealDays },
   };
 }
