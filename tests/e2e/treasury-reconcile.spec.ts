@@ -31,6 +31,11 @@ test("a treasurer imports Stripe payouts and a bank statement, reads the reports
   await bank.getByLabel("Statement file").setInputFiles({ name: "jan.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await bank.getByRole("button", { name: "Import statement" }).click();
   await expect(bank).toContainText("0 new, 1 already imported");
+  // The page polls this while an import runs; afterwards it holds the finished run, counts only.
+  const run = await page.request.get("/treasury/reconciliation/progress?kind=bank");
+  expect(run.status()).toBe(200);
+  expect(await run.json()).toMatchObject({ status: "done", done: 1, total: 1, summary: "1 line(s) read: 0 new, 1 already imported, 0 matched." });
+  expect((await request.get("/treasury/reconciliation/progress?kind=bank")).status()).toBe(401);
   await bank.getByLabel("Statement file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("date,amount\n2026-01-05,1\n") });
   await bank.getByRole("button", { name: "Import statement" }).click();
   await expect(bank.getByTestId("form-error")).toContainText('needs a "description" column');

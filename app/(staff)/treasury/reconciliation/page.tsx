@@ -10,6 +10,7 @@ import { requireTreasuryReader } from "@/lib/treasury/access";
 import { ActionForm } from "../components/action-form";
 import { pageError } from "../components/page-error";
 import { importBankAction, importStripeAction } from "./actions";
+import { ImportProgress } from "./import-progress";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 export const dynamic = "force-dynamic";
@@ -34,7 +35,9 @@ export default async function ReconciliationPage() {
         <div className="rounded-xl border border-line bg-white p-4">
           <h2 className="font-semibold">Stripe payouts</h2>
           <p className="mb-3 mt-1 text-sm text-muted">Imports every payout and its balance transactions through the Stripe API, then matches each one to the ledger by the charge, refund, dispute or payout it concerns.</p>
-          <ActionForm action={importStripeAction} submitLabel="Import from Stripe" testId="import-stripe" />
+          <ActionForm action={importStripeAction} submitLabel="Import from Stripe" testId="import-stripe">
+            <ImportProgress kind="stripe" unit="balance transactions" />
+          </ActionForm>
         </div>
         <div className="rounded-xl border border-line bg-white p-4">
           <h2 className="font-semibold">Bank statement</h2>
@@ -44,6 +47,7 @@ export default async function ReconciliationPage() {
               Statement file
               <input type="file" name="statement" accept=".csv,text/csv" className="mt-1 block text-sm" />
             </label>
+            <ImportProgress kind="bank" unit="statement lines" />
           </ActionForm>
         </div>
       </section>
