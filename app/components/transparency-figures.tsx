@@ -7,13 +7,14 @@ import { formatUsd } from "@/lib/money";
 import type { Transparency } from "@/lib/reports/transparency";
 import { MonthChart } from "./month-chart";
 
-export async function TransparencyFigures({ figures: f, locale, held }: { figures: Transparency; locale: string; held?: number }) {
+/** `campaign`: a campaign's own figures, with what it still holds and what it passed to the general pool. */
+export async function TransparencyFigures({ figures: f, locale, campaign }: { figures: Transparency; locale: string; campaign?: { held: number; movedToGeneral: number } }) {
   const t = await getTranslations("transparency");
   const figures: [string, number][] = [
     [t("raised"), f.raised],
     [t("fees"), f.fees],
     [t("refunded"), f.refunded + f.disputed],
-    ...(held === undefined ? [] : ([[t("held"), held]] as [string, number][])),
+    ...(campaign ? ([[t("held"), campaign.held], [t("movedToGeneral"), campaign.movedToGeneral]] as [string, number][]) : []),
     [t("atIce"), f.atIce],
     [t("recovered"), f.recovered],
     [t("forfeited"), f.forfeited],

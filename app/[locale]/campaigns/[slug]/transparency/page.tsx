@@ -36,7 +36,7 @@ export default async function CampaignTransparencyPage({ params }: Props) {
         <h1 className="text-3xl font-semibold tracking-tight">{t("campaignTitle", { alias })}</h1>
         <p className="mt-3 text-muted">{t("campaignIntro", { alias })}</p>
       </section>
-      <TransparencyFigures figures={c.figures} held={c.figures.held} locale={locale} />
+      <TransparencyFigures figures={c.figures} campaign={c.figures} locale={locale} />
       <p className="mt-8 text-sm">
         <Link href="/transparency" className="text-brand underline">{t("wholeFund")}</Link>
       </p>
