@@ -126,8 +126,8 @@ function BreachTable({ rows }: { rows: BreachLine[] }) {
           <th className="py-1 font-medium">Status</th>
           <th className="py-1 text-right font-medium">Amount</th>
           <th className="py-1 text-right font-medium">I-323 (days ago)</th>
-          <th className="py-1 font-medium">Appeal deadline</th>
-          <th className="py-1 font-medium">Appeal</th>
+          <th className="py-1 pl-6 font-medium">Appeal deadline</th>
+          <th className="py-1 pl-4 font-medium">Appeal</th>
         </tr>
       </thead>
       <tbody>
@@ -139,8 +139,8 @@ function BreachTable({ rows }: { rows: BreachLine[] }) {
             <td className="py-1">{b.status ? <StatusBadge status={b.status} /> : null}</td>
             <td className="py-1 text-right"><Usd cents={b.amountCents} /></td>
             <td className="py-1 text-right tabular-nums">{b.ageDays}</td>
-            <td className="py-1 tabular-nums">{b.deadline}</td>
-            <td className={`py-1 ${!b.appealedOn && !b.open ? "font-medium text-accent" : ""}`}>
+            <td className="py-1 pl-6 tabular-nums">{b.deadline}</td>
+            <td className={`py-1 pl-4 ${!b.appealedOn && !b.open ? "font-medium text-accent" : ""}`}>
               {b.appealedOn ? `filed ${b.appealedOn}` : b.open ? `${b.daysLeft} day(s) left` : `window closed ${-b.daysLeft} day(s) ago`}
             </td>
           </tr>
