@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
+import { monthlyFlows } from "./transparency";
 
 export interface TreasuryMonth {
   month: string; // YYYY-MM
@@ -31,38 +32,38 @@ function nextMonth(m: string): string {
 }
 
 export async function monthlyTreasury(db: Db): Promise<TreasuryMonth[]> {
-  const flows = rowsOf<{ month: string; general: Num; campaigns: Num; at_ice: Num; gifts: Num; bonds_paid: Num; recovered: Num }>(
+  const changes = rowsOf<{ month: string; general: Num; campaigns: Num; at_ice: Num }>(
     await db.execute(sql`
       SELECT to_char(e.effective_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
              coalesce(sum(-p.amount) FILTER (WHERE a.code = 'general'), 0)::bigint AS general,
              coalesce(sum(-p.amount) FILTER (WHERE a.campaign_id IS NOT NULL), 0)::bigint AS campaigns,
-             coalesce(sum(p.amount) FILTER (WHERE a.bond_id IS NOT NULL), 0)::bigint AS at_ice,
-             coalesce(sum(-p.amount) FILTER (WHERE e.kind = 'donation' AND a.kind = 'fund'), 0)::bigint AS gifts,
-             coalesce(sum(p.amount) FILTER (WHERE e.kind = 'bond_payment' AND a.bond_id IS NOT NULL), 0)::bigint AS bonds_paid,
-             coalesce(sum(p.amount) FILTER (WHERE e.kind IN ('bond_refund', 'interest') AND a.code = 'bank'), 0)::bigint AS recovered
+             coalesce(sum(p.amount) FILTER (WHERE a.bond_id IS NOT NULL), 0)::bigint AS at_ice
         FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id JOIN ledger_accounts a ON a.code = p.account_code
        GROUP BY 1 ORDER BY 1`),
   );
+  const flows = await monthlyFlows(db);
   const counts = rowsOf<{ month: string; what: "posted" | "refunded" | "forfeited"; n: Num }>(
     await db.execute(sql`
       SELECT to_char(posted_on, 'YYYY-MM') AS month, 'posted' AS what, count(*) AS n FROM bonds WHERE posted_on IS NOT NULL GROUP BY 1
       UNION ALL SELECT to_char(refunded_on, 'YYYY-MM'), 'refunded', count(*) FROM bonds WHERE status = 'refunded' GROUP BY 1
       UNION ALL SELECT to_char(forfeited_on, 'YYYY-MM'), 'forfeited', count(*) FROM bonds WHERE status = 'forfeited' GROUP BY 1`),
   );
-  const months = [...flows.map((f) => f.month), ...counts.map((c) => c.month)].sort();
+  const months = [...changes.map((c) => c.month), ...counts.map((c) => c.month)].sort();
   if (!months.length) return [];
-  const byMonth = new Map(flows.map((f) => [f.month, f]));
+  const changeOf = new Map(changes.map((c) => [c.month, c]));
+  const flowOf = new Map(flows.map((f) => [f.month, f]));
   const countOf = new Map(counts.map((c) => [`${c.month}:${c.what}`, Number(c.n)]));
   const out: TreasuryMonth[] = [];
   let general = 0, campaigns = 0, atIce = 0;
   for (let m = months[0]!; m <= months.at(-1)!; m = nextMonth(m)) {
-    const f = byMonth.get(m);
-    general += Number(f?.general ?? 0);
-    campaigns += Number(f?.campaigns ?? 0);
-    atIce += Number(f?.at_ice ?? 0);
+    const c = changeOf.get(m);
+    general += Number(c?.general ?? 0);
+    campaigns += Number(c?.campaigns ?? 0);
+    atIce += Number(c?.at_ice ?? 0);
+    const f = flowOf.get(m);
     out.push({
       month: m, general, campaigns, atIce,
-      gifts: Number(f?.gifts ?? 0), bondsPaid: Number(f?.bonds_paid ?? 0), recovered: Number(f?.recovered ?? 0),
+      gifts: f?.gifts ?? 0, bondsPaid: f?.bondsPaid ?? 0, recovered: f?.recovered ?? 0,
       bondsPosted: countOf.get(`${m}:posted`) ?? 0, bondsRefunded: countOf.get(`${m}:refunded`) ?? 0, bondsForfeited: countOf.get(`${m}:forfeited`) ?? 0,
     });
   }

@@ -28,11 +28,10 @@ export interface Transparency {
   months: MonthRow[];
 }
 
-export async function transparency(db: Db, campaignId?: string): Promise<Transparency> {
-  const a = await statementOfActivity(db, campaignId ? { campaignId } : {});
+/** Gifts, bonds paid and money recovered per month (only months with any of them), fund-wide or for one campaign. */
+export async function monthlyFlows(db: Db, campaignId?: string): Promise<MonthRow[]> {
   const where: SQL = campaignId ? sql`e.campaign_id = ${campaignId}` : sql`true`;
-  // Only the kinds the chart shows, so a month with nothing but payouts or reallocations is not an empty row.
-  const months = rowsOf<{ month: string; gifts: string | number; bonds_paid: string | number; recovered: string | number }>(
+  const rows = rowsOf<{ month: string; gifts: string | number; bonds_paid: string | number; recovered: string | number }>(
     await db.execute(sql`
       SELECT to_char(e.effective_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
              coalesce(sum(-p.amount) FILTER (WHERE e.kind = 'donation' AND a.kind = 'fund'), 0)::bigint AS gifts,
@@ -42,6 +41,11 @@ export async function transparency(db: Db, campaignId?: string): Promise<Transpa
        WHERE ${where} AND e.kind IN ('donation', 'bond_payment', 'bond_refund', 'interest')
        GROUP BY 1 ORDER BY 1`),
   );
+  return rows.map((m) => ({ month: m.month, gifts: Number(m.gifts), bondsPaid: Number(m.bonds_paid), recovered: Number(m.recovered) }));
+}
+
+export async function transparency(db: Db, campaignId?: string): Promise<Transparency> {
+  const a = await statementOfActivity(db, campaignId ? { campaignId } : {});
   return {
     raised: a.gifts,
     fees: a.fees,
@@ -52,6 +56,6 @@ export async function transparency(db: Db, campaignId?: string): Promise<Transpa
     recovered: a.bondRefunds + a.interest,
     interest: a.interest,
     forfeited: a.forfeitures,
-    months: months.map((m) => ({ month: m.month, gifts: Number(m.gifts), bondsPaid: Number(m.bonds_paid), recovered: Number(m.recovered) })),
+    months: await monthlyFlows(db, campaignId),
   };
 }
