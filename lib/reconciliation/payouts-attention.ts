@@ -9,7 +9,7 @@
 import { notInArray, sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
 import { stripePayouts } from "@/db/schema";
-import { reconcileStripe } from "./stripe-match";
+import { reconcileStripe, type StripeReconciliation } from "./stripe-match";
 
 export interface PayoutAttention {
   payoutId: string;
@@ -20,7 +20,8 @@ export interface PayoutAttention {
   exceptions: number;
 }
 
-export async function payoutsNeedingAttention(db: Db): Promise<PayoutAttention[]> {
+/** `reconciliation`: pass it when the caller has already matched Stripe to the books, to avoid doing it twice. */
+export async function payoutsNeedingAttention(db: Db, reconciliation?: StripeReconciliation): Promise<PayoutAttention[]> {
   const payouts = await db
     .select({ id: stripePayouts.id, amountCents: stripePayouts.amountCents, status: stripePayouts.status })
     .from(stripePayouts)
@@ -30,7 +31,7 @@ export async function payoutsNeedingAttention(db: Db): Promise<PayoutAttention[]
   const contents = rowsOf<{ payout_id: string; source_id: string | null }>(
     await db.execute(sql`SELECT DISTINCT payout_id, source_id FROM stripe_balance_transactions WHERE payout_id IS NOT NULL`),
   );
-  const bad = new Set((await reconcileStripe(db)).exceptions.filter((x) => x.kind !== "not_in_payout").map((x) => x.sourceId));
+  const bad = new Set((reconciliation ?? (await reconcileStripe(db))).exceptions.filter((x) => x.kind !== "not_in_payout").map((x) => x.sourceId));
   // Each payout's Stripe objects (a payout without any has not been imported).
   const inPayout = new Map<string, string[]>();
   for (const c of contents) {

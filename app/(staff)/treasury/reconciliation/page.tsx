@@ -23,7 +23,7 @@ export default async function ReconciliationPage() {
     requireTreasuryReader(await currentPrincipal());
     const db = await getDb();
     stripe = await reconcileStripe(db);
-    payouts = await payoutsNeedingAttention(db);
+    payouts = await payoutsNeedingAttention(db, stripe);
     unmatched = await db.select().from(bankStatementLines).where(isNull(bankStatementLines.matchedKind)).orderBy(bankStatementLines.postedOn).limit(200);
   } catch (e) {
     return pageError(e);
