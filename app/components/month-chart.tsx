@@ -1,71 +1,81 @@
 /**
- * A server-rendered bar chart (no client JavaScript), with the same numbers in
- * a table for screen readers and anyone who prefers one.
+ * A server-rendered grouped bar chart by month (no client JavaScript), with the
+ * same numbers in a table for screen readers and anyone who prefers one. Used
+ * by the public transparency pages and the treasury reports.
  */
 import { formatUsd } from "@/lib/money";
-import type { MonthRow } from "@/lib/reports/transparency";
 
-const SERIES = [
-  { key: "gifts", color: "#1f5f5b" },
-  { key: "bondsPaid", color: "#b4572e" },
-  { key: "recovered", color: "#6b7fa8" },
-] as const;
+const PALETTE = ["#1f5f5b", "#b4572e", "#6b7fa8", "#8a6d1f"];
 
-interface Labels {
-  chart: string;
-  gifts: string;
-  bondsPaid: string;
-  recovered: string;
-  month: string;
+export interface ChartSeries<K extends string> {
+  key: K;
+  label: string;
+  color?: string;
 }
 
-export function MonthChart({ months, labels, locale }: { months: MonthRow[]; labels: Labels; locale: string }) {
-  const shown = months.slice(-18);
-  const max = Math.max(1, ...shown.flatMap((m) => [m.gifts, m.bondsPaid, m.recovered]));
-  const groupW = 36;
+type Row<K extends string> = { month: string } & Record<K, number>;
+
+interface Props<K extends string> {
+  rows: Row<K>[];
+  series: ChartSeries<K>[];
+  /** Describes the chart to assistive technology (the svg's accessible name). */
+  label: string;
+  monthLabel: string;
+  locale: string;
+  /** Money in cents (whole dollars shown) or plain counts. */
+  unit?: "usd" | "count";
+  testId?: string;
+}
+
+export function MonthChart<K extends string>({ rows, series, label, monthLabel, locale, unit = "usd", testId }: Props<K>) {
+  const shown = rows.slice(-18);
+  const colored = series.map((s, i) => ({ ...s, color: s.color ?? PALETTE[i % PALETTE.length]! }));
+  const max = Math.max(1, ...shown.flatMap((m) => colored.map((s) => m[s.key])));
   const barW = 9;
+  const groupW = Math.max(36, colored.length * barW + 9);
   const h = 160;
+  const fmt = (v: number) => (unit === "usd" ? formatUsd(v, { wholeDollars: true }) : v.toLocaleString(locale));
   const monthName = (m: string) => new Date(`${m}-15T00:00:00Z`).toLocaleDateString(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
   return (
-    <figure className="rounded-xl border border-line bg-white p-4">
-      <svg role="img" aria-label={labels.chart} viewBox={`0 0 ${shown.length * groupW + 8} ${h + 24}`} className="h-56 w-full">
+    <figure className="rounded-xl border border-line bg-white p-4" data-testid={testId}>
+      <svg role="img" aria-label={label} viewBox={`0 0 ${shown.length * groupW + 8} ${h + 24}`} className="h-56 w-full">
         {shown.map((m, i) =>
-          SERIES.map((s, j) => {
-            const v = m[s.key];
-            const bh = Math.round((v / max) * h);
+          colored.map((s, j) => {
+            const bh = Math.round((Math.max(0, m[s.key]) / max) * h);
             return <rect key={`${m.month}-${s.key}`} x={8 + i * groupW + j * barW} y={h - bh} width={barW - 1} height={bh} fill={s.color} />;
           }),
         )}
         {shown.map((m, i) => (
-          <text key={m.month} x={8 + i * groupW + 13} y={h + 16} fontSize="9" textAnchor="middle" fill="#5b6573">
+          <text key={m.month} x={8 + i * groupW + (colored.length * barW) / 2} y={h + 16} fontSize="9" textAnchor="middle" fill="#5b6573">
             {monthName(m.month)}
           </text>
         ))}
       </svg>
       <figcaption className="mt-2 flex flex-wrap gap-4 text-sm">
-        {SERIES.map((s) => (
+        {colored.map((s) => (
           <span key={s.key} className="inline-flex items-center gap-2">
             <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: s.color }} />
-            {labels[s.key]}
+            {s.label}
           </span>
         ))}
       </figcaption>
       <table className="mt-4 w-full text-sm">
+        <caption className="sr-only">{label}</caption>
         <thead>
           <tr className="text-left text-muted">
-            <th scope="col" className="py-1">{labels.month}</th>
-            <th scope="col" className="py-1 text-right">{labels.gifts}</th>
-            <th scope="col" className="py-1 text-right">{labels.bondsPaid}</th>
-            <th scope="col" className="py-1 text-right">{labels.recovered}</th>
+            <th scope="col" className="py-1">{monthLabel}</th>
+            {colored.map((s) => (
+              <th key={s.key} scope="col" className="py-1 text-right">{s.label}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {[...shown].reverse().map((m) => (
             <tr key={m.month} className="border-t border-line">
               <th scope="row" className="py-1 text-left font-normal">{monthName(m.month)}</th>
-              <td className="py-1 text-right">{formatUsd(m.gifts, { wholeDollars: true })}</td>
-              <td className="py-1 text-right">{formatUsd(m.bondsPaid, { wholeDollars: true })}</td>
-              <td className="py-1 text-right">{formatUsd(m.recovered, { wholeDollars: true })}</td>
+              {colored.map((s) => (
+                <td key={s.key} className="py-1 text-right tabular-nums">{fmt(m[s.key])}</td>
+              ))}
             </tr>
           ))}
         </tbody>

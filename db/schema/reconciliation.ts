@@ -49,3 +49,28 @@ export const stripeBalanceTransactions = pgTable(
   },
   (t) => [index("stripe_bt_payout_idx").on(t.payoutId), index("stripe_bt_source_idx").on(t.sourceId)],
 );
+
+/**
+ * One run of a long import (Stripe payouts, a bank statement), updated in
+ * batches so the page can show honest progress while the import runs. Counts
+ * only: no statement descriptions or Stripe payloads.
+ */
+export const importRuns = pgTable(
+  "import_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind", { enum: ["stripe", "bank"] }).notNull(),
+    status: text("status", { enum: ["running", "done", "failed"] }).notNull().default("running"),
+    startedBy: text("started_by").notNull(),
+    /** Items processed so far: balance transactions (Stripe) or statement lines (bank). */
+    done: integer("done").notNull().default(0),
+    /** Items expected, when known up front (a bank file's lines; Stripe pages give no total). */
+    total: integer("total"),
+    /** What happened, in words, once finished (or the error shown to the treasurer). */
+    summary: text("summary").notNull().default(""),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("import_runs_by_idx").on(t.startedBy, t.kind, t.startedAt)],
+);

@@ -10,7 +10,9 @@ import { bondAppearances, campaigns, interestRates } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { bondAccount, postEntry } from "@/lib/ledger";
+import { env } from "@/lib/env";
 import { parseOrThrow } from "@/lib/validation";
+import { checkAppealDate } from "./appeal-window";
 import { applyTransition, lockBond, staffDate, type BondRow } from "./bond-row";
 import { bondInterest } from "./interest";
 import { nextStatus, type BondAction } from "./state-machine";
@@ -74,6 +76,7 @@ const steps: Record<string, Step> = {
   },
   async appeal(tx, bond, input) {
     const p = parseOrThrow(z.object({ filedOn: staffDate("Appeal date", { value: bond.i323On, name: "I-323 date" }) }), input);
+    checkAppealDate(bond.i323On!, p.filedOn, env().BOND_APPEAL_DAYS);
     await applyTransition(tx, bond, "appeal", { appealFiledOn: p.filedOn });
     return {};
   },

@@ -13,22 +13,37 @@ export interface ImportSummary {
   matched: number;
 }
 
-export async function importBankCsv(db: Db, actor: Principal | null, file: { name: string; text: string }): Promise<ImportSummary> {
+/**
+ * The file is parsed and checked whole before anything is written (a bad line
+ * writes nothing). Lines are then written in batches of 500, each committed on
+ * its own so progress can be read while the import runs; an import cut short
+ * keeps the batches it wrote, and importing the file again adds only the rest
+ * (lines are de-duplicated by fingerprint). Matching runs once at the end.
+ */
+export async function importBankCsv(
+  db: Db,
+  actor: Principal | null,
+  file: { name: string; text: string },
+  opts: { onProgress?: (done: number, total: number) => unknown } = {},
+): Promise<ImportSummary> {
   const me = requireRole(actor, "treasurer");
   const lines = parseBankCsv(file.text);
+  const [imp] = await db.insert(bankImports).values({ fileName: file.name.slice(0, 200), lines: lines.length, added: 0, importedBy: me.userId }).returning({ id: bankImports.id });
+  let added = 0;
+  for (let i = 0; i < lines.length; i += BATCH) {
+    const chunk = lines.slice(i, i + BATCH).map((l) => ({ ...l, importId: imp!.id }));
+    added += await db.transaction(async (tx) => (await tx.insert(bankStatementLines).values(chunk).onConflictDoNothing({ target: bankStatementLines.fingerprint }).returning({ id: bankStatementLines.id })).length);
+    await opts.onProgress?.(Math.min(i + BATCH, lines.length), lines.length);
+  }
   return db.transaction(async (tx) => {
-    const [imp] = await tx.insert(bankImports).values({ fileName: file.name.slice(0, 200), lines: lines.length, added: 0, importedBy: me.userId }).returning({ id: bankImports.id });
-    let added = 0;
-    for (let i = 0; i < lines.length; i += 500) {
-      const chunk = lines.slice(i, i + 500).map((l) => ({ ...l, importId: imp!.id }));
-      added += (await tx.insert(bankStatementLines).values(chunk).onConflictDoNothing({ target: bankStatementLines.fingerprint }).returning({ id: bankStatementLines.id })).length;
-    }
     await tx.update(bankImports).set({ added }).where(sql`id = ${imp!.id}`);
     const matched = await matchBankLines(tx);
     await audit(tx, { actorUserId: me.userId, action: "bank.imported", subjectType: "bank_import", subjectId: imp!.id, details: { lines: lines.length, added, matched } });
     return { lines: lines.length, added, duplicates: lines.length - added, matched };
   });
 }
+
+const BATCH = 500;
 
 const WINDOW_DAYS = { payout: 3, bond_payment: 3, bond_refund: 7 } as const;
 

@@ -23,7 +23,7 @@ export async function importStripePayouts(
   db: Db,
   stripe: Stripe,
   actor: Principal | null,
-  opts: { onProgress?: (done: number) => void; createdAfter?: Date } = {},
+  opts: { onProgress?: (done: number) => unknown; createdAfter?: Date } = {},
 ): Promise<StripeImportSummary> {
   requireRole(actor, "treasurer");
   let payouts = 0;
@@ -40,7 +40,7 @@ export async function importStripePayouts(
       if (!batch.length) return;
       await db.insert(stripeBalanceTransactions).values(batch).onConflictDoNothing({ target: stripeBalanceTransactions.id });
       transactions += batch.length;
-      opts.onProgress?.(transactions);
+      await opts.onProgress?.(transactions);
       batch = [];
     };
     for await (const bt of stripe.balanceTransactions.list({ payout: po.id, limit: 100 })) {

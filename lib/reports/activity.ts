@@ -56,15 +56,17 @@ export async function statementOfActivity(db: Db, f: ActivityFilter = {}): Promi
   const t = await totalsByKind(db, f);
   const funds = (k: string) => t.get(k)?.funds ?? 0;
   const bonds = (k: string) => t.get(k)?.bonds ?? 0;
+  // `- 0` is -0, which prints as "-$0.00" and fails Object.is against 0.
+  const neg = (n: number) => (n === 0 ? 0 : -n);
   return {
     gifts: funds("donation"),
-    fees: -funds("processing_fee"),
-    refunds: -funds("refund"),
-    disputes: -(funds("dispute") + funds("dispute_reversal")),
+    fees: neg(funds("processing_fee")),
+    refunds: neg(funds("refund")),
+    disputes: neg(funds("dispute") + funds("dispute_reversal")),
     bondsPaid: bonds("bond_payment"),
-    bondRefunds: -bonds("bond_refund"),
+    bondRefunds: neg(bonds("bond_refund")),
     interest: funds("interest"),
-    forfeitures: -bonds("forfeiture"),
+    forfeitures: neg(bonds("forfeiture")),
     netChange: [...t.values()].reduce((s, v) => s + v.funds, 0),
   };
 }

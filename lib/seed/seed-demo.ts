@@ -89,7 +89,8 @@ async function seedCampaign(tx: Db, demo: DemoCampaign, now: Date, staff: Staff)
   const fund = campaignAccount(id);
   // Bond campaigns gather enough to pay the bond after card fees; others stop at their target share.
   const targetNet = demo.bond ? demo.goalCents : Math.round((demo.goalCents * demo.fundedPercent) / 100);
-  const spanMs = Math.max(now.getTime() - start.getTime() - DAY, DAY);
+  // A bond campaign's gifts and their payout come before the bond is paid (day 20), so the books read in date order never run a fund below zero.
+  const spanMs = demo.bond ? 18 * DAY : Math.max(now.getTime() - start.getTime() - DAY, DAY);
   let net = 0;
   let gross = 0;
   let n = 0;
@@ -119,7 +120,7 @@ async function seedCampaign(tx: Db, demo: DemoCampaign, now: Date, staff: Staff)
     n++;
   }
   if (demo.ageMonths > 0) {
-    const payoutAt = new Date(now.getTime() - 2 * DAY);
+    const payoutAt = demo.bond ? new Date(start.getTime() + 19 * DAY) : new Date(now.getTime() - 2 * DAY);
     await postEntry(tx, { idempotencyKey: `seed:${demo.slug}:payout`, kind: "payout", effectiveAt: payoutAt, debits: [{ account: "bank", amount: net }], credits: [{ account: "stripe", amount: net }] });
   }
   if (demo.bond) await seedBond(tx, demo, id, start, now, staff);

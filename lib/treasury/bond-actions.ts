@@ -9,6 +9,7 @@ import type { Principal } from "@/lib/auth/roles";
 import { advanceBond, type LifecycleStep } from "@/lib/bonds/lifecycle";
 import { approveBondPayment, recordBondPayment } from "@/lib/bonds/payment";
 import { recordBondPosting } from "@/lib/bonds/posting";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatUsd, parseUsd } from "@/lib/money";
 
@@ -54,7 +55,7 @@ export async function performBondAction(db: Db, actor: Principal | null, bondId:
         reinstate: {},
       };
       await advanceBond(db, actor, bondId, step, inputs[step]);
-      return DONE[step];
+      return step === "breach" ? `${DONE.breach} An appeal must be dated within ${env().BOND_APPEAL_DAYS} days of the notice; the deadline is shown here and on the dashboard.` : DONE[step];
     }
   }
 }
@@ -64,7 +65,7 @@ const DONE: Record<LifecycleStep, string> = {
   cancel: "I-391 recorded: the bond is cancelled. Mail the claim to ICE's Debt Management Center next.",
   claimRefund: "Refund claim recorded. The dashboard flags it if no refund arrives within 60 days.",
   refund: "",
-  breach: "I-323 recorded: the bond is breached. An appeal is possible within 30 days.",
+  breach: "I-323 recorded: the bond is breached.",
   appeal: "Appeal recorded.",
   forfeit: "Forfeiture recorded as a loss.",
   reinstate: "Bond reinstated: it is posted again.",

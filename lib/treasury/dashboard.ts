@@ -5,11 +5,14 @@
  */
 import { and, asc, eq, gt, inArray, like, lt, max, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bondApprovals, bonds, campaignEvents, campaigns, journalEntries, ledgerAccounts, stripeDisputes, stripePayouts } from "@/db/schema";
+import { bondApprovals, bonds, campaignEvents, campaigns, ledgerAccounts, stripeDisputes } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
+import { appealWindow, type AppealWindow } from "@/lib/bonds/appeal-window";
 import { approvalsRequired } from "@/lib/bonds/payment";
 import { OPEN_AT_ICE } from "@/lib/bonds/state-machine";
+import { env } from "@/lib/env";
 import { getBalances } from "@/lib/ledger";
+import { payoutsNeedingAttention, type PayoutAttention } from "@/lib/reconciliation/payouts-attention";
 import { daysBefore, daysSince, isoDay, requireTreasuryReader } from "./access";
 
 /** Days after the lawyer marks the person released (case over) before a missing I-391 is flagged. */
@@ -22,6 +25,8 @@ export const REFUND_WATCH_DAYS = 60;
 
 export interface FundLine { account: string; label: string; cents: number; campaignSlug?: string }
 export interface BondLine { bondId: string; alias: string; amountCents: number; ageDays: number; approvals?: number; required?: number; status?: string }
+/** A breached bond: `ageDays` counts from the I-323; the appeal must be dated on or before `deadline`. */
+export interface BreachLine extends BondLine, AppealWindow { appealedOn: string | null }
 
 export interface TreasuryDashboard {
   funds: FundLine[];
@@ -31,9 +36,13 @@ export interface TreasuryDashboard {
   atIce: { count: number; totalCents: number; oldest: BondLine | null };
   i391Overdue: BondLine[];
   refundsOverdue: BondLine[];
+  /** Payouts a treasurer must act on: not imported yet, or holding transactions that disagree with the books. */
   payoutsUnreconciled: number;
+  payoutsNeedingAttention: PayoutAttention[];
   disputesOpen: number;
-  watch: { i391Days: number; refundDays: number };
+  /** Breached (I-323) and appealed bonds, oldest notice first. */
+  breaches: BreachLine[];
+  watch: { i391Days: number; refundDays: number; appealDays: number };
 }
 
 export async function treasuryDashboard(db: Db, actor: Principal | null, opts: { now?: Date } = {}): Promise<TreasuryDashboard> {
@@ -105,11 +114,14 @@ export async function treasuryDashboard(db: Db, actor: Principal | null, opts: {
     .where(and(eq(bonds.status, "refund_claimed"), lt(bonds.refundClaimedOn, isoDay(daysBefore(now, REFUND_WATCH_DAYS)))))
     .orderBy(asc(bonds.refundClaimedOn));
 
-  // No bank-statement import exists yet, so "unreconciled" means: Stripe says the payout exists but the books have not booked it as arrived.
-  const [payouts] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(stripePayouts)
-    .where(and(notInArray(stripePayouts.status, ["failed", "canceled"]), sql`not exists (select 1 from ${journalEntries} where ${journalEntries.idempotencyKey} = 'payout:' || ${stripePayouts.id})`));
+  const payouts = await payoutsNeedingAttention(db);
+  const appealDays = env().BOND_APPEAL_DAYS;
+  const breached = await db
+    .select({ ...base, i323On: bonds.i323On, appealedOn: bonds.appealFiledOn })
+    .from(bonds)
+    .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
+    .where(inArray(bonds.status, ["breached", "appealed"]))
+    .orderBy(asc(bonds.i323On));
   const [disputes] = await db.select({ n: sql<number>`count(*)::int` }).from(stripeDisputes).where(notInArray(stripeDisputes.status, ["won", "lost", "warning_closed"]));
 
   return {
@@ -124,8 +136,10 @@ export async function treasuryDashboard(db: Db, actor: Principal | null, opts: {
     },
     i391Overdue: noI391.map((r) => line(r, r.releasedAt!)),
     refundsOverdue: noRefund.map((r) => line(r, r.claimedOn!)),
-    payoutsUnreconciled: Number(payouts?.n ?? 0),
+    payoutsUnreconciled: payouts.length,
+    payoutsNeedingAttention: payouts,
     disputesOpen: Number(disputes?.n ?? 0),
-    watch: { i391Days, refundDays: REFUND_WATCH_DAYS },
+    breaches: breached.map((r) => ({ ...line(r, r.i323On!), ...appealWindow(r.i323On!, now, appealDays), appealedOn: r.appealedOn })),
+    watch: { i391Days, refundDays: REFUND_WATCH_DAYS, appealDays },
   };
 }

@@ -118,7 +118,7 @@ test("a lawyer's campaign passes the privacy guard and an admin's review, and go
   // database files on disk must not contain a single case-file value.
   const slug = /\/campaigns\/(noor-[0-9a-f]{6})/.exec((await visitor.getByTestId("campaign-card").filter({ hasText: "Noor" }).locator("a").first().getAttribute("href")) ?? "")?.[1];
   expect(slug).toBeTruthy();
-  const publicPaths = ["/", "/es", `/campaigns/${slug}`, `/es/campaigns/${slug}`, "/?region=California", "/?status=live&sort=raised", "/campaigns/does-not-exist", "/api/auth/session", "/api/auth/providers", "/sign-in"];
+  const publicPaths = ["/", "/es", `/campaigns/${slug}`, `/es/campaigns/${slug}`, `/campaigns/${slug}/transparency`, `/es/campaigns/${slug}/transparency`, "/?region=California", "/?status=live&sort=raised", "/campaigns/does-not-exist", "/api/auth/session", "/api/auth/providers", "/sign-in"];
   for (const path of publicPaths) {
     const res = await visitor.request.get(path);
     expect(res.status(), path).toBeLessThan(500);

@@ -77,12 +77,15 @@ test("every staff page allows or refuses each role as designed", async ({ page }
 
 test("route handlers refuse the wrong role with a status code", async ({ page, request }) => {
   expect((await request.get("/treasury/exports/ledger")).status()).toBe(401);
+  expect((await request.get("/treasury/reconciliation/progress?kind=stripe")).status()).toBe(401);
   await signIn(page, EMAIL.lawyer);
   expect((await page.request.get("/treasury/exports/ledger")).status()).toBe(403);
+  expect((await page.request.get("/treasury/reconciliation/progress?kind=bank")).status()).toBe(403);
   await signIn(page, EMAIL.admin);
   expect((await page.request.get("/treasury/exports/ledger")).status()).toBe(200);
   expect((await page.request.get("/treasury/exports/bonds-with-case-files")).status()).toBe(403);
   expect((await page.request.get("/treasury/exports/nothing")).status()).toBe(404);
+  expect((await page.request.get("/treasury/reconciliation/progress?kind=ledger")).status()).toBe(400);
   await signIn(page, EMAIL.treasurer);
   expect((await page.request.get("/treasury/exports/bonds-with-case-files")).status()).toBe(200);
 });

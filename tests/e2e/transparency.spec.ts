@@ -16,3 +16,24 @@ test("the transparency page shows where the money is, by month only, in English 
   await page.goto("/es/transparency");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dónde está cada dólar");
 });
+
+test("each campaign links to where its own money is: held, at ICE, recovered, by month only, in English and Spanish", async ({ page }) => {
+  await page.goto("/campaigns/tomas-california");
+  await page.getByTestId("campaign-money-link").click();
+  await expect(page).toHaveURL(/\/campaigns\/tomas-california\/transparency$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Where the money for Tomás* is");
+  const figures = page.getByTestId("transparency-figures");
+  await expect(figures).toContainText("Still held for this campaign");
+  // The demo bond for this campaign is $12,000 and still at ICE.
+  await expect(figures.locator("div").filter({ hasText: "Held by ICE as bonds" })).toContainText("$12,000");
+  const html = await page.content();
+  expect(html).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
+  expect(html).not.toMatch(/I-?305|ACH-|A\d{3}-\d{3}-\d{3}/);
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: "test-results/campaign-transparency.png", fullPage: true });
+
+  await page.goto("/es/campaigns/yusuf-new-jersey/transparency");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dónde está el dinero para Yusuf*");
+  await expect(page.getByTestId("transparency-figures")).toContainText("Fianzas devueltas, con intereses");
+  expect((await page.request.get("/campaigns/does-not-exist/transparency")).status()).toBe(404);
+});

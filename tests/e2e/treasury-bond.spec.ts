@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers/sign-in";
 
@@ -82,4 +83,33 @@ test("a bond goes from the lawyer's request to a refund that grows the general p
   await expect(page.getByTestId("done")).toContainText("difference +$0.00");
   await expect(page.getByTestId("timeline")).toContainText("Refunded");
   expect(await generalPool(page)).toBe(before + 500_000 + interest);
+});
+
+test("a breached bond shows its appeal deadline on the bond page and the dashboard, and a late appeal is refused", async ({ page }) => {
+  await signIn(page, "treasurer@openbond.example");
+  await page.goto("/treasury/bonds?status=posted");
+  await page.getByRole("link", { name: "Tomás*" }).first().click();
+  await page.waitForURL(/\/treasury\/bonds\/[0-9a-f-]{36}/);
+  const bondUrl = page.url();
+  await fill(page, "form-breach", { "I-323 date": day(-40) }, /Record breach/);
+  await expect(page.getByTestId("appeal-deadline")).toContainText(`by ${day(-10)}`);
+  await expect(page.getByTestId("appeal-deadline")).toContainText("The window closed 10 day(s) ago");
+  const appeal = page.getByTestId("form-appeal");
+  await appeal.getByLabel("Appeal date").fill(day(-5));
+  await appeal.getByRole("button", { name: "Record appeal" }).click();
+  await expect(appeal.getByTestId("form-error")).toContainText("The appeal window has closed: an appeal must be filed within 30 days of the I-323 breach notice, and this appeal date is 35 days after it.");
+
+  await page.goto("/treasury");
+  const row = page.getByTestId("breaches").getByRole("row", { name: /Tomás\*/ });
+  await expect(row).toContainText(day(-10));
+  await expect(row).toContainText("window closed 10 day(s) ago");
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: "test-results/treasury-breaches.png", fullPage: true });
+
+  // ICE reinstates it: the bond is posted again and leaves the list.
+  await page.goto(bondUrl);
+  await page.getByTestId("form-reinstate").getByRole("button", { name: "Reinstate" }).click();
+  await expect(page.getByTestId("done")).toBeVisible();
+  await page.goto("/treasury");
+  await expect(page.getByTestId("breaches")).toHaveCount(0);
 });

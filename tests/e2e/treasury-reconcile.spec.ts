@@ -18,6 +18,10 @@ test("a treasurer imports Stripe payouts and a bank statement, reads the reports
   await expect(page.getByTestId("import-stripe")).toContainText(/Imported 1 payout\(s\)/);
   await page.reload();
   await expect(page.getByTestId("stripe-summary")).toContainText(/[1-9]\d* matched · 0 exception\(s\)/);
+  await expect(page.getByTestId("payouts-attention")).toContainText("None: every payout is imported and matches the books.");
+  await page.goto("/treasury");
+  await expect(page.getByTestId("payouts-unreconciled")).toHaveText("0");
+  await page.goto("/treasury/reconciliation");
 
   const csv = "date,amount,description\n2026-01-05,-12.50,Bank fee\n";
   const bank = page.getByTestId("import-bank");
@@ -27,6 +31,11 @@ test("a treasurer imports Stripe payouts and a bank statement, reads the reports
   await bank.getByLabel("Statement file").setInputFiles({ name: "jan.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await bank.getByRole("button", { name: "Import statement" }).click();
   await expect(bank).toContainText("0 new, 1 already imported");
+  // The page polls this while an import runs; afterwards it holds the finished run, counts only.
+  const run = await page.request.get("/treasury/reconciliation/progress?kind=bank");
+  expect(run.status()).toBe(200);
+  expect(await run.json()).toMatchObject({ status: "done", done: 1, total: 1, summary: "1 line(s) read: 0 new, 1 already imported, 0 matched." });
+  expect((await request.get("/treasury/reconciliation/progress?kind=bank")).status()).toBe(401);
   await bank.getByLabel("Statement file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("date,amount\n2026-01-05,1\n") });
   await bank.getByRole("button", { name: "Import statement" }).click();
   await expect(bank.getByTestId("form-error")).toContainText('needs a "description" column');
@@ -34,6 +43,13 @@ test("a treasurer imports Stripe payouts and a bank statement, reads the reports
   await page.goto("/treasury/reports");
   await expect(page.getByText("Assets equal funds, to the cent.")).toBeVisible();
   await expect(page.getByTestId("revolving")).toContainText("Recovery rate (ended bonds)100%");
+  // Charts: an accessible name on each drawing, and its numbers in a table.
+  const balances = page.getByTestId("chart-balances");
+  await expect(balances.getByRole("img", { name: /Month-end balances/ })).toBeVisible();
+  await expect(balances.getByRole("columnheader", { name: "General pool" })).toBeVisible();
+  expect(await balances.locator("tbody tr").count()).toBeGreaterThan(12);
+  await expect(page.getByTestId("chart-flows").getByRole("img", { name: /gifts received/ })).toBeVisible();
+  await expect(page.getByTestId("chart-bonds").locator("tbody")).toContainText("1");
   expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page.screenshot({ path: "test-results/treasury-reports.png", fullPage: true });
   const res = await page.request.get("/treasury/exports/ledger");

@@ -1,10 +1,13 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
+import { auditLog, bonds } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { advanceBond } from "@/lib/bonds/lifecycle";
 import { approveBondPayment, recordBondPayment, requestBondPayment } from "@/lib/bonds/payment";
 import { recordBondPosting } from "@/lib/bonds/posting";
 import { bondAccount, campaignAccount, getBalance, trialBalance, verifyCachedBalances } from "@/lib/ledger";
+import { bondAt } from "../fixtures/bond-paths";
 import { flatRates, fundedCampaign, fundGeneral } from "../fixtures/funded-campaign";
 import { principal, verifiedLawyer } from "../fixtures/people";
 import { createTestDb } from "../helpers/test-db";
@@ -88,6 +91,37 @@ describe("bond payment", () => {
     expect(await getBalance(h.db, "bonds_outstanding")).toBe(outstanding - 300_000);
     expect(await getBalance(h.db, bondAccount(bondId))).toBe(0);
     await expect(advanceBond(h.db, lawyer, bondId, "reinstate")).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("refuses an appeal after the 30-day window, or dated before the I-323 or in the future, and changes nothing", async () => {
+    const { bondId } = await bondAt(h.db, "posted", { lawyer, t1, t2 }, { amountCents: 250_000, postedOn: "2025-03-02" });
+    await advanceBond(h.db, t1, bondId, "breach", { i323On: "2025-08-01" });
+    const snapshot = async () => ({
+      bond: (await h.db.select().from(bonds).where(eq(bonds.id, bondId)))[0],
+      appeals: (await h.db.select().from(auditLog).where(and(eq(auditLog.subjectId, bondId), eq(auditLog.action, "bond.appeal")))).length,
+      outstanding: await getBalance(h.db, "bonds_outstanding"),
+      receivable: await getBalance(h.db, bondAccount(bondId)),
+    });
+    const before = await snapshot();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const cases: [string, RegExp][] = [
+      ["2025-09-01", /^The appeal window has closed: an appeal must be filed within 30 days of the I-323 breach notice, and this appeal date is 31 days after it\.$/],
+      ["2026-01-15", /window has closed.*167 days after it/],
+      ["2025-07-31", /cannot be before the I-323 date/],
+      [tomorrow, /cannot be in the future/],
+      ["2025-02-30", /not a real calendar date/],
+      ["01/08/2025", /must be a date/],
+    ];
+    for (const [filedOn, message] of cases) {
+      await expect(advanceBond(h.db, t1, bondId, "appeal", { filedOn }), filedOn).rejects.toMatchObject({ code: "validation", message: expect.stringMatching(message) });
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(before.bond!.status).toBe("breached");
+    expect(before.bond!.appealFiledOn).toBeNull();
+    // The last day of the window is in time.
+    await advanceBond(h.db, t1, bondId, "appeal", { filedOn: "2025-08-31" });
+    const [after] = await h.db.select().from(bonds).where(eq(bonds.id, bondId));
+    expect(after).toMatchObject({ status: "appealed", appealFiledOn: "2025-08-31" });
   });
 
   it("records a payment exactly once when 100 treasurers try at once, and refuses what is not affordable", async () => {

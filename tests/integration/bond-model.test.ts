@@ -2,7 +2,8 @@
  * Model-based test of the bond lifecycle: random sequences of treasurer actions
  * (valid or not, in any order) against the state machine and a model of the
  * books. Refused actions change nothing; allowed ones move the status and the
- * ledger exactly as the model says.
+ * ledger exactly as the model says. An appeal more than 30 days after the
+ * breach notice is refused as late.
  */
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
@@ -53,6 +54,7 @@ describe("bond lifecycle model", () => {
         const model = { status: "requested" as BondStatus, approvers: new Set<number>(), balances: new Map<string, number>(await getBalances(h.db, codes)) };
         const add = (code: string, d: number) => model.balances.set(code, (model.balances.get(code) ?? 0) + d);
         let n = 0;
+        let breachedAt = 0; // the step whose date the last I-323 carries
         for (const o of ops) {
           n++;
           // Recording the same I-305 receipt again is a replay: accepted, nothing changes.
@@ -76,9 +78,12 @@ describe("bond lifecycle model", () => {
             : o.step === "post" ? recordBondPosting(h.db, t1, bondId, input)
             : advanceBond(h.db, t1, bondId, o.step, input);
           const outcome = await run.then(() => "ok", (e: { code?: string; message?: string }) => e.code ?? e.message);
-          // Dates run forward, so the only refusals are those of the state machine and the one-approval-per-person rule.
-          expect(outcome, `${o.step} in ${model.status}`).toBe(allowed ? "ok" : "conflict");
-          if (!allowed) continue;
+          // Dates run forward (9 days a step), so the only refusals are those of the state machine, the
+          // one-approval-per-person rule and an appeal dated more than 30 days after the I-323.
+          const late = allowed && o.step === "appeal" && (n - breachedAt) * 9 > 30;
+          expect(outcome, `${o.step} in ${model.status}`).toBe(!allowed ? "conflict" : late ? "validation" : "ok");
+          if (!allowed || late) continue;
+          if (o.step === "breach") breachedAt = n;
           if (o.step === "approve") {
             model.approvers.add(o.who);
             if (model.approvers.size >= approvalsRequired(amount)) model.status = "approved";

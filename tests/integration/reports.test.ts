@@ -3,6 +3,7 @@ import type { DbHandle } from "@/db/client";
 import { getBalance } from "@/lib/ledger";
 import { statementOfActivity } from "@/lib/reports/activity";
 import { balanceSheet } from "@/lib/reports/balance-sheet";
+import { monthlyTreasury } from "@/lib/reports/monthly";
 import { revolvingFigures } from "@/lib/reports/revolving";
 import { transparency } from "@/lib/reports/transparency";
 import { DEMO_CAMPAIGNS } from "@/lib/seed/demo-data";
@@ -63,5 +64,29 @@ describe("reports on the demo fund", () => {
     expect(r.averageDaysToRefund).toBeGreaterThan(300);
     const a = await statementOfActivity(h.db);
     expect(r.poolTurns).toBe(Math.round((a.bondsPaid / a.gifts) * 100) / 100);
+  });
+
+  it("monthly series for the charts: month-end balances end at the ledger's balances, flows add up to the statement", async () => {
+    const m = await monthlyTreasury(h.db);
+    expect(m.length).toBeGreaterThan(12);
+    // Every month from the first entry to the last, none skipped, so the chart's x axis is honest.
+    for (let i = 1; i < m.length; i++) {
+      const [y, mo] = m[i - 1]!.month.split("-").map(Number);
+      const next = mo === 12 ? `${y! + 1}-01` : `${y}-${String(mo! + 1).padStart(2, "0")}`;
+      expect(m[i]!.month).toBe(next);
+    }
+    const last = m.at(-1)!;
+    const bs = await balanceSheet(h.db);
+    expect(last.general).toBe(bs.funds.general);
+    expect(last.atIce).toBe(bs.assets.atIce);
+    expect(last.campaigns).toBe(bs.funds.campaigns);
+    expect(m.every((r) => r.general >= 0 && r.atIce >= 0 && r.campaigns >= 0)).toBe(true);
+    const a = await statementOfActivity(h.db);
+    expect(m.reduce((s, r) => s + r.gifts, 0)).toBe(a.gifts);
+    expect(m.reduce((s, r) => s + r.bondsPaid, 0)).toBe(a.bondsPaid);
+    const rev = await revolvingFigures(h.db);
+    expect(m.reduce((s, r) => s + r.bondsPosted, 0)).toBe(rev.bondsPosted);
+    expect(m.reduce((s, r) => s + r.bondsRefunded, 0)).toBe(rev.refundedBonds);
+    expect(m.reduce((s, r) => s + r.bondsForfeited, 0)).toBe(rev.forfeitedBonds);
   });
 });

@@ -3,6 +3,7 @@ import type { DbHandle } from "@/db/client";
 import { campaignEvents, stripePayouts } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { campaignAccount } from "@/lib/ledger";
+import { advanceBond } from "@/lib/bonds/lifecycle";
 import { treasuryDashboard } from "@/lib/treasury/dashboard";
 import { bondAt } from "../fixtures/bond-paths";
 import { flatRates, fundedCampaign, fundGeneral } from "../fixtures/funded-campaign";
@@ -57,9 +58,12 @@ describe("treasury dashboard", () => {
     expect(d.atIce).toMatchObject({ count: 4, totalCents: 1_300_000, oldest: { bondId: old.bondId, ageDays: 507 } });
     expect(d.i391Overdue).toEqual([expect.objectContaining({ bondId: old.bondId, ageDays: 200 })]);
     expect(d.refundsOverdue).toEqual([expect.objectContaining({ bondId: claimed.bondId, ageDays: 120 })]);
+    // The in-transit payout's transactions were never imported; the failed one moved no money.
     expect(d.payoutsUnreconciled).toBe(1);
+    expect(d.payoutsNeedingAttention).toEqual([expect.objectContaining({ payoutId: "po_unbooked", reason: "not_imported" })]);
     expect(d.disputesOpen).toBe(0);
-    expect(d.watch).toEqual({ i391Days: 180, refundDays: 60 });
+    expect(d.watch).toEqual({ i391Days: 180, refundDays: 60, appealDays: 30 });
+    expect(d.breaches).toEqual([]);
   });
 
   it("reads the I-391 watch period from BOND_I391_WATCH_DAYS", async () => {
@@ -71,5 +75,25 @@ describe("treasury dashboard", () => {
     } finally {
       delete process.env.BOND_I391_WATCH_DAYS;
     }
+  });
+
+  it("lists breached bonds with the age of the I-323 and the appeal deadline, oldest notice first", async () => {
+    const who = { lawyer, t1, t2 };
+    const fresh = await bondAt(h.db, "posted", who, { amountCents: 210_000, postedOn: "2025-06-01" });
+    const closed = await bondAt(h.db, "posted", who, { amountCents: 220_000, postedOn: "2025-06-01" });
+    const appealed = await bondAt(h.db, "posted", who, { amountCents: 230_000, postedOn: "2025-06-01" });
+    await advanceBond(h.db, t1, fresh.bondId, "breach", { i323On: "2026-05-12" });
+    await advanceBond(h.db, t1, closed.bondId, "breach", { i323On: "2026-04-22" });
+    await advanceBond(h.db, t1, appealed.bondId, "breach", { i323On: "2026-04-01" });
+    await advanceBond(h.db, t1, appealed.bondId, "appeal", { filedOn: "2026-04-20" });
+
+    const d = await treasuryDashboard(h.db, t1, { now: NOW });
+    expect(d.breaches).toEqual([
+      expect.objectContaining({ bondId: appealed.bondId, status: "appealed", ageDays: 61, appealedOn: "2026-04-20", deadline: "2026-05-01" }),
+      expect.objectContaining({ bondId: closed.bondId, status: "breached", amountCents: 220_000, ageDays: 40, deadline: "2026-05-22", daysLeft: -10, open: false, appealedOn: null }),
+      expect.objectContaining({ bondId: fresh.bondId, status: "breached", ageDays: 20, deadline: "2026-06-11", daysLeft: 10, open: true }),
+    ]);
+    // Still money at ICE: breached bonds count among the bonds at ICE until forfeited or reinstated.
+    expect(d.atIce.count).toBeGreaterThanOrEqual(3);
   });
 });

@@ -4,11 +4,13 @@ import { getDb } from "@/db";
 import { bankStatementLines } from "@/db/schema";
 import { currentPrincipal } from "@/lib/auth/config";
 import { formatUsd } from "@/lib/money";
+import { payoutsNeedingAttention } from "@/lib/reconciliation/payouts-attention";
 import { reconcileStripe } from "@/lib/reconciliation/stripe-match";
 import { requireTreasuryReader } from "@/lib/treasury/access";
 import { ActionForm } from "../components/action-form";
 import { pageError } from "../components/page-error";
 import { importBankAction, importStripeAction } from "./actions";
+import { ImportProgress } from "./import-progress";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 export const dynamic = "force-dynamic";
@@ -16,11 +18,12 @@ export const dynamic = "force-dynamic";
 const KIND_TEXT = { missing_in_books: "In Stripe, not in the books", not_in_payout: "In the books, in no payout yet", amount_differs: "Amounts differ" } as const;
 
 export default async function ReconciliationPage() {
-  let stripe, unmatched;
+  let stripe, unmatched, payouts;
   try {
     requireTreasuryReader(await currentPrincipal());
     const db = await getDb();
     stripe = await reconcileStripe(db);
+    payouts = await payoutsNeedingAttention(db, stripe);
     unmatched = await db.select().from(bankStatementLines).where(isNull(bankStatementLines.matchedKind)).orderBy(bankStatementLines.postedOn).limit(200);
   } catch (e) {
     return pageError(e);
@@ -32,7 +35,9 @@ export default async function ReconciliationPage() {
         <div className="rounded-xl border border-line bg-white p-4">
           <h2 className="font-semibold">Stripe payouts</h2>
           <p className="mb-3 mt-1 text-sm text-muted">Imports every payout and its balance transactions through the Stripe API, then matches each one to the ledger by the charge, refund, dispute or payout it concerns.</p>
-          <ActionForm action={importStripeAction} submitLabel="Import from Stripe" testId="import-stripe" />
+          <ActionForm action={importStripeAction} submitLabel="Import from Stripe" testId="import-stripe">
+            <ImportProgress kind="stripe" unit="balance transactions" />
+          </ActionForm>
         </div>
         <div className="rounded-xl border border-line bg-white p-4">
           <h2 className="font-semibold">Bank statement</h2>
@@ -42,6 +47,7 @@ export default async function ReconciliationPage() {
               Statement file
               <input type="file" name="statement" accept=".csv,text/csv" className="mt-1 block text-sm" />
             </label>
+            <ImportProgress kind="bank" unit="statement lines" />
           </ActionForm>
         </div>
       </section>
@@ -63,6 +69,24 @@ export default async function ReconciliationPage() {
             </tbody>
           </table>
         ) : null}
+      </section>
+      <section className="rounded-xl border border-line bg-white p-4" data-testid="payouts-attention">
+        <h2 className="font-semibold">Payouts needing attention</h2>
+        {payouts.length === 0 ? <p className="mt-1 text-sm text-muted">None: every payout is imported and matches the books.</p> : (
+          <table className="mt-3 w-full text-sm">
+            <thead className="text-left text-xs text-muted"><tr><th className="py-1">Payout</th><th>Status</th><th>What to do</th><th className="text-right">Amount</th></tr></thead>
+            <tbody>
+              {payouts.map((p) => (
+                <tr key={p.payoutId} className="border-t border-line">
+                  <td className="py-1 font-mono text-xs">{p.payoutId}</td>
+                  <td>{p.status.replace("_", " ")}</td>
+                  <td>{p.reason === "not_imported" ? "Not imported yet: import from Stripe" : `${p.exceptions} Stripe object(s) disagree with the books (see above)`}</td>
+                  <td className="text-right tabular-nums">{formatUsd(p.amountCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
       <section className="rounded-xl border border-line bg-white p-4">
         <h2 className="font-semibold">Bank lines not matched</h2>

@@ -6,8 +6,10 @@ import { currentPrincipal } from "@/lib/auth/config";
 import { formatUsd } from "@/lib/money";
 import { statementOfActivity } from "@/lib/reports/activity";
 import { balanceSheet } from "@/lib/reports/balance-sheet";
+import { monthlyTreasury } from "@/lib/reports/monthly";
 import { revolvingFigures } from "@/lib/reports/revolving";
 import { requireTreasuryReader } from "@/lib/treasury/access";
+import { MonthChart } from "../../../components/month-chart";
 import { pageError } from "../components/page-error";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -36,12 +38,13 @@ export default async function ReportsPage({ searchParams }: Props) {
   const q = await searchParams;
   const from = isoDay(q.from);
   const to = isoDay(q.to);
-  let bs, activity, rev;
+  let bs, activity, rev, months;
   try {
     requireTreasuryReader(await currentPrincipal());
     const db = await getDb();
     bs = await balanceSheet(db);
     rev = await revolvingFigures(db);
+    months = await monthlyTreasury(db);
     // `to` is inclusive for people: the period ends at the start of the next day.
     activity = await statementOfActivity(db, { from: from ? new Date(`${from}T00:00:00Z`) : undefined, to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined });
   } catch (e) {
@@ -88,6 +91,50 @@ export default async function ReportsPage({ searchParams }: Props) {
             </div>
           ))}
         </dl>
+      </section>
+      <section className="space-y-6" data-testid="report-charts">
+        <h2 className="font-semibold">Month by month</h2>
+        {months.length === 0 ? (
+          <p className="text-sm text-muted">Nothing has been booked yet.</p>
+        ) : (
+          <div className="grid gap-6 xl:grid-cols-2">
+            <div>
+              <h3 className="mb-2 text-sm font-semibold">Money at ICE and in the pools, at each month&apos;s end</h3>
+              <MonthChart
+                rows={months}
+                series={[{ key: "atIce", label: "At ICE (bonds)" }, { key: "general", label: "General pool" }, { key: "campaigns", label: "Campaign funds" }]}
+                label="Month-end balances: money at ICE as bonds, the general pool and the restricted campaign funds"
+                monthLabel="Month"
+                locale="en-US"
+                testId="chart-balances"
+              />
+            </div>
+            <div>
+              <h3 className="mb-2 text-sm font-semibold">Gifts received, bonds paid and bonds recovered</h3>
+              <MonthChart
+                rows={months}
+                series={[{ key: "gifts", label: "Gifts" }, { key: "bondsPaid", label: "Bonds paid" }, { key: "recovered", label: "Recovered (with interest)" }]}
+                label="Money per month: gifts received, bonds paid to DHS, bond refunds and interest received"
+                monthLabel="Month"
+                locale="en-US"
+                testId="chart-flows"
+              />
+            </div>
+            <div>
+              <h3 className="mb-2 text-sm font-semibold">Bonds posted, refunded and forfeited (count)</h3>
+              <MonthChart
+                rows={months}
+                series={[{ key: "bondsPosted", label: "Posted" }, { key: "bondsRefunded", label: "Refunded" }, { key: "bondsForfeited", label: "Forfeited" }]}
+                label="Number of bonds per month: posted (I-305), refunded and forfeited"
+                monthLabel="Month"
+                locale="en-US"
+                unit="count"
+                testId="chart-bonds"
+              />
+            </div>
+          </div>
+        )}
+        <p className="text-xs text-muted">Balances are running sums of the ledger postings by effective date; the last month ends at today&apos;s balances. Charts show the last 18 months; each has its numbers in a table below it.</p>
       </section>
       <section className="rounded-xl border border-line bg-white p-4 text-sm">
         <h2 className="mb-2 font-semibold">CSV exports</h2>

@@ -75,6 +75,7 @@ export default async function CampaignPage({ params }: Props) {
           updates={updates.map((u) => ({ id: u.id, body: u.body, when: format.dateTime(u.publishedAt, { month: "long", year: "numeric" }) }))}
           wall={wall.map((w) => ({ id: w.id, name: w.displayName ?? t("anonymous"), amount: w.giftCents === null ? null : formatUsd(w.giftCents, { wholeDollars: true }) }))}
           deductible={e.FUND_DEDUCTIBLE === "true"}
+          slug={c.slug}
         />
         <ShareLinks url={url} text={t("shareText", { alias: `${c.alias}*` })} labels={{ heading: t("share"), copy: t("copyLink"), copied: t("copied"), email: t("email") }} />
         {accepting && (

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
 
 interface Props {
   story: string;
@@ -6,10 +7,11 @@ interface Props {
   updates: { id: string; body: string; when: string }[];
   wall: { id: string; name: string; amount: string | null }[];
   deductible: boolean;
+  slug: string;
 }
 
 /** Story, badge, updates, donor wall and the plain-words policy, in the order UX.md asks for. */
-export async function CampaignSections({ story, month, updates, wall, deductible }: Props) {
+export async function CampaignSections({ story, month, updates, wall, deductible, slug }: Props) {
   const t = await getTranslations("campaign");
   const h2 = "mb-3 text-xl font-semibold";
   return (
@@ -66,6 +68,9 @@ export async function CampaignSections({ story, month, updates, wall, deductible
           <li>{t("policyFail")}</li>
           <li>{deductible ? t("deductibleYes") : t("deductibleNo")}</li>
         </ul>
+        <p className="mt-3">
+          <Link href={`/campaigns/${slug}/transparency`} className="font-medium text-brand underline" data-testid="campaign-money-link">{t("moneyLink")}</Link>
+        </p>
       </section>
     </>
   );

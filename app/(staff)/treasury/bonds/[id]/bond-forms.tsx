@@ -1,3 +1,5 @@
+import { appealWindow } from "@/lib/bonds/appeal-window";
+import { env } from "@/lib/env";
 import { formatUsd } from "@/lib/money";
 import type { BondForm } from "@/lib/treasury/bond-actions";
 import type { BondDetail } from "@/lib/treasury/bonds";
@@ -85,6 +87,7 @@ export function BondForms({ d }: { d: BondDetail }) {
         <>
           {b.status === "breached" ? (
             <Box title="Appeal filed">
+              <AppealDeadline i323On={b.i323On!} today={d.today} />
               <ActionForm action={act("appeal")} submitLabel="Record appeal" testId="form-appeal" fields={[date("filedOn", "Appeal date")]} />
             </Box>
           ) : null}
@@ -111,5 +114,16 @@ function Box({ title, children, danger }: { title: string; children: React.React
       <h2 className="font-semibold">{title}</h2>
       {children}
     </section>
+  );
+}
+
+function AppealDeadline({ i323On, today }: { i323On: string; today: string }) {
+  const days = env().BOND_APPEAL_DAYS;
+  const w = appealWindow(i323On, new Date(`${today}T12:00:00Z`), days);
+  return (
+    <p className={`text-sm ${w.open ? "" : "font-medium text-accent"}`} data-testid="appeal-deadline">
+      An appeal must be dated within {days} days of the I-323 ({i323On}): by <strong>{w.deadline}</strong>.{" "}
+      {w.open ? `${w.daysLeft} day(s) left.` : `The window closed ${-w.daysLeft} day(s) ago; a late appeal cannot be recorded.`}
+    </p>
   );
 }
