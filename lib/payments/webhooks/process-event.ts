@@ -3,7 +3,7 @@
  * record the outcome. A handler that throws rolls everything back, including
  * the claim, so Stripe's redelivery tries again.
  *
- * Two fast paths keep work that cannot touch money out of the serialised
+ * Two fast paths keep work that cannot touch money out of the locked
  * section (under load about half of all deliveries): a redelivery of an event
  * already recorded, and an event type we do not handle. Neither changes what
  * is recorded: a row in stripe_events is only ever committed with its final
@@ -20,11 +20,37 @@ import { handlerFor } from "./dispatch";
 export type ProcessOutcome = EventOutcome | "duplicate";
 
 /**
- * Arbitrary constant. Every money event posts to the `stripe` account, whose row
- * lock serialises them anyway; taking one lock first also makes each handler's
- * reads (balances, existing entries) consistent with its writes.
+ * Arbitrary constants. Events about one payment (its checkout session, charge,
+ * refunds, disputes, fraud warning) serialise on a lock keyed by the payment
+ * intent and share WEBHOOK_LOCK, so gifts from different donors are booked in
+ * parallel. Everything else — subscriptions and invoices (one gift, many
+ * payments), payouts, anything whose payment cannot be read from the event —
+ * takes WEBHOOK_LOCK exclusively, alone as before. Either way a handler's reads
+ * of its own payment's rows and entries are consistent with its writes; reads
+ * of shared balances are re-checked by the ledger under its account locks (a
+ * refusal rolls the event back and Stripe's redelivery applies it again).
  */
 const WEBHOOK_LOCK = 7_310_442_902;
+const PAYMENT_LOCK_CLASS = 731_044;
+
+type LockScope = { payment: string } | "exclusive";
+
+function idOf(v: unknown): string | null {
+  if (typeof v === "string" && v) return v;
+  if (v && typeof v === "object" && typeof (v as { id?: unknown }).id === "string") return (v as { id: string }).id;
+  return null;
+}
+
+/** Which lock an event needs, read from its payload alone (no Stripe call). */
+export function lockScopeOf(event: Stripe.Event): LockScope {
+  const obj = event.data.object as unknown as Record<string, unknown>;
+  const [family] = event.type.split(".");
+  const pi = idOf(obj.payment_intent);
+  if (family === "checkout") return obj.mode === "payment" && pi ? { payment: pi } : "exclusive";
+  if (event.type.startsWith("payment_intent.")) return { payment: String(obj.id) };
+  if (family === "charge" || family === "refund" || family === "radar") return pi && !obj.invoice ? { payment: pi } : "exclusive";
+  return "exclusive";
+}
 
 export async function processStripeEvent(db: Db, event: Stripe.Event, stripe: Stripe = getStripe()): Promise<ProcessOutcome> {
   const row = { id: event.id, type: event.type, stripeCreatedAt: new Date(event.created * 1000) };
@@ -39,7 +65,9 @@ export async function processStripeEvent(db: Db, event: Stripe.Event, stripe: St
     return claimed.length ? "ignored" : "duplicate";
   }
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${WEBHOOK_LOCK})`);
+    const scope = lockScopeOf(event);
+    if (scope === "exclusive") await tx.execute(sql`SELECT pg_advisory_xact_lock(${WEBHOOK_LOCK})`);
+    else await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${WEBHOOK_LOCK}), pg_advisory_xact_lock(${PAYMENT_LOCK_CLASS}, hashtext(${scope.payment}))`);
     const claimed = await tx
       .insert(stripeEvents)
       .values({ ...row, outcome: "processing" })
