@@ -15,10 +15,12 @@
  * landed exactly once.
  *
  * Env: CHAOS_PG_URL (server URL, default postgres://postgres@127.0.0.1:5432/postgres),
- * CHAOS_PORT (default 3711), CHAOS_SECONDS (load time, default 25), CHAOS_PG_RESTART=1.
+ * CHAOS_PORT (default 3711), CHAOS_SECONDS (load time, default 25), CHAOS_PG_RESTART=1,
+ * CHAOS_SERVER_LOG=<file> (write the server's output there at the end).
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import type Stripe from "stripe";
@@ -236,6 +238,7 @@ async function main(): Promise<number> {
   } finally {
     await own?.close().catch(() => {});
     await server?.stop();
+    if (server && process.env.CHAOS_SERVER_LOG) writeFileSync(process.env.CHAOS_SERVER_LOG, server.output());
     await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
     await admin.end({ timeout: 2 });
   }

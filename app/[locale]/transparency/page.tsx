@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { formatUsd } from "@/lib/money";
+import { pageLoad } from "@/lib/page-unavailable";
 import { transparency } from "@/lib/reports/transparency";
 import { MonthChart } from "../../components/month-chart";
 
@@ -16,7 +17,7 @@ export default async function TransparencyPage({ params }: { params: Promise<{ l
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("transparency");
-  const f = await transparency(await getDb());
+  const f = await pageLoad(async () => transparency(await getDb()));
   const figures: [string, number][] = [
     [t("raised"), f.raised],
     [t("fees"), f.fees],
