@@ -8,17 +8,25 @@
  * CHAOS_PG_RESTART=1 it also restarts PostgreSQL itself once (this disrupts
  * every other user of that server, so it is off by default).
  *
- * Asserts: every answer is 2xx or 503 (never 500, never slower than 10 s);
+ * Then a full outage: the server reaches PostgreSQL through a TCP relay owned
+ * by this script, which is cut for a few seconds (every connection reset, new
+ * ones closed at once); page GETs must answer 503 with Retry-After (from
+ * proxy.ts) or 307 to /unavailable, and work again once the relay is back.
+ *
+ * Asserts: every answer is 2xx, 3xx or 503 (never 500, never slower than 10 s);
  * once the faults stop everything succeeds again; every webhook event is
  * recorded exactly once and none is left half-done; the ledger balances and
  * its cached balances equal the postings; every ledger write that was retried
  * landed exactly once.
  *
  * Env: CHAOS_PG_URL (server URL, default postgres://postgres@127.0.0.1:5432/postgres),
- * CHAOS_PORT (default 3711), CHAOS_SECONDS (load time, default 25), CHAOS_PG_RESTART=1.
+ * CHAOS_PORT (default 3711), CHAOS_SECONDS (load time, default 25), CHAOS_PG_RESTART=1,
+ * CHAOS_SERVER_LOG=<file> (write the server's output there at the end).
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import net from "node:net";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import type Stripe from "stripe";
@@ -62,7 +70,7 @@ async function request(base: string, path: string, init: RequestInit = {}): Prom
     tally.slowestMs = Math.max(tally.slowestMs, ms);
     note(`${init.method ?? "GET"} ${res.status}`);
     if (!(res.ok || res.status === 503 || (res.status >= 300 && res.status < 400))) tally.bad.push(`${init.method ?? "GET"} ${path} -> ${res.status}`);
-    if (res.status === 503 && !res.headers.get("retry-after") && path.startsWith("/api/")) tally.bad.push(`${path} 503 without Retry-After`);
+    if (res.status === 503 && !res.headers.get("retry-after")) tally.bad.push(`${path} 503 without Retry-After`);
     return res.status;
   } catch (e) {
     const name = (e as Error).name;
@@ -93,19 +101,61 @@ async function postEvent(base: string, event: Stripe.Event): Promise<number> {
   return request(base, "/api/stripe/webhook", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": s.header }, body: s.payload });
 }
 
+/** A TCP relay to PostgreSQL that can be cut (every socket reset, new ones closed) and restored. */
+async function startRelay(target: URL): Promise<{ port: number; cut(): void; restore(): void; close(): Promise<void> }> {
+  let open = true;
+  const sockets = new Set<net.Socket>();
+  const track = (s: net.Socket) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+    s.on("error", () => s.destroy());
+  };
+  const server = net.createServer((client) => {
+    track(client);
+    if (!open) return void client.destroy();
+    const up = net.connect(Number(target.port || 5432), target.hostname);
+    track(up);
+    client.pipe(up);
+    up.pipe(client);
+    client.on("close", () => up.destroy());
+    up.on("close", () => client.destroy());
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    cut: () => {
+      open = false;
+      for (const s of sockets) s.resetAndDestroy();
+    },
+    restore: () => {
+      open = true;
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}
+
 async function main(): Promise<number> {
   const dbName = `openbond_chaos_${process.pid}_${Date.now().toString(36)}`;
   const admin = postgres(PG, { max: 1, onnotice: () => {} });
   let server: Server | null = null;
   let own: DbHandle | null = null;
+  let relay: Awaited<ReturnType<typeof startRelay>> | null = null;
   const failures: string[] = [];
   try {
     ensureBuild();
     await admin.unsafe(`CREATE DATABASE ${dbName}`);
     const url = databaseUrl(PG, dbName);
+    relay = await startRelay(new URL(url));
+    const relayed = new URL(url);
+    relayed.hostname = "127.0.0.1";
+    relayed.port = String(relay.port);
     server = await startServer({
       port: PORT,
-      env: { DATABASE_URL: url, SEED_DEMO: "true", STRIPE_DOUBLE_WEBHOOK_SECRET: SECRET, DATABASE_POOL_MAX: "6", DATABASE_CALL_TIMEOUT_MS: "7000" },
+      env: { DATABASE_URL: relayed.toString(), SEED_DEMO: "true", STRIPE_DOUBLE_WEBHOOK_SECRET: SECRET, DATABASE_POOL_MAX: "6", DATABASE_CALL_TIMEOUT_MS: "7000" },
     });
     const base = server.base;
     own = await openDb({ url, migrate: false, poolMax: 3, callTimeoutMs: 7000 });
@@ -177,6 +227,25 @@ async function main(): Promise<number> {
     const loadSeconds = (Date.now() - started) / 1000;
     const duringFaults = new Map(tally.statuses);
 
+    // --- outage: the server cannot reach PostgreSQL at all -----------------
+    tally.statuses.clear();
+    relay.cut();
+    const outage: number[] = [];
+    const outageUntil = Date.now() + 6_000;
+    const outageWorker = async () => {
+      for (let i = 0; Date.now() < outageUntil; i++) {
+        outage.push(await request(base, pages[i % pages.length]!));
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await Promise.all([outageWorker(), outageWorker()]);
+    relay.restore();
+    const duringOutage = new Map(tally.statuses);
+    // request() already flags a 503 without Retry-After.
+    if (!outage.includes(503)) failures.push(`during the outage no page answered 503: ${outage.join(",")}`);
+    const outageOther = outage.filter((s) => s !== 503 && s !== 307);
+    if (outageOther.length) failures.push(`during the outage pages answered ${outageOther.join(",")} (only 503 or 307 to /unavailable expected)`);
+
     // --- recovery: everything succeeds again ------------------------------
     await new Promise((r) => setTimeout(r, 2000));
     const recovery: number[] = [];
@@ -225,6 +294,7 @@ async function main(): Promise<number> {
       [
         `pg-faults: ${loadSeconds.toFixed(0)} s of load, ${terminations} backends terminated${restarted ? ", PostgreSQL restarted once" : RESTART ? "" : " (restart skipped: set CHAOS_PG_RESTART=1)"}`,
         `  during faults: ${[...duringFaults].map(([k, v]) => `${k}: ${v}`).join(", ")}; slowest ${tally.slowestMs} ms`,
+        `  during a 6 s outage (relay cut): ${[...duringOutage].map(([k, v]) => `${k}: ${v}`).join(", ")}`,
         `  webhook events sent ${sent.size}, recorded ${recorded} (${eventsBefore} before); ledger writes ${ledgerKeys.length} (${ledgerFaults} faults retried by key), entries ${entriesBefore} -> ${entriesAfter}`,
         `  trial balance: assets ${tb.assets} = funds ${tb.funds}, postings sum ${tb.postingsSum}; cached balance mismatches: ${mismatches.length}`,
         `  postgres.js timer errors (uncaught, survived): server ${serverErrors.length}, this script ${driverTimerErrors}`,
@@ -236,6 +306,8 @@ async function main(): Promise<number> {
   } finally {
     await own?.close().catch(() => {});
     await server?.stop();
+    await relay?.close();
+    if (server && process.env.CHAOS_SERVER_LOG) writeFileSync(process.env.CHAOS_SERVER_LOG, server.output());
     await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
     await admin.end({ timeout: 2 });
   }

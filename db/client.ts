@@ -7,6 +7,7 @@
 import path from "node:path";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { dbHealthState } from "./health";
 import { resilientPool } from "./resilient-pool";
 import * as schema from "./schema";
 
@@ -28,6 +29,8 @@ export interface OpenOptions {
   poolMax?: number;
   /** PostgreSQL only: deadline for one statement outside a transaction, or one whole transaction (default 20 s). */
   callTimeoutMs?: number;
+  /** PostgreSQL only: report call outcomes to the process-wide health state that proxy.ts consults (the app's own pool only). */
+  reportHealth?: boolean;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
 }
@@ -36,12 +39,12 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK_ID = 7_310_442_901; // arbitrary, constant: serialises migrations across app instances
 
 export async function openDb(opts: OpenOptions): Promise<DbHandle> {
-  const handle = opts.url ? await openPostgres(opts.url, opts.poolMax ?? 10, opts.callTimeoutMs ?? 20_000) : await openPglite(opts.dataDir ?? "memory://");
+  const handle = opts.url ? await openPostgres(opts.url, opts.poolMax ?? 10, opts.callTimeoutMs ?? 20_000, opts.reportHealth ?? false) : await openPglite(opts.dataDir ?? "memory://");
   if (opts.migrate !== false) await migrateHandle(handle, opts.url);
   return handle;
 }
 
-async function openPostgres(url: string, max: number, callTimeoutMs: number): Promise<DbHandle> {
+async function openPostgres(url: string, max: number, callTimeoutMs: number, reportHealth: boolean): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const make = () =>
@@ -65,6 +68,7 @@ async function openPostgres(url: string, max: number, callTimeoutMs: number): Pr
     readRetry: { budgetMs: 4_000, firstDelayMs: 50 },
     retireGraceSeconds: 5,
     minSwapIntervalMs: 1_000,
+    health: reportHealth ? dbHealthState() : undefined,
   });
   const db = drizzle(pool.client, { schema }) as unknown as Db;
   return { db, driver: "postgres", close: () => pool.end({ timeout: 5 }) };

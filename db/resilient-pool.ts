@@ -18,6 +18,7 @@
  */
 import type { Sql } from "postgres";
 import { DbDeadlineError, isDbUnavailable, isRetryableRead, retryOnFault, withDbDeadline, type ReadRetry } from "./faults";
+import { noteDbFault, noteDbOk, registerDbProbe, type DbHealthState } from "./health";
 
 export interface ResilientOptions {
   /** Deadline for one statement outside a transaction, or one whole transaction. */
@@ -28,6 +29,14 @@ export interface ResilientOptions {
   /** At most one swap per this many ms (a restarting server fails every call). */
   minSwapIntervalMs: number;
   onSwap?: (reason: string) => void;
+  /**
+   * Report every call's outcome to this process-wide health state and register
+   * a probe there (db/health.ts: page requests answer 503 while it says down).
+   * Only the app's own pool does; one-off pools (seeding, scripts) do not.
+   */
+  health?: DbHealthState;
+  /** Deadline of the health probe's `SELECT 1` (default 2,000 ms). */
+  probeTimeoutMs?: number;
 }
 
 type AnySql = Sql<Record<string, never>>;
@@ -36,6 +45,8 @@ export interface ResilientPool {
   /** Hand this to drizzle: it forwards to whichever pool is current. */
   client: AnySql;
   swaps(): number;
+  /** One `SELECT 1` on the current pool, with the probe deadline (a fault retires the pool like any other). */
+  probe(): Promise<unknown>;
   end(opts?: { timeout?: number }): Promise<void>;
 }
 
@@ -63,12 +74,22 @@ export function resilientPool(make: () => AnySql, opts: ResilientOptions): Resil
     opts.onSwap?.(reason);
   };
 
-  const guard = <T>(work: PromiseLike<T>, what: string): Promise<T> =>
-    withDbDeadline(Promise.resolve(work), opts.callTimeoutMs, what).catch((e: unknown) => {
-      if (e instanceof DbDeadlineError) swap("deadline");
-      else if (isDbUnavailable(e)) swap("connection fault");
-      throw e;
-    });
+  const health = opts.health;
+  const guard = <T>(work: PromiseLike<T>, what: string, ms = opts.callTimeoutMs): Promise<T> =>
+    withDbDeadline(Promise.resolve(work), ms, what).then(
+      (v) => {
+        if (health) noteDbOk(health);
+        return v;
+      },
+      (e: unknown) => {
+        const fault = e instanceof DbDeadlineError || isDbUnavailable(e);
+        if (e instanceof DbDeadlineError) swap("deadline");
+        else if (fault) swap("connection fault");
+        // Any other error (a constraint, a bad value) was an answer from the server.
+        if (health) (fault ? noteDbFault : noteDbOk)(health);
+        throw e;
+      },
+    );
 
   const unsafe = (query: string, params?: unknown[], qopts?: unknown) => {
     const once = (values: boolean) => {
@@ -93,10 +114,15 @@ export function resilientPool(make: () => AnySql, opts: ResilientOptions): Resil
     },
   });
 
+  const probe = () => guard(current.unsafe("select 1"), "The database health probe", opts.probeTimeoutMs ?? 2_000);
+  if (health) registerDbProbe(probe, health);
+
   return {
     client,
+    probe,
     swaps: () => swapCount,
     end: async ({ timeout = 5 } = {}) => {
+      if (health?.probe === probe) health.probe = undefined;
       await Promise.all([current, ...retired].map((c) => c.end({ timeout }).catch(() => {})));
     },
   };

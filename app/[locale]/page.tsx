@@ -4,6 +4,7 @@ import { applyCampaignFilter, parseCampaignFilter, SORTS, statusesFor } from "@/
 import { listCampaignCards, PUBLIC_STATUSES } from "@/lib/campaigns/queries";
 import { Link } from "@/lib/i18n/navigation";
 import { formatUsd } from "@/lib/money";
+import { pageLoad } from "@/lib/page-unavailable";
 import { AliasDisc } from "../components/alias-disc";
 import { Progress } from "../components/progress";
 
@@ -17,10 +18,12 @@ export default async function HomePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations();
   const filter = parseCampaignFilter(await searchParams);
-  const db = await getDb();
-  const all = await listCampaignCards(db, PUBLIC_STATUSES);
+  const [all, listed] = await pageLoad(async () => {
+    const db = await getDb();
+    return [await listCampaignCards(db, PUBLIC_STATUSES), await listCampaignCards(db, statusesFor(filter))] as const;
+  });
   const regions = [...new Set(all.map((c) => c.region))].sort();
-  const campaigns = applyCampaignFilter(await listCampaignCards(db, statusesFor(filter)), filter);
+  const campaigns = applyCampaignFilter(listed, filter);
   const sortLabel = { newest: t("home.sortNewest"), raised: t("home.sortRaised"), closest: t("home.sortClosest") };
   const select = "mt-1 block w-full rounded-md border border-line bg-white px-2 py-2 text-sm";
   return (

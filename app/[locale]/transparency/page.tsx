@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
+import { pageLoad } from "@/lib/page-unavailable";
 import { transparency } from "@/lib/reports/transparency";
 import { TransparencyFigures } from "../../components/transparency-figures";
 
@@ -15,7 +16,7 @@ export default async function TransparencyPage({ params }: { params: Promise<{ l
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("transparency");
-  const f = await transparency(await getDb());
+  const f = await pageLoad(async () => transparency(await getDb()));
   return (
     <>
       <section className="mb-8 max-w-2xl">

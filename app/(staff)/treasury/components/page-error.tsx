@@ -1,12 +1,15 @@
 import { notFound, redirect } from "next/navigation";
 import { isAppError, publicMessage } from "@/lib/errors";
+import { redirectIfUnavailable } from "@/lib/page-unavailable";
 
 /**
  * What a page shows when its lib call refuses: sign-in for nobody, a 403 page
- * naming the role for the wrong role, 404 for a missing record, the message for a bad query.
+ * naming the role for the wrong role, 404 for a missing record, the message for a bad query,
+ * the 503 page (via /unavailable) for a database fault.
  * Anything else is ours and is rethrown (a real 500).
  */
-export function pageError(e: unknown): React.ReactElement {
+export async function pageError(e: unknown): Promise<React.ReactElement> {
+  await redirectIfUnavailable(e);
   if (!isAppError(e)) throw e;
   if (e.code === "unauthorized") redirect("/sign-in");
   if (e.code === "not_found") notFound();

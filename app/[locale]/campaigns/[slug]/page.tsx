@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
+import { pageLoad } from "@/lib/page-unavailable";
 import { listCampaignUpdates, listDonorWall } from "@/lib/campaigns/campaign-page";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { ACCEPTING_STATUSES } from "@/lib/donations/checkout";
@@ -19,7 +20,7 @@ import { CampaignSections } from "./sections";
 export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-const load = cache(async (slug: string) => getPublicCampaign(await getDb(), slug));
+const load = cache((slug: string) => pageLoad(async () => getPublicCampaign(await getDb(), slug)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const c = await load((await params).slug);
@@ -33,7 +34,9 @@ export default async function CampaignPage({ params }: Props) {
   if (!c) notFound();
   const [t, format, db] = [await getTranslations("campaign"), await getFormatter(), await getDb()];
   const e = env();
-  const [updates, wall] = await Promise.all([listCampaignUpdates(db, c.id), listDonorWall(db, c.id, { showAmounts: e.DONOR_WALL_AMOUNTS === "show" })]);
+  const [updates, wall] = await pageLoad(() =>
+    Promise.all([listCampaignUpdates(db, c.id), listDonorWall(db, c.id, { showAmounts: e.DONOR_WALL_AMOUNTS === "show" })]),
+  );
   const accepting = (ACCEPTING_STATUSES as readonly string[]).includes(c.status);
   const url = `${e.APP_URL.replace(/\/$/, "")}${locale === "en" ? "" : `/${locale}`}/campaigns/${c.slug}`;
   const month = c.detentionMonth ? format.dateTime(new Date(`${c.detentionMonth}-15T12:00:00Z`), { month: "long", year: "numeric", timeZone: "UTC" }) : null;

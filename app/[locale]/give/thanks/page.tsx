@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cookies } from "next/headers";
 import { getDb } from "@/db";
+import { pageLoad } from "@/lib/page-unavailable";
 import { describeCheckout } from "@/lib/donations/thanks";
 import { Link } from "@/lib/i18n/navigation";
 import { formatUsd } from "@/lib/money";
@@ -16,7 +17,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const raw = (await searchParams).session_id;
-  const view = await describeCheckout(await getDb(), getStripe(), Array.isArray(raw) ? raw[0] : raw);
+  const view = await pageLoad(async () => describeCheckout(await getDb(), getStripe(), Array.isArray(raw) ? raw[0] : raw));
   const t = await getTranslations("thanks");
   const alias = view.campaign ? `${view.campaign.alias}*` : "";
   const amount = formatUsd(view.amountCents, { wholeDollars: true });

@@ -4,13 +4,14 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { Link } from "@/lib/i18n/navigation";
+import { pageLoad } from "@/lib/page-unavailable";
 import { campaignTransparency } from "@/lib/reports/campaign-transparency";
 import { TransparencyFigures } from "../../../../components/transparency-figures";
 
 export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-const load = cache(async (slug: string) => campaignTransparency(await getDb(), slug));
+const load = cache((slug: string) => pageLoad(async () => campaignTransparency(await getDb(), slug)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { cancelRecurringGift, findRecurringGift, type CancelOutcome } from "@/lib/donations/cancel-recurring";
 import { formatUsd } from "@/lib/money";
+import { pageLoad } from "@/lib/page-unavailable";
 import { getStripe } from "@/lib/payments/stripe-client";
 import { redirect } from "@/lib/i18n/navigation";
 
@@ -23,7 +24,7 @@ export default async function CancelPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const { token, done } = await searchParams;
   const t = await getTranslations("cancel");
-  const gift = await findRecurringGift(await getDb(), id, token);
+  const gift = await pageLoad(async () => findRecurringGift(await getDb(), id, token));
   const note = (text: string) => <p className="mt-3 text-lg" data-testid="cancel-message">{text}</p>;
   let body;
   if (!gift) body = note(t("invalid"));
