@@ -24,10 +24,10 @@ export async function importBankCsv(
   db: Db,
   actor: Principal | null,
   file: { name: string; text: string },
-  opts: { onProgress?: (done: number, total: number) => unknown } = {},
+  opts: { onProgress?: (done: number, total: number) => unknown; parsed?: ReturnType<typeof parseBankCsv> } = {},
 ): Promise<ImportSummary> {
   const me = requireRole(actor, "treasurer");
-  const lines = parseBankCsv(file.text);
+  const lines = opts.parsed ?? parseBankCsv(file.text);
   const [imp] = await db.insert(bankImports).values({ fileName: file.name.slice(0, 200), lines: lines.length, added: 0, importedBy: me.userId }).returning({ id: bankImports.id });
   let added = 0;
   for (let i = 0; i < lines.length; i += BATCH) {

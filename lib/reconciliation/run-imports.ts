@@ -2,6 +2,7 @@
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { requireRole, type Principal } from "@/lib/auth/roles";
+import { parseBankCsv } from "./bank-csv";
 import { importBankCsv, type ImportSummary } from "./bank-import";
 import { withImportRun, type ImportHooks } from "./import-runs";
 import { importStripePayouts, type StripeImportSummary } from "./stripe-import";
@@ -18,9 +19,11 @@ export async function runStripeImport(db: Db, stripe: Stripe, actor: Principal |
 
 export async function runBankImport(db: Db, actor: Principal | null, file: { name: string; text: string }, hooks: ImportHooks = {}): Promise<ImportSummary> {
   const me = requireRole(actor, "treasurer");
+  // A malformed file is refused before anything is written, the run row included.
+  const parsed = parseBankCsv(file.text);
   return withImportRun(
     db, me, "bank",
-    (progress) => importBankCsv(db, me, file, { onProgress: progress }),
+    (progress) => importBankCsv(db, me, file, { onProgress: progress, parsed }),
     (r) => `${r.lines} line(s) read: ${r.added} new, ${r.duplicates} already imported, ${r.matched} matched.`,
     hooks,
   );

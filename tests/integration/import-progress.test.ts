@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type DbHandle } from "@/db/client";
 import type { Principal } from "@/lib/auth/roles";
 import { latestImportRun } from "@/lib/reconciliation/import-runs";
+import { AppError } from "@/lib/errors";
 import { runBankImport, runStripeImport } from "@/lib/reconciliation/run-imports";
 import { insertCampaign } from "../fixtures/campaigns";
 import { startOneOffGift } from "../fixtures/gifts";
@@ -64,11 +65,18 @@ describe("import progress", () => {
     expect(JSON.stringify(done)).not.toContain("Card purchase");
   });
 
-  it("closes a failed import with the reason and writes no lines", async () => {
-    const before = Number(rowsOf<{ n: number }>(await h.db.execute(sql`SELECT count(*)::int AS n FROM bank_statement_lines`))[0]!.n);
+  it("refuses a malformed file before writing anything, the run row included", async () => {
+    const count = async (table: string) => Number(rowsOf<{ n: number }>(await h.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0]!.n);
+    const before = [await count("bank_statement_lines"), await count("import_runs"), await count("bank_imports")];
     await expect(runBankImport(h.db, t1, { name: "bad.csv", text: "date,amount\n2026-03-04,1.00\n" })).rejects.toThrow(/needs a "description" column/);
-    expect(await latestImportRun(h.db, t1, "bank")).toMatchObject({ status: "failed", summary: expect.stringMatching(/needs a "description" column/), done: 0 });
-    expect(Number(rowsOf<{ n: number }>(await h.db.execute(sql`SELECT count(*)::int AS n FROM bank_statement_lines`))[0]!.n)).toBe(before);
+    expect([await count("bank_statement_lines"), await count("import_runs"), await count("bank_imports")]).toEqual(before);
+  });
+
+  it("closes a run that fails midway with the reason", async () => {
+    await expect(
+      runBankImport(h.db, t1, { name: "midway.csv", text: lines(3) }, { onProgress: () => { throw new AppError("unavailable", "The database went away midway."); } }),
+    ).rejects.toThrow(/went away midway/);
+    expect(await latestImportRun(h.db, t1, "bank")).toMatchObject({ status: "failed", summary: "The database went away midway." });
   });
 
   it("records a Stripe import's progress per payout, then its summary", async () => {
