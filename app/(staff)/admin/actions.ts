@@ -6,6 +6,7 @@ import { currentPrincipal } from "@/lib/auth/config";
 import { approveCampaign, returnCampaign } from "@/lib/campaigns/review";
 import { attempt, type FormState } from "@/lib/forms/form-state";
 import { reviewLawyer } from "@/lib/lawyers/profiles";
+import { revalidateCampaignPages } from "../../revalidate-public";
 
 export async function reviewLawyerAction(userId: string, _prev: FormState, fd: FormData): Promise<FormState> {
   const me = await currentPrincipal();
@@ -19,6 +20,7 @@ export async function approveAction(campaignId: string, _prev: FormState): Promi
   const me = await currentPrincipal();
   const r = await attempt(async () => approveCampaign(await getDb(), me, campaignId));
   if (!r.ok) return r.state;
+  revalidateCampaignPages();
   redirect("/admin?done=approved");
 }
 

@@ -8,6 +8,7 @@ import { recordCaseEventForm } from "@/lib/campaigns/case-event-form";
 import { publicFromForm, saveCampaignForm } from "@/lib/campaigns/draft-form";
 import { attempt, formError, type FormState } from "@/lib/forms/form-state";
 import { submitLawyerProfile } from "@/lib/lawyers/profiles";
+import { revalidateCampaignPages } from "../../revalidate-public";
 
 export async function saveCampaignAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const me = await currentPrincipal();
@@ -34,6 +35,8 @@ export async function caseEventAction(campaignId: string, _prev: FormState, fd: 
   const me = await currentPrincipal();
   const r = await attempt(async () => recordCaseEventForm(await getDb(), me, campaignId, fd));
   if (!r.ok) return r.state;
+  // A case event may post a public update or change the campaign's status.
+  revalidateCampaignPages();
   redirect(`/lawyer/campaigns/${campaignId}?event=recorded`);
 }
 
