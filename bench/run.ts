@@ -1,25 +1,47 @@
 /**
- * npm run bench — runs every benchmark below against a throwaway database and
- * writes bench/results/latest.{json,md}. Env: BENCH_DATABASE_URL (a server URL;
- * the run creates and drops its own database there), BENCH_SECONDS (per
- * measurement, default 15), BENCH_LEDGER_MODE (loops | threads).
+ * npm run bench [-- scenario ...] — runs the named benchmarks (default: all),
+ * each against its own throwaway database, and writes
+ * bench/results/latest.{json,md}. Env: BENCH_DATABASE_URL (a server URL; the run
+ * creates and drops its databases there), BENCH_SECONDS (per measurement,
+ * default 15), BENCH_LEDGER_MODE (loops | threads).
  */
+import os from "node:os";
 import path from "node:path";
 import { openDb, type DbHandle } from "@/db/client";
 import { createBenchDatabase, DEFAULT_BENCH_URL, serverVersion, type BenchDatabase } from "./bench-db";
 import { DEFAULT_MODE, runLedgerBench } from "./ledger";
 import type { LoadMode } from "./ledger-run-load";
+import { runPageBench } from "./page";
+import { runReconcileBench } from "./reconcile";
 import { machineInfo, printFigure, writeResults, type Figure } from "./report";
+import { stopAllServers } from "./server";
+import { runWeightBench } from "./weight";
 
 const repoRoot = process.cwd();
 const serverUrl = process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_URL;
 const seconds = Number(process.env.BENCH_SECONDS || 15);
 const mode = (process.env.BENCH_LEDGER_MODE || DEFAULT_MODE) as LoadMode;
 
+interface ScenarioContext {
+  db: DbHandle["db"];
+  url: string;
+  emit: (f: Figure) => void;
+  note: (text: string) => void;
+}
+
+/** `npm run bench -- page weight` runs only those, in this order. */
+const SCENARIOS: Record<string, (c: ScenarioContext) => Promise<void>> = {
+  ledger: (c) => runLedgerBench({ ...c, seconds, mode, repoRoot }),
+  page: (c) => runPageBench({ ...c, seconds, repoRoot }),
+  weight: (c) => runWeightBench({ ...c, repoRoot }),
+  reconcile: (c) => runReconcileBench(c),
+};
+
 let benchDb: BenchDatabase | undefined;
 let handle: DbHandle | undefined;
 
 async function cleanup(): Promise<void> {
+  await stopAllServers();
   await handle?.close().catch(() => {});
   handle = undefined;
   await benchDb?.drop();
@@ -28,19 +50,36 @@ async function cleanup(): Promise<void> {
 async function main(): Promise<number> {
   if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`BENCH_SECONDS must be a positive number, not "${process.env.BENCH_SECONDS}"`);
   if (mode !== "loops" && mode !== "threads") throw new Error(`BENCH_LEDGER_MODE must be loops or threads, not "${mode}"`);
+  const names = process.argv.slice(2);
+  const unknown = names.filter((n) => !SCENARIOS[n]);
+  if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(", ")}; choose from ${Object.keys(SCENARIOS).join(", ")}`);
+  const selected = names.length ? Object.keys(SCENARIOS).filter((n) => names.includes(n)) : Object.keys(SCENARIOS);
   const figures: Figure[] = [];
-  const notes: string[] = [`ledger load mode: ${mode}; ${seconds} s per measurement after a 1 s warm-up; the ceiling runs right after each scenario`];
-  benchDb = await createBenchDatabase(serverUrl);
-  console.log(`bench database ${benchDb.name} on ${new URL(serverUrl).host}`);
-  handle = await openDb({ url: benchDb.url, poolMax: 4 });
-  const machine = machineInfo(await serverVersion(benchDb.url));
+  const notes: string[] = [`scenarios: ${selected.join(", ")}`];
+  if (selected.includes("ledger")) notes.push(`ledger load mode: ${mode}; ${seconds} s per measurement after a 1 s warm-up; the ceiling runs right after each scenario`);
+  const machine = machineInfo(await serverVersion(serverUrl));
   console.log(`${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, node ${machine.node}, PostgreSQL ${machine.postgres}, ${machine.commit}, load ${machine.loadAverage}`);
 
   const emit = (f: Figure) => {
     figures.push(f);
     printFigure(f);
   };
-  await runLedgerBench({ db: handle.db, url: benchDb.url, seconds, mode, repoRoot, emit, note: (n) => notes.push(n) });
+  for (const name of selected) {
+    // A fresh database per scenario: none sees another's data, and each is dropped right after.
+    benchDb = await createBenchDatabase(serverUrl);
+    console.log(`\n[${name}] bench database ${benchDb.name} on ${new URL(serverUrl).host}`);
+    notes.push(`${name}: load average ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min) at its start`);
+    try {
+      handle = await openDb({ url: benchDb.url, poolMax: 4 });
+      await SCENARIOS[name]!({ db: handle.db, url: benchDb.url, emit, note: (n) => notes.push(n) });
+    } catch (e) {
+      // One broken scenario must not hide the others' figures.
+      console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+      emit({ name: `${name}: run`, value: `failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`, target: "completes", pass: false });
+    } finally {
+      await cleanup();
+    }
+  }
 
   const dir = path.join(repoRoot, "bench", "results");
   writeResults(dir, machine, figures, notes);
