@@ -30,9 +30,11 @@ export async function createFundedCampaigns(db: Db, label: string, count: number
         status: "live" as const,
       })),
     );
+    // Migration 0008's trigger already opens each campaign's account; this only covers databases without it.
     await db
       .insert(ledgerAccounts)
-      .values(chunk.map((id) => ({ code: campaignAccount(id), kind: "fund" as const, normalSign: -1, allowNegative: false, campaignId: id })));
+      .values(chunk.map((id) => ({ code: campaignAccount(id), kind: "fund" as const, normalSign: -1, allowNegative: false, campaignId: id })))
+      .onConflictDoNothing();
   }
   const codes = ids.map(campaignAccount);
   for (let i = 0; i < count; i += FUND_BATCH) {

@@ -75,7 +75,7 @@ async function main(): Promise<number> {
     } catch (e) {
       // One broken scenario must not hide the others' figures.
       console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-      emit({ name: `${name}: run`, value: `failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`, target: "completes", pass: false });
+      emit({ name: `${name}: run`, value: `failed: ${(e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e)).slice(0, 200)}`, target: "completes", pass: false });
     } finally {
       await cleanup();
     }
