@@ -74,7 +74,8 @@ async function main(): Promise<number> {
       await SCENARIOS[name]!({ db: handle.db, url: benchDb.url, emit, note: (n) => notes.push(n) });
     } catch (e) {
       // One broken scenario must not hide the others' figures.
-      console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+      // Cut: a failed bulk insert's message lists every parameter.
+      console.error((e instanceof Error ? (e.stack ?? e.message) : String(e)).slice(0, 2000));
       emit({ name: `${name}: run`, value: `failed: ${(e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e)).slice(0, 200)}`, target: "completes", pass: false });
     } finally {
       await cleanup();
