@@ -8,7 +8,7 @@
 import os from "node:os";
 import path from "node:path";
 import { openDb, type DbHandle } from "@/db/client";
-import { createBenchDatabase, DEFAULT_BENCH_URL, serverVersion, type BenchDatabase } from "./bench-db";
+import { createBenchDatabase, DEFAULT_BENCH_URL, dropAllBenchDatabases, serverVersion, type BenchDatabase } from "./bench-db";
 import { DEFAULT_MODE, runLedgerBench } from "./ledger";
 import type { LoadMode } from "./ledger-run-load";
 import { runPageBench } from "./page";
@@ -45,6 +45,7 @@ async function cleanup(): Promise<void> {
   await handle?.close().catch(() => {});
   handle = undefined;
   await benchDb?.drop();
+  await dropAllBenchDatabases();
 }
 
 async function main(): Promise<number> {

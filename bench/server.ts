@@ -9,7 +9,7 @@ import net from "node:net";
 import path from "node:path";
 
 /** Ports the benchmarks may use. */
-export const BENCH_PORTS = { page: 3810, weight: 3811 } as const;
+export const BENCH_PORTS = { page: 3810, weight: 3811, pageLarge: 3812 } as const;
 
 const SOURCES = ["app", "lib", "db", "messages", "next.config.js", "proxy.ts", "instrumentation.ts", "package-lock.json"];
 
