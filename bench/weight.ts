@@ -121,7 +121,11 @@ export async function runWeightBench(o: WeightBenchOptions): Promise<void> {
     if (!first) throw new Error("the demo seed created no live campaign");
     // English lives at /… (localePrefix "as-needed": /en/… redirects there), Spanish at /es/….
     const routes = ["/", `/campaigns/${first.slug}`, "/transparency", "/es"];
-    const js = await measureJs(server.origin, routes);
+    // A static staff page with no client component of ours: what Next.js and React alone ship.
+    const floorRoute = "/sign-in/check-email";
+    const js = await measureJs(server.origin, [...routes, floorRoute]);
+    const floor = js.get(floorRoute)!;
+    o.emit({ name: `weight framework floor (${floorRoute}, no client code of ours): JS gzipped (${floor.files} files)`, value: floor.gzipBytes / 1024, unit: "KB", pass: null });
     for (const route of routes) {
       const w = js.get(route)!;
       const kb = w.gzipBytes / 1024;
