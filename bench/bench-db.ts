@@ -15,6 +15,13 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+const undropped = new Set<BenchDatabase>();
+
+/** Drops every database this process created and has not dropped yet (the run's cleanup and Ctrl-C call it). */
+export async function dropAllBenchDatabases(): Promise<void> {
+  for (const d of [...undropped]) await d.drop();
+}
+
 export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
   const name = `openbond_bench_${Date.now()}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -24,12 +31,13 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
     await admin.end({ timeout: 5 });
   }
   let dropped = false;
-  return {
+  const db: BenchDatabase = {
     name,
     url: withDatabase(serverUrl, name),
     drop: async () => {
       if (dropped) return;
       dropped = true;
+      undropped.delete(db);
       const a = postgres(serverUrl, { max: 1, onnotice: () => {} });
       try {
         // FORCE: a crashed worker may still hold a connection; the run must not leak databases.
@@ -39,6 +47,8 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
       }
     },
   };
+  undropped.add(db);
+  return db;
 }
 
 export async function serverVersion(url: string): Promise<string> {

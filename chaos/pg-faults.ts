@@ -36,7 +36,7 @@ import { postEntry, trialBalance, verifyCachedBalances } from "@/lib/ledger";
 import { signEvent } from "@/lib/payments/stripe-double";
 import { databaseUrl, ensureBuild, startServer, type Server } from "./pg-faults-server";
 
-const PG = process.env.CHAOS_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const PG = process.env.CHAOS_DATABASE_URL || process.env.CHAOS_PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.CHAOS_PORT ?? 3711);
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 25);
 const RESTART = process.env.CHAOS_PG_RESTART === "1";

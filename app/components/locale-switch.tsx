@@ -1,11 +1,12 @@
 "use client";
 import { useSearchParams } from "next/navigation";
+import { Suspense } from "react";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 
-/** Same page, other language; the proxy stores the choice in the NEXT_LOCALE cookie. */
-export function LocaleSwitch({ locale, label, text }: { locale: "en" | "es"; label: string; text: string }) {
+type Props = { locale: "en" | "es"; label: string; text: string };
+
+function SwitchLink({ locale, label, text, query }: Props & { query?: Record<string, string> }) {
   const pathname = usePathname();
-  const query = Object.fromEntries(useSearchParams().entries());
   return (
     <Link
       href={{ pathname, query }}
@@ -17,5 +18,22 @@ export function LocaleSwitch({ locale, label, text }: { locale: "en" | "es"; lab
     >
       {text}
     </Link>
+  );
+}
+
+function SwitchKeepingQuery(props: Props) {
+  return <SwitchLink {...props} query={Object.fromEntries(useSearchParams().entries())} />;
+}
+
+/**
+ * Same page, other language, same query (filters); the proxy stores the choice in the NEXT_LOCALE
+ * cookie. The Suspense boundary lets cached pages (campaign pages) render without the query,
+ * which the browser fills in; dynamic pages render it on the server.
+ */
+export function LocaleSwitch(props: Props) {
+  return (
+    <Suspense fallback={<SwitchLink {...props} />}>
+      <SwitchKeepingQuery {...props} />
+    </Suspense>
   );
 }

@@ -7,6 +7,7 @@ import { approveCampaign, returnCampaign } from "@/lib/campaigns/review";
 import { attempt, type FormState } from "@/lib/forms/form-state";
 import { reviewLawyer } from "@/lib/lawyers/profiles";
 import { requireId } from "@/lib/validation";
+import { revalidateCampaignPages } from "../../revalidate-public";
 
 export async function reviewLawyerAction(userId: string, _prev: FormState, fd: FormData): Promise<FormState> {
   const me = await currentPrincipal();
@@ -20,6 +21,7 @@ export async function approveAction(campaignId: string, _prev: FormState): Promi
   const me = await currentPrincipal();
   const r = await attempt(async () => approveCampaign(await getDb(), me, requireId(campaignId, "campaign")));
   if (!r.ok) return r.state;
+  revalidateCampaignPages();
   redirect("/admin?done=approved");
 }
 

@@ -9,6 +9,7 @@ import { publicFromForm, saveCampaignForm } from "@/lib/campaigns/draft-form";
 import { attempt, formError, type FormState } from "@/lib/forms/form-state";
 import { submitLawyerProfile } from "@/lib/lawyers/profiles";
 import { requireId } from "@/lib/validation";
+import { revalidateCampaignPages } from "../../revalidate-public";
 
 export async function saveCampaignAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const me = await currentPrincipal();
@@ -35,6 +36,8 @@ export async function caseEventAction(campaignId: string, _prev: FormState, fd: 
   const me = await currentPrincipal();
   const r = await attempt(async () => recordCaseEventForm(await getDb(), me, requireId(campaignId, "campaign"), fd));
   if (!r.ok) return r.state;
+  // A case event may post a public update or change the campaign's status.
+  revalidateCampaignPages();
   redirect(`/lawyer/campaigns/${campaignId}?event=recorded`);
 }
 

@@ -15,6 +15,7 @@ async function deliverOffline(): Promise<void> {
   await getStripeDouble()?.deliver({});
 }
 import type { FormState } from "@/lib/treasury/form-state";
+import { revalidateCampaignPages } from "../../../revalidate-public";
 
 export async function refundGiftAction(donationId: string, _prev: FormState, data: FormData): Promise<FormState> {
   const me = await currentPrincipal();
@@ -38,6 +39,7 @@ export async function resolvePurposeFailureAction(campaignId: string, _prev: For
     const r = await resolvePurposeFailure(await getDb(), getStripe(), me, requireId(campaignId, "campaign"));
     await deliverOffline();
     revalidatePath("/treasury/gifts");
+    revalidateCampaignPages();
     return { ok: `${formatUsd(r.redirectedCents)} moved to the general pool; ${r.refundsRequested} refund(s) of ${formatUsd(r.refundCents)} sent to Stripe; ${r.subscriptionsCancelled} monthly gift(s) stopped.` };
   } catch (e) {
     return { error: publicMessage(e) };

@@ -11,6 +11,7 @@ import { pgErrorOf } from "@/lib/ledger/db-errors";
 import { log } from "@/lib/log";
 import { getStripe, webhookSecret } from "@/lib/payments/stripe-client";
 import { processStripeEvent } from "@/lib/payments/webhooks/process-event";
+import { revalidateCampaignPages } from "../../../revalidate-public";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -42,6 +43,7 @@ export async function POST(req: Request): Promise<Response> {
   }
   try {
     await processStripeEvent(await getDb(), event);
+    revalidateCampaignPages();
     return Response.json({ received: true });
   } catch (e) {
     // Ids and codes only: error messages from the database may quote row values.

@@ -7,6 +7,7 @@ import { isAppError, publicMessage } from "@/lib/errors";
 import { performBondAction } from "@/lib/treasury/bond-actions";
 import type { FormState } from "@/lib/treasury/form-state";
 import { requireId } from "@/lib/validation";
+import { revalidateCampaignPages } from "../../../../revalidate-public";
 
 export async function bondAction(bondId: string, form: string, _prev: FormState, data: FormData): Promise<FormState> {
   const me = await currentPrincipal();
@@ -21,5 +22,6 @@ export async function bondAction(bondId: string, form: string, _prev: FormState,
   }
   // The next state shows a different form, so the outcome travels with the page (amounts only, never case-file data).
   revalidatePath(`/treasury/bonds/${bondId}`);
+  revalidateCampaignPages(); // a bond moves its campaign's status
   redirect(`/treasury/bonds/${bondId}?done=${encodeURIComponent(done)}`);
 }
