@@ -27,7 +27,10 @@ LANGUAGE plpgsql AS $$
 DECLARE
   v_id bigint;
   v_hash text;
-  v_wanted integer;
+  v_accts text[];
+  v_amounts bigint[];
+  v_codes text[];
+  v_net bigint;
   v_locked integer := 0;
   v_missing text;
   r record;
@@ -51,30 +54,35 @@ BEGIN
     RETURN;
   END IF;
 
-  SELECT count(DISTINCT p->>'a') INTO v_wanted FROM jsonb_array_elements(p_postings) p;
+  -- The postings as arrays, once; the codes they touch, once each.
+  SELECT array_agg(p->>'a' ORDER BY ord), array_agg((p->>'n')::bigint ORDER BY ord)
+    INTO v_accts, v_amounts
+    FROM jsonb_array_elements(p_postings) WITH ORDINALITY AS x(p, ord);
+  SELECT array_agg(DISTINCT c) INTO v_codes FROM unnest(v_accts) AS c;
 
-  -- Lock every touched account in code order (LockRows sits above the sort),
-  -- then check each protected account against the entry's net effect on it.
+  -- Lock every touched account in code order (LockRows sits above the sort; the
+  -- primary key finds them), then check each protected account against the
+  -- entry's net effect on it.
   FOR r IN
-    SELECT a.code, a.balance, a.normal_sign, a.allow_negative, n.net
+    SELECT a.code, a.balance, a.normal_sign, a.allow_negative
       FROM ledger_accounts a
-      JOIN (SELECT p->>'a' AS code, sum((p->>'n')::bigint) AS net
-              FROM jsonb_array_elements(p_postings) p GROUP BY 1) n ON n.code = a.code
+     WHERE a.code = ANY (v_codes)
      ORDER BY a.code
-       FOR UPDATE OF a
+       FOR UPDATE
   LOOP
     v_locked := v_locked + 1;
-    IF NOT r.allow_negative AND r.balance + r.normal_sign * r.net < 0 THEN
+    SELECT sum(u.n) INTO v_net FROM unnest(v_accts, v_amounts) AS u(c, n) WHERE u.c = r.code;
+    IF NOT r.allow_negative AND r.balance + r.normal_sign * v_net < 0 THEN
       RAISE EXCEPTION 'not enough money in % for entry %', r.code, p_key
         USING ERRCODE = 'OBL03',
-              DETAIL = json_build_object('account', r.code, 'balance', r.balance, 'needed', -(r.normal_sign * r.net))::text;
+              DETAIL = json_build_object('account', r.code, 'balance', r.balance, 'needed', -(r.normal_sign * v_net))::text;
     END IF;
   END LOOP;
 
-  IF v_locked < v_wanted THEN
-    SELECT string_agg(DISTINCT p->>'a', ',') INTO v_missing
-      FROM jsonb_array_elements(p_postings) p
-     WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.code = p->>'a');
+  IF v_locked < cardinality(v_codes) THEN
+    SELECT string_agg(c, ',' ORDER BY c) INTO v_missing
+      FROM unnest(v_codes) AS c
+     WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.code = c);
     RAISE EXCEPTION 'unknown ledger account(s) % in entry %', v_missing, p_key
       USING ERRCODE = 'OBL02', DETAIL = v_missing;
   END IF;
@@ -82,9 +90,9 @@ BEGIN
   -- In the order given (the caller applies raises before lowers, so the per-row
   -- CHECK sees the same result as the entry's net).
   INSERT INTO ledger_postings (entry_id, account_code, amount)
-  SELECT v_id, p->>'a', (p->>'n')::bigint
-    FROM jsonb_array_elements(p_postings) WITH ORDINALITY AS x(p, ord)
-   ORDER BY ord;
+  SELECT v_id, u.c, u.n
+    FROM unnest(v_accts, v_amounts) WITH ORDINALITY AS u(c, n, ord)
+   ORDER BY u.ord;
 
   IF p_check_now THEN
     -- Inside a caller's transaction: run the deferred balance check now, so a
