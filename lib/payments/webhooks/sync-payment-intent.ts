@@ -69,7 +69,7 @@ async function recordFee(ctx: HandlerContext, donation: DonationRow, pi: Stripe.
       env().FUND_FEE_BEARER === "campaign"
         ? await campaignThenGeneral(ctx.tx, donation.campaignId, pi.id, bt.fee)
         : [{ account: "general" as const, amount: bt.fee }];
-    // Every webhook transaction holds the same advisory lock, so nobody posted the key since the check.
+    // Every event about this payment holds its payment lock (process-event.ts), so nobody posted the key since the check.
     await postEntry(ctx.tx, {
       idempotencyKey: key,
       kind: "processing_fee",
