@@ -8,11 +8,26 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { isDbUnavailable } from "@/db/faults";
+import { dbHealthState } from "@/db/health";
 import { isAppError } from "./errors";
+import { log } from "./log";
 import { REQUEST_PATH_HEADER, safeReturnPath } from "./unavailable-page";
 
-export function isUnavailableError(e: unknown): boolean {
-  return (isAppError(e) && e.code === "unavailable") || isDbUnavailable(e);
+/** A render that fails this soon after a database fault is treated as part of the outage. */
+export const RECENT_FAULT_MS = 10_000;
+
+export function isUnavailableError(e: unknown, now = Date.now()): boolean {
+  if ((isAppError(e) && e.code === "unavailable") || isDbUnavailable(e)) return true;
+  // A dying connection can also surface as an error the classifier does not know
+  // (postgres.js has thrown TypeErrors from a destroyed socket); while a fault is
+  // fresh, answer 503 and let the retry decide, rather than show the 500 page.
+  const { lastFaultAt } = dbHealthState();
+  if (lastFaultAt > 0 && now - lastFaultAt < RECENT_FAULT_MS) {
+    const c = e as { name?: unknown; code?: unknown };
+    log.warn({ err: typeof c?.name === "string" ? c.name : "unknown", code: typeof c?.code === "string" ? c.code : undefined }, "page load failed right after a database fault; answering 503");
+    return true;
+  }
+  return false;
 }
 
 /** Redirect to the 503 page when `e` is a database fault; otherwise return (the caller rethrows). */
