@@ -19,7 +19,7 @@
  * its cached balances equal the postings; every ledger write that was retried
  * landed exactly once.
  *
- * Env: CHAOS_PG_URL (server URL, default postgres://postgres@127.0.0.1:5432/postgres),
+ * Env: CHAOS_DATABASE_URL (server URL, default postgres://postgres@127.0.0.1:5432/postgres),
  * CHAOS_PORT (default 3711), CHAOS_SECONDS (load time, default 25), CHAOS_PG_RESTART=1,
  * CHAOS_SERVER_LOG=<file> (write the server's output there at the end).
  */
@@ -36,7 +36,7 @@ import { postEntry, trialBalance, verifyCachedBalances } from "@/lib/ledger";
 import { signEvent } from "@/lib/payments/stripe-double";
 import { databaseUrl, ensureBuild, startServer, type Server } from "./pg-faults-server";
 
-const PG = process.env.CHAOS_DATABASE_URL || process.env.CHAOS_PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const PG = process.env.CHAOS_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.CHAOS_PORT ?? 3711);
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 25);
 const RESTART = process.env.CHAOS_PG_RESTART === "1";

@@ -13,6 +13,7 @@ import { createBenchDatabase, type BenchDatabase } from "../../bench/bench-db";
 import { insertCampaign } from "../fixtures/campaigns";
 import { startOneOffGift } from "../fixtures/gifts";
 import { books, checkInvariants } from "./webhook-harness";
+import { seeded } from "./seeded";
 
 export type Books = Awaited<ReturnType<typeof books>>;
 
@@ -75,16 +76,7 @@ export async function openIngestWorld(o: { serverUrl: string; apiPort: number; c
   }
 }
 
-/** Seeded PRNG (mulberry32), so a run can be replayed. */
-export function seeded(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 export interface Gift {
   donationId: string;

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { treasuryDashboard, type BreachLine, type TreasuryDashboard } from "@/lib/treasury/dashboard";
-import { BondTable } from "./components/bond-table";
-import { MoneyLink, StatusBadge, Usd } from "./components/money";
+import { BondTable, type ExtraColumn } from "./components/bond-table";
+import { MoneyLink } from "./components/money";
 import { pageError } from "./components/page-error";
 
 export const metadata: Metadata = { title: "Treasury" };
@@ -88,7 +88,7 @@ export default async function TreasuryHome() {
         <BondTable rows={d.i391Overdue} ageLabel="Released (days ago)" />
       </Panel>
       <Panel title={`Breached (I-323): appeal within ${d.watch.appealDays} days of the notice`} empty={!d.breaches.length}>
-        <BreachTable rows={d.breaches} />
+        <BondTable rows={d.breaches} ageLabel="I-323 (days ago)" extra={BREACH_COLUMNS} testId="breaches" />
       </Panel>
       <p className="text-sm">
         <Link href="/treasury/bonds" className="text-brand underline">
@@ -117,35 +117,12 @@ function Panel({ title, children, empty }: { title: string; children: React.Reac
   );
 }
 
-function BreachTable({ rows }: { rows: BreachLine[] }) {
-  return (
-    <table className="w-full text-sm" data-testid="breaches">
-      <thead className="text-left text-xs text-muted">
-        <tr>
-          <th className="py-1 font-medium">Campaign</th>
-          <th className="py-1 font-medium">Status</th>
-          <th className="py-1 text-right font-medium">Amount</th>
-          <th className="py-1 text-right font-medium">I-323 (days ago)</th>
-          <th className="py-1 pl-6 font-medium">Appeal deadline</th>
-          <th className="py-1 pl-4 font-medium">Appeal</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((b) => (
-          <tr key={b.bondId} className="border-t border-line">
-            <td className="py-1">
-              <Link href={`/treasury/bonds/${b.bondId}`} className="text-brand underline">{b.alias}*</Link>
-            </td>
-            <td className="py-1">{b.status ? <StatusBadge status={b.status} /> : null}</td>
-            <td className="py-1 text-right"><Usd cents={b.amountCents} /></td>
-            <td className="py-1 text-right tabular-nums">{b.ageDays}</td>
-            <td className="py-1 pl-6 tabular-nums">{b.deadline}</td>
-            <td className={`py-1 pl-4 ${!b.appealedOn && !b.open ? "font-medium text-accent" : ""}`}>
-              {b.appealedOn ? `filed ${b.appealedOn}` : b.open ? `${b.daysLeft} day(s) left` : `window closed ${-b.daysLeft} day(s) ago`}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+/** The breach list: the bond columns, then the appeal window (DOMAIN.md: appeal within BOND_APPEAL_DAYS of the I-323). */
+const BREACH_COLUMNS: ExtraColumn<BreachLine>[] = [
+  { head: "Appeal deadline", cell: (b) => b.deadline, className: "tabular-nums" },
+  {
+    head: "Appeal",
+    cell: (b) => (b.appealedOn ? `filed ${b.appealedOn}` : b.open ? `${b.daysLeft} day(s) left` : `window closed ${-b.daysLeft} day(s) ago`),
+    className: (b) => (!b.appealedOn && !b.open ? "font-medium text-accent" : ""),
+  },
+];

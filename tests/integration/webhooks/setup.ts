@@ -5,6 +5,7 @@ import type { DbHandle } from "@/db/client";
 import { insertCampaign } from "../../fixtures/campaigns";
 import { createTestDb } from "../../helpers/test-db";
 import { books, checkInvariants, deliver, newDouble, seedReserve, routeToDb } from "../../helpers/webhook-harness";
+import { seeded } from "../../helpers/seeded";
 
 export interface World {
   a: DbHandle;
@@ -25,16 +26,7 @@ export async function newWorld(): Promise<World> {
   return { a, b, double, stripe, campaign, close: async () => { await a.close(); await b.close(); } };
 }
 
-/** Seeded PRNG (mulberry32) so a failing shuffle can be replayed. */
-export function seeded(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 /** Deliver what the double queued: in order to A, chaotically to B; both must agree and match Stripe. */
 export async function settleBoth(w: World, seed = 1): Promise<Awaited<ReturnType<typeof books>>> {

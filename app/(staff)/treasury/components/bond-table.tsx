@@ -1,10 +1,31 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { BondLine } from "@/lib/treasury/dashboard";
 import { StatusBadge, Usd } from "./money";
 
-export function BondTable({ rows, ageLabel, showApprovals }: { rows: BondLine[]; ageLabel: string; showApprovals?: boolean }) {
+/** A column after the age, for tables whose rows carry more than a BondLine (e.g. the breach list's appeal window). */
+export interface ExtraColumn<R> {
+  head: string;
+  cell: (row: R) => ReactNode;
+  className?: string | ((row: R) => string);
+}
+
+export function BondTable<R extends BondLine>({
+  rows,
+  ageLabel,
+  showApprovals,
+  extra = [],
+  testId,
+}: {
+  rows: R[];
+  ageLabel: string;
+  showApprovals?: boolean;
+  extra?: ExtraColumn<R>[];
+  testId?: string;
+}) {
+  const cls = (c: ExtraColumn<R>, r: R) => (typeof c.className === "function" ? c.className(r) : (c.className ?? ""));
   return (
-    <table className="w-full text-sm">
+    <table className="w-full text-sm" data-testid={testId}>
       <thead className="text-left text-xs text-muted">
         <tr>
           <th className="py-1 font-medium">Campaign</th>
@@ -12,6 +33,11 @@ export function BondTable({ rows, ageLabel, showApprovals }: { rows: BondLine[];
           <th className="py-1 text-right font-medium">Amount</th>
           {showApprovals ? <th className="py-1 text-right font-medium">Approvals</th> : null}
           <th className="py-1 text-right font-medium">{ageLabel}</th>
+          {extra.map((c) => (
+            <th key={c.head} className="py-1 pl-6 font-medium">
+              {c.head}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -32,6 +58,11 @@ export function BondTable({ rows, ageLabel, showApprovals }: { rows: BondLine[];
               </td>
             ) : null}
             <td className="py-1 text-right tabular-nums">{b.ageDays}</td>
+            {extra.map((c) => (
+              <td key={c.head} className={`py-1 pl-6 ${cls(c, b)}`}>
+                {c.cell(b)}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>

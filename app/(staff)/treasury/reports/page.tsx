@@ -6,10 +6,10 @@ import { currentPrincipal } from "@/lib/auth/config";
 import { formatUsd } from "@/lib/money";
 import { statementOfActivity } from "@/lib/reports/activity";
 import { balanceSheet } from "@/lib/reports/balance-sheet";
-import { monthlyTreasury } from "@/lib/reports/monthly";
+import { monthlyTreasury, type TreasuryMonth } from "@/lib/reports/monthly";
 import { revolvingFigures } from "@/lib/reports/revolving";
 import { requireTreasuryReader } from "@/lib/treasury/access";
-import { MonthChart } from "../../../components/month-chart";
+import { MonthChart, type ChartSeries } from "../../../components/month-chart";
 import { pageError } from "../components/page-error";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -33,6 +33,31 @@ function Rows({ rows }: { rows: [string, number, string?][] }) {
     </table>
   );
 }
+
+type MonthKey = Exclude<keyof TreasuryMonth, "month">;
+
+/** The reports page's month charts: what each draws, and its accessible name. */
+const CHARTS: { testId: string; title: string; series: ChartSeries<MonthKey>[]; label: string; unit?: "count" }[] = [
+  {
+    testId: "chart-balances",
+    title: "Money at ICE and in the pools, at each month's end",
+    series: [{ key: "atIce", label: "At ICE (bonds)" }, { key: "general", label: "General pool" }, { key: "campaigns", label: "Campaign funds" }],
+    label: "Month-end balances: money at ICE as bonds, the general pool and the restricted campaign funds",
+  },
+  {
+    testId: "chart-flows",
+    title: "Gifts received, bonds paid and bonds recovered",
+    series: [{ key: "gifts", label: "Gifts" }, { key: "bondsPaid", label: "Bonds paid" }, { key: "recovered", label: "Recovered (with interest)" }],
+    label: "Money per month: gifts received, bonds paid to DHS, bond refunds and interest received",
+  },
+  {
+    testId: "chart-bonds",
+    title: "Bonds posted, refunded and forfeited (count)",
+    series: [{ key: "bondsPosted", label: "Posted" }, { key: "bondsRefunded", label: "Refunded" }, { key: "bondsForfeited", label: "Forfeited" }],
+    label: "Number of bonds per month: posted (I-305), refunded and forfeited",
+    unit: "count",
+  },
+];
 
 export default async function ReportsPage({ searchParams }: Props) {
   const q = await searchParams;
@@ -98,40 +123,12 @@ export default async function ReportsPage({ searchParams }: Props) {
           <p className="text-sm text-muted">Nothing has been booked yet.</p>
         ) : (
           <div className="grid gap-6 xl:grid-cols-2">
-            <div>
-              <h3 className="mb-2 text-sm font-semibold">Money at ICE and in the pools, at each month&apos;s end</h3>
-              <MonthChart
-                rows={months}
-                series={[{ key: "atIce", label: "At ICE (bonds)" }, { key: "general", label: "General pool" }, { key: "campaigns", label: "Campaign funds" }]}
-                label="Month-end balances: money at ICE as bonds, the general pool and the restricted campaign funds"
-                monthLabel="Month"
-                locale="en-US"
-                testId="chart-balances"
-              />
-            </div>
-            <div>
-              <h3 className="mb-2 text-sm font-semibold">Gifts received, bonds paid and bonds recovered</h3>
-              <MonthChart
-                rows={months}
-                series={[{ key: "gifts", label: "Gifts" }, { key: "bondsPaid", label: "Bonds paid" }, { key: "recovered", label: "Recovered (with interest)" }]}
-                label="Money per month: gifts received, bonds paid to DHS, bond refunds and interest received"
-                monthLabel="Month"
-                locale="en-US"
-                testId="chart-flows"
-              />
-            </div>
-            <div>
-              <h3 className="mb-2 text-sm font-semibold">Bonds posted, refunded and forfeited (count)</h3>
-              <MonthChart
-                rows={months}
-                series={[{ key: "bondsPosted", label: "Posted" }, { key: "bondsRefunded", label: "Refunded" }, { key: "bondsForfeited", label: "Forfeited" }]}
-                label="Number of bonds per month: posted (I-305), refunded and forfeited"
-                monthLabel="Month"
-                locale="en-US"
-                unit="count"
-                testId="chart-bonds"
-              />
-            </div>
+            {CHARTS.map((c) => (
+              <div key={c.testId}>
+                <h3 className="mb-2 text-sm font-semibold">{c.title}</h3>
+                <MonthChart rows={months} series={c.series} label={c.label} monthLabel="Month" locale="en-US" unit={c.unit} testId={c.testId} />
+              </div>
+            ))}
           </div>
         )}
         <p className="text-xs text-muted">Balances are running sums of the ledger postings by effective date; the last month ends at today&apos;s balances. Charts show the last 18 months; each has its numbers in a table below it.</p>
