@@ -42,8 +42,10 @@ export async function POST(req: Request): Promise<Response> {
     return Response.json({ error: `Malformed event (${problem.slice(0, 300)}).` }, { status: 400 });
   }
   try {
-    await processStripeEvent(await getDb(), event);
-    revalidateCampaignPages();
+    const outcome = await processStripeEvent(await getDb(), event);
+    // Only an applied event can change what a campaign page shows; a duplicate (a third of
+    // Stripe's deliveries under load) or an ignored type must not throw the page cache away.
+    if (outcome === "processed") revalidateCampaignPages();
     return Response.json({ received: true });
   } catch (e) {
     // Ids and codes only: error messages from the database may quote row values.
