@@ -19,7 +19,16 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   webServer: {
@@ -30,6 +39,13 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     // APP_URL: the Stripe double builds checkout URLs and posts webhooks to this origin.
-    env: { APP_ENV: "test", APP_URL: `http://localhost:${PORT}`, PGLITE_DATA_DIR: ".data/e2e", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "info" },
+    env: {
+      APP_ENV: "test",
+      APP_URL: `http://localhost:${PORT}`,
+      PGLITE_DATA_DIR: ".data/e2e",
+      SEED_DEMO: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "info",
+    },
   },
 });

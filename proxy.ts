@@ -22,7 +22,12 @@ export default async function proxy(request: NextRequest) {
   const read = request.method === "GET" || request.method === "HEAD";
   if (read) {
     const verdict = await dbGate();
-    if (!verdict.ok) return unavailableResponse({ path: pathname + search, method: request.method, retryAfterSeconds: verdict.retryAfterSeconds });
+    if (!verdict.ok)
+      return unavailableResponse({
+        path: pathname + search,
+        method: request.method,
+        retryAfterSeconds: verdict.retryAfterSeconds,
+      });
   }
   // Pages that still meet a fault while rendering send the visitor to /unavailable, which needs
   // to know where to send them back (lib/page-unavailable.ts).

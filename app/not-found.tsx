@@ -6,7 +6,9 @@ export default function GlobalNotFound() {
     <html lang="en">
       <body className="mx-auto max-w-xl px-4 py-8 font-sans">
         <h1 className="text-2xl font-semibold">Page not found</h1>
-        <Link href="/" className="mt-4 inline-block text-brand underline">Home</Link>
+        <Link href="/" className="mt-4 inline-block text-brand underline">
+          Home
+        </Link>
       </body>
     </html>
   );

@@ -15,6 +15,9 @@ export function revalidateCampaignPages(): void {
   try {
     revalidatePath("/[locale]/campaigns/[slug]", "page");
   } catch (e) {
-    log.debug({ err: e instanceof Error ? e.message : "unknown" }, "campaign pages not revalidated (no Next.js request context)");
+    log.debug(
+      { err: e instanceof Error ? e.message : "unknown" },
+      "campaign pages not revalidated (no Next.js request context)",
+    );
   }
 }

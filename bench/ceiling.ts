@@ -10,16 +10,28 @@ export function ceilingScript(repoRoot: string): string {
   return path.resolve(repoRoot, "..", "shared", "bench", "pg-ceiling", "run");
 }
 
-export function runCeiling(repoRoot: string, url: string, seconds: number, clients: number, accounts: number): Promise<CeilingResult> {
+export function runCeiling(
+  repoRoot: string,
+  url: string,
+  seconds: number,
+  clients: number,
+  accounts: number,
+): Promise<CeilingResult> {
   const script = ceilingScript(repoRoot);
   if (!existsSync(script)) return Promise.resolve({ ok: false, reason: `${script} not found` });
   return new Promise((resolve) => {
-    execFile(script, [url, String(seconds), String(clients), String(accounts)], { timeout: (seconds + 120) * 1000 }, (err, stdout, stderr) => {
-      if (err) return resolve({ ok: false, reason: `pg-ceiling failed: ${(stderr || err.message).trim().slice(0, 300)}` });
-      const tps = /transfers\/s=([0-9.]+)/.exec(stdout)?.[1];
-      const lat = /avg_latency_ms=([0-9.]+)/.exec(stdout)?.[1];
-      if (!tps) return resolve({ ok: false, reason: `unexpected pg-ceiling output: ${stdout.trim().slice(0, 200)}` });
-      resolve({ ok: true, tps: Number(tps), avgLatencyMs: Number(lat ?? Number.NaN) });
-    });
+    execFile(
+      script,
+      [url, String(seconds), String(clients), String(accounts)],
+      { timeout: (seconds + 120) * 1000 },
+      (err, stdout, stderr) => {
+        if (err)
+          return resolve({ ok: false, reason: `pg-ceiling failed: ${(stderr || err.message).trim().slice(0, 300)}` });
+        const tps = /transfers\/s=([0-9.]+)/.exec(stdout)?.[1];
+        const lat = /avg_latency_ms=([0-9.]+)/.exec(stdout)?.[1];
+        if (!tps) return resolve({ ok: false, reason: `unexpected pg-ceiling output: ${stdout.trim().slice(0, 200)}` });
+        resolve({ ok: true, tps: Number(tps), avgLatencyMs: Number(lat ?? Number.NaN) });
+      },
+    );
   });
 }

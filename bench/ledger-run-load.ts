@@ -40,7 +40,9 @@ async function runLoops(o: LoadOptions): Promise<LoopResult[]> {
     await Promise.all(Array.from({ length: o.workers }, () => handle.db.$count(ledgerAccounts)));
     const window = windowFromNow(o);
     return await Promise.all(
-      Array.from({ length: o.workers }, (_, i) => transferLoop(handle.db, { accounts: o.accounts, keyPrefix: `${o.keyPrefix}:w${i}`, ...window })),
+      Array.from({ length: o.workers }, (_, i) =>
+        transferLoop(handle.db, { accounts: o.accounts, keyPrefix: `${o.keyPrefix}:w${i}`, ...window }),
+      ),
     );
   } finally {
     await handle.close();

@@ -13,8 +13,14 @@ const FUND_BATCH = 1_000;
  * Each campaign's fund account is opened by the database trigger that runs with
  * the campaign row (migration 0008); every cent arrives through postEntry.
  */
-export async function createFundedCampaigns(db: Db, label: string, count: number, fundCents: number): Promise<AccountCode[]> {
-  if (fundCents * Math.min(FUND_BATCH, count) > 10_000_000_000) throw new Error("funding entry would exceed the ledger's per-line maximum");
+export async function createFundedCampaigns(
+  db: Db,
+  label: string,
+  count: number,
+  fundCents: number,
+): Promise<AccountCode[]> {
+  if (fundCents * Math.min(FUND_BATCH, count) > 10_000_000_000)
+    throw new Error("funding entry would exceed the ledger's per-line maximum");
   const ids = Array.from({ length: count }, () => randomUUID());
   for (let i = 0; i < count; i += INSERT_BATCH) {
     const chunk = ids.slice(i, i + INSERT_BATCH);

@@ -11,7 +11,10 @@ export interface WorkerInput {
   keyPrefix: string;
 }
 
-export type WorkerMessage = { type: "ready" } | { type: "done"; result: Awaited<ReturnType<typeof transferLoop>> } | { type: "failed"; message: string };
+export type WorkerMessage =
+  | { type: "ready" }
+  | { type: "done"; result: Awaited<ReturnType<typeof transferLoop>> }
+  | { type: "failed"; message: string };
 
 async function main(): Promise<void> {
   const port = parentPort;
@@ -33,5 +36,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  parentPort?.postMessage({ type: "failed", message: e instanceof Error ? e.stack ?? e.message : String(e) } satisfies WorkerMessage);
+  parentPort?.postMessage({
+    type: "failed",
+    message: e instanceof Error ? (e.stack ?? e.message) : String(e),
+  } satisfies WorkerMessage);
 });

@@ -61,14 +61,26 @@ async function dataQueryMs(db: Db, slug: string): Promise<number> {
 
 async function load(url: string, seconds: number) {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
-  return { requests: r.requests.total, seconds: r.duration, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts };
+  return {
+    requests: r.requests.total,
+    seconds: r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    bad: r.non2xx + r.errors + r.timeouts,
+  };
 }
 
 /** Campaigns and gifts (2 postings each) for one size; the measured campaign gets 1 in CAMPAIGNS of them. */
 async function fill(o: PageBenchOptions, s: Size): Promise<void> {
   const t0 = Date.now();
   const campaigns = await createCampaigns(s.url!, "bench-page", CAMPAIGNS);
-  await bulkDonations(s.url!, { campaignIds: campaigns.map((c) => c.id), from: 0, to: s.postings / 2, prefix: "bench-page", donationRows: true });
+  await bulkDonations(s.url!, {
+    campaignIds: campaigns.map((c) => c.id),
+    from: 0,
+    to: s.postings / 2,
+    prefix: "bench-page",
+    donationRows: true,
+  });
   // As a live database would be: statistics and visibility map current, and the bulk write's
   // WAL checkpointed now rather than during the measurement.
   await s.db!.execute(sql`VACUUM ANALYZE journal_entries, ledger_postings, ledger_accounts, donations`);
@@ -77,12 +89,19 @@ async function fill(o: PageBenchOptions, s: Size): Promise<void> {
   o.emit({ name: `page ${s.label}: generate + verify books`, value: (Date.now() - t0) / 1000, unit: "s", pass: null });
   o.emit({ name: `page ${s.label}: books after generation`, value: books.detail, target: "all 0", pass: books.ok });
   if (!books.ok) throw new Error(`books do not balance after generating ${s.label}`);
-  o.emit({ name: `page ${s.label}: campaign data query on a cache miss`, value: await dataQueryMs(s.db!, campaigns[0]!.slug), unit: "ms", pass: null });
+  o.emit({
+    name: `page ${s.label}: campaign data query on a cache miss`,
+    value: await dataQueryMs(s.db!, campaigns[0]!.slug),
+    unit: "ms",
+    pass: null,
+  });
   s.path = `/campaigns/${campaigns[0]!.slug}`;
 }
 
 export async function runPageBench(o: PageBenchOptions): Promise<void> {
-  console.log(`\ncampaign page under load (${CONNECTIONS} connections, ${ROUNDS} alternating rounds, ${o.seconds} s per size)`);
+  console.log(
+    `\ncampaign page under load (${CONNECTIONS} connections, ${ROUNDS} alternating rounds, ${o.seconds} s per size)`,
+  );
   ensureBuild(o.repoRoot);
   const sizes: Size[] = [
     { label: "10k postings", postings: 10_000, port: BENCH_PORTS.page, db: o.db, url: o.url, rounds: [] },
@@ -100,11 +119,13 @@ export async function runPageBench(o: PageBenchOptions): Promise<void> {
       s.server = await startServer({ repoRoot: o.repoRoot, port: s.port, databaseUrl: s.url!, readyPath: s.path });
       const res = await fetch(s.server.origin + s.path);
       const html = await res.text();
-      if (res.status !== 200 || !html.includes("Bench 0")) throw new Error(`${s.path} answered ${res.status} without the campaign`);
+      if (res.status !== 200 || !html.includes("Bench 0"))
+        throw new Error(`${s.path} answered ${res.status} without the campaign`);
       await load(s.server.origin + s.path, WARMUP_S);
     }
     for (let round = 0; round < ROUNDS; round++) {
-      for (const s of round % 2 ? [...sizes].reverse() : sizes) s.rounds.push(await load(s.server!.origin + s.path, o.seconds / ROUNDS));
+      for (const s of round % 2 ? [...sizes].reverse() : sizes)
+        s.rounds.push(await load(s.server!.origin + s.path, o.seconds / ROUNDS));
     }
   } finally {
     for (const s of sizes) await s.server?.stop();
@@ -120,13 +141,29 @@ export async function runPageBench(o: PageBenchOptions): Promise<void> {
     const p50 = r.map((x) => x.p50).sort((a, b) => a - b)[Math.floor(r.length / 2)]!;
     const bad = r.reduce((n, x) => n + x.bad, 0);
     rps.push(perSecond);
-    o.emit({ name: `page ${s.label}: req/s`, value: perSecond, target: `≥ ${RPS_TARGET}`, pass: perSecond >= RPS_TARGET });
+    o.emit({
+      name: `page ${s.label}: req/s`,
+      value: perSecond,
+      target: `≥ ${RPS_TARGET}`,
+      pass: perSecond >= RPS_TARGET,
+    });
     o.emit({ name: `page ${s.label}: p50 latency (median round)`, value: p50, unit: "ms", pass: null });
-    o.emit({ name: `page ${s.label}: p99 latency (worst round)`, value: p99, unit: "ms", target: `≤ ${P99_TARGET_MS} ms`, pass: p99 <= P99_TARGET_MS });
+    o.emit({
+      name: `page ${s.label}: p99 latency (worst round)`,
+      value: p99,
+      unit: "ms",
+      target: `≤ ${P99_TARGET_MS} ms`,
+      pass: p99 <= P99_TARGET_MS,
+    });
     o.emit({ name: `page ${s.label}: errors and non-2xx`, value: bad, target: "0", pass: bad === 0 });
   }
   const ratio = rps[0]! / rps[1]!;
-  o.emit({ name: "page: req/s ratio 10k / 1M postings", value: ratio, target: `≤ ${RATIO_TARGET}`, pass: ratio <= RATIO_TARGET });
+  o.emit({
+    name: "page: req/s ratio 10k / 1M postings",
+    value: ratio,
+    target: `≤ ${RATIO_TARGET}`,
+    pass: ratio <= RATIO_TARGET,
+  });
   o.note(
     `page: the campaign page is cached per URL (ISR, revalidate 30 s, and on demand when money is booked), so the load mostly measures serving the cached page; "data query on a cache miss" is what a re-render costs in the database`,
   );

@@ -43,7 +43,12 @@ async function main(): Promise<void> {
     for (let i = 0; i < N; i++) {
       const a = i % accounts.length;
       const b = (a + 1 + (i % 7)) % accounts.length;
-      await postEntry(db, { idempotencyKey: `p:${i}`, kind: "reallocation", debits: [{ account: accounts[a]!, amount: 1 }], credits: [{ account: accounts[b]!, amount: 1 }] });
+      await postEntry(db, {
+        idempotencyKey: `p:${i}`,
+        kind: "reallocation",
+        debits: [{ account: accounts[a]!, amount: 1 }],
+        credits: [{ account: accounts[b]!, amount: 1 }],
+      });
     }
     const total = performance.now() - t0;
     console.log(`${N} sequential postEntry: ${(total / N).toFixed(3)} ms each, ${((N * 1000) / total).toFixed(0)}/s`);

@@ -15,7 +15,11 @@ async function main(): Promise<void> {
   const bench = await createBenchDatabase(process.argv[2] || process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_URL);
   const setup = await openDb({ url: bench.url, poolMax: 2 });
   let notice = "";
-  const sql = postgres(bench.url, { max: 1, onnotice: (n) => (notice = String(n.message)), connection: { synchronous_commit: "off" } });
+  const sql = postgres(bench.url, {
+    max: 1,
+    onnotice: (n) => (notice = String(n.message)),
+    connection: { synchronous_commit: "off" },
+  });
   try {
     await createFundedCampaigns(setup.db, "p", 1_000, 1_000_000);
     // A DO block may COMMIT (PostgreSQL 11+): each transfer is its own
@@ -50,8 +54,14 @@ async function main(): Promise<void> {
          jsonb_build_array(jsonb_build_object('a', b, 'n', 1), jsonb_build_object('a', a, 'n', -1)), false);`;
       for (const [label, ddl] of [
         ["- account guard trigger", "DROP TRIGGER ledger_accounts_guard ON ledger_accounts"],
-        ["- posting FKs", "ALTER TABLE ledger_postings DROP CONSTRAINT ledger_postings_entry_id_journal_entries_id_fk, DROP CONSTRAINT ledger_postings_account_code_ledger_accounts_code_fk"],
-        ["- entry indexes (kind/effective, campaign)", "DROP INDEX journal_entries_kind_effective_idx; DROP INDEX journal_entries_campaign_idx"],
+        [
+          "- posting FKs",
+          "ALTER TABLE ledger_postings DROP CONSTRAINT ledger_postings_entry_id_journal_entries_id_fk, DROP CONSTRAINT ledger_postings_account_code_ledger_accounts_code_fk",
+        ],
+        [
+          "- entry indexes (kind/effective, campaign)",
+          "DROP INDEX journal_entries_kind_effective_idx; DROP INDEX journal_entries_campaign_idx",
+        ],
         ["- account_version unique", "ALTER TABLE ledger_postings DROP CONSTRAINT ledger_postings_account_version"],
         ["- balanced trigger", "DROP TRIGGER journal_entries_balanced ON journal_entries"],
       ] as const) {

@@ -18,7 +18,10 @@ const GIFTS = 300;
 
 async function main(): Promise<void> {
   process.stdout.on("error", () => {});
-  const w = await openIngestWorld({ serverUrl: process.argv[2] || process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_URL, apiPort: 0 });
+  const w = await openIngestWorld({
+    serverUrl: process.argv[2] || process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_URL,
+    apiPort: 0,
+  });
   const stats = new Map<string, { n: number; ms: number }>();
   let inFlight = null as { text: string; t0: number } | null;
   const record = (text: string, ms: number) => {
@@ -39,10 +42,18 @@ async function main(): Promise<void> {
   try {
     const { events } = await completeGifts(w, GIFTS, seeded(1));
     const u = new URL(w.api.url);
-    const stripe = new Stripe(w.double.secretKey, { host: u.hostname, port: Number(u.port), protocol: "http", maxNetworkRetries: 2 });
+    const stripe = new Stripe(w.double.secretKey, {
+      host: u.hostname,
+      port: Number(u.port),
+      protocol: "http",
+      maxNetworkRetries: 2,
+    });
     let stripeMs = 0;
     let stripeCalls = 0;
-    stripe.on("response", (r: Stripe.ResponseEvent) => { stripeMs += r.elapsed; stripeCalls++; });
+    stripe.on("response", (r: Stripe.ResponseEvent) => {
+      stripeMs += r.elapsed;
+      stripeCalls++;
+    });
     const db = drizzle(client, { schema }) as unknown as Db;
     let verifyMs = 0;
     const t0 = performance.now();
@@ -50,18 +61,32 @@ async function main(): Promise<void> {
     for (const e of [...events, ...events]) {
       const payload = payloadOf(e);
       const v0 = performance.now();
-      const ev = stripe.webhooks.constructEvent(payload, signatureHeader(payload, w.double.webhookSecret), w.double.webhookSecret, 300);
+      const ev = stripe.webhooks.constructEvent(
+        payload,
+        signatureHeader(payload, w.double.webhookSecret),
+        w.double.webhookSecret,
+        300,
+      );
       verifyMs += performance.now() - v0;
       await processStripeEvent(db, ev, stripe);
-      if (inFlight) { record(inFlight.text, performance.now() - inFlight.t0); inFlight = null; }
+      if (inFlight) {
+        record(inFlight.text, performance.now() - inFlight.t0);
+        inFlight = null;
+      }
     }
     const total = performance.now() - t0;
     const n = events.length * 2;
-    console.log(`${n} sequential deliveries (${events.length} events, each twice): ${(total / n).toFixed(3)} ms each, ${((n * 1000) / total).toFixed(0)}/s`);
-    console.log(`  signature check ${(verifyMs / n).toFixed(3)} ms/delivery; Stripe ${stripeCalls} calls, ${(stripeMs / n).toFixed(3)} ms/delivery (${(stripeMs / stripeCalls).toFixed(2)} ms/call, SDK-measured)`);
+    console.log(
+      `${n} sequential deliveries (${events.length} events, each twice): ${(total / n).toFixed(3)} ms each, ${((n * 1000) / total).toFixed(0)}/s`,
+    );
+    console.log(
+      `  signature check ${(verifyMs / n).toFixed(3)} ms/delivery; Stripe ${stripeCalls} calls, ${(stripeMs / n).toFixed(3)} ms/delivery (${(stripeMs / stripeCalls).toFixed(2)} ms/call, SDK-measured)`,
+    );
     const sqlMs = [...stats.values()].reduce((s, x) => s + x.ms, 0);
     const sqlN = [...stats.values()].reduce((s, x) => s + x.n, 0);
-    console.log(`  SQL ${sqlN} statements, ${(sqlN / n).toFixed(1)}/delivery, ${(sqlMs / n).toFixed(3)} ms/delivery (includes client work and Stripe calls between statements)`);
+    console.log(
+      `  SQL ${sqlN} statements, ${(sqlN / n).toFixed(1)}/delivery, ${(sqlMs / n).toFixed(3)} ms/delivery (includes client work and Stripe calls between statements)`,
+    );
     for (const [text, s] of [...stats].sort((x, y) => y[1].ms - x[1].ms).slice(0, 25)) {
       console.log(`  ${(s.ms / n).toFixed(3)} ms/delivery  ${String(s.n).padStart(6)}×  ${text}`);
     }

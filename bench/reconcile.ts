@@ -81,11 +81,22 @@ export async function runReconcileBench(o: ReconcileBenchOptions): Promise<void>
       best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
     }
     const count = (k: string) => result!.exceptions.filter((x) => x.kind === k).length;
-    const got = { matched: result!.matched, missing: count("missing_in_books"), extra: count("not_in_payout"), differs: count("amount_differs") };
+    const got = {
+      matched: result!.matched,
+      missing: count("missing_in_books"),
+      extra: count("not_in_payout"),
+      differs: count("amount_differs"),
+    };
     const want = expected(n);
     const right = JSON.stringify(got) === JSON.stringify(want);
     const bts = want.matched + want.differs + want.missing;
-    o.emit({ name: `reconcile ${label}: seconds (${bts} balance transactions)`, value: best, unit: "s", target: n === 100_000 ? `≤ ${SECONDS_TARGET} s` : undefined, pass: n === 100_000 ? best <= SECONDS_TARGET : null });
+    o.emit({
+      name: `reconcile ${label}: seconds (${bts} balance transactions)`,
+      value: best,
+      unit: "s",
+      target: n === 100_000 ? `≤ ${SECONDS_TARGET} s` : undefined,
+      pass: n === 100_000 ? best <= SECONDS_TARGET : null,
+    });
     o.emit({
       name: `reconcile ${label}: matched, missing, extra, differs`,
       value: `${got.matched}, ${got.missing}, ${got.extra}, ${got.differs}`,
@@ -95,8 +106,15 @@ export async function runReconcileBench(o: ReconcileBenchOptions): Promise<void>
     perItem.push(best / n);
   }
   const scaling = perItem[perItem.length - 1]! / perItem[0]!;
-  o.emit({ name: "reconcile: time per transaction, 100k / 10k", value: scaling, target: `≤ ${LINEAR_TARGET} (linear)`, pass: scaling <= LINEAR_TARGET });
+  o.emit({
+    name: "reconcile: time per transaction, 100k / 10k",
+    value: scaling,
+    target: `≤ ${LINEAR_TARGET} (linear)`,
+    pass: scaling <= LINEAR_TARGET,
+  });
   const books = await verifyBooks(o.db);
   o.emit({ name: "reconcile: books after generation", value: books.detail, target: "all 0", pass: books.ok });
-  o.note("reconcile: reconcileStripe (lib/reconciliation/stripe-match) over generated charges, each one 2-posting donation entry; 1 in 100 missing from the books, extra, or a cent off; best of 2 runs per size");
+  o.note(
+    "reconcile: reconcileStripe (lib/reconciliation/stripe-match) over generated charges, each one 2-posting donation entry; 1 in 100 missing from the books, extra, or a cent off; best of 2 runs per size",
+  );
 }

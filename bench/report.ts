@@ -43,7 +43,9 @@ export function machineInfo(postgresVersion: string): Machine {
 function gitCommit(): string {
   try {
     const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/results"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/results"], {
+      encoding: "utf8",
+    }).trim();
     return dirty ? `${sha} (with uncommitted changes)` : sha;
   } catch {
     return "unknown";
@@ -51,7 +53,12 @@ function gitCommit(): string {
 }
 
 export function formatValue(f: Figure): string {
-  const v = typeof f.value === "number" ? (Number.isInteger(f.value) ? String(f.value) : f.value.toFixed(f.value < 10 ? 2 : 0)) : f.value;
+  const v =
+    typeof f.value === "number"
+      ? Number.isInteger(f.value)
+        ? String(f.value)
+        : f.value.toFixed(f.value < 10 ? 2 : 0)
+      : f.value;
   return f.unit ? `${v} ${f.unit}` : v;
 }
 
@@ -90,7 +97,10 @@ export function writeResults(dir: string, machine: Machine, figures: Figure[], n
     "",
   ].join("\n");
   // Write-then-rename, so an interrupted run never leaves a half-written result behind.
-  for (const [name, text] of [[`${base}.json`, json], [`${base}.md`, md]] as const) {
+  for (const [name, text] of [
+    [`${base}.json`, json],
+    [`${base}.md`, md],
+  ] as const) {
     const tmp = path.join(dir, `${name}.tmp`);
     writeFileSync(tmp, text);
     renameSync(tmp, path.join(dir, name));

@@ -11,7 +11,13 @@
 import os from "node:os";
 import path from "node:path";
 import { openDb, type DbHandle } from "@/db/client";
-import { createBenchDatabase, DEFAULT_BENCH_URL, dropAllBenchDatabases, serverVersion, type BenchDatabase } from "./bench-db";
+import {
+  createBenchDatabase,
+  DEFAULT_BENCH_URL,
+  dropAllBenchDatabases,
+  serverVersion,
+  type BenchDatabase,
+} from "./bench-db";
 import { DEFAULT_MODE, runLedgerBench } from "./ledger";
 import type { LoadMode } from "./ledger-run-load";
 import { runPageBench } from "./page";
@@ -37,7 +43,8 @@ interface ScenarioContext {
 const SCENARIOS: Record<string, (c: ScenarioContext) => Promise<void>> = {
   ledger: (c) => runLedgerBench({ ...c, seconds, mode, repoRoot }),
   // The webhook scenario makes its own database (and Stripe double, and app server) and registers their cleanup.
-  webhook: (c) => runWebhookBench({ serverUrl, seconds, repoRoot, emit: c.emit, note: c.note, defer: (fn) => deferred.push(fn) }),
+  webhook: (c) =>
+    runWebhookBench({ serverUrl, seconds, repoRoot, emit: c.emit, note: c.note, defer: (fn) => deferred.push(fn) }),
   page: (c) => runPageBench({ ...c, seconds, repoRoot }),
   weight: (c) => runWeightBench({ ...c, repoRoot }),
   reconcile: (c) => runReconcileBench(c),
@@ -58,17 +65,25 @@ async function cleanup(): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`BENCH_SECONDS must be a positive number, not "${process.env.BENCH_SECONDS}"`);
-  if (mode !== "loops" && mode !== "threads") throw new Error(`BENCH_LEDGER_MODE must be loops or threads, not "${mode}"`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new Error(`BENCH_SECONDS must be a positive number, not "${process.env.BENCH_SECONDS}"`);
+  if (mode !== "loops" && mode !== "threads")
+    throw new Error(`BENCH_LEDGER_MODE must be loops or threads, not "${mode}"`);
   const names = process.argv.slice(2);
   const unknown = names.filter((n) => !SCENARIOS[n]);
-  if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(", ")}; choose from ${Object.keys(SCENARIOS).join(", ")}`);
+  if (unknown.length)
+    throw new Error(`unknown scenario(s) ${unknown.join(", ")}; choose from ${Object.keys(SCENARIOS).join(", ")}`);
   const selected = names.length ? Object.keys(SCENARIOS).filter((n) => names.includes(n)) : Object.keys(SCENARIOS);
   const figures: Figure[] = [];
   const notes: string[] = [`scenarios: ${selected.join(", ")}`];
-  if (selected.includes("ledger")) notes.push(`ledger load mode: ${mode}; ${seconds} s per measurement after a 1 s warm-up; the ceiling runs right after each scenario`);
+  if (selected.includes("ledger"))
+    notes.push(
+      `ledger load mode: ${mode}; ${seconds} s per measurement after a 1 s warm-up; the ceiling runs right after each scenario`,
+    );
   const machine = machineInfo(await serverVersion(serverUrl));
-  console.log(`${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, node ${machine.node}, PostgreSQL ${machine.postgres}, ${machine.commit}, load ${machine.loadAverage}`);
+  console.log(
+    `${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, node ${machine.node}, PostgreSQL ${machine.postgres}, ${machine.commit}, load ${machine.loadAverage}`,
+  );
 
   const emit = (f: Figure) => {
     figures.push(f);
@@ -78,7 +93,12 @@ async function main(): Promise<number> {
     // A fresh database per scenario: none sees another's data, and each is dropped right after.
     benchDb = await createBenchDatabase(serverUrl);
     console.log(`\n[${name}] bench database ${benchDb.name} on ${new URL(serverUrl).host}`);
-    notes.push(`${name}: load average ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min) at its start`);
+    notes.push(
+      `${name}: load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(", ")} (1, 5, 15 min) at its start`,
+    );
     try {
       handle = await openDb({ url: benchDb.url, poolMax: 4 });
       await SCENARIOS[name]!({ db: handle.db, url: benchDb.url, emit, note: (n) => notes.push(n) });
@@ -86,7 +106,12 @@ async function main(): Promise<number> {
       // One broken scenario must not hide the others' figures.
       // Cut: a failed bulk insert's message lists every parameter.
       console.error((e instanceof Error ? (e.stack ?? e.message) : String(e)).slice(0, 2000));
-      emit({ name: `${name}: run`, value: `failed: ${(e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e)).slice(0, 200)}`, target: "completes", pass: false });
+      emit({
+        name: `${name}: run`,
+        value: `failed: ${(e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e)).slice(0, 200)}`,
+        target: "completes",
+        pass: false,
+      });
     } finally {
       await cleanup();
     }
@@ -96,7 +121,9 @@ async function main(): Promise<number> {
   const base = selected.length === Object.keys(SCENARIOS).length ? "latest" : selected.join("-");
   writeResults(dir, machine, figures, notes, base);
   const misses = figures.filter((f) => f.pass === false);
-  console.log(`\nwrote ${path.relative(repoRoot, dir)}/${base}.{json,md}: ${misses.length ? `${misses.length} target(s) missed` : "all targets met"}`);
+  console.log(
+    `\nwrote ${path.relative(repoRoot, dir)}/${base}.{json,md}: ${misses.length ? `${misses.length} target(s) missed` : "all targets met"}`,
+  );
   return misses.length ? 1 : 0;
 }
 

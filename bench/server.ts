@@ -11,7 +11,16 @@ import path from "node:path";
 /** Ports the benchmarks may use. */
 export const BENCH_PORTS = { page: 3810, weight: 3811, pageLarge: 3812 } as const;
 
-const SOURCES = ["app", "lib", "db", "messages", "next.config.js", "proxy.ts", "instrumentation.ts", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "lib",
+  "db",
+  "messages",
+  "next.config.js",
+  "proxy.ts",
+  "instrumentation.ts",
+  "package-lock.json",
+];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
@@ -29,7 +38,11 @@ export function ensureBuild(repoRoot: string): void {
   const newest = Math.max(...SOURCES.map((s) => newestMtime(path.join(repoRoot, s))));
   if (process.env.BENCH_BUILD !== "1" && built > newest) return;
   console.log(built ? "sources changed since the last build: npm run build" : "no production build: npm run build");
-  const r = spawnSync("npm", ["run", "build"], { cwd: repoRoot, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync("npm", ["run", "build"], {
+    cwd: repoRoot,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (r.status !== 0) throw new Error(`npm run build failed (exit ${r.status})`);
 }
 
@@ -58,29 +71,40 @@ export interface RunningServer {
  * Starts `next start` on `port` against `databaseUrl` and waits until `readyPath` answers.
  * APP_ENV=test: a production build without real Stripe keys or SMTP (the offline doubles).
  */
-export async function startServer(o: { repoRoot: string; port: number; databaseUrl: string; readyPath?: string; env?: Record<string, string> }): Promise<RunningServer> {
-  if (!(await portFree(o.port))) throw new Error(`port ${o.port} is in use; the benchmarks use ${Object.values(BENCH_PORTS).join(", ")}`);
+export async function startServer(o: {
+  repoRoot: string;
+  port: number;
+  databaseUrl: string;
+  readyPath?: string;
+  env?: Record<string, string>;
+}): Promise<RunningServer> {
+  if (!(await portFree(o.port)))
+    throw new Error(`port ${o.port} is in use; the benchmarks use ${Object.values(BENCH_PORTS).join(", ")}`);
   // Not bound to 127.0.0.1 with -H: next-intl's rewrite then goes to localhost, which missed and looped in 307s.
   // The clients use 127.0.0.1 (Node may resolve localhost to ::1); donor pages need no sign-in.
   const origin = `http://127.0.0.1:${o.port}`;
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(o.port)], {
-    cwd: o.repoRoot,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      APP_ENV: "test",
-      APP_URL: origin,
-      DATABASE_URL: o.databaseUrl,
-      DATABASE_POOL_MAX: "10",
-      SEED_DEMO: "false",
-      LOG_LEVEL: "warn",
-      AUTH_SECRET: "bench-only-secret-not-for-production-0123456789",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...o.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(o.port)],
+    {
+      cwd: o.repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        APP_ENV: "test",
+        APP_URL: origin,
+        DATABASE_URL: o.databaseUrl,
+        DATABASE_POOL_MAX: "10",
+        SEED_DEMO: "false",
+        LOG_LEVEL: "warn",
+        AUTH_SECRET: "bench-only-secret-not-for-production-0123456789",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...o.env,
+      },
     },
-  });
+  );
   const keep = (b: Buffer) => {
     output = (output + b.toString()).slice(-4000);
   };

@@ -48,7 +48,8 @@ export async function bulkDonations(url: string, o: BulkDonations): Promise<numb
         unsafe: async (q: string, params?: unknown[]) => {
           const t0 = Date.now();
           const r = await raw.unsafe(q, params as never);
-          if (process.env.BENCH_VERBOSE) console.log(`    ${Date.now() - t0} ms  ${q.trim().split("\n")[0]!.slice(0, 70)}`);
+          if (process.env.BENCH_VERBOSE)
+            console.log(`    ${Date.now() - t0} ms  ${q.trim().split("\n")[0]!.slice(0, 70)}`);
           return r;
         },
       };
@@ -56,8 +57,13 @@ export async function bulkDonations(url: string, o: BulkDonations): Promise<numb
       // written below holds by construction: entry ids come from RETURNING, accounts from a join
       // with ledger_accounts, and the campaigns are checked here.
       for (const t of TABLES) await tx.unsafe(`ALTER TABLE ${t} DISABLE TRIGGER ALL`);
-      await tx.unsafe(`CREATE TEMP TABLE gen_campaign ON COMMIT DROP AS SELECT id, ord - 1 AS n FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, ord)`, [o.campaignIds]);
-      const [unknown] = (await tx.unsafe(`SELECT count(*)::int AS n FROM gen_campaign g LEFT JOIN campaigns c ON c.id = g.id WHERE c.id IS NULL`)) as unknown as { n: number }[];
+      await tx.unsafe(
+        `CREATE TEMP TABLE gen_campaign ON COMMIT DROP AS SELECT id, ord - 1 AS n FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, ord)`,
+        [o.campaignIds],
+      );
+      const [unknown] = (await tx.unsafe(
+        `SELECT count(*)::int AS n FROM gen_campaign g LEFT JOIN campaigns c ON c.id = g.id WHERE c.id IS NULL`,
+      )) as unknown as { n: number }[];
       if (unknown?.n) throw new Error("bulkDonations: unknown campaign id");
       await tx.unsafe(
         `CREATE TEMP TABLE gen_gift ON COMMIT DROP AS
@@ -116,12 +122,20 @@ export async function bulkDonations(url: string, o: BulkDonations): Promise<numb
 export async function verifyBooks(db: Db): Promise<{ ok: boolean; detail: string }> {
   const tb = await trialBalance(db);
   const mismatches = await verifyCachedBalances(db);
-  const ok = tb.postingsSum === 0 && tb.unbalancedEntries.length === 0 && mismatches.length === 0 && tb.assets === tb.funds;
-  return { ok, detail: `postings sum ${tb.postingsSum}, unbalanced entries ${tb.unbalancedEntries.length}, cache mismatches ${mismatches.length}` };
+  const ok =
+    tb.postingsSum === 0 && tb.unbalancedEntries.length === 0 && mismatches.length === 0 && tb.assets === tb.funds;
+  return {
+    ok,
+    detail: `postings sum ${tb.postingsSum}, unbalanced entries ${tb.unbalancedEntries.length}, cache mismatches ${mismatches.length}`,
+  };
 }
 
 /** Live campaigns for synthetic gifts, created through the normal insert (its trigger opens the ledger account). */
-export async function createCampaigns(url: string, prefix: string, count: number): Promise<{ id: string; slug: string }[]> {
+export async function createCampaigns(
+  url: string,
+  prefix: string,
+  count: number,
+): Promise<{ id: string; slug: string }[]> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     return await sql.unsafe<{ id: string; slug: string }[]>(

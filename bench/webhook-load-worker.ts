@@ -40,7 +40,9 @@ export interface PhaseResult {
 
 export type LoadMessage = { type: "done"; results: PhaseResult[] } | { type: "failed"; message: string };
 
-const aggregate = (autocannon as unknown as { aggregateResult(results: unknown[], opts: autocannon.Options): autocannon.Result }).aggregateResult;
+const aggregate = (
+  autocannon as unknown as { aggregateResult(results: unknown[], opts: autocannon.Options): autocannon.Result }
+).aggregateResult;
 
 function sign(payload: string, secret: string): string {
   const t = Math.floor(Date.now() / 1000);
@@ -63,7 +65,15 @@ async function runPhase(input: LoadInput, phase: LoadPhase): Promise<PhaseResult
           const i = phase.order[next++ % phase.order.length]!;
           (context as { i?: number }).i = i;
           const body = input.payloads[i]!;
-          return { ...req, body, headers: { "content-type": "application/json; charset=utf-8", "stripe-signature": sign(body, input.secret), "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)" } };
+          return {
+            ...req,
+            body,
+            headers: {
+              "content-type": "application/json; charset=utf-8",
+              "stripe-signature": sign(body, input.secret),
+              "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+            },
+          };
         },
         onResponse: (status, _body, context) => {
           statuses[status] = (statuses[status] ?? 0) + 1;
@@ -102,5 +112,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  parentPort?.postMessage({ type: "failed", message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies LoadMessage);
+  parentPort?.postMessage({
+    type: "failed",
+    message: e instanceof Error ? (e.stack ?? e.message) : String(e),
+  } satisfies LoadMessage);
 });

@@ -11,7 +11,18 @@ import { Worker } from "node:worker_threads";
 import type Stripe from "stripe";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/client";
-import { assertLedgerSound, booksDiff, books, completeGifts, expectedBooks, openIngestWorld, payloadOf, seeded, signatureHeader, type Gift } from "../tests/helpers/ingest-world";
+import {
+  assertLedgerSound,
+  booksDiff,
+  books,
+  completeGifts,
+  expectedBooks,
+  openIngestWorld,
+  payloadOf,
+  seeded,
+  signatureHeader,
+  type Gift,
+} from "../tests/helpers/ingest-world";
 import { startNextServer, withTimeout } from "../tests/helpers/next-server";
 import type { Figure } from "./report";
 import type { LoadInput, LoadMessage, PhaseResult } from "./webhook-load-worker";
@@ -59,7 +70,8 @@ function plan(uniques: number[], dups: number, random: () => number): number[] {
     sent.push(i);
     const share = left / Math.max(1, u.length - sent.length + 1);
     while (left > 0 && random() < share) {
-      const back = random() < 0.8 ? Math.floor(random() * Math.min(50, sent.length)) : Math.floor(random() * sent.length);
+      const back =
+        random() < 0.8 ? Math.floor(random() * Math.min(50, sent.length)) : Math.floor(random() * sent.length);
       out.push(sent[sent.length - 1 - back]!);
       left--;
     }
@@ -73,11 +85,16 @@ function bootstrap(file: string): string {
 }
 
 async function runLoad(repoRoot: string, input: LoadInput, timeoutMs: number): Promise<PhaseResult[]> {
-  const worker = new Worker(bootstrap(path.join(repoRoot, "bench", "webhook-load-worker.ts")), { eval: true, workerData: input });
+  const worker = new Worker(bootstrap(path.join(repoRoot, "bench", "webhook-load-worker.ts")), {
+    eval: true,
+    workerData: input,
+  });
   try {
     return await withTimeout(
       new Promise<PhaseResult[]>((resolve, reject) => {
-        worker.once("message", (m: LoadMessage) => (m.type === "done" ? resolve(m.results) : reject(new Error(`load worker: ${m.message}`))));
+        worker.once("message", (m: LoadMessage) =>
+          m.type === "done" ? resolve(m.results) : reject(new Error(`load worker: ${m.message}`)),
+        );
         worker.once("error", reject);
         worker.once("exit", (code) => reject(new Error(`load worker exited with code ${code}`)));
       }),
@@ -97,13 +114,19 @@ async function resendUnacked(url: string, secret: string, payloads: string[], un
       attempts++;
       const res = await fetch(`${url}/api/stripe/webhook`, {
         method: "POST",
-        headers: { "content-type": "application/json; charset=utf-8", "stripe-signature": signatureHeader(payloads[i]!, secret) },
+        headers: {
+          "content-type": "application/json; charset=utf-8",
+          "stripe-signature": signatureHeader(payloads[i]!, secret),
+        },
         body: payloads[i]!,
         signal: AbortSignal.timeout(20_000),
       }).catch(() => null);
       await res?.arrayBuffer();
       if (res?.ok) break;
-      if (tries >= 20) throw new Error(`event #${i} still not accepted after ${tries + 1} resends (last status ${res?.status ?? "no answer"})`);
+      if (tries >= 20)
+        throw new Error(
+          `event #${i} still not accepted after ${tries + 1} resends (last status ${res?.status ?? "no answer"})`,
+        );
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -132,7 +155,9 @@ export async function runWebhookBench(o: WebhookBenchOptions): Promise<void> {
     gifts.push(...batch.gifts);
     events.push(...batch.events);
   }
-  console.log(`  ${gifts.length} gifts completed in the double (${events.length} events) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${gifts.length} gifts completed in the double (${events.length} events) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   const payloads = events.map(payloadOf);
   const warmUniques = Math.round(WARMUP_REQUESTS * (1 - DUPLICATE_SHARE));
   const mainUniques = events.length - warmUniques;
@@ -146,7 +171,14 @@ export async function runWebhookBench(o: WebhookBenchOptions): Promise<void> {
   const apiBefore = world.api.requests();
   const [warmResult, result] = await runLoad(
     o.repoRoot,
-    { url: app.url, secret: world.double.webhookSecret, payloads, connections, timeoutSeconds: 10, phases: [{ order: warm }, { order: main }] },
+    {
+      url: app.url,
+      secret: world.double.webhookSecret,
+      payloads,
+      connections,
+      timeoutSeconds: 10,
+      phases: [{ order: warm }, { order: main }],
+    },
     Math.max(120_000, requests * 50),
   );
   const loadAfter = os.loadavg()[0]!;
@@ -157,8 +189,13 @@ export async function runWebhookBench(o: WebhookBenchOptions): Promise<void> {
 
   const actual = await books(world.handle.db);
   const expected = expectedBooks(world, gifts, new Set(events.map((e) => e.id)));
-  const diff = booksDiff({ balances: actual.balances, donations: actual.donations, receipts: actual.receipts, events: actual.events }, expected);
-  const [stuck] = rowsOf<{ n: number }>(await world.handle.db.execute(sql`SELECT count(*)::int AS n FROM stripe_events WHERE outcome = 'processing'`));
+  const diff = booksDiff(
+    { balances: actual.balances, donations: actual.donations, receipts: actual.receipts, events: actual.events },
+    expected,
+  );
+  const [stuck] = rowsOf<{ n: number }>(
+    await world.handle.db.execute(sql`SELECT count(*)::int AS n FROM stripe_events WHERE outcome = 'processing'`),
+  );
   if (Number(stuck?.n ?? 0) > 0) diff.push(`${stuck!.n} events left in outcome 'processing'`);
   try {
     await assertLedgerSound(world);
@@ -170,12 +207,37 @@ export async function runWebhookBench(o: WebhookBenchOptions): Promise<void> {
   const r = result!;
   const rate = r.ok / r.seconds;
   const errors = r.non2xx + r.errors + r.timeouts;
-  o.emit({ name: `${name}: events/s`, value: Math.round(rate), target: `≥ ${WEBHOOK_TARGET_EVENTS_PER_SECOND}`, pass: rate >= WEBHOOK_TARGET_EVENTS_PER_SECOND });
+  o.emit({
+    name: `${name}: events/s`,
+    value: Math.round(rate),
+    target: `≥ ${WEBHOOK_TARGET_EVENTS_PER_SECOND}`,
+    pass: rate >= WEBHOOK_TARGET_EVENTS_PER_SECOND,
+  });
   o.emit({ name: `${name}: p50 latency`, value: r.p50, unit: "ms", pass: null });
-  o.emit({ name: `${name}: p99 latency`, value: r.p99, unit: "ms", target: `≤ ${WEBHOOK_TARGET_P99_MS} ms`, pass: r.p99 <= WEBHOOK_TARGET_P99_MS });
-  o.emit({ name: `${name}: errors (non-2xx, socket errors, timeouts)`, value: `${r.non2xx}, ${r.errors}, ${r.timeouts}`, target: "0, 0, 0", pass: errors === 0 });
-  o.emit({ name: `${name}: books after delivery (differences)`, value: diff.length, target: "0", pass: diff.length === 0 });
-  o.emit({ name: `${name}: Stripe API calls per event`, value: Math.round((apiCalls / r.requests) * 100) / 100, pass: null });
+  o.emit({
+    name: `${name}: p99 latency`,
+    value: r.p99,
+    unit: "ms",
+    target: `≤ ${WEBHOOK_TARGET_P99_MS} ms`,
+    pass: r.p99 <= WEBHOOK_TARGET_P99_MS,
+  });
+  o.emit({
+    name: `${name}: errors (non-2xx, socket errors, timeouts)`,
+    value: `${r.non2xx}, ${r.errors}, ${r.timeouts}`,
+    target: "0, 0, 0",
+    pass: errors === 0,
+  });
+  o.emit({
+    name: `${name}: books after delivery (differences)`,
+    value: diff.length,
+    target: "0",
+    pass: diff.length === 0,
+  });
+  o.emit({
+    name: `${name}: Stripe API calls per event`,
+    value: Math.round((apiCalls / r.requests) * 100) / 100,
+    pass: null,
+  });
   for (const d of diff) console.log(`    books: ${d}`);
   o.note(
     `webhook: events/s counts every acknowledged delivery (re-sends included) in the measured phase; ${r.requests} requests over ${connections} connections after ${warm.length} warm-up requests; ${mainUniques} distinct events of ${gifts.length} one-off card gifts ` +

@@ -19,7 +19,16 @@ import type { Figure } from "./report";
 import { BENCH_PORTS, ensureBuild, startServer } from "./server";
 
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
-const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const JS_TARGET_KB = 80;
 const PERF_TARGET = 95;
 const A11Y_TARGET = 100;
@@ -51,7 +60,9 @@ async function measureJs(origin: string, routes: string[]): Promise<Map<string, 
         if (res.request().resourceType() === "script" && res.ok()) bodies.push(res.body());
       });
       await page.goto(origin + route, { waitUntil: "networkidle" });
-      const inline = await page.evaluate(() => Array.from(document.querySelectorAll("script:not([src])"), (s) => s.textContent ?? "").join("\n"));
+      const inline = await page.evaluate(() =>
+        Array.from(document.querySelectorAll("script:not([src])"), (s) => s.textContent ?? "").join("\n"),
+      );
       const files = await Promise.all(bodies);
       out.set(route, {
         files: files.length,
@@ -105,7 +116,9 @@ async function lighthouse(repoRoot: string, url: string): Promise<LighthouseScor
       lcpMs: r.audits["largest-contentful-paint"]?.numericValue ?? NaN,
       tbtMs: r.audits["total-blocking-time"]?.numericValue ?? NaN,
       cls: r.audits["cumulative-layout-shift"]?.numericValue ?? NaN,
-      failedA11y: (r.categories.accessibility?.auditRefs ?? []).filter((a) => a.weight > 0 && r.audits[a.id]?.score === 0).map((a) => a.id),
+      failedA11y: (r.categories.accessibility?.auditRefs ?? [])
+        .filter((a) => a.weight > 0 && r.audits[a.id]?.score === 0)
+        .map((a) => a.id),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -115,9 +128,16 @@ async function lighthouse(repoRoot: string, url: string): Promise<LighthouseScor
 export async function runWeightBench(o: WeightBenchOptions): Promise<void> {
   console.log("\ndonor page weight and Lighthouse");
   ensureBuild(o.repoRoot);
-  const server = await startServer({ repoRoot: o.repoRoot, port: BENCH_PORTS.weight, databaseUrl: o.url, env: { SEED_DEMO: "true" } });
+  const server = await startServer({
+    repoRoot: o.repoRoot,
+    port: BENCH_PORTS.weight,
+    databaseUrl: o.url,
+    env: { SEED_DEMO: "true" },
+  });
   try {
-    const [first] = rowsOf<{ slug: string }>(await o.db.execute(sql`SELECT slug FROM campaigns WHERE status = 'live' ORDER BY published_at, slug LIMIT 1`));
+    const [first] = rowsOf<{ slug: string }>(
+      await o.db.execute(sql`SELECT slug FROM campaigns WHERE status = 'live' ORDER BY published_at, slug LIMIT 1`),
+    );
     if (!first) throw new Error("the demo seed created no live campaign");
     // English lives at /… (localePrefix "as-needed": /en/… redirects there), Spanish at /es/….
     const routes = ["/", `/campaigns/${first.slug}`, "/transparency", "/es"];
@@ -125,18 +145,44 @@ export async function runWeightBench(o: WeightBenchOptions): Promise<void> {
     const floorRoute = "/sign-in/check-email";
     const js = await measureJs(server.origin, [...routes, floorRoute]);
     const floor = js.get(floorRoute)!;
-    o.emit({ name: `weight framework floor (${floorRoute}, no client code of ours): JS gzipped (${floor.files} files)`, value: floor.gzipBytes / 1024, unit: "KB", pass: null });
+    o.emit({
+      name: `weight framework floor (${floorRoute}, no client code of ours): JS gzipped (${floor.files} files)`,
+      value: floor.gzipBytes / 1024,
+      unit: "KB",
+      pass: null,
+    });
     for (const route of routes) {
       const w = js.get(route)!;
       const kb = w.gzipBytes / 1024;
-      o.emit({ name: `weight ${route}: JS gzipped (${w.files} files)`, value: kb, unit: "KB", target: `≤ ${JS_TARGET_KB} KB`, pass: kb <= JS_TARGET_KB });
-      o.emit({ name: `weight ${route}: inline scripts gzipped (RSC payload)`, value: w.inlineGzipBytes / 1024, unit: "KB", pass: null });
+      o.emit({
+        name: `weight ${route}: JS gzipped (${w.files} files)`,
+        value: kb,
+        unit: "KB",
+        target: `≤ ${JS_TARGET_KB} KB`,
+        pass: kb <= JS_TARGET_KB,
+      });
+      o.emit({
+        name: `weight ${route}: inline scripts gzipped (RSC payload)`,
+        value: w.inlineGzipBytes / 1024,
+        unit: "KB",
+        pass: null,
+      });
     }
     for (const route of routes) {
       console.log(`  lighthouse ${route} ...`);
       const s = await lighthouse(o.repoRoot, server.origin + route);
-      o.emit({ name: `lighthouse ${route}: performance`, value: s.performance, target: `≥ ${PERF_TARGET}`, pass: s.performance >= PERF_TARGET });
-      o.emit({ name: `lighthouse ${route}: accessibility`, value: s.accessibility, target: `${A11Y_TARGET}`, pass: s.accessibility >= A11Y_TARGET });
+      o.emit({
+        name: `lighthouse ${route}: performance`,
+        value: s.performance,
+        target: `≥ ${PERF_TARGET}`,
+        pass: s.performance >= PERF_TARGET,
+      });
+      o.emit({
+        name: `lighthouse ${route}: accessibility`,
+        value: s.accessibility,
+        target: `${A11Y_TARGET}`,
+        pass: s.accessibility >= A11Y_TARGET,
+      });
       o.emit({ name: `lighthouse ${route}: LCP`, value: s.lcpMs, unit: "ms", pass: null });
       o.emit({ name: `lighthouse ${route}: TBT`, value: s.tbtMs, unit: "ms", pass: null });
       o.emit({ name: `lighthouse ${route}: CLS`, value: s.cls.toFixed(3), pass: null });

@@ -21,7 +21,9 @@ export function runChaosTest(name: string, test: ChaosTest): void {
   const runCleanups = async () => {
     while (cleanups.length) {
       const fn = cleanups.pop()!;
-      await withTimeout(fn(), 20_000, "cleanup step timed out").catch((c: unknown) => console.error(`  cleanup: ${c instanceof Error ? c.message : String(c)}`));
+      await withTimeout(fn(), 20_000, "cleanup step timed out").catch((c: unknown) =>
+        console.error(`  cleanup: ${c instanceof Error ? c.message : String(c)}`),
+      );
     }
   };
   // Ctrl-C must not leave a server running or a database behind.
@@ -32,17 +34,27 @@ export function runChaosTest(name: string, test: ChaosTest): void {
     });
   }
   const timeoutS = Number(process.env.CHAOS_TIMEOUT_S || 240);
-  const ctx: ChaosContext = { repoRoot: process.cwd(), serverUrl: process.env.CHAOS_DATABASE_URL || DEFAULT_BENCH_URL, defer: (fn) => cleanups.push(fn) };
+  const ctx: ChaosContext = {
+    repoRoot: process.cwd(),
+    serverUrl: process.env.CHAOS_DATABASE_URL || DEFAULT_BENCH_URL,
+    defer: (fn) => cleanups.push(fn),
+  };
   const started = Date.now();
   console.log(`chaos: ${name}`);
-  void withTimeout(test(ctx), timeoutS * 1000, `${name} did not finish within ${timeoutS} s (CHAOS_TIMEOUT_S): something hangs`)
+  void withTimeout(
+    test(ctx),
+    timeoutS * 1000,
+    `${name} did not finish within ${timeoutS} s (CHAOS_TIMEOUT_S): something hangs`,
+  )
     .then(
       (summary) => {
         console.log(`  PASS ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}`);
         return 0;
       },
       (e: unknown) => {
-        console.error(`  FAIL ${name} after ${((Date.now() - started) / 1000).toFixed(1)} s:\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        console.error(
+          `  FAIL ${name} after ${((Date.now() - started) / 1000).toFixed(1)} s:\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
         return 1;
       },
     )

@@ -19,7 +19,18 @@ import { processStripeEvent } from "@/lib/payments/webhooks/process-event";
 import { createBenchDatabase } from "../bench/bench-db";
 import { insertCampaign } from "../tests/fixtures/campaigns";
 import { startOneOffGift } from "../tests/fixtures/gifts";
-import { assertLedgerSound, booksDiff, books, completeGifts, openIngestWorld, payloadOf, seeded, signatureHeader, type Gift, type IngestWorld } from "../tests/helpers/ingest-world";
+import {
+  assertLedgerSound,
+  booksDiff,
+  books,
+  completeGifts,
+  openIngestWorld,
+  payloadOf,
+  seeded,
+  signatureHeader,
+  type Gift,
+  type IngestWorld,
+} from "../tests/helpers/ingest-world";
 import { startNextServer, type NextServer } from "../tests/helpers/next-server";
 import { seedReserve } from "../tests/helpers/webhook-harness";
 import { runChaosTest, type ChaosContext } from "./_harness";
@@ -38,11 +49,19 @@ interface Copy {
 }
 
 /** One round of Stripe activity: new gifts, a decline, and refunds / a dispute on earlier gifts. */
-async function stripeRound(w: IngestWorld, ref: DbHandle, gifts: Gift[], random: () => number): Promise<Stripe.Event[]> {
+async function stripeRound(
+  w: IngestWorld,
+  ref: DbHandle,
+  gifts: Gift[],
+  random: () => number,
+): Promise<Stripe.Event[]> {
   const fresh = await completeGifts(w, 12, random, [w.handle, ref]);
   gifts.push(...fresh.gifts);
   const campaignId = w.campaigns[0]!;
-  const declined = await startOneOffGift([w.handle.db, ref.db], w.stripe, campaignId, { amountCents: 2_500, email: "declined@example.test" });
+  const declined = await startOneOffGift([w.handle.db, ref.db], w.stripe, campaignId, {
+    amountCents: 2_500,
+    email: "declined@example.test",
+  });
   w.double.completeCheckout(declined.sessionId, "decline");
   for (let i = 0; i < 2; i++) {
     const g = gifts[Math.floor(random() * gifts.length)]!;
@@ -82,7 +101,16 @@ export async function killIngest(ctx: ChaosContext): Promise<string> {
   const sentInOrder: Stripe.Event[] = [];
   const queue: Copy[] = [];
   let producing = true;
-  const stats = { posts: 0, ok: 0, refused: 0, connectionErrors: 0, hung: 0, copies: 0, killsInFlight: 0, restartsMs: [] as number[] };
+  const stats = {
+    posts: 0,
+    ok: 0,
+    refused: 0,
+    connectionErrors: 0,
+    hung: 0,
+    copies: 0,
+    killsInFlight: 0,
+    restartsMs: [] as number[],
+  };
   const statuses: Record<string, number> = {};
   let inFlight = 0;
 
@@ -118,7 +146,10 @@ export async function killIngest(ctx: ChaosContext): Promise<string> {
       try {
         const res = await fetch(`${url}/api/stripe/webhook`, {
           method: "POST",
-          headers: { "content-type": "application/json; charset=utf-8", "stripe-signature": signatureHeader(c.payload, w.double.webhookSecret) },
+          headers: {
+            "content-type": "application/json; charset=utf-8",
+            "stripe-signature": signatureHeader(c.payload, w.double.webhookSecret),
+          },
           body: c.payload,
           signal: AbortSignal.timeout(requestTimeout),
         });
@@ -130,7 +161,12 @@ export async function killIngest(ctx: ChaosContext): Promise<string> {
         }
         stats.refused++;
       } catch (e) {
-        if (e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError") && Date.now() - started >= requestTimeout - 50) stats.hung++;
+        if (
+          e instanceof Error &&
+          (e.name === "TimeoutError" || e.name === "AbortError") &&
+          Date.now() - started >= requestTimeout - 50
+        )
+          stats.hung++;
         else stats.connectionErrors++;
       } finally {
         inFlight--;
@@ -163,7 +199,9 @@ export async function killIngest(ctx: ChaosContext): Promise<string> {
     const t = Date.now();
     app = await startNextServer({ repoRoot: ctx.repoRoot, port: appPort, env: w.appEnv(appPort) });
     stats.restartsMs.push(Date.now() - t);
-    console.log(`  kill ${killed + 1}/${kills}: ${stats.ok} deliveries acknowledged so far, restarted in ${Date.now() - t} ms`);
+    console.log(
+      `  kill ${killed + 1}/${kills}: ${stats.ok} deliveries acknowledged so far, restarted in ${Date.now() - t} ms`,
+    );
   }
   producing = false;
   await producer;
@@ -176,15 +214,24 @@ export async function killIngest(ctx: ChaosContext): Promise<string> {
   const problems: string[] = [];
   const [actual, expected] = [await books(w.handle.db), await books(ref.db)];
   problems.push(...booksDiff(actual, expected).map((d) => `books differ: ${d}`));
-  if (actual.events !== unique.length) problems.push(`stripe_events holds ${actual.events} events, ${unique.length} were sent`);
-  const [stuck] = rowsOf<{ n: number }>(await w.handle.db.execute(sql`SELECT count(*)::int AS n FROM stripe_events WHERE outcome = 'processing'`));
+  if (actual.events !== unique.length)
+    problems.push(`stripe_events holds ${actual.events} events, ${unique.length} were sent`);
+  const [stuck] = rowsOf<{ n: number }>(
+    await w.handle.db.execute(sql`SELECT count(*)::int AS n FROM stripe_events WHERE outcome = 'processing'`),
+  );
   if (Number(stuck?.n ?? 0) > 0) problems.push(`${stuck!.n} events left in outcome 'processing'`);
-  for (const [label, h] of [["app", w.handle], ["reference", ref]] as const) {
-    await assertLedgerSound(w, h).catch((e: unknown) => problems.push(`${label} ledger: ${e instanceof Error ? e.message : String(e)}`));
+  for (const [label, h] of [
+    ["app", w.handle],
+    ["reference", ref],
+  ] as const) {
+    await assertLedgerSound(w, h).catch((e: unknown) =>
+      problems.push(`${label} ledger: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
   if (stats.hung) problems.push(`${stats.hung} requests hung longer than ${requestTimeout} ms`);
   if (killed < kills) problems.push(`only ${killed} of ${kills} kills happened`);
-  if (stats.killsInFlight === 0) problems.push("no kill landed while a delivery was in flight: the test proved nothing");
+  if (stats.killsInFlight === 0)
+    problems.push("no kill landed while a delivery was in flight: the test proved nothing");
   await app.stop();
 
   const donated = actual.donations.filter((d) => d.status !== "pending").length;

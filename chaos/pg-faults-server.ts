@@ -22,13 +22,28 @@ export function databaseUrl(url: string, database: string): string {
 }
 
 /** Start `next start` (node directly, not npx: one pid to stop) and wait until it serves the home page. */
-export async function startServer(o: { port: number; env: Record<string, string>; readyTimeoutMs?: number }): Promise<Server> {
+export async function startServer(o: {
+  port: number;
+  env: Record<string, string>;
+  readyTimeoutMs?: number;
+}): Promise<Server> {
   // Auth.js builds localhost URLs (STACK.md), so the base is localhost, not 127.0.0.1.
   const base = `http://localhost:${o.port}`;
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(o.port)], {
-    env: { ...process.env, APP_ENV: "test", APP_URL: base, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...o.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(o.port)],
+    {
+      env: {
+        ...process.env,
+        APP_ENV: "test",
+        APP_URL: base,
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        ...o.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   const keep = (b: Buffer) => {
     out += b.toString();

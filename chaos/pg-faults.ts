@@ -69,7 +69,8 @@ async function request(base: string, path: string, init: RequestInit = {}): Prom
     const ms = Date.now() - started;
     tally.slowestMs = Math.max(tally.slowestMs, ms);
     note(`${init.method ?? "GET"} ${res.status}`);
-    if (!(res.ok || res.status === 503 || (res.status >= 300 && res.status < 400))) tally.bad.push(`${init.method ?? "GET"} ${path} -> ${res.status}`);
+    if (!(res.ok || res.status === 503 || (res.status >= 300 && res.status < 400)))
+      tally.bad.push(`${init.method ?? "GET"} ${path} -> ${res.status}`);
     if (res.status === 503 && !res.headers.get("retry-after")) tally.bad.push(`${path} 503 without Retry-After`);
     return res.status;
   } catch (e) {
@@ -98,11 +99,17 @@ function chaosEvent(): Stripe.Event {
 
 async function postEvent(base: string, event: Stripe.Event): Promise<number> {
   const s = signEvent(event, SECRET);
-  return request(base, "/api/stripe/webhook", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": s.header }, body: s.payload });
+  return request(base, "/api/stripe/webhook", {
+    method: "POST",
+    headers: { "content-type": "application/json", "stripe-signature": s.header },
+    body: s.payload,
+  });
 }
 
 /** A TCP relay to PostgreSQL that can be cut (every socket reset, new ones closed) and restored. */
-async function startRelay(target: URL): Promise<{ port: number; cut(): void; restore(): void; close(): Promise<void> }> {
+async function startRelay(
+  target: URL,
+): Promise<{ port: number; cut(): void; restore(): void; close(): Promise<void> }> {
   let open = true;
   const sockets = new Set<net.Socket>();
   const track = (s: net.Socket) => {
@@ -155,13 +162,26 @@ async function main(): Promise<number> {
     relayed.port = String(relay.port);
     server = await startServer({
       port: PORT,
-      env: { DATABASE_URL: relayed.toString(), SEED_DEMO: "true", STRIPE_DOUBLE_WEBHOOK_SECRET: SECRET, DATABASE_POOL_MAX: "6", DATABASE_CALL_TIMEOUT_MS: "7000" },
+      env: {
+        DATABASE_URL: relayed.toString(),
+        SEED_DEMO: "true",
+        STRIPE_DOUBLE_WEBHOOK_SECRET: SECRET,
+        DATABASE_POOL_MAX: "6",
+        DATABASE_CALL_TIMEOUT_MS: "7000",
+      },
     });
     const base = server.base;
     own = await openDb({ url, migrate: false, poolMax: 3, callTimeoutMs: 7000 });
-    const [live] = rowsOf<{ slug: string }>(await own.db.execute(sql`SELECT slug FROM campaigns WHERE status = 'live' ORDER BY slug LIMIT 1`));
+    const [live] = rowsOf<{ slug: string }>(
+      await own.db.execute(sql`SELECT slug FROM campaigns WHERE status = 'live' ORDER BY slug LIMIT 1`),
+    );
     const pages = ["/", "/transparency", "/es", ...(live ? [`/campaigns/${live.slug}`] : [])];
-    await postEntry(own.db, { idempotencyKey: "chaos:opening", kind: "adjustment", debits: [{ account: "bank", amount: 100_000 }], credits: [{ account: "general", amount: 100_000 }] });
+    await postEntry(own.db, {
+      idempotencyKey: "chaos:opening",
+      kind: "adjustment",
+      debits: [{ account: "bank", amount: 100_000 }],
+      credits: [{ account: "general", amount: 100_000 }],
+    });
     const entriesBefore = await count(own, sql`SELECT count(*)::int AS n FROM journal_entries`);
     const eventsBefore = await count(own, sql`SELECT count(*)::int AS n FROM stripe_events`);
 
@@ -188,7 +208,12 @@ async function main(): Promise<number> {
         const key = `chaos:${process.pid}:${i}`;
         for (;;) {
           try {
-            await postEntry(own!.db, { idempotencyKey: key, kind: "adjustment", debits: [{ account: "general", amount: 1 }], credits: [{ account: "bank", amount: 1 }] });
+            await postEntry(own!.db, {
+              idempotencyKey: key,
+              kind: "adjustment",
+              debits: [{ account: "general", amount: 1 }],
+              credits: [{ account: "bank", amount: 1 }],
+            });
             break;
           } catch (e) {
             if (!isDbUnavailable(e)) throw e;
@@ -209,7 +234,9 @@ async function main(): Promise<number> {
           restarted = true;
           const cluster = execFileSync("ls", ["/etc/postgresql"]).toString().trim().split("\n")[0]!;
           console.log(`restarting PostgreSQL ${cluster}/main`);
-          execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", cluster, "main", "restart"], { stdio: "inherit" });
+          execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", cluster, "main", "restart"], {
+            stdio: "inherit",
+          });
           continue;
         }
         try {
@@ -245,9 +272,13 @@ async function main(): Promise<number> {
     // A request that arrives before any call has failed gets through the proxy, waits out its
     // deadline and is redirected (307) to the /unavailable 503 page; later ones get the proxy's 503.
     // Either is a clean failure; anything else (200 from nowhere, 500) is not.
-    if (!outage.length || outage.some((st) => st !== 503 && st !== 307)) failures.push(`during the outage pages must answer 503 or 307 to /unavailable: ${outage.join(",")}`);
+    if (!outage.length || outage.some((st) => st !== 503 && st !== 307))
+      failures.push(`during the outage pages must answer 503 or 307 to /unavailable: ${outage.join(",")}`);
     const outageOther = outage.filter((s) => s !== 503 && s !== 307);
-    if (outageOther.length) failures.push(`during the outage pages answered ${outageOther.join(",")} (only 503 or 307 to /unavailable expected)`);
+    if (outageOther.length)
+      failures.push(
+        `during the outage pages answered ${outageOther.join(",")} (only 503 or 307 to /unavailable expected)`,
+      );
 
     // --- recovery: everything succeeds again ------------------------------
     await new Promise((r) => setTimeout(r, 2000));
@@ -264,23 +295,34 @@ async function main(): Promise<number> {
       if (status >= 200 && status < 300) undelivered.delete(id);
     }
     const notOk = recovery.filter((s) => s < 200 || s >= 300);
-    if (notOk.length) failures.push(`after the faults, ${notOk.length} of ${recovery.length} requests still failed: ${notOk.join(",")}`);
+    if (notOk.length)
+      failures.push(
+        `after the faults, ${notOk.length} of ${recovery.length} requests still failed: ${notOk.join(",")}`,
+      );
     if (undelivered.size) failures.push(`${undelivered.size} webhook events still refused after the faults`);
 
     // --- books ------------------------------------------------------------
     const events = rowsOf<{ outcome: string; n: number }>(
-      await own.db.execute(sql`SELECT outcome, count(*)::int AS n FROM stripe_events WHERE id LIKE 'evt_chaos_%' GROUP BY outcome`),
+      await own.db.execute(
+        sql`SELECT outcome, count(*)::int AS n FROM stripe_events WHERE id LIKE 'evt_chaos_%' GROUP BY outcome`,
+      ),
     );
     const recorded = events.reduce((s, r) => s + Number(r.n), 0);
-    if (recorded !== sent.size) failures.push(`stripe_events holds ${recorded} chaos events; ${sent.size} distinct were sent`);
+    if (recorded !== sent.size)
+      failures.push(`stripe_events holds ${recorded} chaos events; ${sent.size} distinct were sent`);
     const halfDone = events.filter((r) => r.outcome !== "ignored");
     if (halfDone.length) failures.push(`events with an unexpected outcome: ${JSON.stringify(halfDone)}`);
     const tb = await trialBalance(own.db);
-    if (tb.postingsSum !== 0 || tb.assets !== tb.funds || tb.unbalancedEntries.length) failures.push(`trial balance off: ${JSON.stringify(tb)}`);
+    if (tb.postingsSum !== 0 || tb.assets !== tb.funds || tb.unbalancedEntries.length)
+      failures.push(`trial balance off: ${JSON.stringify(tb)}`);
     const mismatches = await verifyCachedBalances(own.db);
     if (mismatches.length) failures.push(`cached balances differ from postings: ${JSON.stringify(mismatches)}`);
-    const chaosEntries = await count(own, sql`SELECT count(*)::int AS n FROM journal_entries WHERE idempotency_key LIKE ${`chaos:${process.pid}:%`}`);
-    if (chaosEntries !== ledgerKeys.length) failures.push(`${chaosEntries} chaos ledger entries for ${ledgerKeys.length} confirmed writes`);
+    const chaosEntries = await count(
+      own,
+      sql`SELECT count(*)::int AS n FROM journal_entries WHERE idempotency_key LIKE ${`chaos:${process.pid}:%`}`,
+    );
+    if (chaosEntries !== ledgerKeys.length)
+      failures.push(`${chaosEntries} chaos ledger entries for ${ledgerKeys.length} confirmed writes`);
     const badPostings = await count(
       own,
       sql`SELECT count(*)::int AS n FROM journal_entries e WHERE e.idempotency_key LIKE 'chaos:%' AND (SELECT count(*) FROM ledger_postings p WHERE p.entry_id = e.id) <> 2`,
@@ -288,8 +330,12 @@ async function main(): Promise<number> {
     if (badPostings) failures.push(`${badPostings} chaos entries without exactly two postings`);
     const entriesAfter = await count(own, sql`SELECT count(*)::int AS n FROM journal_entries`);
 
-    if (tally.hung.length) failures.push(`${tally.hung.length} requests waited past ${BOUND_MS} ms: ${tally.hung.slice(0, 5).join("; ")}`);
-    if (tally.bad.length) failures.push(`${tally.bad.length} answers were neither 2xx/3xx nor 503: ${[...new Set(tally.bad)].slice(0, 8).join("; ")}`);
+    if (tally.hung.length)
+      failures.push(`${tally.hung.length} requests waited past ${BOUND_MS} ms: ${tally.hung.slice(0, 5).join("; ")}`);
+    if (tally.bad.length)
+      failures.push(
+        `${tally.bad.length} answers were neither 2xx/3xx nor 503: ${[...new Set(tally.bad)].slice(0, 8).join("; ")}`,
+      );
     if (!terminations && !restarted) failures.push("no backend was terminated: the fault injection did nothing");
     const serverErrors = server.output().match(/uncaughtException[^\n]*/g) ?? [];
 

@@ -20,7 +20,11 @@ const results: { script: string; ok: boolean; seconds: number }[] = [];
 for (const script of scripts) {
   console.log(`\n=== chaos/${script} ===`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("chaos", script)], { stdio: "inherit", timeout: 10 * 60_000 });
+  const r = spawnSync(
+    process.execPath,
+    [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("chaos", script)],
+    { stdio: "inherit", timeout: 10 * 60_000 },
+  );
   results.push({ script, ok: r.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
 }
 

@@ -39,7 +39,9 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK_ID = 7_310_442_901; // arbitrary, constant: serialises migrations across app instances
 
 export async function openDb(opts: OpenOptions): Promise<DbHandle> {
-  const handle = opts.url ? await openPostgres(opts.url, opts.poolMax ?? 10, opts.callTimeoutMs ?? 20_000, opts.reportHealth ?? false) : await openPglite(opts.dataDir ?? "memory://");
+  const handle = opts.url
+    ? await openPostgres(opts.url, opts.poolMax ?? 10, opts.callTimeoutMs ?? 20_000, opts.reportHealth ?? false)
+    : await openPglite(opts.dataDir ?? "memory://");
   if (opts.migrate !== false) await migrateHandle(handle, opts.url);
   return handle;
 }

@@ -67,7 +67,8 @@ export function withDbDeadline<T>(work: Promise<T>, ms: number, what = "The data
 
 const READ_ONLY = /^\s*(\(\s*)?(select|with\s+[\s\S]*?\bselect\b)/i;
 // ledger_post_entry is a SELECT that writes (migration 0010).
-const WRITES = /\b(insert|update|delete|merge|for\s+update|for\s+share|for\s+no\s+key|nextval|pg_advisory|ledger_post_entry)/i;
+const WRITES =
+  /\b(insert|update|delete|merge|for\s+update|for\s+share|for\s+no\s+key|nextval|pg_advisory|ledger_post_entry)/i;
 
 /** A statement safe to send twice: a plain SELECT that neither writes nor locks. */
 export function isRetryableRead(query: string): boolean {

@@ -77,7 +77,12 @@ export async function dbGate(state: DbHealthState = dbHealthState(), opts: GateO
   const down: GateVerdict = { ok: false, retryAfterSeconds: RETRY_AFTER_SECONDS };
   const probe = state.probe;
   if (!probe) return now() - state.lastFaultAt < (opts.noProbeWindowMs ?? 3_000) ? down : { ok: true };
-  if (!state.probing && state.lastProbeFailedAt > state.lastOkAt && now() - state.lastProbeFailedAt < (opts.reprobeAfterMs ?? 1_000)) return down;
+  if (
+    !state.probing &&
+    state.lastProbeFailedAt > state.lastOkAt &&
+    now() - state.lastProbeFailedAt < (opts.reprobeAfterMs ?? 1_000)
+  )
+    return down;
   if (!state.probing) {
     const probing: Promise<boolean> = Promise.resolve()
       .then(probe)

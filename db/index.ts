@@ -13,7 +13,13 @@ const holder = globalThis as typeof globalThis & { __openbondDb?: Promise<DbHand
 export function getDbHandle(): Promise<DbHandle> {
   if (!holder.__openbondDb) {
     const e = env();
-    const opening = openDb({ url: e.DATABASE_URL, dataDir: e.PGLITE_DATA_DIR, poolMax: e.DATABASE_POOL_MAX, callTimeoutMs: e.DATABASE_CALL_TIMEOUT_MS, reportHealth: true });
+    const opening = openDb({
+      url: e.DATABASE_URL,
+      dataDir: e.PGLITE_DATA_DIR,
+      poolMax: e.DATABASE_POOL_MAX,
+      callTimeoutMs: e.DATABASE_CALL_TIMEOUT_MS,
+      reportHealth: true,
+    });
     // A failed open must not be cached forever: the next request tries again.
     opening.catch(() => {
       if (holder.__openbondDb === opening) holder.__openbondDb = undefined;

@@ -17,7 +17,14 @@
  * whether they committed (callers use idempotency keys and retry themselves).
  */
 import type { Sql } from "postgres";
-import { DbDeadlineError, isDbUnavailable, isRetryableRead, retryOnFault, withDbDeadline, type ReadRetry } from "./faults";
+import {
+  DbDeadlineError,
+  isDbUnavailable,
+  isRetryableRead,
+  retryOnFault,
+  withDbDeadline,
+  type ReadRetry,
+} from "./faults";
 import { noteDbFault, noteDbOk, registerDbProbe, type DbHealthState } from "./health";
 
 export interface ResilientOptions {
@@ -96,14 +103,16 @@ export function resilientPool(make: () => AnySql, opts: ResilientOptions): Resil
       const q = current.unsafe(query, params as never, qopts as never);
       return guard(values ? q.values() : q, "A database query");
     };
-    const run = (values: boolean) => (isRetryableRead(query) ? retryOnFault(() => once(values), opts.readRetry) : once(values));
+    const run = (values: boolean) =>
+      isRetryableRead(query) ? retryOnFault(() => once(values), opts.readRetry) : once(values);
     return {
       values: () => run(true),
       then: (ok?: (v: unknown) => unknown, fail?: (e: unknown) => unknown) => run(false).then(ok, fail),
     };
   };
 
-  const begin = (...args: unknown[]) => guard((current.begin as (...a: unknown[]) => Promise<unknown>)(...args), "A database transaction");
+  const begin = (...args: unknown[]) =>
+    guard((current.begin as (...a: unknown[]) => Promise<unknown>)(...args), "A database transaction");
 
   const client = new Proxy(first, {
     get(_target, prop) {

@@ -25,7 +25,8 @@ export function secrets(): Secrets {
     holder.__openbondSecrets = given as Secrets;
     return holder.__openbondSecrets;
   }
-  if (appEnv(e) === "production") throw new Error("AUTH_SECRET, CASE_FILE_KEYS and A_NUMBER_HMAC_KEY are required in production.");
+  if (appEnv(e) === "production")
+    throw new Error("AUTH_SECRET, CASE_FILE_KEYS and A_NUMBER_HMAC_KEY are required in production.");
   const file = path.resolve(path.dirname(path.resolve(e.PGLITE_DATA_DIR)), "dev-secrets.json");
   let stored: Partial<Secrets> = {};
   if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8")) as Partial<Secrets>;
@@ -37,7 +38,10 @@ export function secrets(): Secrets {
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
-    log.warn({ file }, "DEVELOPMENT SECRETS GENERATED: session and case-file keys were written to this file. Never use them for real data; set AUTH_SECRET, CASE_FILE_KEYS and A_NUMBER_HMAC_KEY.");
+    log.warn(
+      { file },
+      "DEVELOPMENT SECRETS GENERATED: session and case-file keys were written to this file. Never use them for real data; set AUTH_SECRET, CASE_FILE_KEYS and A_NUMBER_HMAC_KEY.",
+    );
   }
   holder.__openbondSecrets = generated;
   return generated;

@@ -33,16 +33,25 @@ const schema = z
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["auto", "true", "false"]).default("auto")),
     STRIPE_SECRET_KEY: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…)").optional(),
+      z
+        .string()
+        .regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…)")
+        .optional(),
     ),
     STRIPE_WEBHOOK_SECRET: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
+      z
+        .string()
+        .regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_")
+        .optional(),
     ),
     /** Offline double only: a fixed signing secret, so a load or chaos script can sign events for this server. */
     STRIPE_DOUBLE_WEBHOOK_SECRET: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^whsec_/, "STRIPE_DOUBLE_WEBHOOK_SECRET must start with whsec_").optional(),
+      z
+        .string()
+        .regex(/^whsec_/, "STRIPE_DOUBLE_WEBHOOK_SECRET must start with whsec_")
+        .optional(),
     ),
     /**
      * Send the app's Stripe API calls to this base URL instead of api.stripe.com:
@@ -54,10 +63,19 @@ const schema = z
       z
         .string()
         .url()
-        .regex(/^https?:\/\/[^/?#]+\/?$/, "STRIPE_API_BASE must be an http(s) origin such as http://127.0.0.1:12111, without a path")
+        .regex(
+          /^https?:\/\/[^/?#]+\/?$/,
+          "STRIPE_API_BASE must be an http(s) origin such as http://127.0.0.1:12111, without a path",
+        )
         .optional(),
     ),
-    SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional()),
+    SMTP_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+        .optional(),
+    ),
     MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("OpenBond <no-reply@localhost>")),
     AUTH_SECRET: optionalString,
     CASE_FILE_KEYS: optionalString,
@@ -82,30 +100,46 @@ const schema = z
     /** Days after the I-323 breach notice within which the obligor may appeal (DOMAIN.md: 30, route unconfirmed). */
     BOND_APPEAL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     FUND_NAME: z.preprocess(emptyToUndefined, z.string().max(120).default("Open Bond Fund (demo)")),
-    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
       ctx.addIssue({
         code: "custom",
         path: ["STRIPE_WEBHOOK_SECRET"],
-        message: "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together (or neither, to use the offline Stripe test double).",
+        message:
+          "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together (or neither, to use the offline Stripe test double).",
       });
     }
     if (env.STRIPE_API_BASE && !env.STRIPE_SECRET_KEY) {
       ctx.addIssue({
         code: "custom",
         path: ["STRIPE_API_BASE"],
-        message: "STRIPE_API_BASE needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (the keys the server at that address accepts and signs with).",
+        message:
+          "STRIPE_API_BASE needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (the keys the server at that address accepts and signs with).",
       });
     }
     if (appEnv(env) !== "production") return;
     if (env.STRIPE_API_BASE) {
       // Refused even while building: a production deployment must only ever talk to api.stripe.com.
-      ctx.addIssue({ code: "custom", path: ["STRIPE_API_BASE"], message: "STRIPE_API_BASE is for tests and benchmarks; it is refused in production." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_API_BASE"],
+        message: "STRIPE_API_BASE is for tests and benchmarks; it is refused in production.",
+      });
     }
     if (env.NEXT_PHASE === "phase-production-build") return;
-    const required = ["DATABASE_URL", "AUTH_SECRET", "CASE_FILE_KEYS", "A_NUMBER_HMAC_KEY", "STRIPE_SECRET_KEY", "SMTP_URL"] as const;
+    const required = [
+      "DATABASE_URL",
+      "AUTH_SECRET",
+      "CASE_FILE_KEYS",
+      "A_NUMBER_HMAC_KEY",
+      "STRIPE_SECRET_KEY",
+      "SMTP_URL",
+    ] as const;
     for (const name of required) {
       if (!env[name]) {
         ctx.addIssue({ code: "custom", path: [name], message: `${name} is required in production.` });

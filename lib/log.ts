@@ -6,8 +6,20 @@
 import pino from "pino";
 
 const REDACT = [
-  "legalName", "aNumber", "dateOfBirth", "dob", "phone", "address", "countryOfBirth", "facility",
-  "email", "password", "token", "secret", "authorization", "cookie",
+  "legalName",
+  "aNumber",
+  "dateOfBirth",
+  "dob",
+  "phone",
+  "address",
+  "countryOfBirth",
+  "facility",
+  "email",
+  "password",
+  "token",
+  "secret",
+  "authorization",
+  "cookie",
 ].flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
 
 export const log = pino({

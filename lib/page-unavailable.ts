@@ -24,7 +24,10 @@ export function isUnavailableError(e: unknown, now = Date.now()): boolean {
   const { lastFaultAt } = dbHealthState();
   if (lastFaultAt > 0 && now - lastFaultAt < RECENT_FAULT_MS) {
     const c = e as { name?: unknown; code?: unknown };
-    log.warn({ err: typeof c?.name === "string" ? c.name : "unknown", code: typeof c?.code === "string" ? c.code : undefined }, "page load failed right after a database fault; answering 503");
+    log.warn(
+      { err: typeof c?.name === "string" ? c.name : "unknown", code: typeof c?.code === "string" ? c.code : undefined },
+      "page load failed right after a database fault; answering 503",
+    );
     return true;
   }
   return false;

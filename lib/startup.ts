@@ -45,7 +45,10 @@ export async function startUp(): Promise<void> {
   const handle = await getDbHandle();
   log.info({ driver: handle.driver, ms: Date.now() - started }, "database ready, migrations applied");
   if (handle.driver === "pglite") {
-    log.warn({ dataDir: e.PGLITE_DATA_DIR }, "using the embedded PGlite database (one process only); set DATABASE_URL for PostgreSQL");
+    log.warn(
+      { dataDir: e.PGLITE_DATA_DIR },
+      "using the embedded PGlite database (one process only); set DATABASE_URL for PostgreSQL",
+    );
   }
   if (!usesRealStripe(e)) log.warn("no Stripe keys: payments use the offline Stripe test double");
 
@@ -56,7 +59,10 @@ export async function startUp(): Promise<void> {
   const [row] = rowsOf<{ n: number }>(await handle.db.execute(sql`SELECT count(*)::int AS n FROM campaigns`));
   if (Number(row?.n ?? 0) > 0 && e.SEED_DEMO !== "true") return;
   // Seeding is one long transaction: on PostgreSQL it gets its own pool without the per-request deadline.
-  const seedHandle = handle.driver === "postgres" ? await openDb({ url: e.DATABASE_URL, migrate: false, poolMax: 2, callTimeoutMs: 300_000 }) : handle;
+  const seedHandle =
+    handle.driver === "postgres"
+      ? await openDb({ url: e.DATABASE_URL, migrate: false, poolMax: 2, callTimeoutMs: 300_000 })
+      : handle;
   let res;
   try {
     res = await seedDemo(seedHandle.db);

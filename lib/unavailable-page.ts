@@ -38,13 +38,26 @@ export function audienceFor(path: string): UnavailableAudience {
 
 /** A same-site path to send the visitor back to; anything else (another host, a scheme, junk) becomes "/". */
 export function safeReturnPath(to: string | null | undefined): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\") || /[\u0000-\u001f\u007f]/.test(to) || to.length > 2000) return "/";
+  if (
+    !to ||
+    !to.startsWith("/") ||
+    to.startsWith("//") ||
+    to.startsWith("/\\") ||
+    /[\u0000-\u001f\u007f]/.test(to) ||
+    to.length > 2000
+  )
+    return "/";
   return to;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
-export function unavailableHtml(o: { audience: UnavailableAudience; retryPath: string; retryAfterSeconds?: number }): string {
+export function unavailableHtml(o: {
+  audience: UnavailableAudience;
+  retryPath: string;
+  retryAfterSeconds?: number;
+}): string {
   const seconds = o.retryAfterSeconds ?? RETRY_AFTER_SECONDS;
   const href = escapeHtml(safeReturnPath(o.retryPath));
   const langs: ("en" | "es")[] = o.audience === "staff" ? ["en"] : o.audience === "es" ? ["es", "en"] : ["en", "es"];
@@ -86,7 +99,10 @@ ${sections}
 /** The whole 503 answer: the page, Retry-After, and never cached. HEAD gets the headers only. */
 export function unavailableResponse(o: { path: string; method?: string; retryAfterSeconds?: number }): Response {
   const seconds = o.retryAfterSeconds ?? RETRY_AFTER_SECONDS;
-  const body = o.method === "HEAD" ? null : unavailableHtml({ audience: audienceFor(o.path), retryPath: o.path, retryAfterSeconds: seconds });
+  const body =
+    o.method === "HEAD"
+      ? null
+      : unavailableHtml({ audience: audienceFor(o.path), retryPath: o.path, retryAfterSeconds: seconds });
   return new Response(body, {
     status: 503,
     headers: {

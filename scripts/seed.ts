@@ -6,7 +6,11 @@ async function main() {
   const handle = await openFromEnv();
   try {
     const res = await seedDemo(handle.db);
-    console.log(res.created ? `seeded ${res.campaigns} campaigns and ${res.donations} gifts (${handle.driver})` : "demo data already present; nothing changed");
+    console.log(
+      res.created
+        ? `seeded ${res.campaigns} campaigns and ${res.donations} gifts (${handle.driver})`
+        : "demo data already present; nothing changed",
+    );
   } finally {
     await handle.close();
   }

@@ -13,7 +13,8 @@ import { serveDouble, StripeDouble } from "@/lib/payments/stripe-double";
 
 async function main(): Promise<void> {
   const port = Number(process.env.STRIPE_DOUBLE_PORT || 12111);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`STRIPE_DOUBLE_PORT must be a port number, not "${process.env.STRIPE_DOUBLE_PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`STRIPE_DOUBLE_PORT must be a port number, not "${process.env.STRIPE_DOUBLE_PORT}"`);
   const double = new StripeDouble({
     ...(process.env.STRIPE_DOUBLE_SECRET_KEY ? { secretKey: process.env.STRIPE_DOUBLE_SECRET_KEY } : {}),
     ...(process.env.STRIPE_DOUBLE_WEBHOOK_SECRET ? { webhookSecret: process.env.STRIPE_DOUBLE_WEBHOOK_SECRET } : {}),

@@ -12,7 +12,10 @@ export default function StaffLayout({ children }: { children: React.ReactNode })
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+        >
           Skip to content
         </a>
         <header className="border-b border-line bg-white">
@@ -21,10 +24,18 @@ export default function StaffLayout({ children }: { children: React.ReactNode })
               {env().FUND_NAME}
             </Link>
             <nav aria-label="Staff" className="flex gap-4 text-sm text-muted">
-              <Link href="/lawyer" className="hover:text-ink">Lawyer</Link>
-              <Link href="/treasury" className="hover:text-ink">Treasury</Link>
-              <Link href="/admin" className="hover:text-ink">Admin</Link>
-              <Link href="/account" className="hover:text-ink">Account</Link>
+              <Link href="/lawyer" className="hover:text-ink">
+                Lawyer
+              </Link>
+              <Link href="/treasury" className="hover:text-ink">
+                Treasury
+              </Link>
+              <Link href="/admin" className="hover:text-ink">
+                Admin
+              </Link>
+              <Link href="/account" className="hover:text-ink">
+                Account
+              </Link>
             </nav>
           </div>
         </header>

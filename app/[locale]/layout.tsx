@@ -13,7 +13,13 @@ export const metadata: Metadata = {
   description: "Anonymized campaigns to pay immigration bonds, with books anyone can check.",
 };
 
-export default async function LocaleLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
+export default async function LocaleLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
@@ -22,35 +28,38 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
-    <NextIntlClientProvider>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
-        {t("skip")}
-      </a>
-      <header className="border-b border-line bg-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold tracking-tight text-brand">
-            {env().FUND_NAME}
-          </Link>
-          <div className="flex items-center gap-4 text-sm">
-            <span className="hidden text-muted sm:inline">{t("tagline")}</span>
-            <Link href="/transparency" className="text-muted underline-offset-2 hover:text-ink hover:underline">
-              {t("transparency")}
-            </Link>
-            <LocaleSwitch locale={other} label={t("switchLabel")} text={t("switchTo")} />
-          </div>
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-        {children}
-      </main>
-      <footer className="mx-auto max-w-5xl px-4 pb-28 text-sm text-muted md:pb-10">
-        <p>{t("footer")}</p>
-        {/* next/link, not the locale-aware Link: staff pages live outside the locale routes. */}
-        <NextLink href="/sign-in" className="mt-2 inline-block underline hover:text-ink">
-          {t("staffSignIn")}
-        </NextLink>
-      </footer>
-    </NextIntlClientProvider>
+        <NextIntlClientProvider>
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+          >
+            {t("skip")}
+          </a>
+          <header className="border-b border-line bg-white">
+            <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">
+              <Link href="/" className="text-lg font-semibold tracking-tight text-brand">
+                {env().FUND_NAME}
+              </Link>
+              <div className="flex items-center gap-4 text-sm">
+                <span className="hidden text-muted sm:inline">{t("tagline")}</span>
+                <Link href="/transparency" className="text-muted underline-offset-2 hover:text-ink hover:underline">
+                  {t("transparency")}
+                </Link>
+                <LocaleSwitch locale={other} label={t("switchLabel")} text={t("switchTo")} />
+              </div>
+            </div>
+          </header>
+          <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+            {children}
+          </main>
+          <footer className="mx-auto max-w-5xl px-4 pb-28 text-sm text-muted md:pb-10">
+            <p>{t("footer")}</p>
+            {/* next/link, not the locale-aware Link: staff pages live outside the locale routes. */}
+            <NextLink href="/sign-in" className="mt-2 inline-block underline hover:text-ink">
+              {t("staffSignIn")}
+            </NextLink>
+          </footer>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

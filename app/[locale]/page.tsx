@@ -11,7 +11,10 @@ import { Progress } from "../components/progress";
 // Amounts come from the ledger at request time.
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function HomePage({ params, searchParams }: Props) {
   const { locale } = await params;
@@ -33,13 +36,19 @@ export default async function HomePage({ params, searchParams }: Props) {
         <p className="mt-3 text-muted">{t("home.intro")}</p>
       </section>
       <h2 className="mb-3 text-xl font-semibold">{t("home.heading")}</h2>
-      <form method="get" aria-label={t("home.filters")} className="mb-6 grid grid-cols-2 items-end gap-3 rounded-xl border border-line bg-white p-4 sm:grid-cols-4">
+      <form
+        method="get"
+        aria-label={t("home.filters")}
+        className="mb-6 grid grid-cols-2 items-end gap-3 rounded-xl border border-line bg-white p-4 sm:grid-cols-4"
+      >
         <label className="text-sm font-medium">
           {t("home.region")}
           <select name="region" defaultValue={filter.region ?? ""} className={select}>
             <option value="">{t("home.allRegions")}</option>
             {regions.map((r) => (
-              <option key={r} value={r}>{r}</option>
+              <option key={r} value={r}>
+                {r}
+              </option>
             ))}
           </select>
         </label>
@@ -47,7 +56,9 @@ export default async function HomePage({ params, searchParams }: Props) {
           {t("home.status")}
           <select name="status" defaultValue={filter.status} className={select}>
             {PUBLIC_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`status.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
             ))}
             <option value="all">{t("status.all")}</option>
           </select>
@@ -56,11 +67,16 @@ export default async function HomePage({ params, searchParams }: Props) {
           {t("home.sort")}
           <select name="sort" defaultValue={filter.sort} className={select}>
             {SORTS.map((s) => (
-              <option key={s} value={s}>{sortLabel[s]}</option>
+              <option key={s} value={s}>
+                {sortLabel[s]}
+              </option>
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:opacity-90">
+        <button
+          type="submit"
+          className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:opacity-90"
+        >
           {t("home.apply")}
         </button>
       </form>
@@ -69,7 +85,11 @@ export default async function HomePage({ params, searchParams }: Props) {
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2" aria-label={t("home.listLabel")}>
           {campaigns.map((c) => (
-            <li key={c.id} className="relative rounded-xl border border-line bg-white p-5 shadow-sm hover:border-brand" data-testid="campaign-card">
+            <li
+              key={c.id}
+              className="relative rounded-xl border border-line bg-white p-5 shadow-sm hover:border-brand"
+              data-testid="campaign-card"
+            >
               <div className="flex items-center gap-3">
                 <AliasDisc alias={c.alias} seed={c.slug} />
                 <div>
@@ -83,7 +103,11 @@ export default async function HomePage({ params, searchParams }: Props) {
                 </div>
               </div>
               <div className="mt-4">
-                <Progress raised={c.raisedCents} goal={c.goalCents} ofGoal={t("campaign.raisedOf", { goal: formatUsd(c.goalCents, { wholeDollars: true }) })} />
+                <Progress
+                  raised={c.raisedCents}
+                  goal={c.goalCents}
+                  ofGoal={t("campaign.raisedOf", { goal: formatUsd(c.goalCents, { wholeDollars: true }) })}
+                />
                 <p className="mt-1 flex justify-between text-sm text-muted">
                   <span>{t("campaign.donors", { count: c.donorCount })}</span>
                   {c.status !== "live" && <span className="font-medium text-ink">{t(`status.${c.status}`)}</span>}

@@ -1,7 +1,17 @@
 "use client";
 import { useState } from "react";
 
-export function CopyLinkButton({ url, label, copied, className }: { url: string; label: string; copied: string; className: string }) {
+export function CopyLinkButton({
+  url,
+  label,
+  copied,
+  className,
+}: {
+  url: string;
+  label: string;
+  copied: string;
+  className: string;
+}) {
   const [done, setDone] = useState(false);
   return (
     <button

@@ -27,7 +27,15 @@ interface Props<K extends string> {
   testId?: string;
 }
 
-export function MonthChart<K extends string>({ rows, series, label, monthLabel, locale, unit = "usd", testId }: Props<K>) {
+export function MonthChart<K extends string>({
+  rows,
+  series,
+  label,
+  monthLabel,
+  locale,
+  unit = "usd",
+  testId,
+}: Props<K>) {
   const shown = rows.slice(-18);
   const colored = series.map((s, i) => ({ ...s, color: s.color ?? PALETTE[i % PALETTE.length]! }));
   const max = Math.max(1, ...shown.flatMap((m) => colored.map((s) => m[s.key])));
@@ -35,18 +43,35 @@ export function MonthChart<K extends string>({ rows, series, label, monthLabel, 
   const groupW = Math.max(36, colored.length * barW + 9);
   const h = 160;
   const fmt = (v: number) => (unit === "usd" ? formatUsd(v, { wholeDollars: true }) : v.toLocaleString(locale));
-  const monthName = (m: string) => new Date(`${m}-15T00:00:00Z`).toLocaleDateString(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
+  const monthName = (m: string) =>
+    new Date(`${m}-15T00:00:00Z`).toLocaleDateString(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
   return (
     <figure className="rounded-xl border border-line bg-white p-4" data-testid={testId}>
       <svg role="img" aria-label={label} viewBox={`0 0 ${shown.length * groupW + 8} ${h + 24}`} className="h-56 w-full">
         {shown.map((m, i) =>
           colored.map((s, j) => {
             const bh = Math.round((Math.max(0, m[s.key]) / max) * h);
-            return <rect key={`${m.month}-${s.key}`} x={8 + i * groupW + j * barW} y={h - bh} width={barW - 1} height={bh} fill={s.color} />;
+            return (
+              <rect
+                key={`${m.month}-${s.key}`}
+                x={8 + i * groupW + j * barW}
+                y={h - bh}
+                width={barW - 1}
+                height={bh}
+                fill={s.color}
+              />
+            );
           }),
         )}
         {shown.map((m, i) => (
-          <text key={m.month} x={8 + i * groupW + (colored.length * barW) / 2} y={h + 16} fontSize="9" textAnchor="middle" fill="#5b6573">
+          <text
+            key={m.month}
+            x={8 + i * groupW + (colored.length * barW) / 2}
+            y={h + 16}
+            fontSize="9"
+            textAnchor="middle"
+            fill="#5b6573"
+          >
             {monthName(m.month)}
           </text>
         ))}
@@ -63,18 +88,26 @@ export function MonthChart<K extends string>({ rows, series, label, monthLabel, 
         <caption className="sr-only">{label}</caption>
         <thead>
           <tr className="text-left text-muted">
-            <th scope="col" className="py-1">{monthLabel}</th>
+            <th scope="col" className="py-1">
+              {monthLabel}
+            </th>
             {colored.map((s) => (
-              <th key={s.key} scope="col" className="py-1 text-right">{s.label}</th>
+              <th key={s.key} scope="col" className="py-1 text-right">
+                {s.label}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {[...shown].reverse().map((m) => (
             <tr key={m.month} className="border-t border-line">
-              <th scope="row" className="py-1 text-left font-normal">{monthName(m.month)}</th>
+              <th scope="row" className="py-1 text-left font-normal">
+                {monthName(m.month)}
+              </th>
               {colored.map((s) => (
-                <td key={s.key} className="py-1 text-right tabular-nums">{fmt(m[s.key])}</td>
+                <td key={s.key} className="py-1 text-right tabular-nums">
+                  {fmt(m[s.key])}
+                </td>
               ))}
             </tr>
           ))}

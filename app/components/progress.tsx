@@ -1,7 +1,17 @@
 import { formatUsd } from "@/lib/money";
 
 /** `ofGoal` is the translated "raised of a $20,000 bond"; `large` is the campaign page's donation card. */
-export function Progress({ raised, goal, ofGoal, large = false }: { raised: number; goal: number; ofGoal: string; large?: boolean }) {
+export function Progress({
+  raised,
+  goal,
+  ofGoal,
+  large = false,
+}: {
+  raised: number;
+  goal: number;
+  ofGoal: string;
+  large?: boolean;
+}) {
   const pct = goal > 0 ? Math.min(100, Math.floor((raised * 100) / goal)) : 0;
   const raisedText = formatUsd(raised, { wholeDollars: true });
   return (

@@ -8,13 +8,26 @@ import type { Transparency } from "@/lib/reports/transparency";
 import { MonthChart } from "./month-chart";
 
 /** `campaign`: a campaign's own figures, with what it still holds and what it passed to the general pool. */
-export async function TransparencyFigures({ figures: f, locale, campaign }: { figures: Transparency; locale: string; campaign?: { held: number; movedToGeneral: number } }) {
+export async function TransparencyFigures({
+  figures: f,
+  locale,
+  campaign,
+}: {
+  figures: Transparency;
+  locale: string;
+  campaign?: { held: number; movedToGeneral: number };
+}) {
   const t = await getTranslations("transparency");
   const figures: [string, number][] = [
     [t("raised"), f.raised],
     [t("fees"), f.fees],
     [t("refunded"), f.refunded + f.disputed],
-    ...(campaign ? ([[t("held"), campaign.held], [t("movedToGeneral"), campaign.movedToGeneral]] as [string, number][]) : []),
+    ...(campaign
+      ? ([
+          [t("held"), campaign.held],
+          [t("movedToGeneral"), campaign.movedToGeneral],
+        ] as [string, number][])
+      : []),
     [t("atIce"), f.atIce],
     [t("recovered"), f.recovered],
     [t("forfeited"), f.forfeited],

@@ -4,15 +4,26 @@ export default function DevLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">
-      <header className="border-b border-amber-300 bg-amber-50">
-        <nav aria-label="Development tools" className="mx-auto flex max-w-5xl flex-wrap items-center gap-4 px-4 py-3 text-sm">
-          <strong>Offline test tools — no real money</strong>
-          <Link href="/dev/stripe" className="text-brand underline">Stripe console</Link>
-          <Link href="/dev/outbox" className="text-brand underline">Outbox</Link>
-          <Link href="/" className="text-brand underline">Site</Link>
-        </nav>
-      </header>
-      <main id="main" className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+        <header className="border-b border-amber-300 bg-amber-50">
+          <nav
+            aria-label="Development tools"
+            className="mx-auto flex max-w-5xl flex-wrap items-center gap-4 px-4 py-3 text-sm"
+          >
+            <strong>Offline test tools — no real money</strong>
+            <Link href="/dev/stripe" className="text-brand underline">
+              Stripe console
+            </Link>
+            <Link href="/dev/outbox" className="text-brand underline">
+              Outbox
+            </Link>
+            <Link href="/" className="text-brand underline">
+              Site
+            </Link>
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -65,7 +65,10 @@ export const userRoles = pgTable(
     grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
     grantedBy: text("granted_by"),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.role] }), check("user_roles_known", sql`${t.role} IN ('lawyer', 'treasurer', 'admin')`)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.role] }),
+    check("user_roles_known", sql`${t.role} IN ('lawyer', 'treasurer', 'admin')`),
+  ],
 );
 
 /**

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { campaigns } from "./campaigns";
 
@@ -55,11 +67,14 @@ export const bonds = pgTable(
   (t) => [
     check("bonds_amount_positive", sql`${t.amountCents} > 0`),
     check("bonds_top_up_range", sql`${t.topUpCents} >= 0 AND ${t.topUpCents} <= ${t.amountCents}`),
-    check("bonds_dates_ordered", sql`(${t.postedOn} IS NULL OR ${t.paidOn} IS NULL OR ${t.postedOn} >= ${t.paidOn})
+    check(
+      "bonds_dates_ordered",
+      sql`(${t.postedOn} IS NULL OR ${t.paidOn} IS NULL OR ${t.postedOn} >= ${t.paidOn})
       AND (${t.i391On} IS NULL OR ${t.i391On} >= ${t.postedOn})
       AND (${t.refundClaimedOn} IS NULL OR ${t.refundClaimedOn} >= ${t.i391On})
       AND (${t.refundedOn} IS NULL OR ${t.refundedOn} >= ${t.refundClaimedOn})
-      AND (${t.i323On} IS NULL OR ${t.i323On} >= ${t.postedOn})`),
+      AND (${t.i323On} IS NULL OR ${t.i323On} >= ${t.postedOn})`,
+    ),
     index("bonds_campaign_idx").on(t.campaignId),
     index("bonds_status_idx").on(t.status),
   ],
@@ -103,6 +118,9 @@ export const interestRates = pgTable(
   },
   (t) => [
     check("interest_rates_range", sql`${t.rateBps} BETWEEN 0 AND 300`),
-    check("interest_rates_quarter_start", sql`extract(day from ${t.quarterStart}) = 1 AND extract(month from ${t.quarterStart}) IN (1, 4, 7, 10)`),
+    check(
+      "interest_rates_quarter_start",
+      sql`extract(day from ${t.quarterStart}) = 1 AND extract(month from ${t.quarterStart}) IN (1, 4, 7, 10)`,
+    ),
   ],
 );

@@ -34,9 +34,18 @@ export const campaigns = pgTable(
     /** Gifts are tax-deductible only if the fund's counsel says so for this campaign. */
     deductible: boolean("deductible").notNull().default(false),
     /** Edits to public text of a live campaign wait here for privacy review; the live page keeps the approved text. */
-    pendingPublic: jsonb("pending_public").$type<{ alias: string; region: string; summary: string; story: string; detentionMonth: string | null }>(),
+    pendingPublic: jsonb("pending_public").$type<{
+      alias: string;
+      region: string;
+      summary: string;
+      story: string;
+      detentionMonth: string | null;
+    }>(),
     /** Privacy findings the reviewer must look at (kinds and fields only, never the text). */
-    reviewFlags: jsonb("review_flags").$type<{ field: string; kind: string; message: string }[]>().notNull().default([]),
+    reviewFlags: jsonb("review_flags")
+      .$type<{ field: string; kind: string; message: string }[]>()
+      .notNull()
+      .default([]),
     reviewNotes: text("review_notes"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     publishedAt: timestamp("published_at", { withTimezone: true }),
@@ -45,7 +54,10 @@ export const campaigns = pgTable(
   },
   (t) => [
     check("campaigns_goal_positive", sql`${t.goalCents} > 0 AND ${t.goalCents} <= 10000000000`),
-    check("campaigns_detention_month_format", sql`${t.detentionMonth} IS NULL OR ${t.detentionMonth} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check(
+      "campaigns_detention_month_format",
+      sql`${t.detentionMonth} IS NULL OR ${t.detentionMonth} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`,
+    ),
     check("campaigns_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     index("campaigns_status_idx").on(t.status),
     index("campaigns_lawyer_idx").on(t.lawyerUserId),

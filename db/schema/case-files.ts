@@ -43,7 +43,9 @@ export const campaignEvents = pgTable(
     campaignId: uuid("campaign_id")
       .notNull()
       .references(() => campaigns.id),
-    kind: text("kind", { enum: ["goal_changed", "paused", "resumed", "released", "cancelled", "submitted", "approved", "returned"] }).notNull(),
+    kind: text("kind", {
+      enum: ["goal_changed", "paused", "resumed", "released", "cancelled", "submitted", "approved", "returned"],
+    }).notNull(),
     reasonCode: text("reason_code"),
     /** Staff-only note; it passes the PII guard like public text because staff pages are read by several people. */
     note: text("note").notNull().default(""),

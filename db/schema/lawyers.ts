@@ -25,6 +25,9 @@ export const lawyerProfiles = pgTable(
   },
   (t) => [
     check("lawyer_bar_state_format", sql`${t.barState} ~ '^[A-Z]{2}$'`),
-    check("lawyer_rejection_has_reason", sql`${t.status} <> 'rejected' OR length(coalesce(${t.rejectionReason}, '')) > 0`),
+    check(
+      "lawyer_rejection_has_reason",
+      sql`${t.status} <> 'rejected' OR length(coalesce(${t.rejectionReason}, '')) > 0`,
+    ),
   ],
 );

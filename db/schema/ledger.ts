@@ -38,7 +38,10 @@ export const ledgerAccounts = pgTable(
   },
   (t) => [
     check("ledger_accounts_non_negative", sql`${t.allowNegative} OR ${t.balance} >= 0`),
-    check("ledger_accounts_kind_sign", sql`(${t.kind} = 'asset' AND ${t.normalSign} = 1) OR (${t.kind} = 'fund' AND ${t.normalSign} = -1)`),
+    check(
+      "ledger_accounts_kind_sign",
+      sql`(${t.kind} = 'asset' AND ${t.normalSign} = 1) OR (${t.kind} = 'fund' AND ${t.normalSign} = -1)`,
+    ),
     check(
       "ledger_accounts_code_format",
       sql`(${t.code} IN ('stripe', 'bank') AND ${t.kind} = 'asset' AND ${t.campaignId} IS NULL AND ${t.bondId} IS NULL)
@@ -82,7 +85,9 @@ export const journalEntries = pgTable(
     refs: jsonb("refs").$type<Record<string, string>>().notNull().default({}),
     effectiveAt: timestamp("effective_at", { withTimezone: true }).notNull().defaultNow(),
     /** Postings may only be added in the transaction that created the entry. */
-    txid: bigint("txid", { mode: "number" }).notNull().default(sql`txid_current()`),
+    txid: bigint("txid", { mode: "number" })
+      .notNull()
+      .default(sql`txid_current()`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

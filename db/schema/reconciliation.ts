@@ -60,7 +60,9 @@ export const importRuns = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     kind: text("kind", { enum: ["stripe", "bank"] }).notNull(),
-    status: text("status", { enum: ["running", "done", "failed"] }).notNull().default("running"),
+    status: text("status", { enum: ["running", "done", "failed"] })
+      .notNull()
+      .default("running"),
     startedBy: text("started_by").notNull(),
     /** Items processed so far: balance transactions (Stripe) or statement lines (bank). */
     done: integer("done").notNull().default(0),

@@ -29,7 +29,10 @@ export const stripeRefunds = pgTable(
     reason: text("reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("stripe_refunds_amount_positive", sql`${t.amountCents} > 0`), index("stripe_refunds_donation_idx").on(t.donationId)],
+  (t) => [
+    check("stripe_refunds_amount_positive", sql`${t.amountCents} > 0`),
+    index("stripe_refunds_donation_idx").on(t.donationId),
+  ],
 );
 
 export const stripeDisputes = pgTable(
@@ -50,14 +53,11 @@ export const stripeDisputes = pgTable(
   (t) => [check("stripe_disputes_amount_positive", sql`${t.amountCents} > 0`)],
 );
 
-export const stripePayouts = pgTable(
-  "stripe_payouts",
-  {
-    id: text("id").primaryKey(),
-    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
-    status: text("status").notNull(),
-    arrivalDate: timestamp("arrival_date", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-);
+export const stripePayouts = pgTable("stripe_payouts", {
+  id: text("id").primaryKey(),
+  amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+  status: text("status").notNull(),
+  arrivalDate: timestamp("arrival_date", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

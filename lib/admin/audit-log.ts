@@ -27,14 +27,33 @@ export async function listAuditLog(db: Db, actor: Principal | null, input: Audit
   if (f.subject) where.push(or(eq(auditLog.subjectId, f.subject), eq(auditLog.subjectType, f.subject))!);
   if (f.actor) where.push(or(eq(auditLog.actorUserId, f.actor), ilike(users.email, likePrefix(f.actor)))!);
   const cond = where.length ? and(...where) : undefined;
-  const [{ total }] = (await db.select({ total: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(cond)) as [{ total: number }];
+  const [{ total }] = (await db
+    .select({ total: count() })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(cond)) as [{ total: number }];
   const rows = await db
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId, actorUserId: auditLog.actorUserId, actorEmail: users.email, details: auditLog.details })
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      subjectType: auditLog.subjectType,
+      subjectId: auditLog.subjectId,
+      actorUserId: auditLog.actorUserId,
+      actorEmail: users.email,
+      details: auditLog.details,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(cond)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE)
     .offset((f.page - 1) * AUDIT_PAGE_SIZE);
-  return { rows, total: Number(total), page: f.page, pageCount: Math.max(1, Math.ceil(Number(total) / AUDIT_PAGE_SIZE)), filter: f };
+  return {
+    rows,
+    total: Number(total),
+    page: f.page,
+    pageCount: Math.max(1, Math.ceil(Number(total) / AUDIT_PAGE_SIZE)),
+    filter: f,
+  };
 }

@@ -50,7 +50,10 @@ export async function reviewQueue(db: Db, actor: Principal | null): Promise<Revi
     .leftJoin(lawyerProfiles, eq(lawyerProfiles.userId, campaigns.lawyerUserId))
     .where(awaitingReview)
     .orderBy(asc(campaigns.submittedAt));
-  const dupes = await duplicateCounts(db, rows.map((r) => r.c.id));
+  const dupes = await duplicateCounts(
+    db,
+    rows.map((r) => r.c.id),
+  );
   return rows.map(({ c, lawyerName, lawyerEmail }) => {
     const text = c.pendingPublic ?? c;
     return {
@@ -88,7 +91,13 @@ export async function reviewDetail(db: Db, actor: Principal | null, campaignId: 
   const admin = requireRole(actor, "admin");
   const [c] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
   if (!c) throw new AppError("not_found", `Campaign ${campaignId} does not exist.`);
-  const pick = (t: PublicText): PublicText => ({ alias: t.alias, region: t.region, summary: t.summary, story: t.story, detentionMonth: t.detentionMonth });
+  const pick = (t: PublicText): PublicText => ({
+    alias: t.alias,
+    region: t.region,
+    summary: t.summary,
+    story: t.story,
+    detentionMonth: t.detentionMonth,
+  });
   const awaiting = c.status === "in_review" || c.pendingPublic !== null;
   // Only a pending review justifies decrypting: a finished one has nothing to compare.
   const caseFile = awaiting ? await readCaseFile(db, campaignId, admin, "privacy_review") : null;

@@ -25,7 +25,12 @@ async function config(): Promise<NextAuthConfig> {
   return {
     secret: secrets().authSecret,
     trustHost: true,
-    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
     session: { strategy: "database", maxAge: 8 * 60 * 60 },
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
     providers: [
@@ -38,7 +43,12 @@ async function config(): Promise<NextAuthConfig> {
         async sendVerificationRequest({ identifier, url, expires }) {
           const mail = signInMail({ url, fund: env().FUND_NAME });
           // The token is single-use; the key only de-duplicates this exact link.
-          await enqueueMail(db, { dedupeKey: `sign_in:${identifier}:${expires.getTime()}`, kind: "sign_in", to: identifier, ...mail });
+          await enqueueMail(db, {
+            dedupeKey: `sign_in:${identifier}:${expires.getTime()}`,
+            kind: "sign_in",
+            to: identifier,
+            ...mail,
+          });
           await sendPendingMail(db, 5);
         },
       },

@@ -25,7 +25,11 @@ export function requireRole(p: Principal | null, ...anyOf: Role[]): Principal {
   return p;
 }
 
-const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254, "Email address is too long."));
+const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address.").max(254, "Email address is too long."));
 
 /** The user with this email, created if new (Auth.js would create it at first sign-in too). */
 export async function ensureUser(db: Db, rawEmail: string): Promise<{ userId: string; created: boolean }> {
@@ -39,7 +43,10 @@ export async function ensureUser(db: Db, rawEmail: string): Promise<{ userId: st
   return { userId: row!.id, created: true };
 }
 
-export async function grantRole(db: Db, input: { email: string; role: Role; actorUserId: string | null }): Promise<{ userId: string; created: boolean }> {
+export async function grantRole(
+  db: Db,
+  input: { email: string; role: Role; actorUserId: string | null },
+): Promise<{ userId: string; created: boolean }> {
   if (!ROLES.includes(input.role)) throw new AppError("validation", `Unknown role "${String(input.role)}".`);
   return db.transaction(async (tx) => {
     const { userId, created } = await ensureUser(tx, input.email);
@@ -50,7 +57,13 @@ export async function grantRole(db: Db, input: { email: string; role: Role; acto
       .onConflictDoNothing()
       .returning({ role: userRoles.role });
     if (inserted.length) {
-      await audit(tx, { actorUserId: input.actorUserId, action: "role.granted", subjectType: "user", subjectId: user.id, details: { role: input.role } });
+      await audit(tx, {
+        actorUserId: input.actorUserId,
+        action: "role.granted",
+        subjectType: "user",
+        subjectId: user.id,
+        details: { role: input.role },
+      });
     }
     return { userId: user.id, created };
   });
@@ -63,7 +76,13 @@ export async function revokeRole(db: Db, input: { userId: string; role: Role; ac
       .where(and(eq(userRoles.userId, input.userId), eq(userRoles.role, input.role)))
       .returning({ role: userRoles.role });
     if (removed.length) {
-      await audit(tx, { actorUserId: input.actorUserId, action: "role.revoked", subjectType: "user", subjectId: input.userId, details: { role: input.role } });
+      await audit(tx, {
+        actorUserId: input.actorUserId,
+        action: "role.revoked",
+        subjectType: "user",
+        subjectId: input.userId,
+        details: { role: input.role },
+      });
     }
   });
 }

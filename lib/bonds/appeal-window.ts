@@ -38,6 +38,9 @@ export function checkAppealDate(i323On: string, filedOn: string, days: number): 
   const after = dayNumber(filedOn) - dayNumber(i323On);
   if (after < 0) throw new AppError("validation", "Appeal date cannot be before the I-323 date.");
   if (after > days) {
-    throw new AppError("validation", `The appeal window has closed: an appeal must be filed within ${days} days of the I-323 breach notice, and this appeal date is ${after} days after it.`);
+    throw new AppError(
+      "validation",
+      `The appeal window has closed: an appeal must be filed within ${days} days of the I-323 breach notice, and this appeal date is ${after} days after it.`,
+    );
   }
 }

@@ -15,9 +15,18 @@ export async function lockBond(tx: Db, bondId: string): Promise<BondRow> {
   return b;
 }
 
-export async function applyTransition(tx: Db, bond: BondRow, action: BondAction, set: Partial<typeof bonds.$inferInsert> = {}): Promise<BondRow> {
+export async function applyTransition(
+  tx: Db,
+  bond: BondRow,
+  action: BondAction,
+  set: Partial<typeof bonds.$inferInsert> = {},
+): Promise<BondRow> {
   const status = nextStatus(bond.status, action);
-  const [row] = await tx.update(bonds).set({ ...set, status, updatedAt: new Date() }).where(eq(bonds.id, bond.id)).returning();
+  const [row] = await tx
+    .update(bonds)
+    .set({ ...set, status, updatedAt: new Date() })
+    .where(eq(bonds.id, bond.id))
+    .returning();
   return row!;
 }
 
@@ -28,7 +37,13 @@ export function staffDate(field: string, notBefore?: { value: string | null; nam
   return z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date (YYYY-MM-DD).`)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `${field} is not a real calendar date.`)
+    .refine(
+      (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+      `${field} is not a real calendar date.`,
+    )
     .refine((s) => s <= today(), `${field} cannot be in the future.`)
-    .refine((s) => !notBefore?.value || s >= notBefore.value, `${field} cannot be before the ${notBefore?.name ?? "previous date"} (${notBefore?.value ?? ""}).`);
+    .refine(
+      (s) => !notBefore?.value || s >= notBefore.value,
+      `${field} cannot be before the ${notBefore?.name ?? "previous date"} (${notBefore?.value ?? ""}).`,
+    );
 }

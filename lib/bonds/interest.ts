@@ -39,7 +39,8 @@ export function quarterStartOf(isoDate: string): string {
 function toDay(iso: string, field: string): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new AppError("validation", `${field} must be a date (YYYY-MM-DD).`);
   const t = Date.parse(`${iso}T00:00:00Z`);
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== iso) throw new AppError("validation", `${field} is not a real calendar date.`);
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== iso)
+    throw new AppError("validation", `${field} is not a real calendar date.`);
   return t / DAY_MS;
 }
 
@@ -47,20 +48,30 @@ function fromDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-export function bondInterest(principalCents: number, depositDate: string, endDate: string, rates: readonly QuarterRate[]): InterestResult {
-  if (!Number.isSafeInteger(principalCents) || principalCents <= 0) throw new AppError("validation", "Bond principal must be a positive number of cents.");
+export function bondInterest(
+  principalCents: number,
+  depositDate: string,
+  endDate: string,
+  rates: readonly QuarterRate[],
+): InterestResult {
+  if (!Number.isSafeInteger(principalCents) || principalCents <= 0)
+    throw new AppError("validation", "Bond principal must be a positive number of cents.");
   const start = toDay(depositDate, "Deposit date");
   const end = toDay(endDate, "End date");
   if (end < start) throw new AppError("validation", "The refund or breach date cannot be before the deposit date.");
   const byQuarter = new Map(rates.map((r) => [r.quarterStart, r.rateBps]));
   const lines: InterestLine[] = [];
-  for (let day = start + 1; day <= end; ) {
+  for (let day = start + 1; day <= end;) {
     const q = quarterStartOf(fromDay(day));
     const [y, m] = q.split("-").map(Number) as [number, number];
     const nextQ = Date.UTC(m === 10 ? y + 1 : y, m === 10 ? 0 : m + 2, 1) / DAY_MS;
     const last = Math.min(end, nextQ - 1);
     const rate = byQuarter.get(q);
-    if (rate === undefined) throw new AppError("validation", `No interest rate is recorded for the quarter starting ${q}; add Treasury's published rate first.`);
+    if (rate === undefined)
+      throw new AppError(
+        "validation",
+        `No interest rate is recorded for the quarter starting ${q}; add Treasury's published rate first.`,
+      );
     lines.push({ quarterStart: q, days: last - day + 1, rateBps: Math.max(0, Math.min(MAX_RATE_BPS, rate)) });
     day = last + 1;
   }

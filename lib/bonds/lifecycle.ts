@@ -21,19 +21,33 @@ type Step = (tx: Db, bond: BondRow, input: unknown, me: Principal) => Promise<Re
 
 const steps: Record<string, Step> = {
   async appearance(tx, bond, input, me) {
-    const p = parseOrThrow(z.object({ demandedFor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Appearance date must be a date (YYYY-MM-DD)."), note: z.string().trim().max(500).default("") }), input);
+    const p = parseOrThrow(
+      z.object({
+        demandedFor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Appearance date must be a date (YYYY-MM-DD)."),
+        note: z.string().trim().max(500).default(""),
+      }),
+      input,
+    );
     await applyTransition(tx, bond, "log_appearance");
-    await tx.insert(bondAppearances).values({ bondId: bond.id, demandedFor: p.demandedFor, note: p.note, createdBy: me.userId });
+    await tx
+      .insert(bondAppearances)
+      .values({ bondId: bond.id, demandedFor: p.demandedFor, note: p.note, createdBy: me.userId });
     return {};
   },
   async cancel(tx, bond, input) {
-    const p = parseOrThrow(z.object({ i391On: staffDate("I-391 date", { value: bond.postedOn, name: "posting date" }) }), input);
+    const p = parseOrThrow(
+      z.object({ i391On: staffDate("I-391 date", { value: bond.postedOn, name: "posting date" }) }),
+      input,
+    );
     await applyTransition(tx, bond, "cancel", { i391On: p.i391On });
     return {};
   },
   async claimRefund(tx, bond, input) {
     const p = parseOrThrow(
-      z.object({ mailedOn: staffDate("Mailing date", { value: bond.i391On, name: "I-391 date" }), contents: z.string().trim().min(3, "Say what was sent (for example: original I-305 and I-391).").max(500) }),
+      z.object({
+        mailedOn: staffDate("Mailing date", { value: bond.i391On, name: "I-391 date" }),
+        contents: z.string().trim().min(3, "Say what was sent (for example: original I-305 and I-391).").max(500),
+      }),
       input,
     );
     await applyTransition(tx, bond, "claim_refund", { refundClaimedOn: p.mailedOn, refundClaimContents: p.contents });
@@ -42,52 +56,117 @@ const steps: Record<string, Step> = {
   async refund(tx, bond, input) {
     const p = parseOrThrow(
       z.object({
-        refundedOn: staffDate("Refund date", { value: bond.refundClaimedOn ?? bond.i391On, name: bond.refundClaimedOn ? "claim date" : "I-391 date" }),
-        receivedCents: z.number().int().positive("The amount received must be more than zero.").max(bond.amountCents * 2, "The amount received is more than twice the bond: check it."),
+        refundedOn: staffDate("Refund date", {
+          value: bond.refundClaimedOn ?? bond.i391On,
+          name: bond.refundClaimedOn ? "claim date" : "I-391 date",
+        }),
+        receivedCents: z
+          .number()
+          .int()
+          .positive("The amount received must be more than zero.")
+          .max(bond.amountCents * 2, "The amount received is more than twice the bond: check it."),
       }),
       input,
     );
-    const rates = (await tx.select().from(interestRates)).map((r) => ({ quarterStart: r.quarterStart, rateBps: r.rateBps }));
+    const rates = (await tx.select().from(interestRates)).map((r) => ({
+      quarterStart: r.quarterStart,
+      rateBps: r.rateBps,
+    }));
     const expected = bondInterest(bond.amountCents, bond.postedOn!, p.refundedOn, rates).cents;
-    await applyTransition(tx, bond, "refund", { refundedOn: p.refundedOn, refundReceivedCents: p.receivedCents, interestExpectedCents: expected });
+    await applyTransition(tx, bond, "refund", {
+      refundedOn: p.refundedOn,
+      refundReceivedCents: p.receivedCents,
+      interestExpectedCents: expected,
+    });
     const principal = Math.min(p.receivedCents, bond.amountCents);
     const at = new Date(`${p.refundedOn}T12:00:00Z`);
     const refs = { bond: bond.id };
     await postEntry(tx, {
-      idempotencyKey: `bond-refund:${bond.id}`, kind: "bond_refund", campaignId: bond.campaignId, refs, effectiveAt: at,
-      debits: [{ account: "bank", amount: principal }, { account: "bonds_outstanding", amount: principal }],
-      credits: [{ account: bondAccount(bond.id), amount: principal }, { account: "general", amount: principal }],
+      idempotencyKey: `bond-refund:${bond.id}`,
+      kind: "bond_refund",
+      campaignId: bond.campaignId,
+      refs,
+      effectiveAt: at,
+      debits: [
+        { account: "bank", amount: principal },
+        { account: "bonds_outstanding", amount: principal },
+      ],
+      credits: [
+        { account: bondAccount(bond.id), amount: principal },
+        { account: "general", amount: principal },
+      ],
     });
     if (p.receivedCents > bond.amountCents) {
       const interest = p.receivedCents - bond.amountCents;
-      await postEntry(tx, { idempotencyKey: `bond-interest:${bond.id}`, kind: "interest", campaignId: bond.campaignId, refs, effectiveAt: at, debits: [{ account: "bank", amount: interest }], credits: [{ account: "general", amount: interest }] });
+      await postEntry(tx, {
+        idempotencyKey: `bond-interest:${bond.id}`,
+        kind: "interest",
+        campaignId: bond.campaignId,
+        refs,
+        effectiveAt: at,
+        debits: [{ account: "bank", amount: interest }],
+        credits: [{ account: "general", amount: interest }],
+      });
     } else if (p.receivedCents < bond.amountCents) {
       const short = bond.amountCents - p.receivedCents;
-      await postEntry(tx, { idempotencyKey: `bond-shortfall:${bond.id}`, kind: "forfeiture", campaignId: bond.campaignId, refs, effectiveAt: at, memo: "ICE refunded less than the principal", debits: [{ account: "bonds_outstanding", amount: short }], credits: [{ account: bondAccount(bond.id), amount: short }] });
+      await postEntry(tx, {
+        idempotencyKey: `bond-shortfall:${bond.id}`,
+        kind: "forfeiture",
+        campaignId: bond.campaignId,
+        refs,
+        effectiveAt: at,
+        memo: "ICE refunded less than the principal",
+        debits: [{ account: "bonds_outstanding", amount: short }],
+        credits: [{ account: bondAccount(bond.id), amount: short }],
+      });
     }
-    await tx.update(campaigns).set({ status: "closed", updatedAt: new Date() }).where(eq(campaigns.id, bond.campaignId));
+    await tx
+      .update(campaigns)
+      .set({ status: "closed", updatedAt: new Date() })
+      .where(eq(campaigns.id, bond.campaignId));
     const receivedInterest = p.receivedCents - bond.amountCents;
-    return { expectedInterestCents: expected, receivedInterestCents: receivedInterest, differenceCents: receivedInterest - expected };
+    return {
+      expectedInterestCents: expected,
+      receivedInterestCents: receivedInterest,
+      differenceCents: receivedInterest - expected,
+    };
   },
   async breach(tx, bond, input) {
-    const p = parseOrThrow(z.object({ i323On: staffDate("I-323 date", { value: bond.postedOn, name: "posting date" }) }), input);
+    const p = parseOrThrow(
+      z.object({ i323On: staffDate("I-323 date", { value: bond.postedOn, name: "posting date" }) }),
+      input,
+    );
     await applyTransition(tx, bond, "breach", { i323On: p.i323On });
     return {};
   },
   async appeal(tx, bond, input) {
-    const p = parseOrThrow(z.object({ filedOn: staffDate("Appeal date", { value: bond.i323On, name: "I-323 date" }) }), input);
+    const p = parseOrThrow(
+      z.object({ filedOn: staffDate("Appeal date", { value: bond.i323On, name: "I-323 date" }) }),
+      input,
+    );
     checkAppealDate(bond.i323On!, p.filedOn, env().BOND_APPEAL_DAYS);
     await applyTransition(tx, bond, "appeal", { appealFiledOn: p.filedOn });
     return {};
   },
   async forfeit(tx, bond, input) {
-    const p = parseOrThrow(z.object({ forfeitedOn: staffDate("Forfeiture date", { value: bond.i323On, name: "I-323 date" }) }), input);
+    const p = parseOrThrow(
+      z.object({ forfeitedOn: staffDate("Forfeiture date", { value: bond.i323On, name: "I-323 date" }) }),
+      input,
+    );
     await applyTransition(tx, bond, "forfeit", { forfeitedOn: p.forfeitedOn });
     await postEntry(tx, {
-      idempotencyKey: `bond-forfeit:${bond.id}`, kind: "forfeiture", campaignId: bond.campaignId, refs: { bond: bond.id }, effectiveAt: new Date(`${p.forfeitedOn}T12:00:00Z`),
-      debits: [{ account: "bonds_outstanding", amount: bond.amountCents }], credits: [{ account: bondAccount(bond.id), amount: bond.amountCents }],
+      idempotencyKey: `bond-forfeit:${bond.id}`,
+      kind: "forfeiture",
+      campaignId: bond.campaignId,
+      refs: { bond: bond.id },
+      effectiveAt: new Date(`${p.forfeitedOn}T12:00:00Z`),
+      debits: [{ account: "bonds_outstanding", amount: bond.amountCents }],
+      credits: [{ account: bondAccount(bond.id), amount: bond.amountCents }],
     });
-    await tx.update(campaigns).set({ status: "closed", updatedAt: new Date() }).where(eq(campaigns.id, bond.campaignId));
+    await tx
+      .update(campaigns)
+      .set({ status: "closed", updatedAt: new Date() })
+      .where(eq(campaigns.id, bond.campaignId));
     return {};
   },
   async reinstate(tx, bond) {
@@ -96,7 +175,8 @@ const steps: Record<string, Step> = {
   },
 };
 
-export type LifecycleStep = "appearance" | "cancel" | "claimRefund" | "refund" | "breach" | "appeal" | "forfeit" | "reinstate";
+export type LifecycleStep =
+  "appearance" | "cancel" | "claimRefund" | "refund" | "breach" | "appeal" | "forfeit" | "reinstate";
 
 const ACTION: Record<LifecycleStep, BondAction> = {
   appearance: "log_appearance",
@@ -109,7 +189,13 @@ const ACTION: Record<LifecycleStep, BondAction> = {
   reinstate: "reinstate",
 };
 
-export async function advanceBond(db: Db, actor: Principal | null, bondId: string, step: LifecycleStep, input: unknown = {}): Promise<Record<string, number | string | null>> {
+export async function advanceBond(
+  db: Db,
+  actor: Principal | null,
+  bondId: string,
+  step: LifecycleStep,
+  input: unknown = {},
+): Promise<Record<string, number | string | null>> {
   const me = requireRole(actor, "treasurer");
   const run = steps[step];
   if (!run) throw new Error(`unknown bond step ${step}`);

@@ -31,9 +31,17 @@ export async function requestBondPayment(db: Db, actor: Principal | null, input:
   return db.transaction(async (tx) => {
     const [c] = await tx.select().from(campaigns).where(eq(campaigns.id, req.campaignId)).for("update");
     const isTreasurer = me.roles.includes("treasurer");
-    if (!c || (!isTreasurer && c.lawyerUserId !== me.userId)) throw new AppError("not_found", `Campaign ${req.campaignId} was not found among your campaigns.`);
-    if (!["live", "funded"].includes(c.status)) throw new AppError("conflict", `Campaign ${c.id} is ${c.status.replace("_", " ")}; a bond payment can be requested only while it is live or funded.`);
-    const open = await tx.select({ id: bonds.id }).from(bonds).where(and(eq(bonds.campaignId, c.id), notInArray(bonds.status, ["refunded", "forfeited"])));
+    if (!c || (!isTreasurer && c.lawyerUserId !== me.userId))
+      throw new AppError("not_found", `Campaign ${req.campaignId} was not found among your campaigns.`);
+    if (!["live", "funded"].includes(c.status))
+      throw new AppError(
+        "conflict",
+        `Campaign ${c.id} is ${c.status.replace("_", " ")}; a bond payment can be requested only while it is live or funded.`,
+      );
+    const open = await tx
+      .select({ id: bonds.id })
+      .from(bonds)
+      .where(and(eq(bonds.campaignId, c.id), notInArray(bonds.status, ["refunded", "forfeited"])));
     if (open.length) throw new AppError("conflict", `Campaign ${c.id} already has bond ${open[0]!.id} in progress.`);
     const held = await getBalance(tx, campaignAccount(c.id));
     if (held + req.topUpCents < req.amountCents) {
@@ -42,9 +50,18 @@ export async function requestBondPayment(db: Db, actor: Principal | null, input:
         `The campaign holds ${formatUsd(held)} for a ${formatUsd(req.amountCents)} bond: ask for a top-up of at least ${formatUsd(req.amountCents - held)} from the general pool.`,
       );
     }
-    const [b] = await tx.insert(bonds).values({ campaignId: c.id, amountCents: req.amountCents, topUpCents: req.topUpCents, requestedBy: me.userId }).returning({ id: bonds.id });
+    const [b] = await tx
+      .insert(bonds)
+      .values({ campaignId: c.id, amountCents: req.amountCents, topUpCents: req.topUpCents, requestedBy: me.userId })
+      .returning({ id: bonds.id });
     await tx.update(campaigns).set({ status: "bond_requested", updatedAt: new Date() }).where(eq(campaigns.id, c.id));
-    await audit(tx, { actorUserId: me.userId, action: "bond.requested", subjectType: "bond", subjectId: b!.id, details: { amountCents: req.amountCents, topUpCents: req.topUpCents } });
+    await audit(tx, {
+      actorUserId: me.userId,
+      action: "bond.requested",
+      subjectType: "bond",
+      subjectId: b!.id,
+      details: { amountCents: req.amountCents, topUpCents: req.topUpCents },
+    });
     return { bondId: b!.id };
   });
 }
@@ -53,30 +70,58 @@ export function approvalsRequired(amountCents: number): number {
   return amountCents >= env().BOND_SECOND_APPROVAL_CENTS ? 2 : 1;
 }
 
-export async function approveBondPayment(db: Db, actor: Principal | null, bondId: string): Promise<{ approvals: number; required: number; approved: boolean }> {
+export async function approveBondPayment(
+  db: Db,
+  actor: Principal | null,
+  bondId: string,
+): Promise<{ approvals: number; required: number; approved: boolean }> {
   const me = requireRole(actor, "treasurer");
   return db.transaction(async (tx) => {
     const bond = await lockBond(tx, bondId);
-    if (bond.status !== "requested") throw new AppError("conflict", `Bond ${bondId} is ${bond.status}; only a requested payment can be approved.`);
-    if (bond.requestedBy === me.userId) throw new AppError("forbidden", "You requested this payment, so someone else must approve it.");
-    const added = await tx.insert(bondApprovals).values({ bondId, approverUserId: me.userId }).onConflictDoNothing().returning();
-    if (!added.length) throw new AppError("conflict", "You have already approved this payment; a different treasurer must give the second approval.");
+    if (bond.status !== "requested")
+      throw new AppError("conflict", `Bond ${bondId} is ${bond.status}; only a requested payment can be approved.`);
+    if (bond.requestedBy === me.userId)
+      throw new AppError("forbidden", "You requested this payment, so someone else must approve it.");
+    const added = await tx
+      .insert(bondApprovals)
+      .values({ bondId, approverUserId: me.userId })
+      .onConflictDoNothing()
+      .returning();
+    if (!added.length)
+      throw new AppError(
+        "conflict",
+        "You have already approved this payment; a different treasurer must give the second approval.",
+      );
     const approvals = (await tx.select().from(bondApprovals).where(eq(bondApprovals.bondId, bondId))).length;
     const required = approvalsRequired(bond.amountCents);
     if (approvals >= required) await applyTransition(tx, bond, "approve");
-    await audit(tx, { actorUserId: me.userId, action: "bond.approved", subjectType: "bond", subjectId: bondId, details: { approvals, required } });
+    await audit(tx, {
+      actorUserId: me.userId,
+      action: "bond.approved",
+      subjectType: "bond",
+      subjectId: bondId,
+      details: { approvals, required },
+    });
     return { approvals, required, approved: approvals >= required };
   });
 }
 
-export async function recordBondPayment(db: Db, actor: Principal | null, bondId: string, input: unknown): Promise<void> {
+export async function recordBondPayment(
+  db: Db,
+  actor: Principal | null,
+  bondId: string,
+  input: unknown,
+): Promise<void> {
   const me = requireRole(actor, "treasurer");
   await db.transaction(async (tx) => {
     const bond = await lockBond(tx, bondId);
     const p = parseOrThrow(
       z.object({
         method: z.enum(["ach", "fedwire"], { error: "Payment method must be ACH or Fedwire." }),
-        traceNumber: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, "Trace number must be 6–40 letters, digits or dashes."),
+        traceNumber: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9-]{6,40}$/, "Trace number must be 6–40 letters, digits or dashes."),
         paidOn: staffDate("Payment date"),
       }),
       input,
@@ -99,7 +144,12 @@ export async function recordBondPayment(db: Db, actor: Principal | null, bondId:
         { account: "bonds_outstanding", amount: bond.amountCents },
       ],
     });
-    await audit(tx, { actorUserId: me.userId, action: "bond.paid", subjectType: "bond", subjectId: bond.id, details: { method: p.method } });
+    await audit(tx, {
+      actorUserId: me.userId,
+      action: "bond.paid",
+      subjectType: "bond",
+      subjectId: bond.id,
+      details: { method: p.method },
+    });
   });
 }
-

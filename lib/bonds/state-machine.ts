@@ -13,7 +13,18 @@ export type BondStatus =
   | "appealed"
   | "forfeited";
 
-export type BondAction = "approve" | "pay" | "post" | "cancel" | "claim_refund" | "refund" | "breach" | "appeal" | "forfeit" | "reinstate" | "log_appearance";
+export type BondAction =
+  | "approve"
+  | "pay"
+  | "post"
+  | "cancel"
+  | "claim_refund"
+  | "refund"
+  | "breach"
+  | "appeal"
+  | "forfeit"
+  | "reinstate"
+  | "log_appearance";
 
 const TRANSITIONS: Record<BondAction, Partial<Record<BondStatus, BondStatus>>> = {
   // "approve" stays in `requested` until enough different approvers have signed (see approve-payment.ts).
@@ -34,7 +45,10 @@ export function nextStatus(status: BondStatus, action: BondAction): BondStatus {
   const next = TRANSITIONS[action][status];
   if (!next) {
     const allowed = Object.keys(TRANSITIONS[action]).join(" or ");
-    throw new AppError("conflict", `Cannot ${action.replace("_", " ")} a bond that is ${status.replace("_", " ")} (only when ${allowed.replace(/_/g, " ")}).`);
+    throw new AppError(
+      "conflict",
+      `Cannot ${action.replace("_", " ")} a bond that is ${status.replace("_", " ")} (only when ${allowed.replace(/_/g, " ")}).`,
+    );
   }
   return next;
 }

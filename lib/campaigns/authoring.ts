@@ -24,7 +24,12 @@ export interface DraftResult {
   duplicateCampaignIds: string[];
 }
 
-const draftSchema = z.object({ campaignId: z.uuid().optional(), public: z.unknown(), caseFile: z.unknown(), deductible: z.boolean().default(false) });
+const draftSchema = z.object({
+  campaignId: z.uuid().optional(),
+  public: z.unknown(),
+  caseFile: z.unknown(),
+  deductible: z.boolean().default(false),
+});
 
 export async function saveDraft(db: Db, actor: Principal | null, input: unknown): Promise<DraftResult> {
   const lawyer = requireRole(actor, "lawyer");
@@ -37,15 +42,30 @@ export async function saveDraft(db: Db, actor: Principal | null, input: unknown)
     let id = campaignId;
     if (id) {
       await ownedCampaign(tx, lawyer, id, ["draft"]);
-      await tx.update(campaigns).set({ ...pub, goalCents: cf.bondAmountCents, deductible, updatedAt: new Date() }).where(eq(campaigns.id, id));
+      await tx
+        .update(campaigns)
+        .set({ ...pub, goalCents: cf.bondAmountCents, deductible, updatedAt: new Date() })
+        .where(eq(campaigns.id, id));
     } else {
       const slug = `${slugify(pub.alias)}-${randomBytes(3).toString("hex")}`;
       const [row] = await tx
         .insert(campaigns)
-        .values({ ...pub, slug, goalCents: cf.bondAmountCents, deductible, status: "draft", lawyerUserId: lawyer.userId })
+        .values({
+          ...pub,
+          slug,
+          goalCents: cf.bondAmountCents,
+          deductible,
+          status: "draft",
+          lawyerUserId: lawyer.userId,
+        })
         .returning({ id: campaigns.id });
       id = row!.id;
-      await tx.insert(campaignGoalVersions).values({ campaignId: id, goalCents: cf.bondAmountCents, reason: "initial bond order", actorUserId: lawyer.userId });
+      await tx.insert(campaignGoalVersions).values({
+        campaignId: id,
+        goalCents: cf.bondAmountCents,
+        reason: "initial bond order",
+        actorUserId: lawyer.userId,
+      });
     }
     const { duplicateCampaignIds } = await writeCaseFile(tx, id, cf, lawyer);
     return { campaignId: id, warnings: bondWarnings(cf), duplicateCampaignIds };
@@ -53,7 +73,12 @@ export async function saveDraft(db: Db, actor: Principal | null, input: unknown)
 }
 
 /** Run the guard against the case file; blocked findings refuse with every message (never the text). */
-export async function guardAgainstCaseFile(db: Db, actor: Principal, campaignId: string, pub: Parameters<typeof guardFields>[0]): Promise<GuardResult> {
+export async function guardAgainstCaseFile(
+  db: Db,
+  actor: Principal,
+  campaignId: string,
+  pub: Parameters<typeof guardFields>[0],
+): Promise<GuardResult> {
   const cf = await readCaseFile(db, campaignId, actor, "pii_guard");
   if (!cf) throw new AppError("validation", "Complete the private case file before submitting.");
   return refuseCaseFileValues(pub, cf);
@@ -76,22 +101,40 @@ export async function submitForReview(db: Db, actor: Principal | null, campaignI
     const c = await ownedCampaign(tx, lawyer, campaignId, ["draft"]);
     const result = await guardAgainstCaseFile(tx, lawyer, campaignId, c);
     const flags = result.flagged.map((f) => ({ field: f.field, kind: f.kind, message: f.message }));
-    await tx.update(campaigns).set({ status: "in_review", reviewFlags: flags, submittedAt: new Date(), updatedAt: new Date() }).where(eq(campaigns.id, campaignId));
-    await tx.insert(campaignEvents).values({ campaignId, kind: "submitted", actorUserId: lawyer.userId, details: { flags: flags.length } });
+    await tx
+      .update(campaigns)
+      .set({ status: "in_review", reviewFlags: flags, submittedAt: new Date(), updatedAt: new Date() })
+      .where(eq(campaigns.id, campaignId));
+    await tx
+      .insert(campaignEvents)
+      .values({ campaignId, kind: "submitted", actorUserId: lawyer.userId, details: { flags: flags.length } });
     return { flags: flags.length };
   });
 }
 
 /** Edits to a live campaign's public text wait in pendingPublic for privacy review. */
-export async function proposePublicEdit(db: Db, actor: Principal | null, campaignId: string, input: unknown): Promise<{ flags: number }> {
+export async function proposePublicEdit(
+  db: Db,
+  actor: Principal | null,
+  campaignId: string,
+  input: unknown,
+): Promise<{ flags: number }> {
   const lawyer = requireRole(actor, "lawyer");
   const pub = parseOrThrow(publicFieldsSchema, input);
   return db.transaction(async (tx) => {
     await ownedCampaign(tx, lawyer, campaignId, ["live", "funded", "paused", "bond_requested", "bond_posted"]);
     const result = await guardAgainstCaseFile(tx, lawyer, campaignId, pub);
     const flags = result.flagged.map((f) => ({ field: f.field, kind: f.kind, message: f.message }));
-    await tx.update(campaigns).set({ pendingPublic: pub, reviewFlags: flags, submittedAt: new Date() }).where(eq(campaigns.id, campaignId));
-    await tx.insert(campaignEvents).values({ campaignId, kind: "submitted", actorUserId: lawyer.userId, details: { edit: true, flags: flags.length } });
+    await tx
+      .update(campaigns)
+      .set({ pendingPublic: pub, reviewFlags: flags, submittedAt: new Date() })
+      .where(eq(campaigns.id, campaignId));
+    await tx.insert(campaignEvents).values({
+      campaignId,
+      kind: "submitted",
+      actorUserId: lawyer.userId,
+      details: { edit: true, flags: flags.length },
+    });
     return { flags: flags.length };
   });
 }
@@ -99,11 +142,20 @@ export async function proposePublicEdit(db: Db, actor: Principal | null, campaig
 type CampaignRow = typeof campaigns.$inferSelect;
 
 /** The campaign, if this lawyer is its lawyer of record and it is in one of the allowed states. */
-export async function ownedCampaign(tx: Db, lawyer: Principal, id: string, statuses: CampaignRow["status"][]): Promise<CampaignRow> {
-  const [c] = await tx.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.lawyerUserId, lawyer.userId)));
+export async function ownedCampaign(
+  tx: Db,
+  lawyer: Principal,
+  id: string,
+  statuses: CampaignRow["status"][],
+): Promise<CampaignRow> {
+  const [c] = await tx
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.id, id), eq(campaigns.lawyerUserId, lawyer.userId)));
   // Another lawyer's campaign looks exactly like a missing one: no existence oracle.
   if (!c) throw new AppError("not_found", `Campaign ${id} was not found among your campaigns.`);
-  if (!statuses.includes(c.status)) throw new AppError("conflict", `Campaign ${id} is ${c.status.replace("_", " ")}; this change is not possible now.`);
+  if (!statuses.includes(c.status))
+    throw new AppError("conflict", `Campaign ${id} is ${c.status.replace("_", " ")}; this change is not possible now.`);
   return c;
 }
 

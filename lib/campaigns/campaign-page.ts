@@ -27,12 +27,25 @@ export interface WallEntry {
 }
 
 /** Newest gifts that went through and were not fully taken back. No dates: gift timing can hint at events. */
-export async function listDonorWall(db: Db, campaignId: string, opts: { showAmounts: boolean; limit?: number }): Promise<WallEntry[]> {
+export async function listDonorWall(
+  db: Db,
+  campaignId: string,
+  opts: { showAmounts: boolean; limit?: number },
+): Promise<WallEntry[]> {
   const rows = await db
-    .select({ id: donations.id, displayName: donations.displayName, amount: donations.amountCents, coverFee: donations.coverFeeCents })
+    .select({
+      id: donations.id,
+      displayName: donations.displayName,
+      amount: donations.amountCents,
+      coverFee: donations.coverFeeCents,
+    })
     .from(donations)
     .where(and(eq(donations.campaignId, campaignId), inArray(donations.status, ["succeeded", "partially_refunded"])))
     .orderBy(sql`${donations.succeededAt} DESC NULLS LAST`, desc(donations.createdAt))
     .limit(opts.limit ?? 12);
-  return rows.map((r) => ({ id: r.id, displayName: r.displayName, giftCents: opts.showAmounts ? r.amount - r.coverFee : null }));
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: r.displayName,
+    giftCents: opts.showAmounts ? r.amount - r.coverFee : null,
+  }));
 }

@@ -5,7 +5,12 @@ import { AppError, isAppError } from "@/lib/errors";
 import { parseUsd } from "@/lib/money";
 import { recordCaseEvent } from "./case-events";
 
-export async function recordCaseEventForm(db: Db, actor: Principal | null, campaignId: string, fd: FormData): Promise<void> {
+export async function recordCaseEventForm(
+  db: Db,
+  actor: Principal | null,
+  campaignId: string,
+  fd: FormData,
+): Promise<void> {
   const lawyer = requireRole(actor, "lawyer");
   const kind = String(fd.get("kind") ?? "");
   const input: Record<string, unknown> = { kind, note: String(fd.get("note") ?? "") };

@@ -14,8 +14,20 @@ import { publicFieldsSchema } from "./public-input";
 
 export const PUBLIC_KEYS = ["alias", "region", "summary", "story", "detentionMonth"] as const;
 export const CASE_FILE_KEYS = [
-  "legalName", "aNumber", "dateOfBirth", "countryOfBirth", "facility", "bondSetBy", "bondType", "bondAmount",
-  "bondOrderDate", "releaseAddress", "releasePhone", "consentPublication", "consentStory", "consentDate",
+  "legalName",
+  "aNumber",
+  "dateOfBirth",
+  "countryOfBirth",
+  "facility",
+  "bondSetBy",
+  "bondType",
+  "bondAmount",
+  "bondOrderDate",
+  "releaseAddress",
+  "releasePhone",
+  "consentPublication",
+  "consentStory",
+  "consentDate",
 ] as const;
 
 export interface DraftFormOutcome {
@@ -63,7 +75,10 @@ export async function saveCampaignForm(db: Db, actor: Principal | null, fd: Form
   const pub = publicFromForm(fd);
   const cf = caseFileFromForm(fd, fieldErrors);
   // Both parts are checked before saving so the lawyer sees every problem in one pass.
-  for (const [schema, input] of [[publicFieldsSchema, pub], [caseFileSchema, cf]] as const) {
+  for (const [schema, input] of [
+    [publicFieldsSchema, pub],
+    [caseFileSchema, cf],
+  ] as const) {
     const res = schema.safeParse(input);
     if (res.success) continue;
     for (const issue of res.error.issues) {
@@ -71,13 +86,16 @@ export async function saveCampaignForm(db: Db, actor: Principal | null, fd: Form
       fieldErrors[key] ??= issue.message;
     }
   }
-  if (Object.keys(fieldErrors).length) throw new AppError("validation", Object.values(fieldErrors).join(" "), { fieldErrors });
+  if (Object.keys(fieldErrors).length)
+    throw new AppError("validation", Object.values(fieldErrors).join(" "), { fieldErrors });
 
   const campaignId = text(fd, "campaignId") || undefined;
   const saved = await saveDraft(db, lawyer, { campaignId, public: pub, caseFile: cf });
   const warnings = [...saved.warnings];
   if (saved.duplicateCampaignIds.length) {
-    warnings.push("Another campaign already has a case file with this A-number. Check that this is not a second campaign for the same person; the fund will ask before approving.");
+    warnings.push(
+      "Another campaign already has a case file with this A-number. Check that this is not a second campaign for the same person; the fund will ask before approving.",
+    );
   }
   if (text(fd, "intent") !== "submit") return { campaignId: saved.campaignId, warnings, submitted: false };
   try {

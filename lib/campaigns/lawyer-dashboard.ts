@@ -35,7 +35,11 @@ export async function listLawyerCampaigns(db: Db, actor: Principal | null): Prom
   const rows = await db.select().from(campaigns).where(mine).orderBy(desc(campaigns.updatedAt));
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [raised, balances, dupes] = await Promise.all([raisedByCampaign(db, mine), getBalances(db, ids.map(campaignAccount)), duplicateCounts(db, ids)]);
+  const [raised, balances, dupes] = await Promise.all([
+    raisedByCampaign(db, mine),
+    getBalances(db, ids.map(campaignAccount)),
+    duplicateCounts(db, ids),
+  ]);
   return rows.map((c) => ({
     id: c.id,
     slug: c.slug,
@@ -83,12 +87,21 @@ export interface LawyerCampaignDetail {
   duplicateCount: number;
 }
 
-export async function lawyerCampaignDetail(db: Db, actor: Principal | null, campaignId: string): Promise<LawyerCampaignDetail> {
+export async function lawyerCampaignDetail(
+  db: Db,
+  actor: Principal | null,
+  campaignId: string,
+): Promise<LawyerCampaignDetail> {
   const lawyer = requireRole(actor, "lawyer");
   const campaign = await ownedCampaign(db, lawyer, campaignId, [...campaigns.status.enumValues]);
   const caseFile = campaign.status === "draft" ? await readCaseFile(db, campaignId, lawyer, "lawyer_edit") : null;
   const events = await db
-    .select({ kind: campaignEvents.kind, reasonCode: campaignEvents.reasonCode, note: campaignEvents.note, at: campaignEvents.createdAt })
+    .select({
+      kind: campaignEvents.kind,
+      reasonCode: campaignEvents.reasonCode,
+      note: campaignEvents.note,
+      at: campaignEvents.createdAt,
+    })
     .from(campaignEvents)
     .where(and(eq(campaignEvents.campaignId, campaignId), ne(campaignEvents.kind, "submitted")))
     .orderBy(desc(campaignEvents.createdAt))

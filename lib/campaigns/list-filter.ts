@@ -15,13 +15,23 @@ export interface CampaignFilter {
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const schema = z.object({
   region: z.preprocess(one, z.string().max(80).optional().catch(undefined)),
-  status: z.preprocess(one, z.enum(["all", ...PUBLIC_STATUSES]).optional().catch(undefined)),
+  status: z.preprocess(
+    one,
+    z
+      .enum(["all", ...PUBLIC_STATUSES])
+      .optional()
+      .catch(undefined),
+  ),
   sort: z.preprocess(one, z.enum(SORTS).optional().catch(undefined)),
 });
 
 export function parseCampaignFilter(query: Record<string, string | string[] | undefined>): CampaignFilter {
   const q = schema.parse(query);
-  return { region: q.region || null, status: (q.status as CampaignFilter["status"] | undefined) ?? "live", sort: q.sort ?? "newest" };
+  return {
+    region: q.region || null,
+    status: (q.status as CampaignFilter["status"] | undefined) ?? "live",
+    sort: q.sort ?? "newest",
+  };
 }
 
 export function statusesFor(filter: CampaignFilter): CampaignStatus[] {

@@ -2,12 +2,58 @@
 import { z } from "zod";
 
 export const US_REGIONS = [
-  "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "District of Columbia",
-  "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
-  "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
-  "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
-  "Pennsylvania", "Puerto Rico", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont",
-  "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+  "Alabama",
+  "Alaska",
+  "Arizona",
+  "Arkansas",
+  "California",
+  "Colorado",
+  "Connecticut",
+  "Delaware",
+  "District of Columbia",
+  "Florida",
+  "Georgia",
+  "Hawaii",
+  "Idaho",
+  "Illinois",
+  "Indiana",
+  "Iowa",
+  "Kansas",
+  "Kentucky",
+  "Louisiana",
+  "Maine",
+  "Maryland",
+  "Massachusetts",
+  "Michigan",
+  "Minnesota",
+  "Mississippi",
+  "Missouri",
+  "Montana",
+  "Nebraska",
+  "Nevada",
+  "New Hampshire",
+  "New Jersey",
+  "New Mexico",
+  "New York",
+  "North Carolina",
+  "North Dakota",
+  "Ohio",
+  "Oklahoma",
+  "Oregon",
+  "Pennsylvania",
+  "Puerto Rico",
+  "Rhode Island",
+  "South Carolina",
+  "South Dakota",
+  "Tennessee",
+  "Texas",
+  "Utah",
+  "Vermont",
+  "Virginia",
+  "Washington",
+  "West Virginia",
+  "Wisconsin",
+  "Wyoming",
 ] as const;
 
 export const MAX_STORY_CHARS = 5_000;
@@ -20,7 +66,11 @@ export const publicFieldsSchema = z.object({
     .max(40, "Alias must be at most 40 characters.")
     .regex(/^[\p{L}][\p{L} .'-]*$/u, "Alias may contain only letters, spaces, dots, apostrophes and hyphens."),
   region: z.enum(US_REGIONS, { error: "Choose a state or territory for the region." }),
-  summary: z.string().trim().min(10, "Write a one-line summary (at least 10 characters).").max(160, "The summary must fit in 160 characters."),
+  summary: z
+    .string()
+    .trim()
+    .min(10, "Write a one-line summary (at least 10 characters).")
+    .max(160, "The summary must fit in 160 characters."),
   story: z
     .string()
     .trim()
@@ -37,6 +87,11 @@ export const publicFieldsSchema = z.object({
 export type PublicFields = z.infer<typeof publicFieldsSchema>;
 
 /** The texts the PII guard checks, keyed by the field names shown to the lawyer. */
-export function guardFields(p: { alias: string; region: string; summary: string; story: string }): Record<string, string> {
+export function guardFields(p: {
+  alias: string;
+  region: string;
+  summary: string;
+  story: string;
+}): Record<string, string> {
   return { Alias: p.alias, Region: p.region, Summary: p.summary, Story: p.story };
 }

@@ -22,11 +22,20 @@ export interface PurposeFailureSummary {
   subscriptionsCancelled: number;
 }
 
-export async function resolvePurposeFailure(db: Db, stripe: Stripe, actor: Principal | null, campaignId: string): Promise<PurposeFailureSummary> {
+export async function resolvePurposeFailure(
+  db: Db,
+  stripe: Stripe,
+  actor: Principal | null,
+  campaignId: string,
+): Promise<PurposeFailureSummary> {
   const me = requireRole(actor, "treasurer");
   const [c] = await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId));
   if (!c) throw new AppError("not_found", `Campaign ${campaignId} does not exist.`);
-  if (c.status !== "cancelled") throw new AppError("conflict", `Campaign ${campaignId} is ${c.status.replace("_", " ")}; only a cancelled campaign's gifts are redirected or refunded.`);
+  if (c.status !== "cancelled")
+    throw new AppError(
+      "conflict",
+      `Campaign ${campaignId} is ${c.status.replace("_", " ")}; only a cancelled campaign's gifts are redirected or refunded.`,
+    );
   const gifts = await db
     .select()
     .from(donations)
@@ -54,18 +63,32 @@ export async function resolvePurposeFailure(db: Db, stripe: Stripe, actor: Princ
     const remaining = g.amountCents - g.refundedCents;
     if (remaining <= 0) continue;
     await stripe.refunds.create(
-      { payment_intent: g.paymentIntentId!, amount: remaining, reason: "requested_by_customer", metadata: { donation_id: g.id, campaign_id: campaignId, cause: "purpose_failure" } },
+      {
+        payment_intent: g.paymentIntentId!,
+        amount: remaining,
+        reason: "requested_by_customer",
+        metadata: { donation_id: g.id, campaign_id: campaignId, cause: "purpose_failure" },
+      },
       { idempotencyKey: `purpose-failure:${g.id}:${remaining}` },
     );
     refundsRequested++;
     refundCents += remaining;
   }
   let subscriptionsCancelled = 0;
-  for (const r of await db.select().from(recurringGifts).where(and(eq(recurringGifts.campaignId, campaignId), eq(recurringGifts.status, "active")))) {
+  for (const r of await db
+    .select()
+    .from(recurringGifts)
+    .where(and(eq(recurringGifts.campaignId, campaignId), eq(recurringGifts.status, "active")))) {
     if (!r.subscriptionId) continue;
     await stripe.subscriptions.cancel(r.subscriptionId, {}, { idempotencyKey: `purpose-failure:${r.id}` });
     subscriptionsCancelled++;
   }
-  await audit(db, { actorUserId: me.userId, action: "campaign.purpose_failure_resolved", subjectType: "campaign", subjectId: campaignId, details: { redirectedCents, refundsRequested, refundCents } });
+  await audit(db, {
+    actorUserId: me.userId,
+    action: "campaign.purpose_failure_resolved",
+    subjectType: "campaign",
+    subjectId: campaignId,
+    details: { redirectedCents, refundsRequested, refundCents },
+  });
   return { redirectedCents, refundsRequested, refundCents, subscriptionsCancelled };
 }

@@ -7,7 +7,14 @@ import type { Cents } from "@/lib/money";
 export type CampaignStatus = (typeof campaignStatus.enumValues)[number];
 
 /** Statuses a donor may see. Drafts, reviews and cancelled campaigns are never public. */
-export const PUBLIC_STATUSES: CampaignStatus[] = ["live", "funded", "bond_requested", "bond_posted", "closed", "paused"];
+export const PUBLIC_STATUSES: CampaignStatus[] = [
+  "live",
+  "funded",
+  "bond_requested",
+  "bond_posted",
+  "closed",
+  "paused",
+];
 
 export interface CampaignCard {
   id: string;
@@ -79,11 +86,19 @@ export async function getPublicCampaign(db: Db, slug: string): Promise<PublicCam
     .limit(1);
   if (!c) return null;
   const totals = (await raisedByCampaign(db, eq(campaigns.id, c.id))).get(c.id);
-  return { ...c, goalCents: c.goalCents as Cents, raisedCents: (totals?.raised ?? 0) as Cents, donorCount: totals?.donors ?? 0 };
+  return {
+    ...c,
+    goalCents: c.goalCents as Cents,
+    raisedCents: (totals?.raised ?? 0) as Cents,
+    donorCount: totals?.donors ?? 0,
+  };
 }
 
 /** Raised and donor count per campaign matching `where` (used by staff read models too). */
-export async function raisedByCampaign(db: Db, where: SQL | undefined): Promise<Map<string, { raised: number; donors: number }>> {
+export async function raisedByCampaign(
+  db: Db,
+  where: SQL | undefined,
+): Promise<Map<string, { raised: number; donors: number }>> {
   const rows = rowsOf<{ id: string; raised: string | number; donors: string | number }>(
     await db.execute(sql`
       SELECT campaigns.id,

@@ -35,11 +35,20 @@ export const caseFileSchema = z.object({
   facility: z.string().trim().min(2, "Detention facility is required.").max(200),
   bondSetBy: z.enum(["ice", "judge"], { error: "Say whether ICE or an immigration judge set the bond." }),
   bondType: z.enum(["delivery", "voluntary_departure"], { error: "Choose the bond type." }),
-  bondAmountCents: z.number().int("Bond amount must be whole cents.").positive("Bond amount must be more than zero.").max(1_000_000_00, "Bond amount is implausibly large."),
-  bondOrderDate: isoDate("Bond order date").refine((s) => Date.parse(`${s}T00:00:00Z`) <= Date.now() + 86_400_000, "Bond order date cannot be in the future."),
+  bondAmountCents: z
+    .number()
+    .int("Bond amount must be whole cents.")
+    .positive("Bond amount must be more than zero.")
+    .max(1_000_000_00, "Bond amount is implausibly large."),
+  bondOrderDate: isoDate("Bond order date").refine(
+    (s) => Date.parse(`${s}T00:00:00Z`) <= Date.now() + 86_400_000,
+    "Bond order date cannot be in the future.",
+  ),
   releaseAddress: z.string().trim().max(300).default(""),
   releasePhone: z.string().trim().max(40).default(""),
-  consentPublication: z.literal(true, { error: "The client's written consent to publish an anonymized campaign is required." }),
+  consentPublication: z.literal(true, {
+    error: "The client's written consent to publish an anonymized campaign is required.",
+  }),
   consentStory: z.literal(true, { error: "The client's consent to the story as written is required." }),
   consentDate: isoDate("Consent date"),
 });
@@ -49,6 +58,8 @@ export type CaseFile = z.infer<typeof caseFileSchema>;
 export function bondWarnings(cf: Pick<CaseFile, "bondType" | "bondAmountCents">): string[] {
   const min = BOND_MINIMUM_CENTS[cf.bondType];
   return cf.bondAmountCents < min
-    ? [`The bond amount is below the legal minimum for a ${cf.bondType.replace("_", " ")} bond ($${min / 100}). Check the order.`]
+    ? [
+        `The bond amount is below the legal minimum for a ${cf.bondType.replace("_", " ")} bond ($${min / 100}). Check the order.`,
+      ]
     : [];
 }

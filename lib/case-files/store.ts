@@ -16,15 +16,28 @@ import { caseFileKeys } from "./keys";
 
 export type ReadPurpose = "lawyer_edit" | "privacy_review" | "bond_payment" | "pii_guard";
 
-export async function writeCaseFile(tx: Db, campaignId: string, data: CaseFile, actor: Principal): Promise<{ duplicateCampaignIds: string[] }> {
+export async function writeCaseFile(
+  tx: Db,
+  campaignId: string,
+  data: CaseFile,
+  actor: Principal,
+): Promise<{ duplicateCampaignIds: string[] }> {
   const { keyring, hmac } = caseFileKeys();
   const envelope = encryptJson(data, keyring, campaignId);
   const hash = aNumberHash(data.aNumber, hmac);
   await tx
     .insert(caseFiles)
     .values({ campaignId, envelope, aNumberHash: hash, updatedBy: actor.userId })
-    .onConflictDoUpdate({ target: caseFiles.campaignId, set: { envelope, aNumberHash: hash, updatedBy: actor.userId, updatedAt: new Date() } });
-  await audit(tx, { actorUserId: actor.userId, action: "case_file.written", subjectType: "campaign", subjectId: campaignId });
+    .onConflictDoUpdate({
+      target: caseFiles.campaignId,
+      set: { envelope, aNumberHash: hash, updatedBy: actor.userId, updatedAt: new Date() },
+    });
+  await audit(tx, {
+    actorUserId: actor.userId,
+    action: "case_file.written",
+    subjectType: "campaign",
+    subjectId: campaignId,
+  });
   const dupes = await tx
     .select({ id: caseFiles.campaignId })
     .from(caseFiles)
@@ -33,7 +46,12 @@ export async function writeCaseFile(tx: Db, campaignId: string, data: CaseFile, 
 }
 
 /** Decrypt a case file for someone allowed to see it, recording why. */
-export async function readCaseFile(db: Db, campaignId: string, actor: Principal, purpose: ReadPurpose): Promise<CaseFile | null> {
+export async function readCaseFile(
+  db: Db,
+  campaignId: string,
+  actor: Principal,
+  purpose: ReadPurpose,
+): Promise<CaseFile | null> {
   const [row] = await db
     .select({ envelope: caseFiles.envelope, lawyer: campaigns.lawyerUserId })
     .from(caseFiles)
@@ -43,11 +61,23 @@ export async function readCaseFile(db: Db, campaignId: string, actor: Principal,
   const staff = actor.roles.includes("admin") || actor.roles.includes("treasurer");
   const lawyerOfRecord = actor.roles.includes("lawyer") && row.lawyer === actor.userId;
   if (!staff && !lawyerOfRecord) {
-    await audit(db, { actorUserId: actor.userId, action: "case_file.read_refused", subjectType: "campaign", subjectId: campaignId, details: { purpose } });
+    await audit(db, {
+      actorUserId: actor.userId,
+      action: "case_file.read_refused",
+      subjectType: "campaign",
+      subjectId: campaignId,
+      details: { purpose },
+    });
     throw new AppError("forbidden", "You cannot see this case file.");
   }
   const data = decryptJson<CaseFile>(row.envelope, caseFileKeys().keyring, campaignId);
-  await audit(db, { actorUserId: actor.userId, action: "case_file.read", subjectType: "campaign", subjectId: campaignId, details: { purpose } });
+  await audit(db, {
+    actorUserId: actor.userId,
+    action: "case_file.read",
+    subjectType: "campaign",
+    subjectId: campaignId,
+    details: { purpose },
+  });
   return data;
 }
 

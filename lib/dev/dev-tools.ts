@@ -28,7 +28,11 @@ export function summarize(results: DeliveryResult[]): string {
 
 /** The double's PaymentIntent for our donation: found by metadata, so the console works before the webhook has stored any Stripe ids. */
 export function paymentIntentFor(double: StripeDouble, donationId: string): string | null {
-  return double.store.all("payment_intent").find((pi) => pi.metadata?.donation_id === donationId && pi.status === "succeeded")?.id ?? null;
+  return (
+    double.store
+      .all("payment_intent")
+      .find((pi) => pi.metadata?.donation_id === donationId && pi.status === "succeeded")?.id ?? null
+  );
 }
 
 export function subscriptionFor(double: StripeDouble, giftId: string): string | null {
@@ -37,7 +41,15 @@ export function subscriptionFor(double: StripeDouble, giftId: string): string | 
 
 export async function recentDonations(db: Db, limit = 25) {
   return db
-    .select({ id: donations.id, alias: campaigns.alias, amountCents: donations.amountCents, refundedCents: donations.refundedCents, status: donations.status, frequency: donations.frequency, createdAt: donations.createdAt })
+    .select({
+      id: donations.id,
+      alias: campaigns.alias,
+      amountCents: donations.amountCents,
+      refundedCents: donations.refundedCents,
+      status: donations.status,
+      frequency: donations.frequency,
+      createdAt: donations.createdAt,
+    })
     .from(donations)
     .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
     .orderBy(desc(donations.createdAt))
@@ -46,7 +58,13 @@ export async function recentDonations(db: Db, limit = 25) {
 
 export async function recentRecurringGifts(db: Db, limit = 10) {
   return db
-    .select({ id: recurringGifts.id, alias: campaigns.alias, amountCents: recurringGifts.amountCents, status: recurringGifts.status, createdAt: recurringGifts.createdAt })
+    .select({
+      id: recurringGifts.id,
+      alias: campaigns.alias,
+      amountCents: recurringGifts.amountCents,
+      status: recurringGifts.status,
+      createdAt: recurringGifts.createdAt,
+    })
     .from(recurringGifts)
     .innerJoin(campaigns, eq(campaigns.id, recurringGifts.campaignId))
     .orderBy(desc(recurringGifts.createdAt))

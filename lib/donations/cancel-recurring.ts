@@ -26,21 +26,44 @@ function tokenMatches(token: string, hash: string): boolean {
 }
 
 /** The gift, or null when the id or token is wrong (the page says so without telling which). */
-export async function findRecurringGift(db: Db, id: string, token: string | undefined): Promise<(RecurringGiftView & { subscriptionId: string | null }) | null> {
+export async function findRecurringGift(
+  db: Db,
+  id: string,
+  token: string | undefined,
+): Promise<(RecurringGiftView & { subscriptionId: string | null }) | null> {
   if (!token || token.length > 100 || !UUID.test(id)) return null;
   const [g] = await db
-    .select({ id: recurringGifts.id, amountCents: recurringGifts.amountCents, status: recurringGifts.status, subscriptionId: recurringGifts.subscriptionId, hash: recurringGifts.cancelTokenHash, alias: campaigns.alias })
+    .select({
+      id: recurringGifts.id,
+      amountCents: recurringGifts.amountCents,
+      status: recurringGifts.status,
+      subscriptionId: recurringGifts.subscriptionId,
+      hash: recurringGifts.cancelTokenHash,
+      alias: campaigns.alias,
+    })
     .from(recurringGifts)
     .innerJoin(campaigns, eq(campaigns.id, recurringGifts.campaignId))
     .where(eq(recurringGifts.id, id))
     .limit(1);
   if (!g || !tokenMatches(token, g.hash)) return null;
-  return { id: g.id, amountCents: g.amountCents, alias: g.alias, status: g.status, subscriptionId: g.subscriptionId, hasSubscription: Boolean(g.subscriptionId) };
+  return {
+    id: g.id,
+    amountCents: g.amountCents,
+    alias: g.alias,
+    status: g.status,
+    subscriptionId: g.subscriptionId,
+    hasSubscription: Boolean(g.subscriptionId),
+  };
 }
 
 export type CancelOutcome = "invalid" | "not_started" | "already" | "cancelled";
 
-export async function cancelRecurringGift(db: Db, stripe: Stripe, id: string, token: string | undefined): Promise<CancelOutcome> {
+export async function cancelRecurringGift(
+  db: Db,
+  stripe: Stripe,
+  id: string,
+  token: string | undefined,
+): Promise<CancelOutcome> {
   const g = await findRecurringGift(db, id, token);
   if (!g) return "invalid";
   if (g.status === "cancelled") return "already";

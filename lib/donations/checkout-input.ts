@@ -21,7 +21,8 @@ export const CHECKOUT_MESSAGES = {
   amountMissing: () => "Choose an amount or enter one.",
   amountFormat: () => "Enter an amount in dollars, like 25 or 25.50.",
   amountTooSmall: () => `The smallest gift we can accept is ${formatUsd(MIN_GIFT_CENTS, { wholeDollars: true })}.`,
-  amountTooLarge: (max: number) => `The largest gift we can take online is ${formatUsd(max, { wholeDollars: true })}. For more, please contact the fund.`,
+  amountTooLarge: (max: number) =>
+    `The largest gift we can take online is ${formatUsd(max, { wholeDollars: true })}. For more, please contact the fund.`,
   frequency: () => "Choose a one-time or a monthly gift.",
   displayName: () => "Keep the name for the donor wall under 60 characters.",
   emailFormat: () => "Enter an email address like name@example.org, or leave it empty.",
@@ -80,7 +81,8 @@ export function parseCheckoutInput(input: unknown, maxCents: number): CheckoutIn
     fail(field, field === "campaignSlug" ? "campaignMissing" : "amountFormat", `Please check the ${field} field.`);
   }
   const v = r.data;
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v.campaignSlug)) fail("campaignSlug", "campaignMissing", CHECKOUT_MESSAGES.campaignMissing());
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v.campaignSlug))
+    fail("campaignSlug", "campaignMissing", CHECKOUT_MESSAGES.campaignMissing());
   const giftCents = parseAmount(v.amount ?? "", maxCents);
   const frequency = v.frequency ?? "one_off";
   if (frequency !== "one_off" && frequency !== "monthly") fail("frequency", "frequency", CHECKOUT_MESSAGES.frequency());
@@ -88,8 +90,10 @@ export function parseCheckoutInput(input: unknown, maxCents: number): CheckoutIn
   if (locale !== "en" && locale !== "es") fail("locale", "locale", CHECKOUT_MESSAGES.locale());
   if (!v.anonymous && v.displayName.length > 60) fail("displayName", "displayName", CHECKOUT_MESSAGES.displayName());
   const email = v.email.toLowerCase();
-  if (email && (email.length > 254 || !EMAIL.test(email))) fail("email", "emailFormat", CHECKOUT_MESSAGES.emailFormat());
-  if (frequency === "monthly" && !email) fail("email", "emailRequiredMonthly", CHECKOUT_MESSAGES.emailRequiredMonthly());
+  if (email && (email.length > 254 || !EMAIL.test(email)))
+    fail("email", "emailFormat", CHECKOUT_MESSAGES.emailFormat());
+  if (frequency === "monthly" && !email)
+    fail("email", "emailRequiredMonthly", CHECKOUT_MESSAGES.emailRequiredMonthly());
   return {
     campaignSlug: v.campaignSlug,
     giftCents,

@@ -44,18 +44,37 @@ export function hashCancelToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function createCheckout(db: Db, stripe: Stripe, rawInput: unknown, ctx: { ip: string; now?: Date }): Promise<CheckoutResult> {
+export async function createCheckout(
+  db: Db,
+  stripe: Stripe,
+  rawInput: unknown,
+  ctx: { ip: string; now?: Date },
+): Promise<CheckoutResult> {
   const e = env();
   const input = parseCheckoutInput(rawInput, e.DONATION_MAX_CENTS);
   const [campaign] = await db
-    .select({ id: campaigns.id, slug: campaigns.slug, alias: campaigns.alias, region: campaigns.region, status: campaigns.status })
+    .select({
+      id: campaigns.id,
+      slug: campaigns.slug,
+      alias: campaigns.alias,
+      region: campaigns.region,
+      status: campaigns.status,
+    })
     .from(campaigns)
     .where(eq(campaigns.slug, input.campaignSlug))
     .limit(1);
   if (!campaign || !(ACCEPTING_STATUSES as readonly string[]).includes(campaign.status)) {
-    throw new AppError("validation", CHECKOUT_MESSAGES.campaignMissing(), { field: "campaignSlug", key: campaign ? "campaignClosed" : "campaignMissing" });
+    throw new AppError("validation", CHECKOUT_MESSAGES.campaignMissing(), {
+      field: "campaignSlug",
+      key: campaign ? "campaignClosed" : "campaignMissing",
+    });
   }
-  await limitCheckout(db, { ip: ctx.ip, email: input.email }, { perIp: e.CHECKOUT_LIMIT_PER_IP, perEmail: e.CHECKOUT_LIMIT_PER_EMAIL }, ctx.now);
+  await limitCheckout(
+    db,
+    { ip: ctx.ip, email: input.email },
+    { perIp: e.CHECKOUT_LIMIT_PER_IP, perEmail: e.CHECKOUT_LIMIT_PER_EMAIL },
+    ctx.now,
+  );
 
   const coverFeeCents = input.coverFee ? coverFeeFor(input.giftCents) : 0;
   const chargeCents = input.giftCents + coverFeeCents;
@@ -76,21 +95,41 @@ export async function createCheckout(db: Db, stripe: Stripe, rawInput: unknown, 
     cancelToken = cancelTokenFor(id);
     await db.insert(recurringGifts).values({ ...common, id, cancelTokenHash: hashCancelToken(cancelToken) });
   } else {
-    const [row] = await db.insert(donations).values({ ...common, frequency: "one_off" }).returning({ id: donations.id });
+    const [row] = await db
+      .insert(donations)
+      .values({ ...common, frequency: "one_off" })
+      .returning({ id: donations.id });
     id = row!.id;
   }
 
-  const params = buildSessionParams({ id, input, campaign, chargeCents, appUrl: e.APP_URL, now: ctx.now ?? new Date() });
+  const params = buildSessionParams({
+    id,
+    input,
+    campaign,
+    chargeCents,
+    appUrl: e.APP_URL,
+    now: ctx.now ?? new Date(),
+  });
   let session: Stripe.Checkout.Session;
   try {
     session = await stripe.checkout.sessions.create(params, { idempotencyKey: `checkout:${id}` });
   } catch (err) {
     await abandon(db, input.frequency, id);
     // Name and code only: a Stripe message can echo the donor's email back.
-    log.error({ err: err instanceof Error ? err.name : "unknown", code: (err as { code?: string }).code, id }, "checkout session creation failed");
-    throw new AppError("unavailable", "We could not reach our payment processor. Nothing was charged; please try again in a minute.", { key: "unavailable" });
+    log.error(
+      { err: err instanceof Error ? err.name : "unknown", code: (err as { code?: string }).code, id },
+      "checkout session creation failed",
+    );
+    throw new AppError(
+      "unavailable",
+      "We could not reach our payment processor. Nothing was charged; please try again in a minute.",
+      { key: "unavailable" },
+    );
   }
-  if (!session.url) throw new AppError("unavailable", "The payment page is not available. Nothing was charged; please try again.", { key: "unavailable" });
+  if (!session.url)
+    throw new AppError("unavailable", "The payment page is not available. Nothing was charged; please try again.", {
+      key: "unavailable",
+    });
 
   if (input.frequency === "monthly") {
     await db.update(recurringGifts).set({ checkoutSessionId: session.id }).where(eq(recurringGifts.id, id));
@@ -103,7 +142,10 @@ export async function createCheckout(db: Db, stripe: Stripe, rawInput: unknown, 
 /** A row whose session never existed can never be paid: move it to its terminal state. */
 async function abandon(db: Db, frequency: CheckoutInput["frequency"], id: string): Promise<void> {
   if (frequency === "monthly") {
-    await db.update(recurringGifts).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(recurringGifts.id, id));
+    await db
+      .update(recurringGifts)
+      .set({ status: "cancelled", cancelledAt: new Date() })
+      .where(eq(recurringGifts.id, id));
   } else {
     await db.update(donations).set({ status: "failed" }).where(eq(donations.id, id));
   }

@@ -20,7 +20,8 @@ export function processingFee(grossCents: number, f: FeeFormula = DEFAULT_FEE): 
  * client form uses this same function so the number shown is the number charged.
  */
 export function coverFeeFor(giftCents: number, f: FeeFormula = DEFAULT_FEE): number {
-  if (!Number.isSafeInteger(giftCents) || giftCents <= 0) throw new RangeError("coverFeeFor needs a positive whole number of cents");
+  if (!Number.isSafeInteger(giftCents) || giftCents <= 0)
+    throw new RangeError("coverFeeFor needs a positive whole number of cents");
   const keeps = (gross: number) => gross - processingFee(gross, f) >= giftCents;
   // Closed-form guess (ceil of (gift + fixed) / (1 - rate)), then nudge to the exact minimum.
   let gross = Math.ceil(((giftCents + f.fixedCents) * 10_000) / (10_000 - f.percentBps));

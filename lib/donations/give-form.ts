@@ -1,7 +1,16 @@
 /** Turning the donate form's fields into createCheckout input, shared by the server action and tests. */
 import type { CheckoutFormInput } from "./checkout-input";
 
-export const GIVE_FIELDS = ["preset", "other", "frequency", "coverFee", "displayName", "anonymous", "email", "redirectConsent"] as const;
+export const GIVE_FIELDS = [
+  "preset",
+  "other",
+  "frequency",
+  "coverFee",
+  "displayName",
+  "anonymous",
+  "email",
+  "redirectConsent",
+] as const;
 export type GiveValues = Partial<Record<(typeof GIVE_FIELDS)[number], string>>;
 
 export function giveValues(form: FormData): GiveValues {

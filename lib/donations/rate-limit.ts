@@ -40,12 +40,21 @@ export interface CheckoutLimits {
 }
 
 /** Throws AppError('rate_limited') once an IP or an email has started too many checkouts this hour. */
-export async function limitCheckout(db: Db, who: { ip: string; email: string | null }, limits: CheckoutLimits, now = new Date()): Promise<void> {
+export async function limitCheckout(
+  db: Db,
+  who: { ip: string; email: string | null },
+  limits: CheckoutLimits,
+  now = new Date(),
+): Promise<void> {
   const byIp = await hit(db, ipBucket(who.ip), now);
   const byEmail = who.email ? await hit(db, emailBucket(who.email), now) : 0;
   if (byIp > limits.perIp || byEmail > limits.perEmail) {
-    throw new AppError("rate_limited", "Too many attempts to give from here in the last hour. Please wait a while and try again.", {
-      key: "rateLimited",
-    });
+    throw new AppError(
+      "rate_limited",
+      "Too many attempts to give from here in the last hour. Please wait a while and try again.",
+      {
+        key: "rateLimited",
+      },
+    );
   }
 }

@@ -29,7 +29,14 @@ export function maskEmail(email: string): string {
 const SESSION_ID = /^cs_(test|live)_[A-Za-z0-9]{10,200}$/;
 
 export async function describeCheckout(db: Db, stripe: Stripe, sessionId: string | undefined): Promise<ThanksView> {
-  const unknown: ThanksView = { outcome: "unknown", monthly: false, amountCents: 0, maskedEmail: null, campaign: null, recurringGiftId: null };
+  const unknown: ThanksView = {
+    outcome: "unknown",
+    monthly: false,
+    amountCents: 0,
+    maskedEmail: null,
+    campaign: null,
+    recurringGiftId: null,
+  };
   if (!sessionId || !SESSION_ID.test(sessionId)) return unknown;
   let s: Stripe.Checkout.Session;
   try {
@@ -38,9 +45,14 @@ export async function describeCheckout(db: Db, stripe: Stripe, sessionId: string
     return unknown;
   }
   const campaignId = s.metadata?.campaign_id;
-  const [campaign] = campaignId && /^[0-9a-f-]{36}$/.test(campaignId)
-    ? await db.select({ slug: campaigns.slug, alias: campaigns.alias }).from(campaigns).where(eq(campaigns.id, campaignId)).limit(1)
-    : [];
+  const [campaign] =
+    campaignId && /^[0-9a-f-]{36}$/.test(campaignId)
+      ? await db
+          .select({ slug: campaigns.slug, alias: campaigns.alias })
+          .from(campaigns)
+          .where(eq(campaigns.id, campaignId))
+          .limit(1)
+      : [];
   const email = s.customer_details?.email ?? s.customer_email ?? null;
   const outcome: ThanksOutcome =
     s.status === "complete" ? (s.payment_status === "unpaid" ? "processing" : "paid") : "not_finished";

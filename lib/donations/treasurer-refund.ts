@@ -20,24 +20,50 @@ const refundSchema = z.object({
   reason: z.string().trim().min(5, "Give a reason for the refund (at least 5 characters).").max(300),
 });
 
-export async function refundGift(db: Db, stripe: Stripe, actor: Principal | null, input: unknown): Promise<{ refundId: string }> {
+export async function refundGift(
+  db: Db,
+  stripe: Stripe,
+  actor: Principal | null,
+  input: unknown,
+): Promise<{ refundId: string }> {
   const me = requireRole(actor, "treasurer");
   const r = parseOrThrow(refundSchema, input);
   const [gift] = await db.select().from(donations).where(eq(donations.id, r.donationId));
   if (!gift) throw new AppError("not_found", `Gift ${r.donationId} does not exist.`);
-  if (!gift.paymentIntentId) throw new AppError("conflict", `Gift ${gift.id} was not paid through Stripe (imported or demo data), so it cannot be refunded here.`);
+  if (!gift.paymentIntentId)
+    throw new AppError(
+      "conflict",
+      `Gift ${gift.id} was not paid through Stripe (imported or demo data), so it cannot be refunded here.`,
+    );
   if (!["succeeded", "partially_refunded"].includes(gift.status)) {
-    throw new AppError("conflict", `Gift ${gift.id} is ${gift.status.replace("_", " ")}; only a paid gift can be refunded.`);
+    throw new AppError(
+      "conflict",
+      `Gift ${gift.id} is ${gift.status.replace("_", " ")}; only a paid gift can be refunded.`,
+    );
   }
   const left = gift.amountCents - gift.refundedCents;
   if (r.amountCents > left) {
-    throw new AppError("validation", `The refund (${formatUsd(r.amountCents)}) is larger than what is left of the gift (${formatUsd(left)}).`);
+    throw new AppError(
+      "validation",
+      `The refund (${formatUsd(r.amountCents)}) is larger than what is left of the gift (${formatUsd(left)}).`,
+    );
   }
   // The key includes what was refunded before, so a double click sends one refund and a later second refund is still possible.
   const refund = await stripe.refunds.create(
-    { payment_intent: gift.paymentIntentId, amount: r.amountCents, reason: "requested_by_customer", metadata: { donation_id: gift.id, note: r.reason.slice(0, 200) } },
+    {
+      payment_intent: gift.paymentIntentId,
+      amount: r.amountCents,
+      reason: "requested_by_customer",
+      metadata: { donation_id: gift.id, note: r.reason.slice(0, 200) },
+    },
     { idempotencyKey: `treasurer-refund:${gift.id}:${gift.refundedCents}:${r.amountCents}` },
   );
-  await audit(db, { actorUserId: me.userId, action: "gift.refund_requested", subjectType: "donation", subjectId: gift.id, details: { amountCents: r.amountCents, refund: refund.id } });
+  await audit(db, {
+    actorUserId: me.userId,
+    action: "gift.refund_requested",
+    subjectType: "donation",
+    subjectId: gift.id,
+    details: { amountCents: r.amountCents, refund: refund.id },
+  });
   return { refundId: refund.id };
 }

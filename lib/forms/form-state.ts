@@ -18,7 +18,12 @@ export interface FormState {
 export const IDLE: FormState = { status: "idle" };
 
 /** The PII guard names fields by their labels ("Story"); forms name inputs by key ("story"). */
-const GUARD_FIELD_KEYS: Record<string, string> = { Alias: "alias", Region: "region", Summary: "summary", Story: "story" };
+const GUARD_FIELD_KEYS: Record<string, string> = {
+  Alias: "alias",
+  Region: "region",
+  Summary: "summary",
+  Story: "story",
+};
 
 export function formError(e: unknown): FormState {
   if (!isAppError(e)) {
@@ -36,12 +41,16 @@ export function formError(e: unknown): FormState {
       fieldErrors[key] = fieldErrors[key] ? `${fieldErrors[key]} ${f.message}` : f.message;
     }
   }
-  const message = Object.keys(fieldErrors).length ? "Nothing was submitted: correct the fields marked below." : e.message;
+  const message = Object.keys(fieldErrors).length
+    ? "Nothing was submitted: correct the fields marked below."
+    : e.message;
   return { status: "error", message, fieldErrors };
 }
 
 /** Run a lib call; on failure return the form state instead of throwing, so the action can redirect only on success. */
-export async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; state: FormState }> {
+export async function attempt<T>(
+  fn: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; state: FormState }> {
   try {
     return { ok: true, value: await fn() };
   } catch (e) {

@@ -10,9 +10,20 @@ import { parseOrThrow } from "@/lib/validation";
 
 export const lawyerProfileSchema = z.object({
   fullName: z.string().trim().min(2, "Full name is required.").max(120),
-  barNumber: z.string().trim().regex(/^[A-Za-z0-9-]{3,20}$/, "Bar number must be 3–20 letters, digits or dashes."),
-  barState: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Bar state must be a two-letter state code, like NY."),
-  eoirId: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4,12}$/, "EOIR ID must be 4–12 letters or digits."),
+  barNumber: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{3,20}$/, "Bar number must be 3–20 letters, digits or dashes."),
+  barState: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Bar state must be a two-letter state code, like NY."),
+  eoirId: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{4,12}$/, "EOIR ID must be 4–12 letters or digits."),
   firm: z.string().trim().max(160).default(""),
 });
 
@@ -20,13 +31,25 @@ export async function submitLawyerProfile(db: Db, actor: Principal | null, input
   const me = requireRole(actor);
   const p = parseOrThrow(lawyerProfileSchema, input);
   await db.transaction(async (tx) => {
-    const [existing] = await tx.select({ status: lawyerProfiles.status }).from(lawyerProfiles).where(eq(lawyerProfiles.userId, me.userId));
-    if (existing?.status === "verified") throw new AppError("conflict", "Your profile is already verified; contact the fund to change it.");
+    const [existing] = await tx
+      .select({ status: lawyerProfiles.status })
+      .from(lawyerProfiles)
+      .where(eq(lawyerProfiles.userId, me.userId));
+    if (existing?.status === "verified")
+      throw new AppError("conflict", "Your profile is already verified; contact the fund to change it.");
     await tx
       .insert(lawyerProfiles)
       .values({ userId: me.userId, ...p })
-      .onConflictDoUpdate({ target: lawyerProfiles.userId, set: { ...p, status: "pending", rejectionReason: null, updatedAt: new Date() } });
-    await audit(tx, { actorUserId: me.userId, action: "lawyer.profile_submitted", subjectType: "user", subjectId: me.userId });
+      .onConflictDoUpdate({
+        target: lawyerProfiles.userId,
+        set: { ...p, status: "pending", rejectionReason: null, updatedAt: new Date() },
+      });
+    await audit(tx, {
+      actorUserId: me.userId,
+      action: "lawyer.profile_submitted",
+      subjectType: "user",
+      subjectId: me.userId,
+    });
   });
 }
 
@@ -37,20 +60,38 @@ export async function reviewLawyer(
 ): Promise<void> {
   const admin = requireRole(actor, "admin");
   const reason = input.reason?.trim() ?? "";
-  if (input.decision === "reject" && reason.length < 5) throw new AppError("validation", "Give the lawyer a reason for the rejection (at least 5 characters).");
+  if (input.decision === "reject" && reason.length < 5)
+    throw new AppError("validation", "Give the lawyer a reason for the rejection (at least 5 characters).");
   await db.transaction(async (tx) => {
-    const [profile] = await tx.select({ status: lawyerProfiles.status }).from(lawyerProfiles).where(eq(lawyerProfiles.userId, input.userId));
+    const [profile] = await tx
+      .select({ status: lawyerProfiles.status })
+      .from(lawyerProfiles)
+      .where(eq(lawyerProfiles.userId, input.userId));
     if (!profile) throw new AppError("not_found", `No lawyer profile for user ${input.userId}.`);
     const verified = input.decision === "verify";
     await tx
       .update(lawyerProfiles)
-      .set({ status: verified ? "verified" : "rejected", rejectionReason: verified ? null : reason, reviewedBy: admin.userId, reviewedAt: new Date(), updatedAt: new Date() })
+      .set({
+        status: verified ? "verified" : "rejected",
+        rejectionReason: verified ? null : reason,
+        reviewedBy: admin.userId,
+        reviewedAt: new Date(),
+        updatedAt: new Date(),
+      })
       .where(eq(lawyerProfiles.userId, input.userId));
     if (verified) {
-      await tx.insert(userRoles).values({ userId: input.userId, role: "lawyer", grantedBy: admin.userId }).onConflictDoNothing();
+      await tx
+        .insert(userRoles)
+        .values({ userId: input.userId, role: "lawyer", grantedBy: admin.userId })
+        .onConflictDoNothing();
     } else {
       await tx.delete(userRoles).where(and(eq(userRoles.userId, input.userId), eq(userRoles.role, "lawyer")));
     }
-    await audit(tx, { actorUserId: admin.userId, action: verified ? "lawyer.verified" : "lawyer.rejected", subjectType: "user", subjectId: input.userId });
+    await audit(tx, {
+      actorUserId: admin.userId,
+      action: verified ? "lawyer.verified" : "lawyer.rejected",
+      subjectType: "user",
+      subjectId: input.userId,
+    });
   });
 }

@@ -6,7 +6,10 @@ import type { Cents } from "@/lib/money";
 
 /** Normal-side balance of one account (0 for an account that has never been used). */
 export async function getBalance(db: Db, code: string): Promise<Cents> {
-  const rows = await db.select({ balance: ledgerAccounts.balance }).from(ledgerAccounts).where(eq(ledgerAccounts.code, code));
+  const rows = await db
+    .select({ balance: ledgerAccounts.balance })
+    .from(ledgerAccounts)
+    .where(eq(ledgerAccounts.code, code));
   return (rows[0]?.balance ?? 0) as Cents;
 }
 

@@ -9,7 +9,11 @@ import type { SignedPosting } from "./content-hash";
 const line = z.object({ account: accountCodeSchema, amount: z.unknown() });
 
 export const entryInputSchema = z.object({
-  idempotencyKey: z.string().trim().min(1, "An idempotency key is required.").max(255, "Idempotency key is longer than 255 characters."),
+  idempotencyKey: z
+    .string()
+    .trim()
+    .min(1, "An idempotency key is required.")
+    .max(255, "Idempotency key is longer than 255 characters."),
   kind: z.enum(ENTRY_KINDS, { error: (i) => `Unknown entry kind "${String(i.input).slice(0, 40)}".` }),
   memo: z.string().max(500, "Memo is longer than 500 characters.").default(""),
   campaignId: z.uuid("campaignId must be a UUID.").optional(),

@@ -86,7 +86,10 @@ async function writeOnce(db: Db, entry: ValidEntry, reversesEntryId: number | nu
       const missing = (pg.detail ?? "").split(",").filter(Boolean);
       const opened = await openMissingAccounts(db, missing);
       if (opened) return writeOnce(db, entry, reversesEntryId, hash);
-      throw new AppError("unknown_account", `Unknown ledger account ${missing.join(", ")} in entry ${entry.idempotencyKey}.`);
+      throw new AppError(
+        "unknown_account",
+        `Unknown ledger account ${missing.join(", ")} in entry ${entry.idempotencyKey}.`,
+      );
     }
     throw e;
   }
@@ -96,7 +99,10 @@ async function writeOnce(db: Db, entry: ValidEntry, reversesEntryId: number | nu
 async function openMissingAccounts(db: Db, codes: string[]): Promise<boolean> {
   if (!codes.length || codes.some((c) => !parseDynamic(c))) return false;
   for (const code of codes) await createDynamicAccount(db, code);
-  const found = await db.select({ code: ledgerAccounts.code }).from(ledgerAccounts).where(inArray(ledgerAccounts.code, codes));
+  const found = await db
+    .select({ code: ledgerAccounts.code })
+    .from(ledgerAccounts)
+    .where(inArray(ledgerAccounts.code, codes));
   return found.length === codes.length;
 }
 

@@ -16,11 +16,15 @@ export async function reverseEntry(db: Db, input: ReverseInput): Promise<PostRes
     throw new AppError("validation", "entryId must be a positive integer.");
   }
   const key = input.idempotencyKey.trim();
-  if (!key || key.length > 255) throw new AppError("validation", "A reversal needs an idempotency key of 1–255 characters.");
+  if (!key || key.length > 255)
+    throw new AppError("validation", "A reversal needs an idempotency key of 1–255 characters.");
   const [original] = await db.select().from(journalEntries).where(eq(journalEntries.id, input.entryId));
   if (!original) throw new AppError("not_found", `Journal entry #${input.entryId} does not exist.`);
   if (original.reversesEntryId !== null) {
-    throw new AppError("validation", `Entry #${input.entryId} is itself a reversal; post a new entry instead of reversing it.`);
+    throw new AppError(
+      "validation",
+      `Entry #${input.entryId} is itself a reversal; post a new entry instead of reversing it.`,
+    );
   }
   const [prior] = await db
     .select({ id: journalEntries.id, key: journalEntries.idempotencyKey })

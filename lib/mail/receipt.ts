@@ -27,11 +27,13 @@ export const IRS_THRESHOLD_CENTS = 25_000;
 const T = {
   en: {
     subject: (fund: string) => `Your gift to ${fund}: thank you`,
-    thanks: (amount: string, alias: string, fund: string) => `Thank you for your gift of ${amount} to ${fund}, for the campaign "${alias}".`,
+    thanks: (amount: string, alias: string, fund: string) =>
+      `Thank you for your gift of ${amount} to ${fund}, for the campaign "${alias}".`,
     monthly: "This is one payment of your monthly gift.",
     date: "Date",
     amount: "Amount",
-    deductible: (fund: string) => `${fund} is a tax-exempt organization; your gift is tax-deductible to the extent allowed by law.`,
+    deductible: (fund: string) =>
+      `${fund} is a tax-exempt organization; your gift is tax-deductible to the extent allowed by law.`,
     notDeductible: (fund: string) => `Gifts to ${fund} are not tax-deductible.`,
     noGoods: "No goods or services were provided in exchange for this contribution.",
     cancel: (url: string) => `To stop your monthly gift at any time: ${url}`,
@@ -39,13 +41,16 @@ const T = {
   },
   es: {
     subject: (fund: string) => `Su donación a ${fund}: gracias`,
-    thanks: (amount: string, alias: string, fund: string) => `Gracias por su donación de ${amount} a ${fund}, para la campaña "${alias}".`,
+    thanks: (amount: string, alias: string, fund: string) =>
+      `Gracias por su donación de ${amount} a ${fund}, para la campaña "${alias}".`,
     monthly: "Este es un pago de su donación mensual.",
     date: "Fecha",
     amount: "Monto",
-    deductible: (fund: string) => `${fund} es una organización exenta de impuestos; su donación es deducible en la medida que permita la ley.`,
+    deductible: (fund: string) =>
+      `${fund} es una organización exenta de impuestos; su donación es deducible en la medida que permita la ley.`,
     notDeductible: (fund: string) => `Las donaciones a ${fund} no son deducibles de impuestos.`,
-    noGoods: "No se proporcionaron bienes ni servicios a cambio de esta contribución. (No goods or services were provided in exchange for this contribution.)",
+    noGoods:
+      "No se proporcionaron bienes ni servicios a cambio de esta contribución. (No goods or services were provided in exchange for this contribution.)",
     cancel: (url: string) => `Para cancelar su donación mensual en cualquier momento: ${url}`,
     keep: "Guarde este correo para sus registros.",
   },

@@ -30,19 +30,36 @@ export async function sendPendingMail(db: Db, limit = 20): Promise<SendSummary> 
   }
   // Each message is tried at most once per call; a failed one waits for the next call.
   const candidates = rowsOf<{ id: string }>(
-    await db.execute(sql`SELECT id FROM outbox_messages WHERE status = 'pending' AND attempts < ${MAX_ATTEMPTS} ORDER BY created_at LIMIT ${limit}`),
+    await db.execute(
+      sql`SELECT id FROM outbox_messages WHERE status = 'pending' AND attempts < ${MAX_ATTEMPTS} ORDER BY created_at LIMIT ${limit}`,
+    ),
   );
   for (const { id } of candidates) {
     await db.transaction(async (tx) => {
-      const [msg] = rowsOf<{ id: string; to_address: string; subject: string; text_body: string; html_body: string | null; attempts: number }>(
+      const [msg] = rowsOf<{
+        id: string;
+        to_address: string;
+        subject: string;
+        text_body: string;
+        html_body: string | null;
+        attempts: number;
+      }>(
         await tx.execute(sql`
           SELECT id, to_address, subject, text_body, html_body, attempts FROM outbox_messages
            WHERE id = ${id} AND status = 'pending' FOR UPDATE SKIP LOCKED`),
       );
       if (!msg) return; // another instance took it
       try {
-        await transport.sendMail({ from: env().MAIL_FROM, to: msg.to_address, subject: msg.subject, text: msg.text_body, html: msg.html_body ?? undefined });
-        await tx.execute(sql`UPDATE outbox_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = ${msg.id}`);
+        await transport.sendMail({
+          from: env().MAIL_FROM,
+          to: msg.to_address,
+          subject: msg.subject,
+          text: msg.text_body,
+          html: msg.html_body ?? undefined,
+        });
+        await tx.execute(
+          sql`UPDATE outbox_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = ${msg.id}`,
+        );
         summary.sent++;
       } catch (e) {
         const reason = e instanceof Error ? e.message.slice(0, 300) : "unknown error";

@@ -18,13 +18,22 @@ function init() {
   if (usesRealStripe(e)) {
     // STRIPE_API_BASE (never in production): a Stripe-compatible server, e.g. the double run as its own process.
     const target = stripeApiTarget(e);
-    const stripe = new Stripe(e.STRIPE_SECRET_KEY!, { maxNetworkRetries: 2, timeout: 20_000, appInfo: { name: "OpenBond" }, ...(target ?? {}) });
+    const stripe = new Stripe(e.STRIPE_SECRET_KEY!, {
+      maxNetworkRetries: 2,
+      timeout: 20_000,
+      appInfo: { name: "OpenBond" },
+      ...(target ?? {}),
+    });
     return { stripe, double: null, webhookSecret: e.STRIPE_WEBHOOK_SECRET! };
   }
   if (appEnv(e) === "production") {
     throw new Error("Stripe keys are required in production; the offline test double is disabled there.");
   }
-  const double = new StripeDouble({ baseUrl: e.APP_URL, webhookUrl: `${e.APP_URL.replace(/\/$/, "")}/api/stripe/webhook`, webhookSecret: e.STRIPE_DOUBLE_WEBHOOK_SECRET });
+  const double = new StripeDouble({
+    baseUrl: e.APP_URL,
+    webhookUrl: `${e.APP_URL.replace(/\/$/, "")}/api/stripe/webhook`,
+    webhookSecret: e.STRIPE_DOUBLE_WEBHOOK_SECRET,
+  });
   return { stripe: createDoubleStripe(double), double, webhookSecret: double.webhookSecret };
 }
 

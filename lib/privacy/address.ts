@@ -1,26 +1,74 @@
-import { foldString, tokenize, type Span, type Token } from './normalize';
+import { foldString, tokenize, type Span, type Token } from "./normalize";
 
 // A release address tells an abuser or ICE where to find someone. We match
 // house number + street name, with street types and directions folded to
 // USPS abbreviations so "123 North Main Street" ≈ "123 N Main St".
 
 const CANON: Readonly<Record<string, string>> = {
-  street: 'st', str: 'st', avenue: 'ave', av: 'ave', avenida: 'ave', road: 'rd',
-  boulevard: 'blvd', boul: 'blvd', drive: 'dr', lane: 'ln', court: 'ct',
-  place: 'pl', circle: 'cir', highway: 'hwy', parkway: 'pkwy', terrace: 'ter',
-  trail: 'trl', square: 'sq', expressway: 'expy', freeway: 'fwy', plaza: 'plz',
-  alley: 'aly', crossing: 'xing', point: 'pt', loop: 'loop', way: 'way',
-  north: 'n', south: 's', east: 'e', west: 'w', northeast: 'ne',
-  northwest: 'nw', southeast: 'se', southwest: 'sw', calle: 'calle',
+  street: "st",
+  str: "st",
+  avenue: "ave",
+  av: "ave",
+  avenida: "ave",
+  road: "rd",
+  boulevard: "blvd",
+  boul: "blvd",
+  drive: "dr",
+  lane: "ln",
+  court: "ct",
+  place: "pl",
+  circle: "cir",
+  highway: "hwy",
+  parkway: "pkwy",
+  terrace: "ter",
+  trail: "trl",
+  square: "sq",
+  expressway: "expy",
+  freeway: "fwy",
+  plaza: "plz",
+  alley: "aly",
+  crossing: "xing",
+  point: "pt",
+  loop: "loop",
+  way: "way",
+  north: "n",
+  south: "s",
+  east: "e",
+  west: "w",
+  northeast: "ne",
+  northwest: "nw",
+  southeast: "se",
+  southwest: "sw",
+  calle: "calle",
 };
 
 const STREET_TYPES = new Set([
-  'st', 'ave', 'rd', 'blvd', 'dr', 'ln', 'ct', 'pl', 'cir', 'hwy', 'pkwy',
-  'ter', 'trl', 'sq', 'expy', 'fwy', 'plz', 'aly', 'xing', 'pt', 'loop', 'way',
-  'calle',
+  "st",
+  "ave",
+  "rd",
+  "blvd",
+  "dr",
+  "ln",
+  "ct",
+  "pl",
+  "cir",
+  "hwy",
+  "pkwy",
+  "ter",
+  "trl",
+  "sq",
+  "expy",
+  "fwy",
+  "plz",
+  "aly",
+  "xing",
+  "pt",
+  "loop",
+  "way",
+  "calle",
 ]);
-const DIRECTIONS = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw']);
-const UNIT_WORDS = new Set(['apt', 'apartment', 'unit', 'suite', 'ste', 'depto', 'piso', 'lot', 'room', 'rm']);
+const DIRECTIONS = new Set(["n", "s", "e", "w", "ne", "nw", "se", "sw"]);
+const UNIT_WORDS = new Set(["apt", "apartment", "unit", "suite", "ste", "depto", "piso", "lot", "room", "rm"]);
 
 export function canon(word: string): string {
   return CANON[word] ?? word;
@@ -36,7 +84,7 @@ export interface AddressMatcher {
 }
 
 export function buildAddressMatcher(address: string): AddressMatcher | undefined {
-  const firstLine = foldString(address).split(/[,\n;]/)[0] ?? '';
+  const firstLine = foldString(address).split(/[,\n;]/)[0] ?? "";
   const words: string[] = [];
   for (const t of tokenize(firstLine)) {
     if (UNIT_WORDS.has(t.text)) break;

@@ -1,7 +1,7 @@
-import { COUNTRIES_A_L } from './country-data-a-l';
-import { COUNTRIES_M_Z } from './country-data-m-z';
-import { foldString, words } from './normalize';
-import { PhraseMatcher } from './phrases';
+import { COUNTRIES_A_L } from "./country-data-a-l";
+import { COUNTRIES_M_Z } from "./country-data-m-z";
+import { foldString, words } from "./normalize";
+import { PhraseMatcher } from "./phrases";
 
 // ICE's public detainee locator needs only name + country of birth, so a
 // country or nationality word is sensitive even on its own: the client's is
@@ -23,19 +23,24 @@ const ALL: readonly string[] = [...COUNTRIES_A_L, ...COUNTRIES_M_Z];
 
 /** Phrases that contain a country word but name something else. */
 const STOP_PHRASES: readonly string[] = [
-  'new mexico', 'nuevo mexico', 'guinea pig', 'guinea pigs', 'french fries',
-  'french toast', 'turkey day',
+  "new mexico",
+  "nuevo mexico",
+  "guinea pig",
+  "guinea pigs",
+  "french fries",
+  "french toast",
+  "turkey day",
 ];
 
 function splitVariants(field: string | undefined): Variant[] {
   if (!field) return [];
   return field
-    .split(';')
+    .split(";")
     .map((v) => v.trim())
     .filter((v) => v.length > 0)
     .map((v) => ({
-      folded: foldString(v.replace(/^~/, '')),
-      flaggable: !v.startsWith('~'),
+      folded: foldString(v.replace(/^~/, "")),
+      flaggable: !v.startsWith("~"),
     }));
 }
 
@@ -51,13 +56,13 @@ function englishForms(v: Variant): Variant[] {
 function spanishForms(v: Variant): Variant[] {
   const w = v.folded;
   const forms = [w];
-  if (w.endsWith('o')) {
+  if (w.endsWith("o")) {
     const stem = w.slice(0, -1);
     forms.push(`${stem}a`, `${stem}os`, `${stem}as`);
   } else if (/[aei]$/.test(w)) {
     forms.push(`${w}s`);
-    if (w.endsWith('i')) forms.push(`${w}es`);
-  } else if (w.endsWith('u')) {
+    if (w.endsWith("i")) forms.push(`${w}es`);
+  } else if (w.endsWith("u")) {
     forms.push(`${w}es`, `${w}s`);
   } else {
     forms.push(`${w}a`, `${w}es`, `${w}as`);
@@ -66,7 +71,7 @@ function spanishForms(v: Variant): Variant[] {
 }
 
 function countryVariants(line: string): Variant[] {
-  const [en, es, enDem, esDem] = line.split('|');
+  const [en, es, enDem, esDem] = line.split("|");
   return [
     ...splitVariants(en),
     ...splitVariants(es),
@@ -103,13 +108,12 @@ export const COUNTRY_MATCHER: PhraseMatcher<CountryWord> = buildMatcher();
  * "venezolana", "República Dominicana"); empty when we do not know it.
  */
 export function lookUpCountry(value: string): number[] {
-  const target = words(value).join(' ');
+  const target = words(value).join(" ");
   const found: number[] = [];
   VARIANTS.forEach((variants, index) => {
-    if (variants.some((v) => words(v.folded).join(' ') === target)) found.push(index);
+    if (variants.some((v) => words(v.folded).join(" ") === target)) found.push(index);
   });
   return found;
 }
 
 export const COUNTRY_COUNT = ALL.length;
-

@@ -1,4 +1,4 @@
-import type { Span } from './normalize';
+import type { Span } from "./normalize";
 
 // Day-precision dates are private (birth, arrest, hearing, release): only
 // month + year may be published. All patterns run on folded text (lower
@@ -14,35 +14,33 @@ export interface FoundDate extends Span {
 }
 
 const MONTHS: ReadonlyArray<readonly string[]> = [
-  ['january', 'jan', 'enero', 'ene'],
-  ['february', 'feb', 'febrero'],
-  ['march', 'mar', 'marzo'],
-  ['april', 'apr', 'abril', 'abr'],
-  ['may', 'mayo'],
-  ['june', 'jun', 'junio'],
-  ['july', 'jul', 'julio'],
-  ['august', 'aug', 'agosto', 'ago'],
-  ['september', 'sept', 'sep', 'septiembre', 'setiembre'],
-  ['october', 'oct', 'octubre'],
-  ['november', 'nov', 'noviembre'],
-  ['december', 'dec', 'diciembre', 'dic'],
+  ["january", "jan", "enero", "ene"],
+  ["february", "feb", "febrero"],
+  ["march", "mar", "marzo"],
+  ["april", "apr", "abril", "abr"],
+  ["may", "mayo"],
+  ["june", "jun", "junio"],
+  ["july", "jul", "julio"],
+  ["august", "aug", "agosto", "ago"],
+  ["september", "sept", "sep", "septiembre", "setiembre"],
+  ["october", "oct", "octubre"],
+  ["november", "nov", "noviembre"],
+  ["december", "dec", "diciembre", "dic"],
 ];
 
 const MONTH_OF = new Map<string, number>();
 MONTHS.forEach((names, i) => names.forEach((n) => MONTH_OF.set(n, i + 1)));
-const MONTH_ALT = [...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join('|');
+const MONTH_ALT = [...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join("|");
 
-const L = '(?<![\\p{L}\\p{N}])';
-const R = '(?![\\p{L}\\p{N}])';
-const ORD = '(?:st|nd|rd|th|º|°|o)?';
-const YEAR_TAIL = '(?:,?\\s+(?:de(?:l)?\\s+)?(\\d{4}))?';
+const L = "(?<![\\p{L}\\p{N}])";
+const R = "(?![\\p{L}\\p{N}])";
+const ORD = "(?:st|nd|rd|th|º|°|o)?";
+const YEAR_TAIL = "(?:,?\\s+(?:de(?:l)?\\s+)?(\\d{4}))?";
 
-const ISO = new RegExp(`${L}(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})${R}`, 'gu');
-const NUMERIC = new RegExp(`${L}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})${R}`, 'gu');
-const MONTH_DAY = new RegExp(
-  `${L}(${MONTH_ALT})\\.?\\s+(\\d{1,2})${ORD}(?!\\d)${YEAR_TAIL}${R}`, 'gu');
-const DAY_MONTH = new RegExp(
-  `${L}(\\d{1,2})${ORD}\\s+(?:of\\s+|de\\s+)?(${MONTH_ALT})\\.?${YEAR_TAIL}${R}`, 'gu');
+const ISO = new RegExp(`${L}(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})${R}`, "gu");
+const NUMERIC = new RegExp(`${L}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})${R}`, "gu");
+const MONTH_DAY = new RegExp(`${L}(${MONTH_ALT})\\.?\\s+(\\d{1,2})${ORD}(?!\\d)${YEAR_TAIL}${R}`, "gu");
+const DAY_MONTH = new RegExp(`${L}(\\d{1,2})${ORD}\\s+(?:of\\s+|de\\s+)?(${MONTH_ALT})\\.?${YEAR_TAIL}${R}`, "gu");
 
 function valid(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
@@ -54,7 +52,7 @@ function plausibleYear(y: number): boolean {
 
 export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
-  const push = (m: RegExpMatchArray, d: Omit<FoundDate, 'start' | 'end'>): void => {
+  const push = (m: RegExpMatchArray, d: Omit<FoundDate, "start" | "end">): void => {
     if (d.readings.length === 0) return;
     if (d.year !== undefined && !d.shortYear && !plausibleYear(d.year)) return;
     const start = m.index ?? 0;
@@ -66,7 +64,10 @@ export function findDates(text: string): FoundDate[] {
   }
   for (const m of text.matchAll(NUMERIC)) {
     const [a, b, y] = [Number(m[1]), Number(m[3]), m[4]!];
-    const readings = [{ month: a, day: b }, { month: b, day: a }].filter((r) => valid(r.month, r.day));
+    const readings = [
+      { month: a, day: b },
+      { month: b, day: a },
+    ].filter((r) => valid(r.month, r.day));
     push(m, { readings, year: Number(y), shortYear: y.length === 2 });
   }
   for (const m of text.matchAll(MONTH_DAY)) {

@@ -1,4 +1,4 @@
-import { softGap, tokenize, foldString, type Span, type Token } from './normalize';
+import { softGap, tokenize, foldString, type Span, type Token } from "./normalize";
 
 // Every part of the legal name is a case-file value, so each is blocked on
 // its own ("Juan" alone identifies with the alias story around it). Matching
@@ -6,9 +6,34 @@ import { softGap, tokenize, foldString, type Span, type Token } from './normaliz
 
 /** Particles are part of the name but too common to block on their own. */
 const PARTICLES = new Set([
-  'de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'di', 'du', 'van',
-  'von', 'der', 'den', 'le', 'el', 'y', 'e', 'bin', 'bint', 'ibn', 'al', 'san',
-  'santa', 'st', 'mc', 'mac',
+  "de",
+  "del",
+  "la",
+  "las",
+  "los",
+  "da",
+  "das",
+  "do",
+  "dos",
+  "di",
+  "du",
+  "van",
+  "von",
+  "der",
+  "den",
+  "le",
+  "el",
+  "y",
+  "e",
+  "bin",
+  "bint",
+  "ibn",
+  "al",
+  "san",
+  "santa",
+  "st",
+  "mc",
+  "mac",
 ]);
 
 export interface NameMatcher {
@@ -27,7 +52,7 @@ export function buildNameMatcher(legalName: string): NameMatcher {
   for (const word of words) {
     const sub = tokenize(word).map((t) => t.text);
     pieces.push(...sub);
-    if (sub.length > 1) variants.add(sub.join(''));
+    if (sub.length > 1) variants.add(sub.join(""));
   }
   const parts = pieces.filter((p) => [...p].length >= 2);
   for (const p of parts) if (!PARTICLES.has(p)) variants.add(p);
@@ -36,7 +61,7 @@ export function buildNameMatcher(legalName: string): NameMatcher {
   for (let i = 0; i < pieces.length; i++) {
     for (let j = i + 2; j <= pieces.length; j++) {
       const run = pieces.slice(i, j);
-      if (!run.every((p) => PARTICLES.has(p))) variants.add(run.join(''));
+      if (!run.every((p) => PARTICLES.has(p))) variants.add(run.join(""));
     }
   }
   const core = parts.filter((p) => !PARTICLES.has(p));
@@ -63,13 +88,16 @@ export function findNames(text: string, tokens: readonly Token[], m: NameMatcher
     }
     let first = i;
     let last = i;
-    while (first > 0 && isFiller(tokens[first - 1]!) &&
-      softGap(text, tokens[first - 1]!.end, tokens[first]!.start)) first--;
+    while (first > 0 && isFiller(tokens[first - 1]!) && softGap(text, tokens[first - 1]!.end, tokens[first]!.start))
+      first--;
     // Leading particles are ordinary words ("de Juan"); only initials stick.
     while (first < i && !isInitial(tokens[first]!)) first++;
     let k = i + 1;
-    while (k < tokens.length && softGap(text, tokens[k - 1]!.end, tokens[k]!.start) &&
-      (isName(tokens[k]!) || isFiller(tokens[k]!))) {
+    while (
+      k < tokens.length &&
+      softGap(text, tokens[k - 1]!.end, tokens[k]!.start) &&
+      (isName(tokens[k]!) || isFiller(tokens[k]!))
+    ) {
       if (isName(tokens[k]!)) last = k;
       k++;
     }

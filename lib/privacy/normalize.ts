@@ -27,11 +27,11 @@ export interface Span {
 const COMBINING_MARK = /\p{M}/gu;
 
 export function foldString(input: string): string {
-  return input.normalize('NFD').replace(COMBINING_MARK, '').toLowerCase();
+  return input.normalize("NFD").replace(COMBINING_MARK, "").toLowerCase();
 }
 
 export function foldWithMap(input: string): FoldedText {
-  let text = '';
+  let text = "";
   const from: number[] = [];
   const to: number[] = [];
   let i = 0;
@@ -40,10 +40,7 @@ export function foldWithMap(input: string): FoldedText {
     const width = cp > 0xffff ? 2 : 1;
     // Per-code-point folding keeps the offset map exact; ASCII takes the
     // cheap path because stories are mostly ASCII.
-    const folded =
-      cp < 0x80
-        ? input[i]!.toLowerCase()
-        : foldString(String.fromCodePoint(cp));
+    const folded = cp < 0x80 ? input[i]!.toLowerCase() : foldString(String.fromCodePoint(cp));
     for (const ch of folded) {
       for (let k = 0; k < ch.length; k++) {
         text += ch[k];

@@ -1,4 +1,4 @@
-import type { Span } from './normalize';
+import type { Span } from "./normalize";
 
 // People write identifiers with whatever separators they like
 // ("A# 012-345-678", "(555) 123 4567", "+1.555.123.4567"), so numbers are
@@ -18,7 +18,7 @@ const SEPARATOR = /[\s.\-\u2010-\u2014]/;
 const MAX_GAP = 3;
 
 function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
+  return ch !== undefined && ch >= "0" && ch <= "9";
 }
 
 // Parentheses belong to a phone area code ("+1 (512) 555", "(512) 555"),
@@ -29,8 +29,8 @@ function skipSeparator(text: string, from: number, digitsSoFar: number, countryC
   while (k < text.length && k - from < MAX_GAP) {
     const ch = text[k]!;
     if (SEPARATOR.test(ch)) k++;
-    else if (ch === '(' && countryCode && digitsSoFar <= 3) k++;
-    else if (ch === ')' && digitsSoFar <= 6 && text.lastIndexOf('(', from) >= from - 7) k++;
+    else if (ch === "(" && countryCode && digitsSoFar <= 3) k++;
+    else if (ch === ")" && digitsSoFar <= 6 && text.lastIndexOf("(", from) >= from - 7) k++;
     else break;
   }
   return k;
@@ -45,7 +45,7 @@ export function findDigitRuns(text: string): DigitRun[] {
       continue;
     }
     const positions: number[] = [];
-    let digits = '';
+    let digits = "";
     let j = i;
     let end = i;
     while (j < text.length) {
@@ -55,18 +55,18 @@ export function findDigitRuns(text: string): DigitRun[] {
         end = ++j;
         continue;
       }
-      const countryCode = digits === '1' || text[i - 1] === '+';
+      const countryCode = digits === "1" || text[i - 1] === "+";
       const k = skipSeparator(text, j, digits.length, countryCode);
       if (k === j || !isDigit(text[k])) break;
       j = k;
     }
     let start = i;
-    if (text[start - 1] === '(') start--;
-    const plus = text[start - 1] === '+';
+    if (text[start - 1] === "(") start--;
+    const plus = text[start - 1] === "+";
     if (plus) start--;
     const prefix = /(?:^|[^\p{L}\p{N}])a\s?[#\-:]?\s?$/u.exec(text.slice(Math.max(0, start - 5), start));
     const aPrefix = prefix !== null;
-    if (prefix) start -= prefix[0].replace(/^[^a]/, '').length;
+    if (prefix) start -= prefix[0].replace(/^[^a]/, "").length;
     runs.push({ start, end, digits, positions, plus, aPrefix, raw: text.slice(start, end) });
     i = end;
   }
@@ -83,9 +83,9 @@ export function digitSlice(run: DigitRun, needle: string): Span | undefined {
 
 /** Canonical 9-digit A-number, or undefined when it cannot be one. */
 export function aNumberDigits(value: string): string | undefined {
-  const digits = value.replace(/\D/g, '');
+  const digits = value.replace(/\D/g, "");
   if (digits.length < 8 || digits.length > 9) return undefined;
-  return digits.padStart(9, '0');
+  return digits.padStart(9, "0");
 }
 
 export function isANumberLike(run: DigitRun): boolean {
@@ -100,7 +100,7 @@ export function isPhoneLike(run: DigitRun): boolean {
   if (run.plus) return n >= 8 && n <= 15;
   if (/^(?:19|20)\d\d(?:\s+(?:19|20)\d\d)+$/.test(run.raw)) return false; // "2019 2020 2021"
   if (n === 10) return true;
-  if (n === 11 && run.digits.startsWith('1')) return true;
+  if (n === 11 && run.digits.startsWith("1")) return true;
   if (n > 11 && n <= 15) return true;
   return n === 7 && /^\d{3}[\s.\-]\d{4}$/.test(run.raw);
 }

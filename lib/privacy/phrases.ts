@@ -1,4 +1,4 @@
-import { softGap, type Token } from './normalize';
+import { softGap, type Token } from "./normalize";
 
 // Multi-word vocabularies (countries, facilities) are matched on folded
 // tokens, longest phrase first, so "South Sudan" wins over "Sudan" and a stop

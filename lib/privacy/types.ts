@@ -1,4 +1,4 @@
-import type { FindingKind } from './messages';
+import type { FindingKind } from "./messages";
 
 // Public shapes of the PII guard, kept apart so UI code can import them
 // without pulling in the vocabularies.

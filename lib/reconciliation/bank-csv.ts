@@ -25,27 +25,40 @@ function toIsoDate(raw: string): string | null {
   else if (us) [y, m, d] = [Number(us[3]), Number(us[1]), Number(us[2])];
   else return null;
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date.toISOString().slice(0, 10) : null;
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+    ? date.toISOString().slice(0, 10)
+    : null;
 }
 
 export function parseBankCsv(text: string): BankLine[] {
-  if (Buffer.byteLength(text) > MAX_CSV_BYTES) throw new AppError("validation", "The file is larger than 10 MB; split it by month.");
+  if (Buffer.byteLength(text) > MAX_CSV_BYTES)
+    throw new AppError("validation", "The file is larger than 10 MB; split it by month.");
   let records: Record<string, string>[];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true });
+    records = parse(text.replace(/^\uFEFF/, ""), {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    });
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     throw new AppError("validation", `The file is not valid CSV${line ? ` (near line ${line})` : ""}.`);
   }
   if (!records.length) throw new AppError("validation", "The file has no statement lines.");
   for (const col of ["date", "amount", "description"]) {
-    if (!(col in records[0]!)) throw new AppError("validation", `The file needs a "${col}" column (found: ${Object.keys(records[0]!).join(", ").slice(0, 200)}).`);
+    if (!(col in records[0]!))
+      throw new AppError(
+        "validation",
+        `The file needs a "${col}" column (found: ${Object.keys(records[0]!).join(", ").slice(0, 200)}).`,
+      );
   }
   const seen = new Map<string, number>();
   return records.map((r, i) => {
     const lineNo = i + 2; // header is line 1
     const postedOn = toIsoDate(r.date ?? "");
-    if (!postedOn) throw new AppError("validation", `Line ${lineNo}: the date must look like 2026-03-31 or 03/31/2026.`);
+    if (!postedOn)
+      throw new AppError("validation", `Line ${lineNo}: the date must look like 2026-03-31 or 03/31/2026.`);
     const rawAmount = (r.amount ?? "").replace(/^\((.*)\)$/, "-$1");
     let amountCents: number;
     try {

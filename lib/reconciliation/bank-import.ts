@@ -28,17 +28,38 @@ export async function importBankCsv(
 ): Promise<ImportSummary> {
   const me = requireRole(actor, "treasurer");
   const lines = opts.parsed ?? parseBankCsv(file.text);
-  const [imp] = await db.insert(bankImports).values({ fileName: file.name.slice(0, 200), lines: lines.length, added: 0, importedBy: me.userId }).returning({ id: bankImports.id });
+  const [imp] = await db
+    .insert(bankImports)
+    .values({ fileName: file.name.slice(0, 200), lines: lines.length, added: 0, importedBy: me.userId })
+    .returning({ id: bankImports.id });
   let added = 0;
   for (let i = 0; i < lines.length; i += BATCH) {
     const chunk = lines.slice(i, i + BATCH).map((l) => ({ ...l, importId: imp!.id }));
-    added += await db.transaction(async (tx) => (await tx.insert(bankStatementLines).values(chunk).onConflictDoNothing({ target: bankStatementLines.fingerprint }).returning({ id: bankStatementLines.id })).length);
+    added += await db.transaction(
+      async (tx) =>
+        (
+          await tx
+            .insert(bankStatementLines)
+            .values(chunk)
+            .onConflictDoNothing({ target: bankStatementLines.fingerprint })
+            .returning({ id: bankStatementLines.id })
+        ).length,
+    );
     await opts.onProgress?.(Math.min(i + BATCH, lines.length), lines.length);
   }
   return db.transaction(async (tx) => {
-    await tx.update(bankImports).set({ added }).where(sql`id = ${imp!.id}`);
+    await tx
+      .update(bankImports)
+      .set({ added })
+      .where(sql`id = ${imp!.id}`);
     const matched = await matchBankLines(tx);
-    await audit(tx, { actorUserId: me.userId, action: "bank.imported", subjectType: "bank_import", subjectId: imp!.id, details: { lines: lines.length, added, matched } });
+    await audit(tx, {
+      actorUserId: me.userId,
+      action: "bank.imported",
+      subjectType: "bank_import",
+      subjectId: imp!.id,
+      details: { lines: lines.length, added, matched },
+    });
     return { lines: lines.length, added, duplicates: lines.length - added, matched };
   });
 }
@@ -58,7 +79,11 @@ const dayOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_
 
 /** Greedy one-to-one matching by signed amount within a date window; returns how many lines it matched. */
 export async function matchBankLines(tx: Db): Promise<number> {
-  const open = await tx.select().from(bankStatementLines).where(isNull(bankStatementLines.matchedKind)).orderBy(bankStatementLines.postedOn);
+  const open = await tx
+    .select()
+    .from(bankStatementLines)
+    .where(isNull(bankStatementLines.matchedKind))
+    .orderBy(bankStatementLines.postedOn);
   if (!open.length) return 0;
   const candidates = rowsOf<{ kind: Candidate["kind"]; ref: string; amount: string | number; on: string }>(
     await tx.execute(sql`
@@ -66,15 +91,23 @@ export async function matchBankLines(tx: Db): Promise<number> {
       UNION ALL SELECT 'bond_payment', id::text, -amount_cents, paid_on::text FROM bonds WHERE paid_on IS NOT NULL
       UNION ALL SELECT 'bond_refund', id::text, refund_received_cents, refunded_on::text FROM bonds WHERE refunded_on IS NOT NULL`),
   );
-  const taken = new Set(rowsOf<{ ref: string }>(await tx.execute(sql`SELECT matched_ref AS ref FROM bank_statement_lines WHERE matched_ref IS NOT NULL`)).map((r) => r.ref));
-  const pool: Candidate[] = candidates.filter((c) => !taken.has(c.ref)).map((c) => ({ kind: c.kind, ref: c.ref, amount: Number(c.amount), day: dayOf(c.on) }));
+  const taken = new Set(
+    rowsOf<{ ref: string }>(
+      await tx.execute(sql`SELECT matched_ref AS ref FROM bank_statement_lines WHERE matched_ref IS NOT NULL`),
+    ).map((r) => r.ref),
+  );
+  const pool: Candidate[] = candidates
+    .filter((c) => !taken.has(c.ref))
+    .map((c) => ({ kind: c.kind, ref: c.ref, amount: Number(c.amount), day: dayOf(c.on) }));
   let matched = 0;
   for (const line of open) {
     const d = dayOf(line.postedOn);
     const i = pool.findIndex((c) => c.amount === line.amountCents && Math.abs(c.day - d) <= WINDOW_DAYS[c.kind]);
     if (i < 0) continue;
     const [c] = pool.splice(i, 1);
-    await tx.execute(sql`UPDATE bank_statement_lines SET matched_kind = ${c!.kind}, matched_ref = ${c!.ref} WHERE id = ${line.id}`);
+    await tx.execute(
+      sql`UPDATE bank_statement_lines SET matched_kind = ${c!.kind}, matched_ref = ${c!.ref} WHERE id = ${line.id}`,
+    );
     matched++;
   }
   return matched;

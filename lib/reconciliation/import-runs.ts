@@ -25,19 +25,35 @@ export type Progress = (done: number, total?: number) => Promise<void>;
  * `progress`; the run ends `done` with `summarize(result)`, or `failed` with the
  * message a treasurer would see (never a private value), and the error is rethrown.
  */
-export async function withImportRun<T>(db: Db, me: Principal, kind: ImportKind, work: (progress: Progress) => Promise<T>, summarize: (r: T) => string, hooks: ImportHooks = {}): Promise<T> {
+export async function withImportRun<T>(
+  db: Db,
+  me: Principal,
+  kind: ImportKind,
+  work: (progress: Progress) => Promise<T>,
+  summarize: (r: T) => string,
+  hooks: ImportHooks = {},
+): Promise<T> {
   const [run] = await db.insert(importRuns).values({ kind, startedBy: me.userId }).returning({ id: importRuns.id });
   const byId = eq(importRuns.id, run!.id);
   const progress: Progress = async (done, total) => {
-    await db.update(importRuns).set({ done, ...(total === undefined ? {} : { total }), updatedAt: new Date() }).where(byId);
+    await db
+      .update(importRuns)
+      .set({ done, ...(total === undefined ? {} : { total }), updatedAt: new Date() })
+      .where(byId);
     await hooks.onProgress?.();
   };
   try {
     const result = await work(progress);
-    await db.update(importRuns).set({ status: "done", summary: summarize(result), updatedAt: new Date(), finishedAt: new Date() }).where(byId);
+    await db
+      .update(importRuns)
+      .set({ status: "done", summary: summarize(result), updatedAt: new Date(), finishedAt: new Date() })
+      .where(byId);
     return result;
   } catch (e) {
-    await db.update(importRuns).set({ status: "failed", summary: publicMessage(e), updatedAt: new Date(), finishedAt: new Date() }).where(byId);
+    await db
+      .update(importRuns)
+      .set({ status: "failed", summary: publicMessage(e), updatedAt: new Date(), finishedAt: new Date() })
+      .where(byId);
     throw e;
   }
 }

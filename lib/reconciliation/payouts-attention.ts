@@ -21,7 +21,10 @@ export interface PayoutAttention {
 }
 
 /** `reconciliation`: pass it when the caller has already matched Stripe to the books, to avoid doing it twice. */
-export async function payoutsNeedingAttention(db: Db, reconciliation?: StripeReconciliation): Promise<PayoutAttention[]> {
+export async function payoutsNeedingAttention(
+  db: Db,
+  reconciliation?: StripeReconciliation,
+): Promise<PayoutAttention[]> {
   const payouts = await db
     .select({ id: stripePayouts.id, amountCents: stripePayouts.amountCents, status: stripePayouts.status })
     .from(stripePayouts)
@@ -29,9 +32,15 @@ export async function payoutsNeedingAttention(db: Db, reconciliation?: StripeRec
     .orderBy(stripePayouts.arrivalDate, stripePayouts.id);
   if (!payouts.length) return [];
   const contents = rowsOf<{ payout_id: string; source_id: string | null }>(
-    await db.execute(sql`SELECT DISTINCT payout_id, source_id FROM stripe_balance_transactions WHERE payout_id IS NOT NULL`),
+    await db.execute(
+      sql`SELECT DISTINCT payout_id, source_id FROM stripe_balance_transactions WHERE payout_id IS NOT NULL`,
+    ),
   );
-  const bad = new Set((reconciliation ?? (await reconcileStripe(db))).exceptions.filter((x) => x.kind !== "not_in_payout").map((x) => x.sourceId));
+  const bad = new Set(
+    (reconciliation ?? (await reconcileStripe(db))).exceptions
+      .filter((x) => x.kind !== "not_in_payout")
+      .map((x) => x.sourceId),
+  );
   // Each payout's Stripe objects (a payout without any has not been imported).
   const inPayout = new Map<string, string[]>();
   for (const c of contents) {

@@ -28,23 +28,46 @@ export async function importStripePayouts(
   requireRole(actor, "treasurer");
   let payouts = 0;
   let transactions = 0;
-  const list = stripe.payouts.list({ limit: 100, ...(opts.createdAfter ? { created: { gte: Math.floor(opts.createdAfter.getTime() / 1000) } } : {}) });
+  const list = stripe.payouts.list({
+    limit: 100,
+    ...(opts.createdAfter ? { created: { gte: Math.floor(opts.createdAfter.getTime() / 1000) } } : {}),
+  });
   for await (const po of list) {
     await db
       .insert(stripePayouts)
       .values({ id: po.id, amountCents: po.amount, status: po.status, arrivalDate: new Date(po.arrival_date * 1000) })
-      .onConflictDoUpdate({ target: stripePayouts.id, set: { status: po.status, amountCents: po.amount, arrivalDate: new Date(po.arrival_date * 1000), updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: stripePayouts.id,
+        set: {
+          status: po.status,
+          amountCents: po.amount,
+          arrivalDate: new Date(po.arrival_date * 1000),
+          updatedAt: new Date(),
+        },
+      });
     payouts++;
     let batch: (typeof stripeBalanceTransactions.$inferInsert)[] = [];
     const flush = async () => {
       if (!batch.length) return;
-      await db.insert(stripeBalanceTransactions).values(batch).onConflictDoNothing({ target: stripeBalanceTransactions.id });
+      await db
+        .insert(stripeBalanceTransactions)
+        .values(batch)
+        .onConflictDoNothing({ target: stripeBalanceTransactions.id });
       transactions += batch.length;
       await opts.onProgress?.(transactions);
       batch = [];
     };
     for await (const bt of stripe.balanceTransactions.list({ payout: po.id, limit: 100 })) {
-      batch.push({ id: bt.id, payoutId: po.id, type: bt.type, sourceId: sourceIdOf(bt), amountCents: bt.amount, feeCents: bt.fee, netCents: bt.net, stripeCreatedAt: new Date(bt.created * 1000) });
+      batch.push({
+        id: bt.id,
+        payoutId: po.id,
+        type: bt.type,
+        sourceId: sourceIdOf(bt),
+        amountCents: bt.amount,
+        feeCents: bt.fee,
+        netCents: bt.net,
+        stripeCreatedAt: new Date(bt.created * 1000),
+      });
       if (batch.length >= 500) await flush();
     }
     await flush();

@@ -19,11 +19,12 @@ export interface StripeReconciliation {
   exceptions: StripeException[];
 }
 
-
 export async function reconcileStripe(db: Db): Promise<StripeReconciliation> {
   const stripeSide = new Map<string, number>();
   for (const r of rowsOf<{ source_id: string; net: string | number }>(
-    await db.execute(sql`SELECT source_id, sum(net_cents)::bigint AS net FROM stripe_balance_transactions WHERE source_id IS NOT NULL GROUP BY source_id`),
+    await db.execute(
+      sql`SELECT source_id, sum(net_cents)::bigint AS net FROM stripe_balance_transactions WHERE source_id IS NOT NULL GROUP BY source_id`,
+    ),
   )) {
     stripeSide.set(r.source_id, Number(r.net));
   }
@@ -41,13 +42,15 @@ export async function reconcileStripe(db: Db): Promise<StripeReconciliation> {
   let matched = 0;
   for (const [sourceId, net] of stripeSide) {
     const ledger = books.get(sourceId);
-    if (ledger === undefined) exceptions.push({ sourceId, stripeNetCents: net, ledgerCents: 0, kind: "missing_in_books" });
-    else if (ledger !== net) exceptions.push({ sourceId, stripeNetCents: net, ledgerCents: ledger, kind: "amount_differs" });
+    if (ledger === undefined)
+      exceptions.push({ sourceId, stripeNetCents: net, ledgerCents: 0, kind: "missing_in_books" });
+    else if (ledger !== net)
+      exceptions.push({ sourceId, stripeNetCents: net, ledgerCents: ledger, kind: "amount_differs" });
     else matched++;
   }
   for (const [sourceId, amount] of books) {
-    if (!stripeSide.has(sourceId) && amount !== 0) exceptions.push({ sourceId, stripeNetCents: 0, ledgerCents: amount, kind: "not_in_payout" });
+    if (!stripeSide.has(sourceId) && amount !== 0)
+      exceptions.push({ sourceId, stripeNetCents: 0, ledgerCents: amount, kind: "not_in_payout" });
   }
   return { matched, exceptions };
 }
-

@@ -28,7 +28,12 @@ export async function balanceSheet(db: Db): Promise<BalanceSheet> {
   );
   return {
     assets: { stripe: n("stripe"), bank: n("bank"), atIce: n("at_ice"), total: n("stripe") + n("bank") + n("at_ice") },
-    funds: { general: n("general"), campaigns: n("campaigns"), bondsOutstanding: n("outstanding"), total: n("general") + n("campaigns") + n("outstanding") },
+    funds: {
+      general: n("general"),
+      campaigns: n("campaigns"),
+      bondsOutstanding: n("outstanding"),
+      total: n("general") + n("campaigns") + n("outstanding"),
+    },
     restricted: restricted.map((x) => ({ campaignId: x.campaign_id, alias: x.alias, cents: Number(x.cents) })),
   };
 }

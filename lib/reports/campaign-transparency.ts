@@ -22,7 +22,13 @@ export interface CampaignTransparency {
 
 export async function campaignTransparency(db: Db, slug: string): Promise<CampaignTransparency | null> {
   const [c] = await db
-    .select({ id: campaigns.id, slug: campaigns.slug, alias: campaigns.alias, region: campaigns.region, status: campaigns.status })
+    .select({
+      id: campaigns.id,
+      slug: campaigns.slug,
+      alias: campaigns.alias,
+      region: campaigns.region,
+      status: campaigns.status,
+    })
     .from(campaigns)
     .where(and(eq(campaigns.slug, slug), inArray(campaigns.status, PUBLIC_STATUSES)))
     .limit(1);
@@ -33,5 +39,8 @@ export async function campaignTransparency(db: Db, slug: string): Promise<Campai
     await db.execute(sql`SELECT coalesce(sum(p.amount), 0)::bigint AS cents FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
                           WHERE p.account_code = ${account} AND e.kind = 'reallocation'`),
   );
-  return { campaign: { slug: c.slug, alias: c.alias, region: c.region, status: c.status }, figures: { ...figures, held, movedToGeneral: Number(moved?.cents ?? 0) } };
+  return {
+    campaign: { slug: c.slug, alias: c.alias, region: c.region, status: c.status },
+    figures: { ...figures, held, movedToGeneral: Number(moved?.cents ?? 0) },
+  };
 }

@@ -18,51 +18,182 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 const dollars = (cents: number | string | null) => (cents === null ? "" : (Number(cents) / 100).toFixed(2));
 const month = (d: string | Date | null) => (d ? new Date(d).toISOString().slice(0, 7) : "");
 
-export async function exportCsv(db: Db, actor: Principal | null, kind: string): Promise<{ filename: string; csv: string }> {
-  if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw new AppError("not_found", `There is no "${kind.slice(0, 40)}" export.`);
-  const me = kind === "bonds-with-case-files" ? requireRole(actor, "treasurer") : requireRole(actor, "treasurer", "admin");
+export async function exportCsv(
+  db: Db,
+  actor: Principal | null,
+  kind: string,
+): Promise<{ filename: string; csv: string }> {
+  if (!(EXPORT_KINDS as readonly string[]).includes(kind))
+    throw new AppError("not_found", `There is no "${kind.slice(0, 40)}" export.`);
+  const me =
+    kind === "bonds-with-case-files" ? requireRole(actor, "treasurer") : requireRole(actor, "treasurer", "admin");
   const day = new Date().toISOString().slice(0, 10);
-  const file = (rows: (string | number)[][], header: string[]) => ({ filename: `openbond-${kind}-${day}.csv`, csv: stringify([header, ...rows]) });
+  const file = (rows: (string | number)[][], header: string[]) => ({
+    filename: `openbond-${kind}-${day}.csv`,
+    csv: stringify([header, ...rows]),
+  });
 
   if (kind === "ledger") {
-    const rows = rowsOf<{ id: number; at: string; kind: string; memo: string; account: string; amount: string | number; alias: string | null; reverses: number | null }>(
+    const rows = rowsOf<{
+      id: number;
+      at: string;
+      kind: string;
+      memo: string;
+      account: string;
+      amount: string | number;
+      alias: string | null;
+      reverses: number | null;
+    }>(
       await db.execute(sql`
         SELECT e.id, e.effective_at AS at, e.kind, e.memo, p.account_code AS account, p.amount, c.alias, e.reverses_entry_id AS reverses
           FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id LEFT JOIN campaigns c ON c.id = e.campaign_id
          ORDER BY e.id, p.id`),
     );
     return file(
-      rows.map((r) => [r.id, new Date(r.at).toISOString(), r.kind, r.memo, r.account, dollars(Number(r.amount) > 0 ? r.amount : 0), dollars(Number(r.amount) < 0 ? -Number(r.amount) : 0), r.alias ?? "", r.reverses ?? ""]),
+      rows.map((r) => [
+        r.id,
+        new Date(r.at).toISOString(),
+        r.kind,
+        r.memo,
+        r.account,
+        dollars(Number(r.amount) > 0 ? r.amount : 0),
+        dollars(Number(r.amount) < 0 ? -Number(r.amount) : 0),
+        r.alias ?? "",
+        r.reverses ?? "",
+      ]),
       ["entry", "effective_at", "kind", "memo", "account", "debit", "credit", "campaign_alias", "reverses_entry"],
     );
   }
   if (kind === "gifts") {
     const rows = await db
-      .select({ id: donations.id, at: donations.succeededAt, alias: campaigns.alias, amount: donations.amountCents, cover: donations.coverFeeCents, fee: donations.feeCents, refunded: donations.refundedCents, status: donations.status, frequency: donations.frequency, name: donations.displayName, pi: donations.paymentIntentId })
+      .select({
+        id: donations.id,
+        at: donations.succeededAt,
+        alias: campaigns.alias,
+        amount: donations.amountCents,
+        cover: donations.coverFeeCents,
+        fee: donations.feeCents,
+        refunded: donations.refundedCents,
+        status: donations.status,
+        frequency: donations.frequency,
+        name: donations.displayName,
+        pi: donations.paymentIntentId,
+      })
       .from(donations)
       .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
       .orderBy(asc(donations.createdAt));
     return file(
-      rows.map((r) => [r.id, r.at ? r.at.toISOString() : "", r.alias, dollars(r.amount), dollars(r.cover), dollars(r.fee), dollars(r.refunded), r.status, r.frequency, r.name ?? "Anonymous", r.pi ?? ""]),
-      ["donation", "succeeded_at", "campaign_alias", "amount", "fee_covered_by_donor", "stripe_fee", "refunded", "status", "frequency", "donor_wall_name", "payment_intent"],
+      rows.map((r) => [
+        r.id,
+        r.at ? r.at.toISOString() : "",
+        r.alias,
+        dollars(r.amount),
+        dollars(r.cover),
+        dollars(r.fee),
+        dollars(r.refunded),
+        r.status,
+        r.frequency,
+        r.name ?? "Anonymous",
+        r.pi ?? "",
+      ]),
+      [
+        "donation",
+        "succeeded_at",
+        "campaign_alias",
+        "amount",
+        "fee_covered_by_donor",
+        "stripe_fee",
+        "refunded",
+        "status",
+        "frequency",
+        "donor_wall_name",
+        "payment_intent",
+      ],
     );
   }
-  const rows = await db.select({ b: bonds, alias: campaigns.alias, region: campaigns.region }).from(bonds).innerJoin(campaigns, eq(campaigns.id, bonds.campaignId)).orderBy(asc(bonds.createdAt));
+  const rows = await db
+    .select({ b: bonds, alias: campaigns.alias, region: campaigns.region })
+    .from(bonds)
+    .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
+    .orderBy(asc(bonds.createdAt));
   if (kind === "bonds") {
     // ICE numbers and exact dates belong to the case file: months only here.
     return file(
-      rows.map(({ b, alias, region }) => [b.id, alias, region, dollars(b.amountCents), dollars(b.topUpCents), b.status, month(b.postedOn), month(b.refundedOn), dollars(b.refundReceivedCents), dollars(b.interestExpectedCents), month(b.forfeitedOn)]),
-      ["bond", "campaign_alias", "region", "amount", "general_pool_top_up", "status", "posted_month", "refunded_month", "refund_received", "interest_expected", "forfeited_month"],
+      rows.map(({ b, alias, region }) => [
+        b.id,
+        alias,
+        region,
+        dollars(b.amountCents),
+        dollars(b.topUpCents),
+        b.status,
+        month(b.postedOn),
+        month(b.refundedOn),
+        dollars(b.refundReceivedCents),
+        dollars(b.interestExpectedCents),
+        month(b.forfeitedOn),
+      ]),
+      [
+        "bond",
+        "campaign_alias",
+        "region",
+        "amount",
+        "general_pool_top_up",
+        "status",
+        "posted_month",
+        "refunded_month",
+        "refund_received",
+        "interest_expected",
+        "forfeited_month",
+      ],
     );
   }
   const out: (string | number)[][] = [];
   for (const { b, alias } of rows) {
     const cf = await readCaseFile(db, b.campaignId, me, "bond_payment");
-    out.push([b.id, alias, cf?.legalName ?? "", cf?.aNumber ?? "", b.i305Number ?? "", dollars(b.amountCents), b.status, b.paidOn ?? "", b.postedOn ?? "", b.i391On ?? "", b.refundedOn ?? "", dollars(b.refundReceivedCents), b.i323On ?? "", b.forfeitedOn ?? ""]);
+    out.push([
+      b.id,
+      alias,
+      cf?.legalName ?? "",
+      cf?.aNumber ?? "",
+      b.i305Number ?? "",
+      dollars(b.amountCents),
+      b.status,
+      b.paidOn ?? "",
+      b.postedOn ?? "",
+      b.i391On ?? "",
+      b.refundedOn ?? "",
+      dollars(b.refundReceivedCents),
+      b.i323On ?? "",
+      b.forfeitedOn ?? "",
+    ]);
   }
-  await audit(db, { actorUserId: me.userId, action: "export.bonds_with_case_files", subjectType: "export", subjectId: day, details: { bonds: rows.length } });
+  await audit(db, {
+    actorUserId: me.userId,
+    action: "export.bonds_with_case_files",
+    subjectType: "export",
+    subjectId: day,
+    details: { bonds: rows.length },
+  });
   return {
     filename: `openbond-bonds-CONFIDENTIAL-${day}.csv`,
-    csv: stringify([["bond", "campaign_alias", "legal_name", "a_number", "i305_number", "amount", "status", "paid_on", "posted_on", "i391_on", "refunded_on", "refund_received", "i323_on", "forfeited_on"], ...out]),
+    csv: stringify([
+      [
+        "bond",
+        "campaign_alias",
+        "legal_name",
+        "a_number",
+        "i305_number",
+        "amount",
+        "status",
+        "paid_on",
+        "posted_on",
+        "i391_on",
+        "refunded_on",
+        "refund_received",
+        "i323_on",
+        "forfeited_on",
+      ],
+      ...out,
+    ]),
   };
 }

@@ -54,7 +54,9 @@ export async function monthlyTreasury(db: Db): Promise<TreasuryMonth[]> {
   const flowOf = new Map(flows.map((f) => [f.month, f]));
   const countOf = new Map(counts.map((c) => [`${c.month}:${c.what}`, Number(c.n)]));
   const out: TreasuryMonth[] = [];
-  let general = 0, campaigns = 0, atIce = 0;
+  let general = 0,
+    campaigns = 0,
+    atIce = 0;
   for (let m = months[0]!; m <= months.at(-1)!; m = nextMonth(m)) {
     const c = changeOf.get(m);
     general += Number(c?.general ?? 0);
@@ -62,9 +64,16 @@ export async function monthlyTreasury(db: Db): Promise<TreasuryMonth[]> {
     atIce += Number(c?.at_ice ?? 0);
     const f = flowOf.get(m);
     out.push({
-      month: m, general, campaigns, atIce,
-      gifts: f?.gifts ?? 0, bondsPaid: f?.bondsPaid ?? 0, recovered: f?.recovered ?? 0,
-      bondsPosted: countOf.get(`${m}:posted`) ?? 0, bondsRefunded: countOf.get(`${m}:refunded`) ?? 0, bondsForfeited: countOf.get(`${m}:forfeited`) ?? 0,
+      month: m,
+      general,
+      campaigns,
+      atIce,
+      gifts: f?.gifts ?? 0,
+      bondsPaid: f?.bondsPaid ?? 0,
+      recovered: f?.recovered ?? 0,
+      bondsPosted: countOf.get(`${m}:posted`) ?? 0,
+      bondsRefunded: countOf.get(`${m}:refunded`) ?? 0,
+      bondsForfeited: countOf.get(`${m}:forfeited`) ?? 0,
     });
   }
   return out;

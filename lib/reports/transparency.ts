@@ -31,7 +31,12 @@ export interface Transparency {
 /** Gifts, bonds paid and money recovered per month (only months with any of them), fund-wide or for one campaign. */
 export async function monthlyFlows(db: Db, campaignId?: string): Promise<MonthRow[]> {
   const where: SQL = campaignId ? sql`e.campaign_id = ${campaignId}` : sql`true`;
-  const rows = rowsOf<{ month: string; gifts: string | number; bonds_paid: string | number; recovered: string | number }>(
+  const rows = rowsOf<{
+    month: string;
+    gifts: string | number;
+    bonds_paid: string | number;
+    recovered: string | number;
+  }>(
     await db.execute(sql`
       SELECT to_char(e.effective_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
              coalesce(sum(-p.amount) FILTER (WHERE e.kind = 'donation' AND a.kind = 'fund'), 0)::bigint AS gifts,
@@ -41,7 +46,12 @@ export async function monthlyFlows(db: Db, campaignId?: string): Promise<MonthRo
        WHERE ${where} AND e.kind IN ('donation', 'bond_payment', 'bond_refund', 'interest')
        GROUP BY 1 ORDER BY 1`),
   );
-  return rows.map((m) => ({ month: m.month, gifts: Number(m.gifts), bondsPaid: Number(m.bonds_paid), recovered: Number(m.recovered) }));
+  return rows.map((m) => ({
+    month: m.month,
+    gifts: Number(m.gifts),
+    bondsPaid: Number(m.bonds_paid),
+    recovered: Number(m.recovered),
+  }));
 }
 
 export async function transparency(db: Db, campaignId?: string): Promise<Transparency> {

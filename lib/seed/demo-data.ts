@@ -63,7 +63,8 @@ export const DEMO_CAMPAIGNS: DemoCampaign[] = [
     alias: "Nadia",
     region: "Georgia",
     summary: "Fully funded: the fund is arranging the bond payment.",
-    story: "Nadia* is a student who fled persecution. Donors met her bond in eleven days. The fund is now preparing the payment.",
+    story:
+      "Nadia* is a student who fled persecution. Donors met her bond in eleven days. The fund is now preparing the payment.",
     detentionMonth: "2026-06",
     goalCents: 500_000,
     status: "funded",
@@ -75,7 +76,8 @@ export const DEMO_CAMPAIGNS: DemoCampaign[] = [
     alias: "Tomás",
     region: "California",
     summary: "Bond posted: released to his family while his case continues.",
-    story: "Tomás* was released after the fund posted his bond. His case continues; the bond comes back to the fund when it ends.",
+    story:
+      "Tomás* was released after the fund posted his bond. His case continues; the bond comes back to the fund when it ends.",
     detentionMonth: "2026-03",
     goalCents: 1_200_000,
     status: "bond_posted",
@@ -88,7 +90,8 @@ export const DEMO_CAMPAIGNS: DemoCampaign[] = [
     alias: "Yusuf",
     region: "New Jersey",
     summary: "Case closed: the bond came back with interest and now funds the next one.",
-    story: "Yusuf* attended every hearing. His case has ended, ICE cancelled the bond and refunded it with interest to the fund's revolving pool.",
+    story:
+      "Yusuf* attended every hearing. His case has ended, ICE cancelled the bond and refunded it with interest to the fund's revolving pool.",
     detentionMonth: "2025-01",
     goalCents: 750_000,
     status: "closed",

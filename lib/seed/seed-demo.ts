@@ -29,7 +29,10 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<SeedR
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
-    const done = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, DEMO_CAMPAIGNS[0]!.slug));
+    const done = await tx
+      .select({ id: campaigns.id })
+      .from(campaigns)
+      .where(eq(campaigns.slug, DEMO_CAMPAIGNS[0]!.slug));
     if (done.length) return { created: false, campaigns: 0, donations: 0 };
     const staff = await seedStaff(tx);
     await seedInterestRates(tx, now);
@@ -51,8 +54,21 @@ async function seedStaff(tx: Db): Promise<Staff> {
     for (const role of s.roles) await grantRole(tx, { email: s.email, role, actorUserId: null });
     out[s.email.split("@")[0] as keyof Staff] = { userId, roles: await rolesOf(tx, userId) };
   }
-  for (const [key, n] of [["lawyer", 1], ["lawyer2", 2]] as const) {
-    await tx.insert(lawyerProfiles).values({ userId: out[key]!.userId, fullName: `Demo Lawyer ${n}`, barNumber: `LA-0000${n}`, barState: "LA", eoirId: `DEMO0${n}`, firm: "Demo Immigration Clinic", status: "verified", reviewedBy: out.admin!.userId, reviewedAt: new Date() });
+  for (const [key, n] of [
+    ["lawyer", 1],
+    ["lawyer2", 2],
+  ] as const) {
+    await tx.insert(lawyerProfiles).values({
+      userId: out[key]!.userId,
+      fullName: `Demo Lawyer ${n}`,
+      barNumber: `LA-0000${n}`,
+      barState: "LA",
+      eoirId: `DEMO0${n}`,
+      firm: "Demo Immigration Clinic",
+      status: "verified",
+      reviewedBy: out.admin!.userId,
+      reviewedAt: new Date(),
+    });
   }
   return out as Staff;
 }
@@ -60,7 +76,8 @@ async function seedStaff(tx: Db): Promise<Staff> {
 /** Treasury's cap applies in every quarter of the demo period (T-bill yields were above 3%); replace with published rates. */
 async function seedInterestRates(tx: Db, now: Date) {
   const rows = [];
-  for (let y = now.getUTCFullYear() - 3; y <= now.getUTCFullYear(); y++) for (const m of ["01", "04", "07", "10"]) rows.push({ quarterStart: `${y}-${m}-01`, rateBps: 300 });
+  for (let y = now.getUTCFullYear() - 3; y <= now.getUTCFullYear(); y++)
+    for (const m of ["01", "04", "07", "10"]) rows.push({ quarterStart: `${y}-${m}-01`, rateBps: 300 });
   await tx.insert(interestRates).values(rows).onConflictDoNothing();
 }
 
@@ -96,7 +113,7 @@ async function seedCampaign(tx: Db, demo: DemoCampaign, now: Date, staff: Staff)
   let n = 0;
   while ((demo.bond ? net : gross) < targetNet) {
     const amount = PRESETS[Math.floor(rand() * PRESETS.length)]!;
-    const at = new Date(start.getTime() + Math.floor((spanMs * n) / 40) % spanMs);
+    const at = new Date(start.getTime() + (Math.floor((spanMs * n) / 40) % spanMs));
     const anonymous = rand() < 0.3;
     const fee = processingFee(amount);
     const [gift] = await tx
@@ -113,15 +130,37 @@ async function seedCampaign(tx: Db, demo: DemoCampaign, now: Date, staff: Staff)
       })
       .returning({ id: donations.id });
     const refs = { donation: gift!.id };
-    await postEntry(tx, { idempotencyKey: `seed:${demo.slug}:gift:${n}`, kind: "donation", campaignId: id, refs, effectiveAt: at, debits: [{ account: "stripe", amount }], credits: [{ account: fund, amount }] });
-    await postEntry(tx, { idempotencyKey: `seed:${demo.slug}:fee:${n}`, kind: "processing_fee", campaignId: id, refs, effectiveAt: at, debits: [{ account: fund, amount: fee }], credits: [{ account: "stripe", amount: fee }] });
+    await postEntry(tx, {
+      idempotencyKey: `seed:${demo.slug}:gift:${n}`,
+      kind: "donation",
+      campaignId: id,
+      refs,
+      effectiveAt: at,
+      debits: [{ account: "stripe", amount }],
+      credits: [{ account: fund, amount }],
+    });
+    await postEntry(tx, {
+      idempotencyKey: `seed:${demo.slug}:fee:${n}`,
+      kind: "processing_fee",
+      campaignId: id,
+      refs,
+      effectiveAt: at,
+      debits: [{ account: fund, amount: fee }],
+      credits: [{ account: "stripe", amount: fee }],
+    });
     net += amount - fee;
     gross += amount;
     n++;
   }
   if (demo.ageMonths > 0) {
     const payoutAt = demo.bond ? new Date(start.getTime() + 19 * DAY) : new Date(now.getTime() - 2 * DAY);
-    await postEntry(tx, { idempotencyKey: `seed:${demo.slug}:payout`, kind: "payout", effectiveAt: payoutAt, debits: [{ account: "bank", amount: net }], credits: [{ account: "stripe", amount: net }] });
+    await postEntry(tx, {
+      idempotencyKey: `seed:${demo.slug}:payout`,
+      kind: "payout",
+      effectiveAt: payoutAt,
+      debits: [{ account: "bank", amount: net }],
+      credits: [{ account: "stripe", amount: net }],
+    });
   }
   if (demo.bond) await seedBond(tx, demo, id, start, now, staff);
   return n;
@@ -133,13 +172,27 @@ async function seedBond(tx: Db, demo: DemoCampaign, campaignId: string, start: D
   const { bondId } = await requestBondPayment(tx, staff.lawyer, { campaignId, amountCents: demo.goalCents });
   await approveBondPayment(tx, staff.treasurer, bondId);
   if (approvalsRequired(demo.goalCents) > 1) await approveBondPayment(tx, staff.treasurer2, bondId);
-  await recordBondPayment(tx, staff.treasurer, bondId, { method: "fedwire", traceNumber: `FW${demo.slug.length}${paidOn.replace(/-/g, "")}`, paidOn });
-  await recordBondPosting(tx, staff.treasurer, bondId, { i305Number: `DEMO-${paidOn.replace(/-/g, "")}-${demo.slug.length}`, postedOn: paidOn, obligor: { kind: "fund" } });
+  await recordBondPayment(tx, staff.treasurer, bondId, {
+    method: "fedwire",
+    traceNumber: `FW${demo.slug.length}${paidOn.replace(/-/g, "")}`,
+    paidOn,
+  });
+  await recordBondPosting(tx, staff.treasurer, bondId, {
+    i305Number: `DEMO-${paidOn.replace(/-/g, "")}-${demo.slug.length}`,
+    postedOn: paidOn,
+    obligor: { kind: "fund" },
+  });
   if (demo.bond !== "refunded") return;
   await advanceBond(tx, staff.treasurer, bondId, "cancel", { i391On: day(new Date(now.getTime() - 60 * DAY)) });
-  await advanceBond(tx, staff.treasurer, bondId, "claimRefund", { mailedOn: day(new Date(now.getTime() - 55 * DAY)), contents: "Original I-305 and I-391, cover letter" });
+  await advanceBond(tx, staff.treasurer, bondId, "claimRefund", {
+    mailedOn: day(new Date(now.getTime() - 55 * DAY)),
+    contents: "Original I-305 and I-391, cover letter",
+  });
   const refundedOn = day(new Date(now.getTime() - 20 * DAY));
-  const rates = (await tx.select().from(interestRates)).map((r) => ({ quarterStart: r.quarterStart, rateBps: r.rateBps }));
+  const rates = (await tx.select().from(interestRates)).map((r) => ({
+    quarterStart: r.quarterStart,
+    rateBps: r.rateBps,
+  }));
   const interest = bondInterest(demo.goalCents, paidOn, refundedOn, rates).cents;
   await advanceBond(tx, staff.treasurer, bondId, "refund", { refundedOn, receivedCents: demo.goalCents + interest });
 }

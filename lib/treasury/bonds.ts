@@ -14,13 +14,37 @@ import { campaignAccount, getBalances } from "@/lib/ledger";
 import { parseOrThrow } from "@/lib/validation";
 import { isoDay, requireTreasuryReader } from "./access";
 
-export const BOND_STATUSES = ["requested", "approved", "paid", "posted", "cancelled", "refund_claimed", "refunded", "breached", "appealed", "forfeited"] as const satisfies readonly BondStatus[];
+export const BOND_STATUSES = [
+  "requested",
+  "approved",
+  "paid",
+  "posted",
+  "cancelled",
+  "refund_claimed",
+  "refunded",
+  "breached",
+  "appealed",
+  "forfeited",
+] as const satisfies readonly BondStatus[];
 
 export async function listBonds(db: Db, actor: Principal | null, input: unknown) {
   requireTreasuryReader(actor);
-  const q = parseOrThrow(z.object({ status: z.enum(BOND_STATUSES, { error: "Unknown bond status." }).optional() }), input);
+  const q = parseOrThrow(
+    z.object({ status: z.enum(BOND_STATUSES, { error: "Unknown bond status." }).optional() }),
+    input,
+  );
   const rows = await db
-    .select({ id: bonds.id, status: bonds.status, amountCents: bonds.amountCents, topUpCents: bonds.topUpCents, alias: campaigns.alias, region: campaigns.region, createdAt: bonds.createdAt, postedOn: bonds.postedOn, i305Number: bonds.i305Number })
+    .select({
+      id: bonds.id,
+      status: bonds.status,
+      amountCents: bonds.amountCents,
+      topUpCents: bonds.topUpCents,
+      alias: campaigns.alias,
+      region: campaigns.region,
+      createdAt: bonds.createdAt,
+      postedOn: bonds.postedOn,
+      i305Number: bonds.i305Number,
+    })
     .from(bonds)
     .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
     .where(q.status ? eq(bonds.status, q.status) : undefined)
@@ -29,11 +53,24 @@ export async function listBonds(db: Db, actor: Principal | null, input: unknown)
   return { rows, counts: await bondCounts(db) };
 }
 
-export async function bondDetail(db: Db, actor: Principal | null, bondId: string, opts: { revealCaseFile?: boolean; today?: string } = {}) {
+export async function bondDetail(
+  db: Db,
+  actor: Principal | null,
+  bondId: string,
+  opts: { revealCaseFile?: boolean; today?: string } = {},
+) {
   const me = requireTreasuryReader(actor);
   if (!z.uuid().safeParse(bondId).success) throw new AppError("not_found", "No such bond.");
   const [row] = await db
-    .select({ bond: bonds, alias: campaigns.alias, region: campaigns.region, slug: campaigns.slug, campaignStatus: campaigns.status, lawyerUserId: campaigns.lawyerUserId, requesterEmail: users.email })
+    .select({
+      bond: bonds,
+      alias: campaigns.alias,
+      region: campaigns.region,
+      slug: campaigns.slug,
+      campaignStatus: campaigns.status,
+      lawyerUserId: campaigns.lawyerUserId,
+      requesterEmail: users.email,
+    })
     .from(bonds)
     .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
     .leftJoin(users, eq(users.id, bonds.requestedBy))
@@ -46,8 +83,14 @@ export async function bondDetail(db: Db, actor: Principal | null, bondId: string
     .innerJoin(users, eq(users.id, bondApprovals.approverUserId))
     .where(eq(bondApprovals.bondId, bondId))
     .orderBy(asc(bondApprovals.approvedAt));
-  const appearances = await db.select().from(bondAppearances).where(eq(bondAppearances.bondId, bondId)).orderBy(asc(bondAppearances.demandedFor));
-  const rates: QuarterRate[] = (await db.select({ quarterStart: interestRates.quarterStart, rateBps: interestRates.rateBps }).from(interestRates)).map((r) => ({ ...r }));
+  const appearances = await db
+    .select()
+    .from(bondAppearances)
+    .where(eq(bondAppearances.bondId, bondId))
+    .orderBy(asc(bondAppearances.demandedFor));
+  const rates: QuarterRate[] = (
+    await db.select({ quarterStart: interestRates.quarterStart, rateBps: interestRates.rateBps }).from(interestRates)
+  ).map((r) => ({ ...r }));
   const balances = await getBalances(db, [campaignAccount(b.campaignId), "general"]);
   // Representatives must be staff and never the campaign's own lawyer (bar ethics, enforced again in recordBondPosting).
   const staff = await db
@@ -63,11 +106,22 @@ export async function bondDetail(db: Db, actor: Principal | null, bondId: string
   if (opts.revealCaseFile) caseFile = await readCaseFile(db, b.campaignId, me, "bond_payment");
   return {
     bond: b,
-    campaign: { id: b.campaignId, alias: row.alias, region: row.region, slug: row.slug, status: row.campaignStatus, lawyerUserId: row.lawyerUserId },
+    campaign: {
+      id: b.campaignId,
+      alias: row.alias,
+      region: row.region,
+      slug: row.slug,
+      status: row.campaignStatus,
+      lawyerUserId: row.lawyerUserId,
+    },
     requesterEmail: row.requesterEmail,
     approvals: approvals.map((a) => ({ email: a.email, at: a.at })),
     required: approvalsRequired(b.amountCents),
-    me: { isTreasurer, isRequester: b.requestedBy === me.userId, hasApproved: approvals.some((a) => a.userId === me.userId) },
+    me: {
+      isTreasurer,
+      isRequester: b.requestedBy === me.userId,
+      hasApproved: approvals.some((a) => a.userId === me.userId),
+    },
     campaignBalanceCents: balances.get(campaignAccount(b.campaignId))!,
     generalBalanceCents: balances.get("general")!,
     appearances: appearances.map((a) => ({ demandedFor: a.demandedFor, note: a.note })),
@@ -81,7 +135,12 @@ export async function bondDetail(db: Db, actor: Principal | null, bondId: string
 
 export type BondDetail = Awaited<ReturnType<typeof bondDetail>>;
 
-function expectedInterest(amount: number, postedOn: string | null, end: string, rates: QuarterRate[]): { cents: number; error?: string } | null {
+function expectedInterest(
+  amount: number,
+  postedOn: string | null,
+  end: string,
+  rates: QuarterRate[],
+): { cents: number; error?: string } | null {
   if (!postedOn || end < postedOn) return null;
   try {
     return { cents: bondInterest(amount, postedOn, end, rates).cents };
@@ -92,6 +151,9 @@ function expectedInterest(amount: number, postedOn: string | null, end: string, 
 
 /** A count per status, for the filter tabs. */
 async function bondCounts(db: Db): Promise<Record<string, number>> {
-  const rows = await db.select({ status: bonds.status, n: sql<number>`count(*)::int` }).from(bonds).groupBy(bonds.status);
+  const rows = await db
+    .select({ status: bonds.status, n: sql<number>`count(*)::int` })
+    .from(bonds)
+    .groupBy(bonds.status);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

@@ -23,10 +23,25 @@ export function i391WatchDays(): number {
 /** Days after the refund claim was mailed before a missing refund is flagged. */
 export const REFUND_WATCH_DAYS = 60;
 
-export interface FundLine { account: string; label: string; cents: number; campaignSlug?: string }
-export interface BondLine { bondId: string; alias: string; amountCents: number; ageDays: number; approvals?: number; required?: number; status?: string }
+export interface FundLine {
+  account: string;
+  label: string;
+  cents: number;
+  campaignSlug?: string;
+}
+export interface BondLine {
+  bondId: string;
+  alias: string;
+  amountCents: number;
+  ageDays: number;
+  approvals?: number;
+  required?: number;
+  status?: string;
+}
 /** A breached bond: `ageDays` counts from the I-323; the appeal must be dated on or before `deadline`. */
-export interface BreachLine extends BondLine, AppealWindow { appealedOn: string | null }
+export interface BreachLine extends BondLine, AppealWindow {
+  appealedOn: string | null;
+}
 
 export interface TreasuryDashboard {
   funds: FundLine[];
@@ -45,7 +60,11 @@ export interface TreasuryDashboard {
   watch: { i391Days: number; refundDays: number; appealDays: number };
 }
 
-export async function treasuryDashboard(db: Db, actor: Principal | null, opts: { now?: Date } = {}): Promise<TreasuryDashboard> {
+export async function treasuryDashboard(
+  db: Db,
+  actor: Principal | null,
+  opts: { now?: Date } = {},
+): Promise<TreasuryDashboard> {
   requireTreasuryReader(actor);
   const now = opts.now ?? new Date();
   const fixed = await getBalances(db, ["general", "bonds_outstanding", "stripe", "bank"]);
@@ -62,8 +81,17 @@ export async function treasuryDashboard(db: Db, actor: Principal | null, opts: {
 
   const funds: FundLine[] = [
     { account: "general", label: "General pool (unrestricted)", cents: fixed.get("general")! },
-    ...campaignFunds.map((c) => ({ account: c.code, label: `Campaign ${c.alias}* (restricted)`, cents: c.cents, campaignSlug: c.slug })),
-    { account: "bonds_outstanding", label: "Bonds outstanding (at ICE, expected back)", cents: fixed.get("bonds_outstanding")! },
+    ...campaignFunds.map((c) => ({
+      account: c.code,
+      label: `Campaign ${c.alias}* (restricted)`,
+      cents: c.cents,
+      campaignSlug: c.slug,
+    })),
+    {
+      account: "bonds_outstanding",
+      label: "Bonds outstanding (at ICE, expected back)",
+      cents: fixed.get("bonds_outstanding")!,
+    },
   ];
   const assets: FundLine[] = [
     { account: "stripe", label: "Stripe balance", cents: fixed.get("stripe")! },
@@ -73,15 +101,32 @@ export async function treasuryDashboard(db: Db, actor: Principal | null, opts: {
 
   const base = { bondId: bonds.id, alias: campaigns.alias, amountCents: bonds.amountCents, status: bonds.status };
   const pending = await db
-    .select({ ...base, createdAt: bonds.createdAt, approvals: sql<number>`(select count(*)::int from ${bondApprovals} where ${bondApprovals.bondId} = ${bonds.id})` })
+    .select({
+      ...base,
+      createdAt: bonds.createdAt,
+      approvals: sql<number>`(select count(*)::int from ${bondApprovals} where ${bondApprovals.bondId} = ${bonds.id})`,
+    })
     .from(bonds)
     .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
     .where(inArray(bonds.status, ["requested", "approved"]))
     .orderBy(asc(bonds.createdAt));
-  const line = (r: { bondId: string; alias: string; amountCents: number; status: string }, since: string | Date): BondLine => ({
-    bondId: r.bondId, alias: r.alias, amountCents: r.amountCents, status: r.status, ageDays: daysSince(since, now),
+  const line = (
+    r: { bondId: string; alias: string; amountCents: number; status: string },
+    since: string | Date,
+  ): BondLine => ({
+    bondId: r.bondId,
+    alias: r.alias,
+    amountCents: r.amountCents,
+    status: r.status,
+    ageDays: daysSince(since, now),
   });
-  const awaitingApproval = pending.filter((r) => r.status === "requested").map((r) => ({ ...line(r, r.createdAt), approvals: Number(r.approvals), required: approvalsRequired(r.amountCents) }));
+  const awaitingApproval = pending
+    .filter((r) => r.status === "requested")
+    .map((r) => ({
+      ...line(r, r.createdAt),
+      approvals: Number(r.approvals),
+      required: approvalsRequired(r.amountCents),
+    }));
   const awaitingPayment = pending.filter((r) => r.status === "approved").map((r) => line(r, r.createdAt));
 
   const atIce = await db
@@ -105,13 +150,20 @@ export async function treasuryDashboard(db: Db, actor: Principal | null, opts: {
     .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
     .innerJoin(released, eq(released.campaignId, bonds.campaignId))
     // An aliased aggregate has no column type for drizzle to map a Date, so pass the ISO text.
-    .where(and(eq(bonds.status, "posted"), sql`${released.releasedAt} < ${daysBefore(now, i391Days).toISOString()}::timestamptz`))
+    .where(
+      and(
+        eq(bonds.status, "posted"),
+        sql`${released.releasedAt} < ${daysBefore(now, i391Days).toISOString()}::timestamptz`,
+      ),
+    )
     .orderBy(asc(released.releasedAt));
   const noRefund = await db
     .select({ ...base, claimedOn: bonds.refundClaimedOn })
     .from(bonds)
     .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
-    .where(and(eq(bonds.status, "refund_claimed"), lt(bonds.refundClaimedOn, isoDay(daysBefore(now, REFUND_WATCH_DAYS)))))
+    .where(
+      and(eq(bonds.status, "refund_claimed"), lt(bonds.refundClaimedOn, isoDay(daysBefore(now, REFUND_WATCH_DAYS)))),
+    )
     .orderBy(asc(bonds.refundClaimedOn));
 
   const payouts = await payoutsNeedingAttention(db);
@@ -122,7 +174,10 @@ export async function treasuryDashboard(db: Db, actor: Principal | null, opts: {
     .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
     .where(inArray(bonds.status, ["breached", "appealed"]))
     .orderBy(asc(bonds.i323On));
-  const [disputes] = await db.select({ n: sql<number>`count(*)::int` }).from(stripeDisputes).where(notInArray(stripeDisputes.status, ["won", "lost", "warning_closed"]));
+  const [disputes] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(stripeDisputes)
+    .where(notInArray(stripeDisputes.status, ["won", "lost", "warning_closed"]));
 
   return {
     funds,
@@ -139,7 +194,11 @@ export async function treasuryDashboard(db: Db, actor: Principal | null, opts: {
     payoutsUnreconciled: payouts.length,
     payoutsNeedingAttention: payouts,
     disputesOpen: Number(disputes?.n ?? 0),
-    breaches: breached.map((r) => ({ ...line(r, r.i323On!), ...appealWindow(r.i323On!, now, appealDays), appealedOn: r.appealedOn })),
+    breaches: breached.map((r) => ({
+      ...line(r, r.i323On!),
+      ...appealWindow(r.i323On!, now, appealDays),
+      appealedOn: r.appealedOn,
+    })),
     watch: { i391Days, refundDays: REFUND_WATCH_DAYS, appealDays },
   };
 }

@@ -8,14 +8,32 @@ import { requireTreasuryReader } from "./access";
 export async function giftsOverview(db: Db, actor: Principal | null) {
   requireTreasuryReader(actor);
   const gifts = await db
-    .select({ id: donations.id, at: donations.succeededAt, alias: campaigns.alias, amount: donations.amountCents, fee: donations.feeCents, refunded: donations.refundedCents, status: donations.status, frequency: donations.frequency })
+    .select({
+      id: donations.id,
+      at: donations.succeededAt,
+      alias: campaigns.alias,
+      amount: donations.amountCents,
+      fee: donations.feeCents,
+      refunded: donations.refundedCents,
+      status: donations.status,
+      frequency: donations.frequency,
+    })
     .from(donations)
     .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
     .where(inArray(donations.status, ["succeeded", "partially_refunded", "refunded", "disputed"]))
     .orderBy(sql`${donations.succeededAt} DESC NULLS LAST`)
     .limit(100);
   const disputes = await db
-    .select({ id: stripeDisputes.id, donationId: stripeDisputes.donationId, alias: campaigns.alias, amount: stripeDisputes.amountCents, status: stripeDisputes.status, withdrawn: stripeDisputes.fundsWithdrawn, reinstated: stripeDisputes.fundsReinstated, updatedAt: stripeDisputes.updatedAt })
+    .select({
+      id: stripeDisputes.id,
+      donationId: stripeDisputes.donationId,
+      alias: campaigns.alias,
+      amount: stripeDisputes.amountCents,
+      status: stripeDisputes.status,
+      withdrawn: stripeDisputes.fundsWithdrawn,
+      reinstated: stripeDisputes.fundsReinstated,
+      updatedAt: stripeDisputes.updatedAt,
+    })
     .from(stripeDisputes)
     .innerJoin(donations, eq(donations.id, stripeDisputes.donationId))
     .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
@@ -30,7 +48,19 @@ export async function giftsOverview(db: Db, actor: Principal | null) {
 export async function giftDetail(db: Db, actor: Principal | null, id: string) {
   requireTreasuryReader(actor);
   const [g] = await db
-    .select({ id: donations.id, at: donations.succeededAt, alias: campaigns.alias, amount: donations.amountCents, cover: donations.coverFeeCents, fee: donations.feeCents, refunded: donations.refundedCents, status: donations.status, frequency: donations.frequency, consent: donations.redirectConsent, pi: donations.paymentIntentId })
+    .select({
+      id: donations.id,
+      at: donations.succeededAt,
+      alias: campaigns.alias,
+      amount: donations.amountCents,
+      cover: donations.coverFeeCents,
+      fee: donations.feeCents,
+      refunded: donations.refundedCents,
+      status: donations.status,
+      frequency: donations.frequency,
+      consent: donations.redirectConsent,
+      pi: donations.paymentIntentId,
+    })
     .from(donations)
     .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
     .where(eq(donations.id, id));

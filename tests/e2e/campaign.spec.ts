@@ -2,7 +2,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 const axe = async (page: import("@playwright/test").Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  (await new AxeBuilder({ page }).analyze()).violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
 
 test("a visitor reads a campaign: story, badge, policy, donor wall", async ({ page }) => {
   await page.goto("/");
@@ -11,7 +13,9 @@ test("a visitor reads a campaign: story, badge, policy, donor wall", async ({ pa
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Dmitri*");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Louisiana");
   await expect(page.getByTestId("story")).toContainText("asylum");
-  await expect(page.getByTestId("verified-badge")).toHaveText(/Case verified by a licensed immigration attorney — identity withheld for safety/);
+  await expect(page.getByTestId("verified-badge")).toHaveText(
+    /Case verified by a licensed immigration attorney — identity withheld for safety/,
+  );
   await expect(page.getByTestId("policy")).toContainText("general pool");
   await expect(page.getByTestId("policy")).toContainText("not tax-deductible");
   await expect(page.getByTestId("donor-wall").getByRole("listitem").first()).toHaveText(/\$\d/);
@@ -28,7 +32,9 @@ test("the Spanish switch shows Spanish and is remembered", async ({ page }) => {
   await page.getByRole("link", { name: "Ver esta página en español" }).click();
   await expect(page).toHaveURL(/\/es\/campaigns\/dmitri-louisiana$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
-  await expect(page.getByTestId("verified-badge")).toContainText("Caso verificado por un abogado de inmigración con licencia");
+  await expect(page.getByTestId("verified-badge")).toContainText(
+    "Caso verificado por un abogado de inmigración con licencia",
+  );
   await expect(page.getByRole("heading", { name: "Adónde va su donación" })).toBeVisible();
   await page.goto("/");
   await expect(page).toHaveURL(/\/es$/);
@@ -50,13 +56,18 @@ test("the donate form explains a too-small gift next to the field and keeps the 
 
 test("the fee cover amount follows the chosen gift", async ({ page }) => {
   await page.goto("/campaigns/dmitri-louisiana");
-  await page.locator("label").filter({ hasText: /^\$25$/ }).click();
+  await page
+    .locator("label")
+    .filter({ hasText: /^\$25$/ })
+    .click();
   await expect(page.getByTestId("cover-fee-label")).toHaveText("Add $1.06 so the fund receives my full gift");
   await page.getByLabel("Other amount in dollars").fill("100");
   await expect(page.getByTestId("cover-fee-label")).toHaveText("Add $3.30 so the fund receives my full gift");
 });
 
-test("no accessibility violations on the campaign page, the donate form with errors, and in Spanish", async ({ page }) => {
+test("no accessibility violations on the campaign page, the donate form with errors, and in Spanish", async ({
+  page,
+}) => {
   await page.goto("/campaigns/dmitri-louisiana");
   expect(await axe(page)).toEqual([]);
   await page.getByLabel("Other amount in dollars").fill("3");
@@ -68,7 +79,10 @@ test("no accessibility violations on the campaign page, the donate form with err
 });
 
 test("screenshots: phone and desktop", async ({ page }) => {
-  for (const [name, width, height] of [["phone", 390, 844], ["desktop", 1280, 900]] as const) {
+  for (const [name, width, height] of [
+    ["phone", 390, 844],
+    ["desktop", 1280, 900],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.goto("/campaigns/dmitri-louisiana");
     await page.screenshot({ path: `test-results/campaign-${name}.png`, fullPage: true });

@@ -11,7 +11,10 @@ test("a donor gives $25, pays, is thanked, and the campaign total rises", async 
   await page.goto("/campaigns/dmitri-louisiana");
   const before = dollars(await page.getByTestId("raised").textContent());
   const donorsBefore = await page.getByTestId("donor-count").textContent();
-  await page.locator("label").filter({ hasText: /^\$25$/ }).click();
+  await page
+    .locator("label")
+    .filter({ hasText: /^\$25$/ })
+    .click();
   await page.getByLabel("Name on the donor wall").fill("Playwright Friend");
   await page.getByLabel("Email for your receipt").fill("ana@example.org");
   await page.getByRole("button", { name: "Continue to secure payment" }).click();
@@ -21,7 +24,9 @@ test("a donor gives $25, pays, is thanked, and the campaign total rises", async 
   await page.getByRole("button", { name: "Pay (card succeeds)" }).click();
 
   await expect(page).toHaveURL(/\/give\/thanks\?session_id=cs_test_/);
-  await expect(page.getByTestId("thanks-message")).toContainText("Your $25 gift to Dmitri*'s bond was received. A receipt is on its way to a…@example.org.");
+  await expect(page.getByTestId("thanks-message")).toContainText(
+    "Your $25 gift to Dmitri*'s bond was received. A receipt is on its way to a…@example.org.",
+  );
 
   await page.goto("/campaigns/dmitri-louisiana");
   await expect(page.getByTestId("raised")).not.toHaveText(`$${before.toLocaleString("en-US")}`);
@@ -38,7 +43,10 @@ test("a declined card stays on the checkout page with the decline message", asyn
   await expect(page.getByTestId("checkout-note")).toContainText("Your card was declined");
 });
 
-test("an anonymous gift shows no name anywhere public, and the declined and cancelled attempts before it changed nothing", async ({ page, request }) => {
+test("an anonymous gift shows no name anywhere public, and the declined and cancelled attempts before it changed nothing", async ({
+  page,
+  request,
+}) => {
   await page.goto("/campaigns/luis-arizona");
   const before = await page.getByTestId("raised").textContent();
   const wallBefore = await page.getByTestId("donor-wall").textContent();

@@ -6,7 +6,11 @@ test("a visitor sees the live demo campaigns with totals from the ledger", async
   await expect(page.getByRole("heading", { level: 1 })).toContainText("bond");
   const cards = page.getByTestId("campaign-card");
   // Other specs may publish campaigns on the shared server: check the three live demo ones are there.
-  for (const [alias, region] of [["Dmitri", "Louisiana"], ["Amara", "Texas"], ["Luis", "Arizona"]]) {
+  for (const [alias, region] of [
+    ["Dmitri", "Louisiana"],
+    ["Amara", "Texas"],
+    ["Luis", "Arizona"],
+  ]) {
     await expect(cards.filter({ hasText: alias })).toContainText(region!);
   }
   for (const raised of await page.getByTestId("raised").allTextContents()) {

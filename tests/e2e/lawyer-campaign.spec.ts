@@ -33,7 +33,8 @@ const CASE = {
   releasePhone: "(510) 555-0142",
 };
 const NEEDLES = ["Quenby", "Marlowick", "314159265", "314-159-265", "1991-06-12", "Otay Mesa", "Larkspur", "555-0142"];
-const STORY = "Noor* fled violence and asked for asylum at the border. She has been detained since the summer; a judge set a bond her family cannot pay. A church in her community will host her.";
+const STORY =
+  "Noor* fled violence and asked for asylum at the border. She has been detained since the summer; a judge set a bond her family cannot pay. A church in her community will host her.";
 
 async function signIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -60,7 +61,9 @@ test("anonymous visitors are sent to sign-in; a lawyer gets a 403 on the admin p
   await expect(lawyer.getByTestId("forbidden")).toContainText("This page is for admin accounts.");
 });
 
-test("a lawyer's campaign passes the privacy guard and an admin's review, and goes live anonymized", async ({ browser }) => {
+test("a lawyer's campaign passes the privacy guard and an admin's review, and goes live anonymized", async ({
+  browser,
+}) => {
   const lawyer = await signIn(browser, "lawyer@openbond.example");
   await lawyer.goto("/lawyer/campaigns/new");
   const form = lawyer.getByRole("form", { name: "Campaign" });
@@ -81,7 +84,9 @@ test("a lawyer's campaign passes the privacy guard and an admin's review, and go
   await form.getByLabel("Alias").fill("Noor");
   await form.getByLabel("Region").selectOption("California");
   await form.getByLabel("One-line summary").fill("A mother detained since the summer, hoping to rejoin her community.");
-  await form.getByLabel("Story", { exact: true }).fill(`My client ${CASE.legalName} has been detained since the summer and cannot pay the bond a judge set.`);
+  await form
+    .getByLabel("Story", { exact: true })
+    .fill(`My client ${CASE.legalName} has been detained since the summer and cannot pay the bond a judge set.`);
   await form.getByLabel("Month of detention").fill("2025-07");
 
   await form.getByRole("button", { name: "Submit for review" }).click();
@@ -103,7 +108,9 @@ test("a lawyer's campaign passes the privacy guard and an admin's review, and go
   await admin.getByRole("link", { name: "Review Noor*" }).click();
   await expect(admin.getByTestId("case-file")).toContainText(CASE.legalName);
   await expect(admin.getByTestId("case-file")).toContainText(CASE.aNumber);
-  await expect(admin.getByTestId("approve-effect")).toContainText(/The campaign goes live at \/campaigns\/noor-[0-9a-f]{6}/);
+  await expect(admin.getByTestId("approve-effect")).toContainText(
+    /The campaign goes live at \/campaigns\/noor-[0-9a-f]{6}/,
+  );
   await admin.screenshot({ path: "test-results/admin-review.png", fullPage: true });
   await admin.getByRole("button", { name: "Approve and publish" }).click();
   await expect(admin).toHaveURL(/done=approved/);
@@ -116,9 +123,29 @@ test("a lawyer's campaign passes the privacy guard and an admin's review, and go
 
   // Canary crawl: every public page and API response a visitor can reach, the server's log and the
   // database files on disk must not contain a single case-file value.
-  const slug = /\/campaigns\/(noor-[0-9a-f]{6})/.exec((await visitor.getByTestId("campaign-card").filter({ hasText: "Noor" }).locator("a").first().getAttribute("href")) ?? "")?.[1];
+  const slug = /\/campaigns\/(noor-[0-9a-f]{6})/.exec(
+    (await visitor
+      .getByTestId("campaign-card")
+      .filter({ hasText: "Noor" })
+      .locator("a")
+      .first()
+      .getAttribute("href")) ?? "",
+  )?.[1];
   expect(slug).toBeTruthy();
-  const publicPaths = ["/", "/es", `/campaigns/${slug}`, `/es/campaigns/${slug}`, `/campaigns/${slug}/transparency`, `/es/campaigns/${slug}/transparency`, "/?region=California", "/?status=live&sort=raised", "/campaigns/does-not-exist", "/api/auth/session", "/api/auth/providers", "/sign-in"];
+  const publicPaths = [
+    "/",
+    "/es",
+    `/campaigns/${slug}`,
+    `/es/campaigns/${slug}`,
+    `/campaigns/${slug}/transparency`,
+    `/es/campaigns/${slug}/transparency`,
+    "/?region=California",
+    "/?status=live&sort=raised",
+    "/campaigns/does-not-exist",
+    "/api/auth/session",
+    "/api/auth/providers",
+    "/sign-in",
+  ];
   for (const path of publicPaths) {
     const res = await visitor.request.get(path);
     expect(res.status(), path).toBeLessThan(500);
@@ -131,7 +158,8 @@ test("a lawyer's campaign passes the privacy guard and an admin's review, and go
   expect(logs.length, "the server log is captured").toBeGreaterThan(0);
   for (const n of NEEDLES) expect(logs, "server log leaks a case-file value").not.toContain(n);
   const stored = readTree(".data/e2e");
-  for (const n of NEEDLES) expect(stored.includes(Buffer.from(n)), `database files hold "${n}" in plaintext`).toBe(false);
+  for (const n of NEEDLES)
+    expect(stored.includes(Buffer.from(n)), `database files hold "${n}" in plaintext`).toBe(false);
 
   await admin.goto("/admin/audit?action=case_file.read");
   await expect(admin.getByTestId("audit-table")).toContainText("case_file.read");

@@ -22,10 +22,15 @@ const EMAIL: Record<Exclude<Who, "anonymous">, string> = {
 async function ids(page: Page): Promise<{ campaign: string; bond: string }> {
   await signIn(page, EMAIL.admin);
   await page.goto("/treasury/bonds");
-  const bond = /\/treasury\/bonds\/([0-9a-f-]{36})/.exec((await page.locator('a[href^="/treasury/bonds/"]').first().getAttribute("href")) ?? "")?.[1];
+  const bond = /\/treasury\/bonds\/([0-9a-f-]{36})/.exec(
+    (await page.locator('a[href^="/treasury/bonds/"]').first().getAttribute("href")) ?? "",
+  )?.[1];
   await signIn(page, EMAIL.lawyer);
   await page.goto("/lawyer");
-  const campaign = /\/lawyer\/campaigns\/([0-9a-f-]{36})/.exec((await page.locator('a[href^="/lawyer/campaigns/"]').filter({ hasNotText: "New" }).first().getAttribute("href")) ?? "")?.[1];
+  const campaign = /\/lawyer\/campaigns\/([0-9a-f-]{36})/.exec(
+    (await page.locator('a[href^="/lawyer/campaigns/"]').filter({ hasNotText: "New" }).first().getAttribute("href")) ??
+      "",
+  )?.[1];
   expect(bond && campaign).toBeTruthy();
   return { campaign: campaign!, bond: bond! };
 }
@@ -58,9 +63,22 @@ test("every staff page allows or refuses each role as designed", async ({ page }
   test.setTimeout(180_000);
   const { campaign, bond } = await ids(page);
   const paths = [
-    "/account", "/lawyer", "/lawyer/profile", "/lawyer/campaigns/new", `/lawyer/campaigns/${campaign}`, `/lawyer/campaigns/${campaign}/request-bond`,
-    "/admin", "/admin/audit",
-    "/treasury", "/treasury/bonds", `/treasury/bonds/${bond}`, "/treasury/ledger?account=general", "/treasury/rates", "/treasury/gifts", "/treasury/reconciliation", "/treasury/reports",
+    "/account",
+    "/lawyer",
+    "/lawyer/profile",
+    "/lawyer/campaigns/new",
+    `/lawyer/campaigns/${campaign}`,
+    `/lawyer/campaigns/${campaign}/request-bond`,
+    "/admin",
+    "/admin/audit",
+    "/treasury",
+    "/treasury/bonds",
+    `/treasury/bonds/${bond}`,
+    "/treasury/ledger?account=general",
+    "/treasury/rates",
+    "/treasury/gifts",
+    "/treasury/reconciliation",
+    "/treasury/reports",
   ];
   const failures: string[] = [];
   for (const who of ["anonymous", "lawyer", "otherLawyer", "treasurer", "admin"] as const) {

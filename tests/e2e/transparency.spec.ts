@@ -17,7 +17,9 @@ test("the transparency page shows where the money is, by month only, in English 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dónde está cada dólar");
 });
 
-test("each campaign links to where its own money is: held, at ICE, recovered, by month only, in English and Spanish", async ({ page }) => {
+test("each campaign links to where its own money is: held, at ICE, recovered, by month only, in English and Spanish", async ({
+  page,
+}) => {
   await page.goto("/campaigns/tomas-california");
   await page.getByTestId("campaign-money-link").click();
   await expect(page).toHaveURL(/\/campaigns\/tomas-california\/transparency$/);

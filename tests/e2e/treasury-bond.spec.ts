@@ -22,12 +22,17 @@ async function fill(page: Page, form: string, values: Record<string, string>, su
   await expect(page.getByTestId("done")).toBeVisible();
 }
 
-test("a bond goes from the lawyer's request to a refund that grows the general pool by principal + interest", async ({ page }) => {
+test("a bond goes from the lawyer's request to a refund that grows the general pool by principal + interest", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   // nadia-georgia's id, from the dashboard's link to its restricted fund in the ledger.
   await signIn(page, "treasurer@openbond.example");
   await page.goto("/treasury");
-  const href = await page.getByRole("row", { name: /Campaign Nadia\*/ }).getByRole("link").getAttribute("href");
+  const href = await page
+    .getByRole("row", { name: /Campaign Nadia\*/ })
+    .getByRole("link")
+    .getAttribute("href");
   const campaignId = decodeURIComponent(href!).split("campaign:")[1]!;
 
   await signIn(page, "lawyer@openbond.example");
@@ -46,7 +51,11 @@ test("a bond goes from the lawyer's request to a refund that grows the general p
 
   await signIn(page, "treasurer@openbond.example");
   await page.goto("/treasury");
-  await page.getByRole("row", { name: /Nadia/ }).filter({ hasText: "requested" }).getByRole("link", { name: /Nadia/ }).click();
+  await page
+    .getByRole("row", { name: /Nadia/ })
+    .filter({ hasText: "requested" })
+    .getByRole("link", { name: /Nadia/ })
+    .click();
   await page.waitForURL(/\/treasury\/bonds\/[0-9a-f-]{36}/);
   const bondUrl = page.url();
   await expect(page.getByTestId("approve-effect")).toContainText("$5,000.00");
@@ -61,8 +70,18 @@ test("a bond goes from the lawyer's request to a refund that grows the general p
     await page.getByTestId("form-approve").getByRole("button").click();
     await expect(page.getByTestId("done")).toContainText("Approved");
   }
-  await fill(page, "form-pay", { "Method": "fedwire", "Trace number": "FW-E2E-0001", "Payment date": day(-200) }, /Record payment/);
-  await fill(page, "form-post", { "I-305 receipt number": "I305-E2E-0001", "Posting date": day(-200) }, /Record posting/);
+  await fill(
+    page,
+    "form-pay",
+    { Method: "fedwire", "Trace number": "FW-E2E-0001", "Payment date": day(-200) },
+    /Record payment/,
+  );
+  await fill(
+    page,
+    "form-post",
+    { "I-305 receipt number": "I305-E2E-0001", "Posting date": day(-200) },
+    /Record posting/,
+  );
   await page.screenshot({ path: "test-results/treasury-bond.png", fullPage: true });
 
   await signIn(page, "treasurer@openbond.example");
@@ -85,7 +104,9 @@ test("a bond goes from the lawyer's request to a refund that grows the general p
   expect(await generalPool(page)).toBe(before + 500_000 + interest);
 });
 
-test("a breached bond shows its appeal deadline on the bond page and the dashboard, and a late appeal is refused", async ({ page }) => {
+test("a breached bond shows its appeal deadline on the bond page and the dashboard, and a late appeal is refused", async ({
+  page,
+}) => {
   await signIn(page, "treasurer@openbond.example");
   await page.goto("/treasury/bonds?status=posted");
   await page.getByRole("link", { name: "Tomás*" }).first().click();
@@ -97,7 +118,9 @@ test("a breached bond shows its appeal deadline on the bond page and the dashboa
   const appeal = page.getByTestId("form-appeal");
   await appeal.getByLabel("Appeal date").fill(day(-5));
   await appeal.getByRole("button", { name: "Record appeal" }).click();
-  await expect(appeal.getByTestId("form-error")).toContainText("The appeal window has closed: an appeal must be filed within 30 days of the I-323 breach notice, and this appeal date is 35 days after it.");
+  await expect(appeal.getByTestId("form-error")).toContainText(
+    "The appeal window has closed: an appeal must be filed within 30 days of the I-323 breach notice, and this appeal date is 35 days after it.",
+  );
 
   await page.goto("/treasury");
   const row = page.getByTestId("breaches").getByRole("row", { name: /Tomás\*/ });

@@ -3,7 +3,9 @@ import { signIn } from "./helpers/sign-in";
 
 const dollars = (text: string | null) => Number((text ?? "").replace(/[^0-9]/g, ""));
 
-test("a treasurer refunds part of a gift with a reason, and the campaign total falls by exactly that", async ({ page }) => {
+test("a treasurer refunds part of a gift with a reason, and the campaign total falls by exactly that", async ({
+  page,
+}) => {
   await page.goto("/campaigns/amara-texas");
   await page.getByLabel("Other amount in dollars").fill("30");
   await page.getByRole("button", { name: "Continue to secure payment" }).click();
@@ -14,7 +16,13 @@ test("a treasurer refunds part of a gift with a reason, and the campaign total f
 
   await signIn(page, "treasurer@openbond.example");
   await page.goto("/treasury/gifts");
-  await page.getByTestId("gifts").getByRole("row").filter({ hasText: "$30.00" }).first().getByRole("link", { name: "Open" }).click();
+  await page
+    .getByTestId("gifts")
+    .getByRole("row")
+    .filter({ hasText: "$30.00" })
+    .first()
+    .getByRole("link", { name: "Open" })
+    .click();
   const form = page.getByTestId("refund-form");
   await form.getByLabel("Amount in dollars").fill("31");
   await form.getByLabel(/Reason/).fill("Donor asked for part back");

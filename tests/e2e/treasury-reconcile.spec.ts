@@ -2,7 +2,10 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers/sign-in";
 
-test("a treasurer imports Stripe payouts and a bank statement, reads the reports and downloads the ledger", async ({ page, request }) => {
+test("a treasurer imports Stripe payouts and a bank statement, reads the reports and downloads the ledger", async ({
+  page,
+  request,
+}) => {
   // A gift and a payout through the offline Stripe console, so there is something to reconcile.
   await page.goto("/campaigns/amara-texas");
   await page.getByLabel("Other amount in dollars").fill("20");
@@ -10,7 +13,10 @@ test("a treasurer imports Stripe payouts and a bank statement, reads the reports
   await page.getByRole("button", { name: "Pay (card succeeds)" }).click();
   await expect(page).toHaveURL(/\/give\/thanks/);
   await page.goto("/dev/stripe");
-  await page.getByRole("button", { name: /payout/i }).first().click();
+  await page
+    .getByRole("button", { name: /payout/i })
+    .first()
+    .click();
 
   await signIn(page, "treasurer@openbond.example");
   await page.goto("/treasury/reconciliation");
@@ -18,25 +24,38 @@ test("a treasurer imports Stripe payouts and a bank statement, reads the reports
   await expect(page.getByTestId("import-stripe")).toContainText(/Imported 1 payout\(s\)/);
   await page.reload();
   await expect(page.getByTestId("stripe-summary")).toContainText(/[1-9]\d* matched · 0 exception\(s\)/);
-  await expect(page.getByTestId("payouts-attention")).toContainText("None: every payout is imported and matches the books.");
+  await expect(page.getByTestId("payouts-attention")).toContainText(
+    "None: every payout is imported and matches the books.",
+  );
   await page.goto("/treasury");
   await expect(page.getByTestId("payouts-unreconciled")).toHaveText("0");
   await page.goto("/treasury/reconciliation");
 
   const csv = "date,amount,description\n2026-01-05,-12.50,Bank fee\n";
   const bank = page.getByTestId("import-bank");
-  await bank.getByLabel("Statement file").setInputFiles({ name: "jan.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await bank
+    .getByLabel("Statement file")
+    .setInputFiles({ name: "jan.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await bank.getByRole("button", { name: "Import statement" }).click();
   await expect(bank).toContainText("1 line(s) read: 1 new");
-  await bank.getByLabel("Statement file").setInputFiles({ name: "jan.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await bank
+    .getByLabel("Statement file")
+    .setInputFiles({ name: "jan.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await bank.getByRole("button", { name: "Import statement" }).click();
   await expect(bank).toContainText("0 new, 1 already imported");
   // The page polls this while an import runs; afterwards it holds the finished run, counts only.
   const run = await page.request.get("/treasury/reconciliation/progress?kind=bank");
   expect(run.status()).toBe(200);
-  expect(await run.json()).toMatchObject({ status: "done", done: 1, total: 1, summary: "1 line(s) read: 0 new, 1 already imported, 0 matched." });
+  expect(await run.json()).toMatchObject({
+    status: "done",
+    done: 1,
+    total: 1,
+    summary: "1 line(s) read: 0 new, 1 already imported, 0 matched.",
+  });
   expect((await request.get("/treasury/reconciliation/progress?kind=bank")).status()).toBe(401);
-  await bank.getByLabel("Statement file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("date,amount\n2026-01-05,1\n") });
+  await bank
+    .getByLabel("Statement file")
+    .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("date,amount\n2026-01-05,1\n") });
   await bank.getByRole("button", { name: "Import statement" }).click();
   await expect(bank.getByTestId("form-error")).toContainText('needs a "description" column');
 
@@ -55,7 +74,9 @@ test("a treasurer imports Stripe payouts and a bank statement, reads the reports
   const res = await page.request.get("/treasury/exports/ledger");
   expect(res.status()).toBe(200);
   expect(res.headers()["content-disposition"]).toMatch(/attachment; filename="openbond-ledger-/);
-  expect((await res.text()).split("\n")[0]).toBe("entry,effective_at,kind,memo,account,debit,credit,campaign_alias,reverses_entry");
+  expect((await res.text()).split("\n")[0]).toBe(
+    "entry,effective_at,kind,memo,account,debit,credit,campaign_alias,reverses_entry",
+  );
   const anonymous = await request.get("/treasury/exports/ledger");
   expect([401, 403]).toContain(anonymous.status());
 });

@@ -67,13 +67,15 @@ export const badValue: fc.Arbitrary<string | File> = fc.oneof(
 /** A FormData with some of `fields` (and some unknown keys) set to malformed values. */
 export function badForm(fields: readonly string[], base: Record<string, string> = {}): fc.Arbitrary<FormData> {
   const entries = fields.map((f) => fc.option(badValue, { nil: undefined, freq: 3 }).map((v) => [f, v] as const));
-  return fc.tuple(fc.tuple(...entries), fc.array(fc.tuple(badString, badValue), { maxLength: 2 })).map(([known, extra]) => {
-    const fd = new FormData();
-    for (const [k, v] of Object.entries(base)) fd.set(k, v);
-    for (const [k, v] of known) if (v !== undefined) fd.set(k, v);
-    for (const [k, v] of extra) fd.append(k || "_", v);
-    return fd;
-  });
+  return fc
+    .tuple(fc.tuple(...entries), fc.array(fc.tuple(badString, badValue), { maxLength: 2 }))
+    .map(([known, extra]) => {
+      const fd = new FormData();
+      for (const [k, v] of Object.entries(base)) fd.set(k, v);
+      for (const [k, v] of known) if (v !== undefined) fd.set(k, v);
+      for (const [k, v] of extra) fd.append(k || "_", v);
+      return fd;
+    });
 }
 
 /** An id: the real one, one of another kind, a well-formed unknown uuid, or garbage. */
@@ -84,12 +86,16 @@ export function badId(...real: string[]): fc.Arbitrary<string> {
 /** One md5 per table over all its rows: equal before and after means nothing was written. */
 export async function fingerprint(db: Db): Promise<Record<string, string>> {
   const tables = rowsOf<{ t: string }>(
-    await db.execute(sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`),
+    await db.execute(
+      sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    ),
   );
   const out: Record<string, string> = {};
   for (const { t } of tables) {
     const [row] = rowsOf<{ h: string | null; n: number }>(
-      await db.execute(sql`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h, count(*)::int AS n FROM ${sql.identifier(t)} x`),
+      await db.execute(
+        sql`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h, count(*)::int AS n FROM ${sql.identifier(t)} x`,
+      ),
     );
     out[t] = `${row?.n}:${row?.h}`;
   }

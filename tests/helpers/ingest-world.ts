@@ -30,7 +30,12 @@ export interface IngestWorld {
   close(): Promise<void>;
 }
 
-export async function openIngestWorld(o: { serverUrl: string; apiPort: number; campaigns?: number; poolMax?: number }): Promise<IngestWorld> {
+export async function openIngestWorld(o: {
+  serverUrl: string;
+  apiPort: number;
+  campaigns?: number;
+  poolMax?: number;
+}): Promise<IngestWorld> {
   const double = new StripeDouble();
   const stripe = createDoubleStripe(double);
   const database = await createBenchDatabase(o.serverUrl);
@@ -39,7 +44,8 @@ export async function openIngestWorld(o: { serverUrl: string; apiPort: number; c
   try {
     handle = await openDb({ url: database.url, poolMax: o.poolMax ?? 4 });
     const campaigns: string[] = [];
-    for (let i = 0; i < (o.campaigns ?? 4); i++) campaigns.push(await insertCampaign(handle.db, { alias: `Bench ${i}` }));
+    for (let i = 0; i < (o.campaigns ?? 4); i++)
+      campaigns.push(await insertCampaign(handle.db, { alias: `Bench ${i}` }));
     api = await serveDouble(double, { port: o.apiPort });
     const h = handle;
     const a = api;
@@ -90,13 +96,23 @@ export interface Gift {
  * writes it), a Checkout Session through the SDK, then a successful card
  * payment on the double. Returns the gifts and the events Stripe now sends.
  */
-export async function completeGifts(w: IngestWorld, count: number, random: () => number, dbs: DbHandle[] = [w.handle]): Promise<{ gifts: Gift[]; events: Stripe.Event[] }> {
+export async function completeGifts(
+  w: IngestWorld,
+  count: number,
+  random: () => number,
+  dbs: DbHandle[] = [w.handle],
+): Promise<{ gifts: Gift[]; events: Stripe.Event[] }> {
   const gifts: Gift[] = [];
   for (let i = 0; i < count; i++) {
     const campaignId = w.campaigns[Math.floor(random() * w.campaigns.length)]!;
     const amountCents = 500 + Math.floor(random() * 200) * 250;
     const email = random() < 0.9;
-    const g = await startOneOffGift(dbs.map((d) => d.db), w.stripe, campaignId, { amountCents, email: email ? `donor${i}@example.test` : null });
+    const g = await startOneOffGift(
+      dbs.map((d) => d.db),
+      w.stripe,
+      campaignId,
+      { amountCents, email: email ? `donor${i}@example.test` : null },
+    );
     w.double.completeCheckout(g.sessionId, "success");
     gifts.push({ ...g, campaignId, email });
   }
@@ -119,9 +135,15 @@ export function payloadOf(event: Stripe.Event): string {
  * events was processed (each at least once), computed from Stripe's side alone:
  * the campaign bears the card fee (FUND_FEE_BEARER=campaign, the default).
  */
-export function expectedBooks(w: IngestWorld, gifts: Gift[], eventIds: Set<string>): Pick<Books, "balances" | "donations" | "receipts" | "events"> {
+export function expectedBooks(
+  w: IngestWorld,
+  gifts: Gift[],
+  eventIds: Set<string>,
+): Pick<Books, "balances" | "donations" | "receipts" | "events"> {
   const balances: Record<string, number> = {};
-  const add = (code: string, cents: number) => { balances[code] = (balances[code] ?? 0) + cents; };
+  const add = (code: string, cents: number) => {
+    balances[code] = (balances[code] ?? 0) + cents;
+  };
   const donations: Books["donations"] = [];
   for (const g of gifts) {
     const session = w.double.store.get("checkout.session", g.sessionId)!;
@@ -131,8 +153,16 @@ export function expectedBooks(w: IngestWorld, gifts: Gift[], eventIds: Set<strin
     add("stripe", bt.net);
     add(`campaign:${g.campaignId}`, bt.net);
     donations.push({
-      id: g.donationId, status: "succeeded", amount: charge.amount, fee: bt.fee, refunded: 0, pi: pi.id, charge: charge.id,
-      invoice: null, succeededAt: new Date(charge.created * 1000), gift: null,
+      id: g.donationId,
+      status: "succeeded",
+      amount: charge.amount,
+      fee: bt.fee,
+      refunded: 0,
+      pi: pi.id,
+      charge: charge.id,
+      invoice: null,
+      succeededAt: new Date(charge.created * 1000),
+      gift: null,
     });
   }
   return {
@@ -162,14 +192,16 @@ export function booksDiff(actual: Partial<Books>, expected: Partial<Books>, max 
     if (Array.isArray(av) && Array.isArray(ev)) {
       out.push(`${key}: ${av.length} rows, expected ${ev.length}`);
       for (let i = 0; i < Math.max(av.length, ev.length) && out.length < max; i++) {
-        if (!isDeepStrictEqual(av[i], ev[i])) out.push(`  ${key}[${i}]: ${JSON.stringify(av[i])} expected ${JSON.stringify(ev[i])}`);
+        if (!isDeepStrictEqual(av[i], ev[i]))
+          out.push(`  ${key}[${i}]: ${JSON.stringify(av[i])} expected ${JSON.stringify(ev[i])}`);
       }
     } else if (av && ev && typeof av === "object" && typeof ev === "object") {
       const keys = new Set([...Object.keys(av), ...Object.keys(ev)]);
       for (const k of keys) {
         const x = (av as Record<string, unknown>)[k];
         const y = (ev as Record<string, unknown>)[k];
-        if (!isDeepStrictEqual(x, y) && out.length < max) out.push(`${key}.${k}: ${JSON.stringify(x)} expected ${JSON.stringify(y)}`);
+        if (!isDeepStrictEqual(x, y) && out.length < max)
+          out.push(`${key}.${k}: ${JSON.stringify(x)} expected ${JSON.stringify(y)}`);
       }
     } else {
       out.push(`${key}: ${JSON.stringify(av)} expected ${JSON.stringify(ev)}`);
@@ -182,7 +214,8 @@ export function booksDiff(actual: Partial<Books>, expected: Partial<Books>, max 
 /** The ledger's own invariants, and our `stripe` account equal to Stripe's balance; throws when broken. */
 export async function assertLedgerSound(w: IngestWorld, handle: DbHandle = w.handle): Promise<void> {
   const inv = await checkInvariants(handle.db, w.double);
-  if (inv.stripe !== inv.stripeAtStripe) throw new Error(`ledger stripe account ${inv.stripe} ≠ Stripe's balance ${inv.stripeAtStripe}`);
+  if (inv.stripe !== inv.stripeAtStripe)
+    throw new Error(`ledger stripe account ${inv.stripe} ≠ Stripe's balance ${inv.stripeAtStripe}`);
 }
 
 export { books };

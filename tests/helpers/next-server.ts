@@ -31,7 +31,9 @@ export interface NextServer {
 
 export function assertBuilt(repoRoot: string): void {
   if (!existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) {
-    throw new Error(`no production build in ${repoRoot}/.next: run \`npm run build\` first (next start serves the last build)`);
+    throw new Error(
+      `no production build in ${repoRoot}/.next: run \`npm run build\` first (next start serves the last build)`,
+    );
   }
 }
 
@@ -55,7 +57,12 @@ export async function startNextServer(o: NextServerOptions): Promise<NextServer>
   child.stdout!.on("data", keep(""));
   child.stderr!.on("data", keep("stderr: "));
   let exitedFlag = false;
-  const exit = new Promise<void>((resolve) => child.once("exit", () => { exitedFlag = true; resolve(); }));
+  const exit = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exitedFlag = true;
+      resolve();
+    }),
+  );
   const url = `http://127.0.0.1:${o.port}`;
   const server: NextServer = {
     url,
@@ -70,7 +77,9 @@ export async function startNextServer(o: NextServerOptions): Promise<NextServer>
       if (exitedFlag) return;
       child.kill("SIGTERM");
       const t = setTimeout(() => child.kill("SIGKILL"), graceMs);
-      await withTimeout(exit, graceMs + 10_000, `next start (pid ${child.pid}) did not exit`).finally(() => clearTimeout(t));
+      await withTimeout(exit, graceMs + 10_000, `next start (pid ${child.pid}) did not exit`).finally(() =>
+        clearTimeout(t),
+      );
     },
   };
   try {
@@ -100,7 +109,9 @@ async function waitReady(url: string, timeoutMs: number, died: () => boolean): P
 
 export async function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
   try {
     return await Promise.race([p, timeout]);
   } finally {

@@ -28,7 +28,8 @@ const CSV = `Date,Amount,Description,Balance
 2026-03-10,120.00,STRIPE TRANSFER ST-Z9,1215.00
 `;
 
-const lineCount = async () => Number(rowsOf<{ n: number }>(await h.db.execute(sql`SELECT count(*)::int AS n FROM bank_statement_lines`))[0]!.n);
+const lineCount = async () =>
+  Number(rowsOf<{ n: number }>(await h.db.execute(sql`SELECT count(*)::int AS n FROM bank_statement_lines`))[0]!.n);
 
 describe("bank statement import", () => {
   it("parses dates, signed and bracketed amounts, and keeps identical lines distinct", () => {
@@ -43,10 +44,24 @@ describe("bank statement import", () => {
   });
 
   it("imports, matches payouts one-to-one, and adds nothing when the same file comes again", async () => {
-    expect(await importBankCsv(h.db, treasurer, { name: "march.csv", text: CSV })).toEqual({ lines: 4, added: 4, duplicates: 0, matched: 2 });
-    expect(await importBankCsv(h.db, treasurer, { name: "march-again.csv", text: CSV })).toEqual({ lines: 4, added: 0, duplicates: 4, matched: 0 });
+    expect(await importBankCsv(h.db, treasurer, { name: "march.csv", text: CSV })).toEqual({
+      lines: 4,
+      added: 4,
+      duplicates: 0,
+      matched: 2,
+    });
+    expect(await importBankCsv(h.db, treasurer, { name: "march-again.csv", text: CSV })).toEqual({
+      lines: 4,
+      added: 0,
+      duplicates: 4,
+      matched: 0,
+    });
     expect(await lineCount()).toBe(4);
-    const matched = rowsOf<{ matched_ref: string }>(await h.db.execute(sql`SELECT matched_ref FROM bank_statement_lines WHERE matched_ref IS NOT NULL ORDER BY matched_ref`));
+    const matched = rowsOf<{ matched_ref: string }>(
+      await h.db.execute(
+        sql`SELECT matched_ref FROM bank_statement_lines WHERE matched_ref IS NOT NULL ORDER BY matched_ref`,
+      ),
+    );
     expect(matched.map((m) => m.matched_ref)).toEqual(["po_1", "po_2"]);
   });
 
@@ -64,7 +79,11 @@ describe("bank statement import", () => {
   });
 
   it("is for treasurers only", async () => {
-    await expect(importBankCsv(h.db, lawyer, { name: "x.csv", text: CSV })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(importBankCsv(h.db, null, { name: "x.csv", text: CSV })).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(importBankCsv(h.db, lawyer, { name: "x.csv", text: CSV })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(importBankCsv(h.db, null, { name: "x.csv", text: CSV })).rejects.toMatchObject({
+      code: "unauthorized",
+    });
   });
 });

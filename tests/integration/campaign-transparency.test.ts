@@ -26,8 +26,22 @@ let lawyer: Principal, t1: Principal;
 /** One gift through the ledger the way the webhook books it: gross to the campaign, then the card fee. */
 async function gift(campaignId: string, key: string, gross: number, fee: number, on: string) {
   const at = new Date(`${on}T15:00:00Z`);
-  await postEntry(h.db, { idempotencyKey: `donation:${key}`, kind: "donation", campaignId, effectiveAt: at, debits: [{ account: "stripe", amount: gross }], credits: [{ account: campaignAccount(campaignId), amount: gross }] });
-  await postEntry(h.db, { idempotencyKey: `fee:${key}`, kind: "processing_fee", campaignId, effectiveAt: at, debits: [{ account: campaignAccount(campaignId), amount: fee }], credits: [{ account: "stripe", amount: fee }] });
+  await postEntry(h.db, {
+    idempotencyKey: `donation:${key}`,
+    kind: "donation",
+    campaignId,
+    effectiveAt: at,
+    debits: [{ account: "stripe", amount: gross }],
+    credits: [{ account: campaignAccount(campaignId), amount: gross }],
+  });
+  await postEntry(h.db, {
+    idempotencyKey: `fee:${key}`,
+    kind: "processing_fee",
+    campaignId,
+    effectiveAt: at,
+    debits: [{ account: campaignAccount(campaignId), amount: fee }],
+    credits: [{ account: "stripe", amount: fee }],
+  });
 }
 
 async function bondThrough(campaignId: string, amount: number, n: string, postedOn: string) {
@@ -42,8 +56,12 @@ async function bondThrough(campaignId: string, amount: number, n: string, posted
 async function postingsSum(campaignId: string, kinds: string[], account: string | { like: string }): Promise<number> {
   const acc = typeof account === "string" ? sql`p.account_code = ${account}` : sql`p.account_code LIKE ${account.like}`;
   const [r] = rowsOf<{ s: string | number }>(
-    await h.db.execute(sql`SELECT coalesce(sum(p.amount), 0)::bigint AS s FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
-                            WHERE e.campaign_id = ${campaignId} AND e.kind IN (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}) AND ${acc}`),
+    await h.db
+      .execute(sql`SELECT coalesce(sum(p.amount), 0)::bigint AS s FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
+                            WHERE e.campaign_id = ${campaignId} AND e.kind IN (${sql.join(
+                              kinds.map((k) => sql`${k}`),
+                              sql`, `,
+                            )}) AND ${acc}`),
   );
   return Number(r!.s);
 }
@@ -58,22 +76,47 @@ beforeAll(async () => {
   t1 = await principal(h.db, "t1@ct.example", ["treasurer"]);
   await flatRates(h.db, 300);
 
-  refundedCampaign = await insertCampaign(h.db, { slug: "ct-refunded", alias: "Ana", lawyerUserId: lawyer.userId, goalCents: 300_000 });
+  refundedCampaign = await insertCampaign(h.db, {
+    slug: "ct-refunded",
+    alias: "Ana",
+    lawyerUserId: lawyer.userId,
+    goalCents: 300_000,
+  });
   await writeCaseFile(h.db, refundedCampaign, caseFileSchema.parse(caseFileInput()), lawyer);
   await gift(refundedCampaign, "r1", 200_000, 5_830, "2025-01-05");
   await gift(refundedCampaign, "r2", 150_000, 4_380, "2025-02-11");
   // A donor refund: Stripe keeps the fee, the campaign gives back the gift.
-  await postEntry(h.db, { idempotencyKey: "refund:re_ct1", kind: "refund", campaignId: refundedCampaign, effectiveAt: new Date("2025-02-20T10:00:00Z"), debits: [{ account: campaignAccount(refundedCampaign), amount: 10_000 }], credits: [{ account: "stripe", amount: 10_000 }] });
+  await postEntry(h.db, {
+    idempotencyKey: "refund:re_ct1",
+    kind: "refund",
+    campaignId: refundedCampaign,
+    effectiveAt: new Date("2025-02-20T10:00:00Z"),
+    debits: [{ account: campaignAccount(refundedCampaign), amount: 10_000 }],
+    credits: [{ account: "stripe", amount: 10_000 }],
+  });
   refundedBond = await bondThrough(refundedCampaign, 300_000, "01", "2025-03-03");
   await advanceBond(h.db, t1, refundedBond, "cancel", { i391On: "2026-01-10" });
-  await advanceBond(h.db, t1, refundedBond, "claimRefund", { mailedOn: "2026-01-12", contents: "original I-305 and I-391" });
+  await advanceBond(h.db, t1, refundedBond, "claimRefund", {
+    mailedOn: "2026-01-12",
+    contents: "original I-305 and I-391",
+  });
   await advanceBond(h.db, t1, refundedBond, "refund", { refundedOn: "2026-04-20", receivedCents: 311_250 });
 
-  atIceCampaign = await insertCampaign(h.db, { slug: "ct-at-ice", alias: "Bo", lawyerUserId: lawyer.userId, goalCents: 400_000 });
+  atIceCampaign = await insertCampaign(h.db, {
+    slug: "ct-at-ice",
+    alias: "Bo",
+    lawyerUserId: lawyer.userId,
+    goalCents: 400_000,
+  });
   await gift(atIceCampaign, "a1", 420_000, 12_210, "2025-06-01");
   atIceBond = await bondThrough(atIceCampaign, 400_000, "02", "2025-07-15");
 
-  forfeitedCampaign = await insertCampaign(h.db, { slug: "ct-forfeited", alias: "Cy", lawyerUserId: lawyer.userId, goalCents: 150_000 });
+  forfeitedCampaign = await insertCampaign(h.db, {
+    slug: "ct-forfeited",
+    alias: "Cy",
+    lawyerUserId: lawyer.userId,
+    goalCents: 150_000,
+  });
   await gift(forfeitedCampaign, "f1", 160_000, 4_670, "2025-04-01");
   const fb = await bondThrough(forfeitedCampaign, 150_000, "03", "2025-04-20");
   await advanceBond(h.db, t1, fb, "breach", { i323On: "2025-09-01" });
@@ -101,7 +144,9 @@ describe("per-campaign transparency", () => {
     expect(f.forfeited).toBe(0);
     expect(f.held).toBe(await getBalance(h.db, campaignAccount(refundedCampaign)));
     // What came in less what went out is what the campaign still holds (the overfunding moved to the general pool at posting).
-    expect(f.movedToGeneral).toBe(await postingsSum(refundedCampaign, ["reallocation"], campaignAccount(refundedCampaign)));
+    expect(f.movedToGeneral).toBe(
+      await postingsSum(refundedCampaign, ["reallocation"], campaignAccount(refundedCampaign)),
+    );
     expect(f.movedToGeneral).toBe(350_000 - 5_830 - 4_380 - 10_000 - 300_000);
     expect(f.raised - f.fees - f.refunded - f.disputed - f.bondsPaid - f.movedToGeneral).toBe(f.held);
   });
@@ -137,7 +182,8 @@ describe("per-campaign transparency", () => {
   it("carries no case-file value and no exact date", async () => {
     for (const slug of ["ct-refunded", "ct-at-ice", "ct-forfeited"]) {
       const text = JSON.stringify(await campaignTransparency(h.db, slug));
-      for (const needle of [...CANARY_NEEDLES, CANARY.facility, CANARY.countryOfBirth, "I305-", "ACH-"]) expect(text).not.toContain(needle);
+      for (const needle of [...CANARY_NEEDLES, CANARY.facility, CANARY.countryOfBirth, "I305-", "ACH-"])
+        expect(text).not.toContain(needle);
       expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     }
   });

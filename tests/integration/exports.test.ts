@@ -26,7 +26,13 @@ beforeAll(async () => {
   const { campaignId } = await saveDraft(h.db, lawyer, { public: publicInput(), caseFile: caseFileInput() });
   await submitForReview(h.db, lawyer, campaignId);
   await approveCampaign(h.db, admin, campaignId);
-  await postEntry(h.db, { idempotencyKey: `gift:${campaignId}`, kind: "donation", campaignId, debits: [{ account: "stripe", amount: 1_500_000 }], credits: [{ account: campaignAccount(campaignId), amount: 1_500_000 }] });
+  await postEntry(h.db, {
+    idempotencyKey: `gift:${campaignId}`,
+    kind: "donation",
+    campaignId,
+    debits: [{ account: "stripe", amount: 1_500_000 }],
+    credits: [{ account: campaignAccount(campaignId), amount: 1_500_000 }],
+  });
   const { bondId } = await requestBondPayment(h.db, lawyer, { campaignId, amountCents: 1_500_000 });
   await approveBondPayment(h.db, treasurer, bondId);
   await approveBondPayment(h.db, t2, bondId);
@@ -34,19 +40,23 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe("CSV exports", () => {
-  it.each(["ledger", "gifts", "bonds"])("%s: parseable, complete, and free of case-file values and donor emails", async (kind) => {
-    const { filename, csv } = await exportCsv(h.db, treasurer, kind);
-    expect(filename).toMatch(new RegExp(`^openbond-${kind}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-    const rows = parse(csv, { columns: true }) as Record<string, string>[];
-    expect(rows.length).toBeGreaterThan(0);
-    for (const needle of [...CANARY_NEEDLES, CANARY.countryOfBirth, CANARY.facility, "@"]) expect(csv).not.toContain(needle);
-    if (kind === "ledger") {
-      const debits = rows.reduce((s, r) => s + Math.round(Number(r.debit) * 100), 0);
-      const credits = rows.reduce((s, r) => s + Math.round(Number(r.credit) * 100), 0);
-      expect(debits).toBe(credits);
-    }
-    if (kind === "bonds") expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-  });
+  it.each(["ledger", "gifts", "bonds"])(
+    "%s: parseable, complete, and free of case-file values and donor emails",
+    async (kind) => {
+      const { filename, csv } = await exportCsv(h.db, treasurer, kind);
+      expect(filename).toMatch(new RegExp(`^openbond-${kind}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      const rows = parse(csv, { columns: true }) as Record<string, string>[];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const needle of [...CANARY_NEEDLES, CANARY.countryOfBirth, CANARY.facility, "@"])
+        expect(csv).not.toContain(needle);
+      if (kind === "ledger") {
+        const debits = rows.reduce((s, r) => s + Math.round(Number(r.debit) * 100), 0);
+        const credits = rows.reduce((s, r) => s + Math.round(Number(r.credit) * 100), 0);
+        expect(debits).toBe(credits);
+      }
+      if (kind === "bonds") expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    },
+  );
 
   it("the case-file bond export is for treasurers only and is audit-logged", async () => {
     await expect(exportCsv(h.db, admin, "bonds-with-case-files")).rejects.toMatchObject({ code: "forbidden" });
@@ -56,7 +66,9 @@ describe("CSV exports", () => {
     const { filename, csv } = await exportCsv(h.db, treasurer, "bonds-with-case-files");
     expect(filename).toContain("CONFIDENTIAL");
     expect(csv).toContain(CANARY.legalName);
-    const [n] = rowsOf<{ n: number }>(await h.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'export.bonds_with_case_files'`));
+    const [n] = rowsOf<{ n: number }>(
+      await h.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'export.bonds_with_case_files'`),
+    );
     expect(Number(n!.n)).toBe(1);
   });
 });

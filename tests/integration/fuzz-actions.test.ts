@@ -68,7 +68,8 @@ beforeAll(async () => {
   people.admin = await principal(db, "admin@openbond.example", []);
   people.treasurer = await principal(db, "treasurer@openbond.example", []);
   people.lawyer = await principal(db, "lawyer@openbond.example", []);
-  const one = async (q: ReturnType<typeof sql>) => String(Object.values(rowsOf<Record<string, unknown>>(await db.execute(q))[0] ?? { v: "" })[0]);
+  const one = async (q: ReturnType<typeof sql>) =>
+    String(Object.values(rowsOf<Record<string, unknown>>(await db.execute(q))[0] ?? { v: "" })[0]);
   ids.live = await one(sql`SELECT id FROM campaigns WHERE status = 'live' ORDER BY slug LIMIT 1`);
   ids.slug = await one(sql`SELECT slug FROM campaigns WHERE status = 'live' ORDER BY slug LIMIT 1`);
   ids.draft = await one(sql`SELECT id FROM campaigns WHERE status <> 'live' ORDER BY slug LIMIT 1`);
@@ -91,14 +92,20 @@ async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
     if (redirectTo) {
       // The dev console reports failures through its redirect note.
       const note = new URL(redirectTo, "http://x").searchParams.get("note");
-      return note && !/ on (pi|sub)_|Payout created|Nothing available|No subscription|No successful payment/.test(note) ? { kind: "refused", message: note } : { kind: "done", detail: redirectTo };
+      return note && !/ on (pi|sub)_|Payout created|Nothing available|No subscription|No successful payment/.test(note)
+        ? { kind: "refused", message: note }
+        : { kind: "done", detail: redirectTo };
     }
     if ((e as { notFound?: boolean }).notFound) return { kind: "refused", message: "404" };
     throw e;
   }
   const s = r as { status?: string; message?: string; error?: string; ok?: string; errors?: Record<string, string> };
   if (s.errors && Object.keys(s.errors).length) return { kind: "refused", message: Object.values(s.errors).join(" ") };
-  if (s.status === "error") return { kind: "refused", message: [s.message, ...Object.values((r as { fieldErrors?: object }).fieldErrors ?? {})].join(" ") };
+  if (s.status === "error")
+    return {
+      kind: "refused",
+      message: [s.message, ...Object.values((r as { fieldErrors?: object }).fieldErrors ?? {})].join(" "),
+    };
   if (s.error) return { kind: "refused", message: s.error };
   return { kind: "done", detail: JSON.stringify(r).slice(0, 200) };
 }
@@ -121,37 +128,90 @@ const prop = (p: fc.IAsyncProperty<never>) => fc.assert(p, { numRuns: FUZZ_RUNS,
 
 describe("fuzz: server actions refuse malformed input clearly and write nothing", () => {
   it("donor give form (startGift)", async () => {
-    const fields = ["amount", "customAmount", "frequency", "displayName", "email", "coverFee", "redirectConsent"] as const;
+    const fields = [
+      "amount",
+      "customAmount",
+      "frequency",
+      "displayName",
+      "email",
+      "coverFee",
+      "redirectConsent",
+    ] as const;
     await prop(
-      fc.asyncProperty(fc.oneof(fc.constant("__live__"), badString), fc.oneof(fc.constantFrom("en", "es"), badString), badForm(fields), async (slug, locale, fd) => {
-        const s = slug === "__live__" ? ids.slug : slug;
-        // Valid-looking locale only: the action's translations are keyed by it (an unknown one falls back to English).
-        const out = await check(null, () => startGift(s, ["en", "es"].includes(locale) ? locale : "en", { values: {} as never, errors: {} }, fd), "startGift");
-        if (s !== ids.slug) expect(out.kind).toBe("refused");
-      }) as never,
+      fc.asyncProperty(
+        fc.oneof(fc.constant("__live__"), badString),
+        fc.oneof(fc.constantFrom("en", "es"), badString),
+        badForm(fields),
+        async (slug, locale, fd) => {
+          const s = slug === "__live__" ? ids.slug : slug;
+          // Valid-looking locale only: the action's translations are keyed by it (an unknown one falls back to English).
+          const out = await check(
+            null,
+            () => startGift(s, ["en", "es"].includes(locale) ? locale : "en", { values: {} as never, errors: {} }, fd),
+            "startGift",
+          );
+          if (s !== ids.slug) expect(out.kind).toBe("refused");
+        },
+      ) as never,
     );
   });
 
   it("lawyer: save campaign, propose edit, case event, profile", async () => {
-    const campaignFields = ["campaignId", "alias", "region", "summary", "story", "goal", "bondAmount", "fullName", "aNumber", "dateOfBirth", "countryOfOrigin", "facility", "consentPublication", "consentStory", "intent"];
+    const campaignFields = [
+      "campaignId",
+      "alias",
+      "region",
+      "summary",
+      "story",
+      "goal",
+      "bondAmount",
+      "fullName",
+      "aNumber",
+      "dateOfBirth",
+      "countryOfOrigin",
+      "facility",
+      "consentPublication",
+      "consentStory",
+      "intent",
+    ];
     await prop(
       fc.asyncProperty(badForm(campaignFields), async (fd) => {
-        await check(people.lawyer, () => lawyerActions.saveCampaignAction({ status: "idle" }, fd), "saveCampaignAction");
+        await check(
+          people.lawyer,
+          () => lawyerActions.saveCampaignAction({ status: "idle" }, fd),
+          "saveCampaignAction",
+        );
       }) as never,
     );
     await prop(
       fc.asyncProperty(badId(ids.draft, ids.live), badForm(["alias", "region", "summary", "story"]), async (id, fd) => {
-        await check(people.lawyer, () => lawyerActions.proposeEditAction(id, { status: "idle" }, fd), "proposeEditAction");
+        await check(
+          people.lawyer,
+          () => lawyerActions.proposeEditAction(id, { status: "idle" }, fd),
+          "proposeEditAction",
+        );
       }) as never,
     );
     await prop(
-      fc.asyncProperty(badId(ids.draft, ids.live), badForm(["kind", "occurredOn", "note", "hearingOn", "amount"]), async (id, fd) => {
-        await check(people.lawyer, () => lawyerActions.caseEventAction(id, { status: "idle" }, fd), "caseEventAction");
-      }) as never,
+      fc.asyncProperty(
+        badId(ids.draft, ids.live),
+        badForm(["kind", "occurredOn", "note", "hearingOn", "amount"]),
+        async (id, fd) => {
+          await check(
+            people.lawyer,
+            () => lawyerActions.caseEventAction(id, { status: "idle" }, fd),
+            "caseEventAction",
+          );
+        },
+      ) as never,
     );
     await prop(
       fc.asyncProperty(badForm(["fullName", "barNumber", "barState", "eoirId", "firm"]), async (fd) => {
-        await check(people.lawyer, () => lawyerActions.submitProfileAction({ status: "idle" }, fd), "submitProfileAction");
+        await check(
+          people.lawyer,
+          () => lawyerActions.submitProfileAction({ status: "idle" }, fd),
+          "submitProfileAction",
+        );
       }) as never,
     );
   });
@@ -159,7 +219,11 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
   it("admin: review lawyer, approve and return campaigns", async () => {
     await prop(
       fc.asyncProperty(badId(ids.lawyerUser), badForm(["decision", "reason"]), async (id, fd) => {
-        await check(people.admin, () => adminActions.reviewLawyerAction(id, { status: "idle" }, fd), "reviewLawyerAction");
+        await check(
+          people.admin,
+          () => adminActions.reviewLawyerAction(id, { status: "idle" }, fd),
+          "reviewLawyerAction",
+        );
       }) as never,
     );
     await prop(
@@ -171,11 +235,29 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
   });
 
   it("treasury: bond forms, gift refunds, purpose failure, rates, bank import", async () => {
-    const bondFields = ["method", "traceNumber", "paidOn", "i305Number", "postedOn", "obligor", "received", "refundedOn", "note", "on", "reason", "amount"];
+    const bondFields = [
+      "method",
+      "traceNumber",
+      "paidOn",
+      "i305Number",
+      "postedOn",
+      "obligor",
+      "received",
+      "refundedOn",
+      "note",
+      "on",
+      "reason",
+      "amount",
+    ];
     await prop(
-      fc.asyncProperty(badId(ids.bond, ids.live), fc.oneof(fc.constantFrom(...BOND_FORMS), badString), badForm(bondFields), async (id, form, fd) => {
-        await check(people.treasurer, () => bondAction(id, form, {}, fd), `bondAction ${form.slice(0, 20)}`);
-      }) as never,
+      fc.asyncProperty(
+        badId(ids.bond, ids.live),
+        fc.oneof(fc.constantFrom(...BOND_FORMS), badString),
+        badForm(bondFields),
+        async (id, form, fd) => {
+          await check(people.treasurer, () => bondAction(id, form, {}, fd), `bondAction ${form.slice(0, 20)}`);
+        },
+      ) as never,
     );
     await prop(
       fc.asyncProperty(badId(ids.donation), badForm(["amount", "reason"]), async (id, fd) => {
@@ -193,11 +275,14 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
       }) as never,
     );
     await prop(
-      fc.asyncProperty(fc.oneof(badString, fc.constant("date,amount,description\n2024-13-45,abc,x\n"), fc.constant("\ufeff;;;\n\n")), async (text) => {
-        const fd = new FormData();
-        fd.set("statement", new File([text], "statement.csv", { type: "text/csv" }));
-        await check(people.treasurer, () => importBankAction({}, fd), "importBankAction");
-      }) as never,
+      fc.asyncProperty(
+        fc.oneof(badString, fc.constant("date,amount,description\n2024-13-45,abc,x\n"), fc.constant("\ufeff;;;\n\n")),
+        async (text) => {
+          const fd = new FormData();
+          fd.set("statement", new File([text], "statement.csv", { type: "text/csv" }));
+          await check(people.treasurer, () => importBankAction({}, fd), "importBankAction");
+        },
+      ) as never,
     );
   });
 

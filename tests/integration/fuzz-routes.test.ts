@@ -58,8 +58,15 @@ describe("fuzz: route handlers", () => {
       fc.asyncProperty(badString, fc.option(badString, { nil: undefined }), fc.boolean(), async (body, sig, signIt) => {
         // Signed garbage too: a valid signature over a body that is not an event.
         const header = signIt ? signEvent({ id: body } as never, secret).header : sig;
-        const init: RequestInit = { method: "POST", body, headers: header === undefined ? {} : { "stripe-signature": header.replace(/[^\x20-\x7e]/g, "?") } };
-        await expectClientError(await webhook.POST(new Request("http://localhost/api/stripe/webhook", init)), "webhook");
+        const init: RequestInit = {
+          method: "POST",
+          body,
+          headers: header === undefined ? {} : { "stripe-signature": header.replace(/[^\x20-\x7e]/g, "?") },
+        };
+        await expectClientError(
+          await webhook.POST(new Request("http://localhost/api/stripe/webhook", init)),
+          "webhook",
+        );
       }) as never,
     );
     expect(changedTables(before, await fingerprint(h.db))).toEqual([]);
@@ -69,12 +76,27 @@ describe("fuzz: route handlers", () => {
     const { signEvent } = await import("@/lib/payments/stripe-double");
     const before = await fingerprint(h.db);
     await prop(
-      fc.asyncProperty(fc.record({ id: fc.oneof(badString, fc.constant(null)), type: fc.oneof(badString, fc.constantFrom("checkout.session.completed", "charge.refunded", "payout.paid")), created: fc.oneof(fc.integer(), fc.constant(-1e15)), data: fc.oneof(fc.constant(null), fc.record({ object: fc.record({ id: badString }) })) }), async (ev) => {
-        const s = signEvent(ev as never, secret);
-        const res = await webhook.POST(new Request("http://localhost/api/stripe/webhook", { method: "POST", body: s.payload, headers: { "stripe-signature": s.header } }));
-        // An unknown type is acknowledged (200, ignored) like Stripe expects; anything else malformed is a 4xx.
-        if (res.status !== 200) await expectClientError(res, `signed malformed event ${JSON.stringify(ev).slice(0, 80)}`);
-      }) as never,
+      fc.asyncProperty(
+        fc.record({
+          id: fc.oneof(badString, fc.constant(null)),
+          type: fc.oneof(badString, fc.constantFrom("checkout.session.completed", "charge.refunded", "payout.paid")),
+          created: fc.oneof(fc.integer(), fc.constant(-1e15)),
+          data: fc.oneof(fc.constant(null), fc.record({ object: fc.record({ id: badString }) })),
+        }),
+        async (ev) => {
+          const s = signEvent(ev as never, secret);
+          const res = await webhook.POST(
+            new Request("http://localhost/api/stripe/webhook", {
+              method: "POST",
+              body: s.payload,
+              headers: { "stripe-signature": s.header },
+            }),
+          );
+          // An unknown type is acknowledged (200, ignored) like Stripe expects; anything else malformed is a 4xx.
+          if (res.status !== 200)
+            await expectClientError(res, `signed malformed event ${JSON.stringify(ev).slice(0, 80)}`);
+        },
+      ) as never,
     );
     const after = await fingerprint(h.db);
     // Only acknowledged unknown event types may be recorded (their ids, outcome "ignored").
@@ -84,11 +106,17 @@ describe("fuzz: route handlers", () => {
   it("exports: any kind, any person: 4xx with a message or the CSV, never a 5xx", async () => {
     const before = await fingerprint(h.db);
     await prop(
-      fc.asyncProperty(fc.oneof(badString, fc.constantFrom("ledger", "gifts", "bonds")), fc.boolean(), async (kind, signedIn) => {
-        session.me = signedIn ? treasurer : null;
-        const res = await exportsRoute.GET(new Request("http://localhost/treasury/exports/x"), { params: Promise.resolve({ kind }) });
-        if (res.status !== 200) await expectClientError(res, `export ${kind.slice(0, 40)}`);
-      }) as never,
+      fc.asyncProperty(
+        fc.oneof(badString, fc.constantFrom("ledger", "gifts", "bonds")),
+        fc.boolean(),
+        async (kind, signedIn) => {
+          session.me = signedIn ? treasurer : null;
+          const res = await exportsRoute.GET(new Request("http://localhost/treasury/exports/x"), {
+            params: Promise.resolve({ kind }),
+          });
+          if (res.status !== 200) await expectClientError(res, `export ${kind.slice(0, 40)}`);
+        },
+      ) as never,
     );
     // Exports write an audit line per download; nothing else.
     expect(changedTables(before, await fingerprint(h.db)).filter((t) => t !== "audit_log")).toEqual([]);
@@ -113,11 +141,27 @@ describe("checkout burst", () => {
     await insertCampaign(h.db, { slug: "burst-live", alias: "Burst" });
     const limit = env().CHECKOUT_LIMIT_PER_IP;
     const ip = "203.0.113.77";
-    const count = async () => Number(rowsOf<{ n: number }>(await h.db.execute(sql`SELECT count(*)::int AS n FROM donations WHERE checkout_session_id IS NOT NULL AND campaign_id = (SELECT id FROM campaigns WHERE slug = 'burst-live')`))[0]!.n);
+    const count = async () =>
+      Number(
+        rowsOf<{ n: number }>(
+          await h.db.execute(
+            sql`SELECT count(*)::int AS n FROM donations WHERE checkout_session_id IS NOT NULL AND campaign_id = (SELECT id FROM campaigns WHERE slug = 'burst-live')`,
+          ),
+        )[0]!.n,
+      );
     const outcomes = { ok: 0, limited: 0, other: [] as string[] };
     // 1,000 attempts, 50 at a time concurrently, as a script hammering the form would.
     for (let i = 0; i < 1000; i += 50) {
-      const res = await Promise.allSettled(Array.from({ length: 50 }, () => createCheckout(h.db, stripe, { campaignSlug: "burst-live", amount: "25", frequency: "one_off", locale: "en" }, { ip })));
+      const res = await Promise.allSettled(
+        Array.from({ length: 50 }, () =>
+          createCheckout(
+            h.db,
+            stripe,
+            { campaignSlug: "burst-live", amount: "25", frequency: "one_off", locale: "en" },
+            { ip },
+          ),
+        ),
+      );
       for (const r of res) {
         if (r.status === "fulfilled") outcomes.ok++;
         else if ((r.reason as { code?: string }).code === "rate_limited") outcomes.limited++;
@@ -129,7 +173,9 @@ describe("checkout burst", () => {
     expect(outcomes.limited).toBe(1000 - limit);
     expect(double.store.all("checkout.session")).toHaveLength(limit);
     expect(await count()).toBe(limit);
-    const [bucket] = rowsOf<{ count: number | string }>(await h.db.execute(sql`SELECT count FROM rate_limits WHERE bucket = ${`checkout:ip:${ip}`}`));
+    const [bucket] = rowsOf<{ count: number | string }>(
+      await h.db.execute(sql`SELECT count FROM rate_limits WHERE bucket = ${`checkout:ip:${ip}`}`),
+    );
     expect(Number(bucket!.count)).toBe(1000);
   });
 });

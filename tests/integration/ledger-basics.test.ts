@@ -4,7 +4,15 @@ import { rowsOf, type DbHandle } from "@/db/client";
 import { journalEntries, ledgerPostings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { pgErrorOf } from "@/lib/ledger/db-errors";
-import { campaignAccount, bondAccount, getBalance, postEntry, reverseEntry, trialBalance, verifyCachedBalances } from "@/lib/ledger";
+import {
+  campaignAccount,
+  bondAccount,
+  getBalance,
+  postEntry,
+  reverseEntry,
+  trialBalance,
+  verifyCachedBalances,
+} from "@/lib/ledger";
 import { insertBond, insertCampaign } from "../fixtures/campaigns";
 import { createTestDb } from "../helpers/test-db";
 
@@ -50,7 +58,10 @@ describe("postEntry", () => {
     expect(await getBalance(h.db, campaignAccount(campaign))).toBe(2500);
     expect(await getBalance(h.db, "stripe")).toBe(2500);
     const before = await counts();
-    const again = await postEntry(h.db, { ...donation("pi_basic_1", 2500), memo: "a different memo is not different content" });
+    const again = await postEntry(h.db, {
+      ...donation("pi_basic_1", 2500),
+      memo: "a different memo is not different content",
+    });
     expect(again).toEqual({ entryId: first.entryId, replayed: true });
     expect(await counts()).toEqual(before);
   });
@@ -62,18 +73,63 @@ describe("postEntry", () => {
   });
 
   it.each([
-    ["unbalanced", { debits: [{ account: "stripe", amount: 100 }], credits: [{ account: "general", amount: 99 }] }, "unbalanced_entry", /does not balance: debits \$1\.00, credits \$0\.99/],
-    ["float amount", { debits: [{ account: "stripe", amount: 1.5 }], credits: [{ account: "general", amount: 1.5 }] }, "validation", /whole number of cents/],
-    ["negative amount", { debits: [{ account: "stripe", amount: -5 }], credits: [{ account: "general", amount: -5 }] }, "validation", /negative/],
-    ["zero amount", { debits: [{ account: "stripe", amount: 0 }], credits: [{ account: "general", amount: 0 }] }, "validation", /more than zero/],
-    ["string amount", { debits: [{ account: "stripe", amount: "5" }], credits: [{ account: "general", amount: "5" }] }, "validation", /whole number/],
-    ["unknown account", { debits: [{ account: "cash", amount: 5 }], credits: [{ account: "general", amount: 5 }] }, "unknown_account", /Unknown ledger account "cash"/],
-    ["missing campaign", { debits: [{ account: "stripe", amount: 5 }], credits: [{ account: "campaign:00000000-0000-4000-8000-000000000000", amount: 5 }] }, "unknown_account", /campaign:00000000/],
+    [
+      "unbalanced",
+      { debits: [{ account: "stripe", amount: 100 }], credits: [{ account: "general", amount: 99 }] },
+      "unbalanced_entry",
+      /does not balance: debits \$1\.00, credits \$0\.99/,
+    ],
+    [
+      "float amount",
+      { debits: [{ account: "stripe", amount: 1.5 }], credits: [{ account: "general", amount: 1.5 }] },
+      "validation",
+      /whole number of cents/,
+    ],
+    [
+      "negative amount",
+      { debits: [{ account: "stripe", amount: -5 }], credits: [{ account: "general", amount: -5 }] },
+      "validation",
+      /negative/,
+    ],
+    [
+      "zero amount",
+      { debits: [{ account: "stripe", amount: 0 }], credits: [{ account: "general", amount: 0 }] },
+      "validation",
+      /more than zero/,
+    ],
+    [
+      "string amount",
+      { debits: [{ account: "stripe", amount: "5" }], credits: [{ account: "general", amount: "5" }] },
+      "validation",
+      /whole number/,
+    ],
+    [
+      "unknown account",
+      { debits: [{ account: "cash", amount: 5 }], credits: [{ account: "general", amount: 5 }] },
+      "unknown_account",
+      /Unknown ledger account "cash"/,
+    ],
+    [
+      "missing campaign",
+      {
+        debits: [{ account: "stripe", amount: 5 }],
+        credits: [{ account: "campaign:00000000-0000-4000-8000-000000000000", amount: 5 }],
+      },
+      "unknown_account",
+      /campaign:00000000/,
+    ],
     ["no credits", { debits: [{ account: "stripe", amount: 5 }], credits: [] }, "validation", /at least one credit/],
-    ["amount too large", { debits: [{ account: "stripe", amount: 1e15 }], credits: [{ account: "general", amount: 1e15 }] }, "validation", /maximum/],
+    [
+      "amount too large",
+      { debits: [{ account: "stripe", amount: 1e15 }], credits: [{ account: "general", amount: 1e15 }] },
+      "validation",
+      /maximum/,
+    ],
   ])("rejects %s with a specific error and writes nothing", async (_name, lines, code, message) => {
     const before = await counts();
-    const err = await postEntry(h.db, { idempotencyKey: `bad-${_name}`, kind: "adjustment", ...lines } as never).catch((e) => e);
+    const err = await postEntry(h.db, { idempotencyKey: `bad-${_name}`, kind: "adjustment", ...lines } as never).catch(
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code });
     expect(err.message).toMatch(message);
@@ -94,7 +150,12 @@ describe("postEntry", () => {
 
   it("creates bond accounts on demand and keeps bonds_outstanding equal to them", async () => {
     const bond = await insertBond(h.db, campaign, 2000);
-    await postEntry(h.db, { idempotencyKey: "seed-bank", kind: "payout", debits: [{ account: "bank", amount: 2500 }], credits: [{ account: "stripe", amount: 2500 }] });
+    await postEntry(h.db, {
+      idempotencyKey: "seed-bank",
+      kind: "payout",
+      debits: [{ account: "bank", amount: 2500 }],
+      credits: [{ account: "stripe", amount: 2500 }],
+    });
     await postEntry(h.db, {
       idempotencyKey: "I305-TEST-1",
       kind: "bond_payment",
@@ -125,10 +186,18 @@ describe("reverseEntry", () => {
     const general = await getBalance(h.db, "general");
     const rev = await reverseEntry(h.db, { entryId, idempotencyKey: "reverse:to-reverse", memo: "typo" });
     expect(await getBalance(h.db, "general")).toBe(general - 700);
-    expect((await reverseEntry(h.db, { entryId, idempotencyKey: "reverse:to-reverse", memo: "typo" })).replayed).toBe(true);
-    await expect(reverseEntry(h.db, { entryId, idempotencyKey: "reverse:again", memo: "x" })).rejects.toMatchObject({ code: "already_reversed" });
-    await expect(reverseEntry(h.db, { entryId: rev.entryId, idempotencyKey: "rr", memo: "x" })).rejects.toMatchObject({ code: "validation" });
-    await expect(reverseEntry(h.db, { entryId: 999999, idempotencyKey: "nf", memo: "x" })).rejects.toMatchObject({ code: "not_found" });
+    expect((await reverseEntry(h.db, { entryId, idempotencyKey: "reverse:to-reverse", memo: "typo" })).replayed).toBe(
+      true,
+    );
+    await expect(reverseEntry(h.db, { entryId, idempotencyKey: "reverse:again", memo: "x" })).rejects.toMatchObject({
+      code: "already_reversed",
+    });
+    await expect(reverseEntry(h.db, { entryId: rev.entryId, idempotencyKey: "rr", memo: "x" })).rejects.toMatchObject({
+      code: "validation",
+    });
+    await expect(reverseEntry(h.db, { entryId: 999999, idempotencyKey: "nf", memo: "x" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });
 
@@ -142,14 +211,21 @@ describe("database-enforced invariants", () => {
   });
 
   it("refuses direct changes to cached balances", async () => {
-    expect(await dbError(h.db.execute(sql`UPDATE ledger_accounts SET balance = balance + 100 WHERE code = 'general'`))).toMatch(/only through postings/);
-    expect(await dbError(h.db.execute(sql`UPDATE ledger_accounts SET allow_negative = true WHERE code = 'general'`))).toMatch(/cannot be redefined/);
+    expect(
+      await dbError(h.db.execute(sql`UPDATE ledger_accounts SET balance = balance + 100 WHERE code = 'general'`)),
+    ).toMatch(/only through postings/);
+    expect(
+      await dbError(h.db.execute(sql`UPDATE ledger_accounts SET allow_negative = true WHERE code = 'general'`)),
+    ).toMatch(/cannot be redefined/);
   });
 
   it("refuses an unbalanced entry written with raw SQL", async () => {
     const msg = await dbError(
       h.db.transaction(async (tx) => {
-        const [e] = await tx.insert(journalEntries).values({ idempotencyKey: "raw-unbalanced", kind: "adjustment", contentHash: "x" }).returning();
+        const [e] = await tx
+          .insert(journalEntries)
+          .values({ idempotencyKey: "raw-unbalanced", kind: "adjustment", contentHash: "x" })
+          .returning();
         await tx.insert(ledgerPostings).values([
           { entryId: e!.id, accountCode: "stripe", amount: 100 },
           { entryId: e!.id, accountCode: "general", amount: -99 },
@@ -160,7 +236,12 @@ describe("database-enforced invariants", () => {
   });
 
   it("refuses postings added to an entry committed earlier", async () => {
-    const { entryId } = await postEntry(h.db, { idempotencyKey: "closed-entry", kind: "adjustment", debits: [{ account: "stripe", amount: 5 }], credits: [{ account: "general", amount: 5 }] });
+    const { entryId } = await postEntry(h.db, {
+      idempotencyKey: "closed-entry",
+      kind: "adjustment",
+      debits: [{ account: "stripe", amount: 5 }],
+      credits: [{ account: "general", amount: 5 }],
+    });
     const msg = await dbError(
       h.db.transaction(async (tx) => {
         await tx.insert(ledgerPostings).values([

@@ -20,7 +20,12 @@ describe("ledger under concurrent requests", () => {
   it("lets exactly one of 100 concurrent spends of a whole fund succeed", async () => {
     const campaign = await insertCampaign(h.db);
     const fund = campaignAccount(campaign);
-    await postEntry(h.db, { idempotencyKey: `gift:${campaign}`, kind: "donation", debits: [{ account: "stripe", amount: 600_000 }], credits: [{ account: fund, amount: 600_000 }] });
+    await postEntry(h.db, {
+      idempotencyKey: `gift:${campaign}`,
+      kind: "donation",
+      debits: [{ account: "stripe", amount: 600_000 }],
+      credits: [{ account: fund, amount: 600_000 }],
+    });
 
     const attempts = Array.from({ length: 100 }, (_, i) =>
       postEntry(h.db, {
@@ -42,8 +47,16 @@ describe("ledger under concurrent requests", () => {
   it("never deadlocks when transfers cross between the same accounts in both directions", async () => {
     const [a, b] = [await insertCampaign(h.db), await insertCampaign(h.db)];
     const [fa, fb] = [campaignAccount(a), campaignAccount(b)];
-    for (const [c, f] of [[a, fa], [b, fb]] as const) {
-      await postEntry(h.db, { idempotencyKey: `seed:${c}`, kind: "donation", debits: [{ account: "stripe", amount: 10_000 }], credits: [{ account: f, amount: 10_000 }] });
+    for (const [c, f] of [
+      [a, fa],
+      [b, fb],
+    ] as const) {
+      await postEntry(h.db, {
+        idempotencyKey: `seed:${c}`,
+        kind: "donation",
+        debits: [{ account: "stripe", amount: 10_000 }],
+        credits: [{ account: f, amount: 10_000 }],
+      });
     }
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) => {
@@ -52,8 +65,14 @@ describe("ledger under concurrent requests", () => {
         return postEntry(h.db, {
           idempotencyKey: `cross:${a}:${i}`,
           kind: "reallocation",
-          debits: [{ account: from, amount: 100 }, { account: "general", amount: 1 }],
-          credits: [{ account: to, amount: 100 }, { account: "general", amount: 1 }],
+          debits: [
+            { account: from, amount: 100 },
+            { account: "general", amount: 1 },
+          ],
+          credits: [
+            { account: to, amount: 100 },
+            { account: "general", amount: 1 },
+          ],
         }).catch((e: unknown) => e);
       }),
     );
@@ -65,7 +84,12 @@ describe("ledger under concurrent requests", () => {
 
   it("writes one entry when the same key is posted 50 times at once", async () => {
     const campaign = await insertCampaign(h.db);
-    const entry = { idempotencyKey: `pi_same_${campaign}`, kind: "donation" as const, debits: [{ account: "stripe" as const, amount: 2_500 }], credits: [{ account: campaignAccount(campaign), amount: 2_500 }] };
+    const entry = {
+      idempotencyKey: `pi_same_${campaign}`,
+      kind: "donation" as const,
+      debits: [{ account: "stripe" as const, amount: 2_500 }],
+      credits: [{ account: campaignAccount(campaign), amount: 2_500 }],
+    };
     const results = await Promise.all(Array.from({ length: 50 }, () => postEntry(h.db, entry)));
     expect(new Set(results.map((r) => r.entryId)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);

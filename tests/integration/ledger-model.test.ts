@@ -83,10 +83,16 @@ async function checkInvariants(m: Model, touchedEntries: number[]) {
     await h.db.execute(sql`
       SELECT (SELECT coalesce(sum(amount), 0) FROM ledger_postings)::bigint AS total,
              (SELECT count(*) FROM ledger_accounts a
-               WHERE a.code IN (${sql.join(m.accounts.map((c) => sql`${c}`), sql`, `)})
+               WHERE a.code IN (${sql.join(
+                 m.accounts.map((c) => sql`${c}`),
+                 sql`, `,
+               )})
                  AND a.balance <> coalesce((SELECT a.normal_sign * sum(p.amount) FROM ledger_postings p WHERE p.account_code = a.code), 0))::bigint AS mismatched,
              (SELECT count(*) FROM (SELECT entry_id FROM ledger_postings
-               WHERE entry_id IN (${sql.join([0, ...touchedEntries].map((id) => sql`${id}`), sql`, `)})
+               WHERE entry_id IN (${sql.join(
+                 [0, ...touchedEntries].map((id) => sql`${id}`),
+                 sql`, `,
+               )})
                GROUP BY entry_id HAVING sum(amount) <> 0) u)::bigint AS unbalanced`),
   );
   expect(Number(row!.total)).toBe(0);
@@ -119,11 +125,16 @@ class PostCmd implements Cmd {
 }
 
 class ReplayCmd implements Cmd {
-  constructor(readonly pick: number, readonly tamper: boolean) {}
+  constructor(
+    readonly pick: number,
+    readonly tamper: boolean,
+  ) {}
   check = (m: Readonly<Model>) => m.posted.length > 0;
   async run(m: Model) {
     const p = m.posted[this.pick % m.posted.length]!;
-    const transfers = this.tamper ? p.transfers.map((t, i) => (i === 0 ? { ...t, amount: t.amount + 1 } : t)) : p.transfers;
+    const transfers = this.tamper
+      ? p.transfers.map((t, i) => (i === 0 ? { ...t, amount: t.amount + 1 } : t))
+      : p.transfers;
     const res = await postEntry(h.db, entryFor(m, p.key, transfers)).catch((e: unknown) => e);
     if (this.tamper) expect(res).toMatchObject({ code: "idempotency_conflict" });
     else expect(res).toEqual({ entryId: p.entryId, replayed: true });
@@ -138,7 +149,9 @@ class ReverseCmd implements Cmd {
   async run(m: Model) {
     const p = m.posted[this.pick % m.posted.length]!;
     const delta = effect(m.accounts, p.transfers, -1);
-    const res = await reverseEntry(h.db, { entryId: p.entryId, idempotencyKey: `rev:${p.key}`, memo: "model" }).catch((e: unknown) => e);
+    const res = await reverseEntry(h.db, { entryId: p.entryId, idempotencyKey: `rev:${p.key}`, memo: "model" }).catch(
+      (e: unknown) => e,
+    );
     if (p.reversed) {
       expect(res).toMatchObject({ replayed: true });
     } else if (affordable(m, delta)) {
@@ -158,7 +171,9 @@ class ConcurrentCmd implements Cmd {
   check = () => true;
   async run(m: Model) {
     const keys = this.batch.map(() => `${m.runId}:${m.seq++}`);
-    const results = await Promise.all(this.batch.map((t, i) => postEntry(h.db, entryFor(m, keys[i]!, t)).catch((e: unknown) => e)));
+    const results = await Promise.all(
+      this.batch.map((t, i) => postEntry(h.db, entryFor(m, keys[i]!, t)).catch((e: unknown) => e)),
+    );
     const ids: number[] = [];
     results.forEach((res, i) => {
       if (res instanceof Error) {
@@ -178,11 +193,19 @@ class ConcurrentCmd implements Cmd {
 
 const ACCOUNTS_PER_RUN = 7;
 const transfer = fc
-  .record({ from: fc.nat(ACCOUNTS_PER_RUN - 1), to: fc.nat(ACCOUNTS_PER_RUN - 1), amount: fc.integer({ min: 1, max: 5000 }) })
+  .record({
+    from: fc.nat(ACCOUNTS_PER_RUN - 1),
+    to: fc.nat(ACCOUNTS_PER_RUN - 1),
+    amount: fc.integer({ min: 1, max: 5000 }),
+  })
   .filter((t) => t.from !== t.to);
 const transfers = fc.array(transfer, { minLength: 1, maxLength: 3 });
 // Inflows (debit stripe, credit a fund) make protected accounts hold money often enough to matter.
-const inflow = fc.record({ to: fc.constant(0), from: fc.integer({ min: 2, max: ACCOUNTS_PER_RUN - 1 }), amount: fc.integer({ min: 1, max: 8000 }) });
+const inflow = fc.record({
+  to: fc.constant(0),
+  from: fc.integer({ min: 2, max: ACCOUNTS_PER_RUN - 1 }),
+  amount: fc.integer({ min: 1, max: 8000 }),
+});
 
 const commands = [
   transfers.map((t) => new PostCmd(t)),
@@ -200,7 +223,15 @@ describe("ledger model", () => {
         const [c1, c2] = [await insertCampaign(h.db), await insertCampaign(h.db)];
         const bond = await insertBond(h.db, c1, 100_000);
         // Order matters for `inflow`: index 0 is stripe (an asset that may go negative).
-        const accounts: AccountCode[] = ["stripe", "bank", "general", "bonds_outstanding", campaignAccount(c1), campaignAccount(c2), bondAccount(bond)];
+        const accounts: AccountCode[] = [
+          "stripe",
+          "bank",
+          "general",
+          "bonds_outstanding",
+          campaignAccount(c1),
+          campaignAccount(c2),
+          bondAccount(bond),
+        ];
         const start = await getBalances(h.db, accounts);
         const model: Model = { accounts, balances: new Map(start), posted: [], runId, seq: 0 };
         await fc.asyncModelRun(() => ({ model, real: model }), cmds);

@@ -26,7 +26,11 @@ beforeAll(async () => {
       simpleParser(stream).then(
         (m) => {
           if (refuse) return cb(new Error("451 try later"));
-          received.push({ to: m.to && !Array.isArray(m.to) ? m.to.text : "", subject: m.subject ?? "", text: m.text ?? "" });
+          received.push({
+            to: m.to && !Array.isArray(m.to) ? m.to.text : "",
+            subject: m.subject ?? "",
+            text: m.text ?? "",
+          });
           cb();
         },
         (e: Error) => cb(e),
@@ -45,11 +49,19 @@ afterAll(async () => {
 });
 
 const status = async (key: string) =>
-  rowsOf<{ status: string; attempts: number }>(await h.db.execute(sql`SELECT status, attempts FROM outbox_messages WHERE dedupe_key = ${key}`))[0];
+  rowsOf<{ status: string; attempts: number }>(
+    await h.db.execute(sql`SELECT status, attempts FROM outbox_messages WHERE dedupe_key = ${key}`),
+  )[0];
 
 describe("mail outbox", () => {
   it("queues a message once per dedupe key", async () => {
-    const mail = { dedupeKey: "receipt:once", kind: "receipt" as const, to: "donor@example.org", subject: "Thank you", text: "Your $25 gift" };
+    const mail = {
+      dedupeKey: "receipt:once",
+      kind: "receipt" as const,
+      to: "donor@example.org",
+      subject: "Thank you",
+      text: "Your $25 gift",
+    };
     expect(await enqueueMail(h.db, mail)).toBe(true);
     expect(await enqueueMail(h.db, mail)).toBe(false);
   });
@@ -57,13 +69,21 @@ describe("mail outbox", () => {
   it("sends pending mail over SMTP and marks it sent", async () => {
     const summary = await sendPendingMail(h.db);
     expect(summary).toEqual({ sent: 1, failed: 0, keptInOutbox: 0 });
-    expect(received).toEqual([{ to: "donor@example.org", subject: "Thank you", text: expect.stringContaining("Your $25 gift") }]);
+    expect(received).toEqual([
+      { to: "donor@example.org", subject: "Thank you", text: expect.stringContaining("Your $25 gift") },
+    ]);
     expect(await status("receipt:once")).toMatchObject({ status: "sent", attempts: 1 });
     expect((await sendPendingMail(h.db)).sent).toBe(0);
   });
 
   it("records a refused send and retries it later without throwing", async () => {
-    await enqueueMail(h.db, { dedupeKey: "receipt:retry", kind: "receipt", to: "b@example.org", subject: "Receipt", text: "x" });
+    await enqueueMail(h.db, {
+      dedupeKey: "receipt:retry",
+      kind: "receipt",
+      to: "b@example.org",
+      subject: "Receipt",
+      text: "x",
+    });
     refuse = true;
     expect(await sendPendingMail(h.db)).toMatchObject({ sent: 0, failed: 1 });
     expect(await status("receipt:retry")).toMatchObject({ status: "pending", attempts: 1 });
@@ -74,7 +94,13 @@ describe("mail outbox", () => {
 
   it("keeps mail in the development outbox when no SMTP server is configured", async () => {
     setMailTransportForTests(null);
-    await enqueueMail(h.db, { dedupeKey: "receipt:dev", kind: "receipt", to: "c@example.org", subject: "Receipt", text: "y" });
+    await enqueueMail(h.db, {
+      dedupeKey: "receipt:dev",
+      kind: "receipt",
+      to: "c@example.org",
+      subject: "Receipt",
+      text: "y",
+    });
     expect(await sendPendingMail(h.db)).toEqual({ sent: 0, failed: 0, keptInOutbox: 1 });
     expect(await status("receipt:dev")).toMatchObject({ status: "outbox" });
   });

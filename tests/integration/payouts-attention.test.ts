@@ -61,11 +61,22 @@ describe("payouts needing a treasurer's attention", () => {
     await importStripePayouts(h.db, world.stripe, treasurer);
     expect(await ids()).toEqual([]);
     // Stripe reports a charge inside the payout that the books never saw.
-    await h.db.insert(stripeBalanceTransactions).values({ id: "txn_pa_extra", payoutId: second, type: "charge", sourceId: "ch_pa_unknown", amountCents: 1_000, feeCents: 59, netCents: 941, stripeCreatedAt: new Date() });
+    await h.db.insert(stripeBalanceTransactions).values({
+      id: "txn_pa_extra",
+      payoutId: second,
+      type: "charge",
+      sourceId: "ch_pa_unknown",
+      amountCents: 1_000,
+      feeCents: 59,
+      netCents: 941,
+      stripeCreatedAt: new Date(),
+    });
     expect(await ids()).toEqual([[second, "exceptions", 1]]);
     const d = await treasuryDashboard(h.db, treasurer);
     expect(d.payoutsUnreconciled).toBe(1);
-    expect(d.payoutsNeedingAttention).toEqual([expect.objectContaining({ payoutId: second, reason: "exceptions", exceptions: 1 })]);
+    expect(d.payoutsNeedingAttention).toEqual([
+      expect.objectContaining({ payoutId: second, reason: "exceptions", exceptions: 1 }),
+    ]);
     await h.db.delete(stripeBalanceTransactions).where(eq(stripeBalanceTransactions.id, "txn_pa_extra"));
   });
 
@@ -75,7 +86,16 @@ describe("payouts needing a treasurer's attention", () => {
       { id: "po_pa_canceled", amountCents: 5_000, status: "canceled" },
       { id: "po_pa_transit", amountCents: 5_000, status: "in_transit" },
     ]);
-    await h.db.insert(stripeBalanceTransactions).values({ id: "txn_pa_transit", payoutId: "po_pa_transit", type: "payout", sourceId: "po_pa_transit", amountCents: -5_000, feeCents: 0, netCents: -5_000, stripeCreatedAt: new Date() });
+    await h.db.insert(stripeBalanceTransactions).values({
+      id: "txn_pa_transit",
+      payoutId: "po_pa_transit",
+      type: "payout",
+      sourceId: "po_pa_transit",
+      amountCents: -5_000,
+      feeCents: 0,
+      netCents: -5_000,
+      stripeCreatedAt: new Date(),
+    });
     expect(await ids()).toEqual([]);
     // Once Stripe says it was paid, the arrival must be in the books.
     await h.db.update(stripePayouts).set({ status: "paid" }).where(eq(stripePayouts.id, "po_pa_transit"));
@@ -85,7 +105,10 @@ describe("payouts needing a treasurer's attention", () => {
   it("counts a payout known from a webhook but never imported, in transit or paid", async () => {
     await h.db.insert(stripePayouts).values({ id: "po_pa_unimported", amountCents: 1_234, status: "in_transit" });
     expect((await ids()).map((r) => r[0])).toContain("po_pa_unimported");
-    expect((await payoutsNeedingAttention(h.db)).find((p) => p.payoutId === "po_pa_unimported")).toMatchObject({ reason: "not_imported", amountCents: 1_234, status: "in_transit" });
+    expect((await payoutsNeedingAttention(h.db)).find((p) => p.payoutId === "po_pa_unimported")).toMatchObject({
+      reason: "not_imported",
+      amountCents: 1_234,
+      status: "in_transit",
+    });
   });
 });
-

@@ -40,15 +40,24 @@ afterAll(async () => h?.close());
 
 describe("purpose failure", () => {
   it("refuses unless the campaign is cancelled, and only for treasurers", async () => {
-    await expect(resolvePurposeFailure(h.db, world.stripe, treasurer, campaign)).rejects.toMatchObject({ code: "conflict" });
+    await expect(resolvePurposeFailure(h.db, world.stripe, treasurer, campaign)).rejects.toMatchObject({
+      code: "conflict",
+    });
     await h.db.update(campaigns).set({ status: "cancelled" }).where(eq(campaigns.id, campaign));
-    await expect(resolvePurposeFailure(h.db, world.stripe, lawyer, campaign)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(resolvePurposeFailure(h.db, world.stripe, lawyer, campaign)).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("moves consenting gifts to the general pool and refunds the rest in full, once however often it runs", async () => {
     const fee = (a: number) => processingFee(a);
     const first = await resolvePurposeFailure(h.db, world.stripe, treasurer, campaign);
-    expect(first).toEqual({ redirectedCents: 10_000 - fee(10_000), refundsRequested: 2, refundCents: 27_500, subscriptionsCancelled: 0 });
+    expect(first).toEqual({
+      redirectedCents: 10_000 - fee(10_000),
+      refundsRequested: 2,
+      refundCents: 27_500,
+      subscriptionsCancelled: 0,
+    });
     await resolvePurposeFailure(h.db, world.stripe, treasurer, campaign); // a second click before the webhooks arrive
     await deliver(world.double.pendingEvents(), world.double.webhookSecret);
     const third = await resolvePurposeFailure(h.db, world.stripe, treasurer, campaign); // after: nothing left to do
@@ -56,7 +65,10 @@ describe("purpose failure", () => {
     expect(await getBalance(h.db, campaignAccount(campaign))).toBe(0);
     // The general pool gained the consenting gift net of its fee and bore the fees Stripe kept on the refunded ones.
     expect(await getBalance(h.db, "general")).toBe(RESERVE + (10_000 - fee(10_000)) - fee(2_500) - fee(25_000));
-    const rows = await h.db.select({ status: donations.status, refunded: donations.refundedCents, consent: donations.redirectConsent }).from(donations).where(eq(donations.campaignId, campaign));
+    const rows = await h.db
+      .select({ status: donations.status, refunded: donations.refundedCents, consent: donations.redirectConsent })
+      .from(donations)
+      .where(eq(donations.campaignId, campaign));
     expect(rows.filter((r) => !r.consent).every((r) => r.status === "refunded")).toBe(true);
     expect(world.double.store.all("refund")).toHaveLength(2);
   });

@@ -18,15 +18,21 @@ describe("roles", () => {
     expect(b).toEqual({ userId: a.userId, created: false });
     await grantRole(h.db, { email: "ana@example.org", role: "treasurer", actorUserId: null });
     expect(await rolesOf(h.db, a.userId)).toEqual(["lawyer", "treasurer"]);
-    const audits = rowsOf<{ action: string }>(await h.db.execute(sql`SELECT action FROM audit_log WHERE subject_id = ${a.userId}`));
+    const audits = rowsOf<{ action: string }>(
+      await h.db.execute(sql`SELECT action FROM audit_log WHERE subject_id = ${a.userId}`),
+    );
     expect(audits.map((r) => r.action)).toEqual(["role.granted", "role.granted"]);
     await revokeRole(h.db, { userId: a.userId, role: "lawyer", actorUserId: a.userId });
     expect(await rolesOf(h.db, a.userId)).toEqual(["treasurer"]);
   });
 
   it("rejects a malformed email and writes nothing", async () => {
-    await expect(grantRole(h.db, { email: "not-an-email", role: "admin", actorUserId: null })).rejects.toThrow(/valid email/);
-    const [n] = rowsOf<{ n: number }>(await h.db.execute(sql`SELECT count(*)::int AS n FROM users WHERE email = 'not-an-email'`));
+    await expect(grantRole(h.db, { email: "not-an-email", role: "admin", actorUserId: null })).rejects.toThrow(
+      /valid email/,
+    );
+    const [n] = rowsOf<{ n: number }>(
+      await h.db.execute(sql`SELECT count(*)::int AS n FROM users WHERE email = 'not-an-email'`),
+    );
     expect(n!.n).toBe(0);
   });
 
@@ -36,7 +42,9 @@ describe("roles", () => {
 
   it("guards refuse the anonymous and the wrong role", () => {
     expect(() => requireRole(null, "admin")).toThrow(expect.objectContaining({ code: "unauthorized" }));
-    expect(() => requireRole({ userId: "u", roles: ["lawyer"] }, "treasurer", "admin")).toThrow(expect.objectContaining({ code: "forbidden" }));
+    expect(() => requireRole({ userId: "u", roles: ["lawyer"] }, "treasurer", "admin")).toThrow(
+      expect.objectContaining({ code: "forbidden" }),
+    );
     expect(requireRole({ userId: "u", roles: ["lawyer", "admin"] }, "admin").userId).toBe("u");
   });
 });

@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const entryCount = async () => Number(rowsOf<{ n: number }>(await h.db.execute(sql`SELECT count(*)::int AS n FROM journal_entries`))[0]!.n);
+const entryCount = async () =>
+  Number(rowsOf<{ n: number }>(await h.db.execute(sql`SELECT count(*)::int AS n FROM journal_entries`))[0]!.n);
 
 describe("demo seed", () => {
   it("builds campaigns in every public state with balanced books", async () => {
@@ -26,7 +27,11 @@ describe("demo seed", () => {
       expect(c.donorCount).toBeGreaterThan(0);
     }
     const live = await listCampaignCards(h.db);
-    expect(live.map((c) => c.slug).sort()).toEqual(DEMO_CAMPAIGNS.filter((d) => d.status === "live").map((d) => d.slug).sort());
+    expect(live.map((c) => c.slug).sort()).toEqual(
+      DEMO_CAMPAIGNS.filter((d) => d.status === "live")
+        .map((d) => d.slug)
+        .sort(),
+    );
     const tb = await trialBalance(h.db);
     expect(tb.postingsSum).toBe(0);
     expect(tb.assets).toBe(tb.funds);
@@ -34,7 +39,9 @@ describe("demo seed", () => {
     // One bond is out at ICE; the refunded one came back to the general pool.
     const tomas = DEMO_CAMPAIGNS.find((d) => d.bond === "posted")!;
     expect(await getBalance(h.db, "bonds_outstanding")).toBe(tomas.goalCents);
-    expect(await getBalance(h.db, "general")).toBeGreaterThan(DEMO_CAMPAIGNS.find((d) => d.bond === "refunded")!.goalCents);
+    expect(await getBalance(h.db, "general")).toBeGreaterThan(
+      DEMO_CAMPAIGNS.find((d) => d.bond === "refunded")!.goalCents,
+    );
   });
 
   it("is idempotent: a second run writes nothing", async () => {
@@ -53,7 +60,9 @@ describe("demo seed", () => {
           throw new Error("killed");
         })
         .catch(() => {});
-      expect(Number(rowsOf<{ n: number }>(await fresh.db.execute(sql`SELECT count(*)::int AS n FROM campaigns`))[0]!.n)).toBe(0);
+      expect(
+        Number(rowsOf<{ n: number }>(await fresh.db.execute(sql`SELECT count(*)::int AS n FROM campaigns`))[0]!.n),
+      ).toBe(0);
       expect((await seedDemo(fresh.db)).created).toBe(true);
     } finally {
       await fresh.close();

@@ -37,7 +37,12 @@ beforeAll(async () => {
   people.otherLawyer = await verifiedLawyer(h.db, "other@matrix.example", admin);
   const applicant = await principal(h.db, "applicant@matrix.example", []);
   applicantId = applicant.userId;
-  await submitLawyerProfile(h.db, applicant, { fullName: "Ann Applicant", barNumber: "CA-1", barState: "CA", eoirId: "ZZ1234" });
+  await submitLawyerProfile(h.db, applicant, {
+    fullName: "Ann Applicant",
+    barNumber: "CA-1",
+    barState: "CA",
+    eoirId: "ZZ1234",
+  });
   draftId = (await saveDraft(h.db, people.lawyer, { public: publicInput(), caseFile: caseFileInput() })).campaignId;
 });
 afterAll(async () => h?.close());
@@ -61,14 +66,38 @@ const MATRIX: [string, (p: Principal | null) => Promise<unknown>, Outcome[]][] =
   ["/lawyer listLawyerCampaigns", (p) => listLawyerCampaigns(h.db, p), [ANON, "ok", "ok", NO, NO]],
   ["/lawyer/profile myLawyerProfile", (p) => myLawyerProfile(h.db, p), [ANON, "ok", "ok", "ok", "ok"]],
   ["/lawyer/profile submitLawyerProfile", (p) => submitLawyerProfile(h.db, p, {}), [ANON, "ok", "ok", "ok", "ok"]],
-  ["/lawyer/campaigns/[id] lawyerCampaignDetail", (p) => lawyerCampaignDetail(h.db, p, draftId), [ANON, "ok", HIDDEN, NO, NO]],
-  ["/lawyer/campaigns/new saveCampaignForm", (p) => saveCampaignForm(h.db, p, campaignFormData()), [ANON, "ok", "ok", NO, NO]],
-  ["/lawyer/campaigns/[id] saveCampaignForm", (p) => saveCampaignForm(h.db, p, campaignFormData({ campaignId: draftId })), [ANON, "ok", HIDDEN, NO, NO]],
-  ["/lawyer/campaigns/[id] proposePublicEdit", (p) => proposePublicEdit(h.db, p, draftId, publicInput()), [ANON, "ok", HIDDEN, NO, NO]],
-  ["/lawyer/campaigns/[id] recordCaseEventForm", (p) => recordCaseEventForm(h.db, p, draftId, toForm({ kind: "resumed" })), [ANON, "ok", HIDDEN, NO, NO]],
+  [
+    "/lawyer/campaigns/[id] lawyerCampaignDetail",
+    (p) => lawyerCampaignDetail(h.db, p, draftId),
+    [ANON, "ok", HIDDEN, NO, NO],
+  ],
+  [
+    "/lawyer/campaigns/new saveCampaignForm",
+    (p) => saveCampaignForm(h.db, p, campaignFormData()),
+    [ANON, "ok", "ok", NO, NO],
+  ],
+  [
+    "/lawyer/campaigns/[id] saveCampaignForm",
+    (p) => saveCampaignForm(h.db, p, campaignFormData({ campaignId: draftId })),
+    [ANON, "ok", HIDDEN, NO, NO],
+  ],
+  [
+    "/lawyer/campaigns/[id] proposePublicEdit",
+    (p) => proposePublicEdit(h.db, p, draftId, publicInput()),
+    [ANON, "ok", HIDDEN, NO, NO],
+  ],
+  [
+    "/lawyer/campaigns/[id] recordCaseEventForm",
+    (p) => recordCaseEventForm(h.db, p, draftId, toForm({ kind: "resumed" })),
+    [ANON, "ok", HIDDEN, NO, NO],
+  ],
   ["/admin pendingLawyers", (p) => pendingLawyers(h.db, p), [ANON, NO, NO, NO, "ok"]],
   ["/admin reviewQueue", (p) => reviewQueue(h.db, p), [ANON, NO, NO, NO, "ok"]],
-  ["/admin reviewLawyer", (p) => reviewLawyer(h.db, p, { userId: applicantId, decision: "reject", reason: "" }), [ANON, NO, NO, NO, "ok"]],
+  [
+    "/admin reviewLawyer",
+    (p) => reviewLawyer(h.db, p, { userId: applicantId, decision: "reject", reason: "" }),
+    [ANON, NO, NO, NO, "ok"],
+  ],
   ["/admin/reviews/[id] reviewDetail", (p) => reviewDetail(h.db, p, draftId), [ANON, NO, NO, NO, "ok"]],
   ["/admin/reviews/[id] approveCampaign", (p) => approveCampaign(h.db, p, draftId), [ANON, NO, NO, NO, "ok"]],
   ["/admin/reviews/[id] returnCampaign", (p) => returnCampaign(h.db, p, draftId, ""), [ANON, NO, NO, NO, "ok"]],

@@ -26,9 +26,19 @@ beforeAll(async () => {
   lawyer = await verifiedLawyer(h.db, "lawyer@staff.example", admin);
   other = await verifiedLawyer(h.db, "other@staff.example", admin);
   applicant = await principal(h.db, "applicant@staff.example", []);
-  await submitLawyerProfile(h.db, applicant, { fullName: "Ada Applicant", barNumber: "TX-4242", barState: "TX", eoirId: "QQ1234" });
+  await submitLawyerProfile(h.db, applicant, {
+    fullName: "Ada Applicant",
+    barNumber: "TX-4242",
+    barState: "TX",
+    eoirId: "QQ1234",
+  });
   mine = (await saveDraft(h.db, lawyer, { public: publicInput(), caseFile: caseFileInput() })).campaignId;
-  theirs = (await saveDraft(h.db, other, { public: publicInput({ alias: "Rosa" }), caseFile: caseFileInput({ aNumber: "A111-222-333" }) })).campaignId;
+  theirs = (
+    await saveDraft(h.db, other, {
+      public: publicInput({ alias: "Rosa" }),
+      caseFile: caseFileInput({ aNumber: "A111-222-333" }),
+    })
+  ).campaignId;
 });
 afterAll(async () => h?.close());
 
@@ -36,7 +46,13 @@ describe("lawyer dashboard", () => {
   it("lists only the lawyer's own campaigns, with ledger figures and no case-file values", async () => {
     await submitForReview(h.db, lawyer, mine);
     await approveCampaign(h.db, admin, mine);
-    await postEntry(h.db, { kind: "donation", idempotencyKey: "g1", campaignId: mine, debits: [{ account: "stripe", amount: 5_000 }], credits: [{ account: `campaign:${mine}`, amount: 5_000 }] });
+    await postEntry(h.db, {
+      kind: "donation",
+      idempotencyKey: "g1",
+      campaignId: mine,
+      debits: [{ account: "stripe", amount: 5_000 }],
+      credits: [{ account: `campaign:${mine}`, amount: 5_000 }],
+    });
     const rows = await listLawyerCampaigns(h.db, lawyer);
     expect(rows.map((r) => r.id)).toEqual([mine]);
     expect(rows[0]).toMatchObject({ status: "live", raisedCents: 5_000, balanceCents: 5_000, goalCents: 1_500_000 });
@@ -59,13 +75,29 @@ describe("lawyer dashboard", () => {
 
 describe("campaign form", () => {
   it("reports public and private field problems together, in words, without echoing values", async () => {
-    const err = await saveCampaignForm(h.db, lawyer, form({ alias: "", aNumber: "A12", bondAmount: "12.345", consentStory: "" })).catch((e) => e);
-    expect(err.details.fieldErrors).toMatchObject({ alias: expect.stringMatching(/Alias/), aNumber: expect.stringMatching(/8 or 9 digits/), bondAmount: expect.stringMatching(/dollar amount/), consentStory: expect.stringMatching(/consent/) });
+    const err = await saveCampaignForm(
+      h.db,
+      lawyer,
+      form({ alias: "", aNumber: "A12", bondAmount: "12.345", consentStory: "" }),
+    ).catch((e) => e);
+    expect(err.details.fieldErrors).toMatchObject({
+      alias: expect.stringMatching(/Alias/),
+      aNumber: expect.stringMatching(/8 or 9 digits/),
+      bondAmount: expect.stringMatching(/dollar amount/),
+      consentStory: expect.stringMatching(/consent/),
+    });
     for (const n of CANARY_NEEDLES) expect(err.message).not.toContain(n);
   });
 
   it("refuses to store public text holding a case-file value, then saves, flags the duplicate A-number and submits", async () => {
-    const refused = await saveCampaignForm(h.db, lawyer, form({ intent: "submit", story: `${CANARY.legalName} has been detained since the autumn and cannot pay the bond set by the judge.` })).catch((e) => e);
+    const refused = await saveCampaignForm(
+      h.db,
+      lawyer,
+      form({
+        intent: "submit",
+        story: `${CANARY.legalName} has been detained since the autumn and cannot pay the bond set by the judge.`,
+      }),
+    ).catch((e) => e);
     expect(refused.details?.findings).toEqual(expect.arrayContaining([expect.objectContaining({ field: "Story" })]));
     const saved = await saveCampaignForm(h.db, lawyer, form({ intent: "save" }));
     expect(saved.submitted).toBe(false);

@@ -65,14 +65,32 @@ describe("Stripe reconciliation", () => {
   });
 
   it("reports a transaction missing from the books and an amount that differs", async () => {
-    await h.db.insert(stripeBalanceTransactions).values({ id: "txn_extra", payoutId: "po_x", type: "charge", sourceId: "ch_unknown", amountCents: 1_000, feeCents: 59, netCents: 941, stripeCreatedAt: new Date() });
-    const [some] = await h.db.select().from(stripeBalanceTransactions).where(sql`type = 'charge' AND id <> 'txn_extra'`).limit(1);
+    await h.db.insert(stripeBalanceTransactions).values({
+      id: "txn_extra",
+      payoutId: "po_x",
+      type: "charge",
+      sourceId: "ch_unknown",
+      amountCents: 1_000,
+      feeCents: 59,
+      netCents: 941,
+      stripeCreatedAt: new Date(),
+    });
+    const [some] = await h.db
+      .select()
+      .from(stripeBalanceTransactions)
+      .where(sql`type = 'charge' AND id <> 'txn_extra'`)
+      .limit(1);
     await h.db.insert(stripeBalanceTransactions).values({ ...some!, id: "txn_dup", importedAt: new Date() });
     const r = await reconcileStripe(h.db);
     expect(r.exceptions).toEqual(
       expect.arrayContaining([
         { sourceId: "ch_unknown", stripeNetCents: 941, ledgerCents: 0, kind: "missing_in_books" },
-        expect.objectContaining({ sourceId: some!.sourceId, kind: "amount_differs", ledgerCents: some!.netCents, stripeNetCents: 2 * some!.netCents }),
+        expect.objectContaining({
+          sourceId: some!.sourceId,
+          kind: "amount_differs",
+          ledgerCents: some!.netCents,
+          stripeNetCents: 2 * some!.netCents,
+        }),
       ]),
     );
   });

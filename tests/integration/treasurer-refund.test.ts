@@ -35,20 +35,38 @@ const row = async () => (await h.db.select().from(donations).where(eq(donations.
 
 describe("treasurer refunds", () => {
   it("refunds part of a gift once even when clicked twice, then the rest; never more than the gift", async () => {
-    await expect(refundGift(h.db, world.stripe, admin, { donationId, amountCents: 100, reason: "donor asked" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(refundGift(h.db, world.stripe, treasurer, { donationId, amountCents: 10_001, reason: "donor asked" })).rejects.toThrow(/larger than what is left of the gift \(\$100\.00\)/);
-    await expect(refundGift(h.db, world.stripe, treasurer, { donationId, amountCents: 100, reason: "" })).rejects.toThrow(/reason/);
-    const a = await refundGift(h.db, world.stripe, treasurer, { donationId, amountCents: 4_000, reason: "donor gave twice by mistake" });
-    const b = await refundGift(h.db, world.stripe, treasurer, { donationId, amountCents: 4_000, reason: "donor gave twice by mistake" });
+    await expect(
+      refundGift(h.db, world.stripe, admin, { donationId, amountCents: 100, reason: "donor asked" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      refundGift(h.db, world.stripe, treasurer, { donationId, amountCents: 10_001, reason: "donor asked" }),
+    ).rejects.toThrow(/larger than what is left of the gift \(\$100\.00\)/);
+    await expect(
+      refundGift(h.db, world.stripe, treasurer, { donationId, amountCents: 100, reason: "" }),
+    ).rejects.toThrow(/reason/);
+    const a = await refundGift(h.db, world.stripe, treasurer, {
+      donationId,
+      amountCents: 4_000,
+      reason: "donor gave twice by mistake",
+    });
+    const b = await refundGift(h.db, world.stripe, treasurer, {
+      donationId,
+      amountCents: 4_000,
+      reason: "donor gave twice by mistake",
+    });
     expect(b.refundId).toBe(a.refundId);
     await deliver(world.double.pendingEvents(), world.double.webhookSecret);
     expect(await row()).toMatchObject({ refundedCents: 4_000, status: "partially_refunded" });
-    await expect(refundGift(h.db, world.stripe, treasurer, { donationId, amountCents: 6_001, reason: "rest of it" })).rejects.toThrow(/\$60\.00/);
+    await expect(
+      refundGift(h.db, world.stripe, treasurer, { donationId, amountCents: 6_001, reason: "rest of it" }),
+    ).rejects.toThrow(/\$60\.00/);
     await refundGift(h.db, world.stripe, treasurer, { donationId, amountCents: 6_000, reason: "rest of it" });
     await deliver(world.double.pendingEvents(), world.double.webhookSecret);
     expect(await row()).toMatchObject({ refundedCents: 10_000, status: "refunded" });
     expect(await getBalance(h.db, campaignAccount(campaign))).toBe(0);
-    await expect(refundGift(h.db, world.stripe, treasurer, { donationId, amountCents: 1, reason: "again" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      refundGift(h.db, world.stripe, treasurer, { donationId, amountCents: 1, reason: "again" }),
+    ).rejects.toMatchObject({ code: "conflict" });
     // Stripe kept its fee; the campaign had only the net, so the general pool bore the fee.
     expect(await getBalance(h.db, "general")).toBe(RESERVE - processingFee(10_000));
   });

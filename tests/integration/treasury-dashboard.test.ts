@@ -33,12 +33,30 @@ describe("treasury dashboard", () => {
     const approved = await bondAt(h.db, "approved", who, { amountCents: 200_000 });
     const old = await bondAt(h.db, "posted", who, { amountCents: 500_000, postedOn: "2025-01-10" });
     const recent = await bondAt(h.db, "posted", who, { amountCents: 300_000, postedOn: "2026-03-01" });
-    const claimed = await bondAt(h.db, "refund_claimed", who, { amountCents: 250_000, postedOn: "2025-02-01", claimedOn: "2026-02-01" });
-    await bondAt(h.db, "refund_claimed", who, { amountCents: 250_000, postedOn: "2025-02-01", claimedOn: "2026-05-20" });
+    const claimed = await bondAt(h.db, "refund_claimed", who, {
+      amountCents: 250_000,
+      postedOn: "2025-02-01",
+      claimedOn: "2026-02-01",
+    });
+    await bondAt(h.db, "refund_claimed", who, {
+      amountCents: 250_000,
+      postedOn: "2025-02-01",
+      claimedOn: "2026-05-20",
+    });
     // The lawyer marked the person released 200 days ago on one posted bond and 10 days ago on the other.
     await h.db.insert(campaignEvents).values([
-      { campaignId: old.campaignId, kind: "released", actorUserId: lawyer.userId, createdAt: new Date("2025-11-13T12:00:00Z") },
-      { campaignId: recent.campaignId, kind: "released", actorUserId: lawyer.userId, createdAt: new Date("2026-05-22T12:00:00Z") },
+      {
+        campaignId: old.campaignId,
+        kind: "released",
+        actorUserId: lawyer.userId,
+        createdAt: new Date("2025-11-13T12:00:00Z"),
+      },
+      {
+        campaignId: recent.campaignId,
+        kind: "released",
+        actorUserId: lawyer.userId,
+        createdAt: new Date("2026-05-22T12:00:00Z"),
+      },
     ]);
     await h.db.insert(stripePayouts).values([
       { id: "po_unbooked", amountCents: 5_000, status: "in_transit" },
@@ -53,14 +71,18 @@ describe("treasury dashboard", () => {
     expect(fund("bonds_outstanding")).toBe(500_000 + 300_000 + 250_000 * 2);
     expect(d.assets.find((a) => a.account === "bond:*")?.cents).toBe(1_300_000);
 
-    expect(d.awaitingApproval).toEqual([expect.objectContaining({ bondId: big.bondId, approvals: 0, required: 2, amountCents: 2_000_000 })]);
+    expect(d.awaitingApproval).toEqual([
+      expect.objectContaining({ bondId: big.bondId, approvals: 0, required: 2, amountCents: 2_000_000 }),
+    ]);
     expect(d.awaitingPayment.map((b) => b.bondId)).toEqual([approved.bondId]);
     expect(d.atIce).toMatchObject({ count: 4, totalCents: 1_300_000, oldest: { bondId: old.bondId, ageDays: 507 } });
     expect(d.i391Overdue).toEqual([expect.objectContaining({ bondId: old.bondId, ageDays: 200 })]);
     expect(d.refundsOverdue).toEqual([expect.objectContaining({ bondId: claimed.bondId, ageDays: 120 })]);
     // The in-transit payout's transactions were never imported; the failed one moved no money.
     expect(d.payoutsUnreconciled).toBe(1);
-    expect(d.payoutsNeedingAttention).toEqual([expect.objectContaining({ payoutId: "po_unbooked", reason: "not_imported" })]);
+    expect(d.payoutsNeedingAttention).toEqual([
+      expect.objectContaining({ payoutId: "po_unbooked", reason: "not_imported" }),
+    ]);
     expect(d.disputesOpen).toBe(0);
     expect(d.watch).toEqual({ i391Days: 180, refundDays: 60, appealDays: 30 });
     expect(d.breaches).toEqual([]);
@@ -89,9 +111,31 @@ describe("treasury dashboard", () => {
 
     const d = await treasuryDashboard(h.db, t1, { now: NOW });
     expect(d.breaches).toEqual([
-      expect.objectContaining({ bondId: appealed.bondId, status: "appealed", ageDays: 61, appealedOn: "2026-04-20", deadline: "2026-05-01" }),
-      expect.objectContaining({ bondId: closed.bondId, status: "breached", amountCents: 220_000, ageDays: 40, deadline: "2026-05-22", daysLeft: -10, open: false, appealedOn: null }),
-      expect.objectContaining({ bondId: fresh.bondId, status: "breached", ageDays: 20, deadline: "2026-06-11", daysLeft: 10, open: true }),
+      expect.objectContaining({
+        bondId: appealed.bondId,
+        status: "appealed",
+        ageDays: 61,
+        appealedOn: "2026-04-20",
+        deadline: "2026-05-01",
+      }),
+      expect.objectContaining({
+        bondId: closed.bondId,
+        status: "breached",
+        amountCents: 220_000,
+        ageDays: 40,
+        deadline: "2026-05-22",
+        daysLeft: -10,
+        open: false,
+        appealedOn: null,
+      }),
+      expect.objectContaining({
+        bondId: fresh.bondId,
+        status: "breached",
+        ageDays: 20,
+        deadline: "2026-06-11",
+        daysLeft: 10,
+        open: true,
+      }),
     ]);
     // Still money at ICE: breached bonds count among the bonds at ICE until forfeited or reinstated.
     expect(d.atIce.count).toBeGreaterThanOrEqual(3);

@@ -17,10 +17,17 @@ afterAll(async () => h?.close());
 
 describe("interest-rate table", () => {
   it("adds a quarter as basis points and lists newest first", async () => {
-    expect(await addInterestRate(h.db, t1, { quarterStart: "2024-07-01", ratePercent: "3" })).toEqual({ quarterStart: "2024-07-01", rateBps: 300 });
+    expect(await addInterestRate(h.db, t1, { quarterStart: "2024-07-01", ratePercent: "3" })).toEqual({
+      quarterStart: "2024-07-01",
+      rateBps: 300,
+    });
     await addInterestRate(h.db, t1, { quarterStart: "2016-04-01", ratePercent: "0.30" });
     await addInterestRate(h.db, t1, { quarterStart: "2020-10-01", ratePercent: "0" });
-    expect((await listRates(h.db, admin)).map((r) => [r.quarterStart, r.rateBps])).toEqual([["2024-07-01", 300], ["2020-10-01", 0], ["2016-04-01", 30]]);
+    expect((await listRates(h.db, admin)).map((r) => [r.quarterStart, r.rateBps])).toEqual([
+      ["2024-07-01", 300],
+      ["2020-10-01", 0],
+      ["2016-04-01", 30],
+    ]);
   });
 
   it.each([
@@ -32,16 +39,25 @@ describe("interest-rate table", () => {
     [{ quarterStart: "2025-01-01", ratePercent: "1.234" }, /two decimals/],
     [{ quarterStart: "2025-01-01", ratePercent: "" }, /percentage/],
   ])("refuses %o", async (input, message) => {
-    await expect(addInterestRate(h.db, t1, input)).rejects.toMatchObject({ code: "validation", message: expect.stringMatching(message) });
+    await expect(addInterestRate(h.db, t1, input)).rejects.toMatchObject({
+      code: "validation",
+      message: expect.stringMatching(message),
+    });
   });
 
   it("refuses to overwrite a recorded quarter", async () => {
-    await expect(addInterestRate(h.db, t1, { quarterStart: "2024-07-01", ratePercent: "2" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(addInterestRate(h.db, t1, { quarterStart: "2024-07-01", ratePercent: "2" })).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect((await listRates(h.db, t1)).find((r) => r.quarterStart === "2024-07-01")?.rateBps).toBe(300);
   });
 
   it("lets only treasurers add a rate", async () => {
-    await expect(addInterestRate(h.db, admin, { quarterStart: "2025-01-01", ratePercent: "1" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(addInterestRate(h.db, null, { quarterStart: "2025-01-01", ratePercent: "1" })).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(addInterestRate(h.db, admin, { quarterStart: "2025-01-01", ratePercent: "1" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(addInterestRate(h.db, null, { quarterStart: "2025-01-01", ratePercent: "1" })).rejects.toMatchObject({
+      code: "unauthorized",
+    });
   });
 });

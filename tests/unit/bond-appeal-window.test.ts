@@ -21,7 +21,9 @@ describe("breach appeal window (DOMAIN.md: appeal within 30 days of the I-323)",
       }
     })();
     expect(late?.code).toBe("validation");
-    expect(late?.message).toBe("The appeal window has closed: an appeal must be filed within 30 days of the I-323 breach notice, and this appeal date is 31 days after it.");
+    expect(late?.message).toBe(
+      "The appeal window has closed: an appeal must be filed within 30 days of the I-323 breach notice, and this appeal date is 31 days after it.",
+    );
     // The message counts days and never repeats a date from the case.
     expect(late?.message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
@@ -32,26 +34,40 @@ describe("breach appeal window (DOMAIN.md: appeal within 30 days of the I-323)",
 
   it("reports the days since the notice and the days left, negative once closed", () => {
     const now = new Date("2025-08-21T15:00:00Z");
-    expect(appealWindow("2025-08-01", now, 30)).toEqual({ deadline: "2025-08-31", daysSinceNotice: 20, daysLeft: 10, open: true });
+    expect(appealWindow("2025-08-01", now, 30)).toEqual({
+      deadline: "2025-08-31",
+      daysSinceNotice: 20,
+      daysLeft: 10,
+      open: true,
+    });
     expect(appealWindow("2025-08-01", new Date("2025-08-31T23:59:00Z"), 30)).toMatchObject({ daysLeft: 0, open: true });
-    expect(appealWindow("2025-08-01", new Date("2025-09-03T01:00:00Z"), 30)).toMatchObject({ daysSinceNotice: 33, daysLeft: -3, open: false });
+    expect(appealWindow("2025-08-01", new Date("2025-09-03T01:00:00Z"), 30)).toMatchObject({
+      daysSinceNotice: 33,
+      daysLeft: -3,
+      open: false,
+    });
   });
 
   it("agrees with itself: a date is accepted exactly when it is on or before the deadline", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3_000 }), fc.integer({ min: 0, max: 90 }), fc.integer({ min: 1, max: 120 }), (start, after, days) => {
-        const iso = (n: number) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-        const i323 = iso(start);
-        const filed = iso(start + after);
-        let ok = true;
-        try {
-          checkAppealDate(i323, filed, days);
-        } catch {
-          ok = false;
-        }
-        expect(ok).toBe(filed <= appealDeadline(i323, days));
-        expect(ok).toBe(after <= days);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 3_000 }),
+        fc.integer({ min: 0, max: 90 }),
+        fc.integer({ min: 1, max: 120 }),
+        (start, after, days) => {
+          const iso = (n: number) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+          const i323 = iso(start);
+          const filed = iso(start + after);
+          let ok = true;
+          try {
+            checkAppealDate(i323, filed, days);
+          } catch {
+            ok = false;
+          }
+          expect(ok).toBe(filed <= appealDeadline(i323, days));
+          expect(ok).toBe(after <= days);
+        },
+      ),
     );
   });
 });

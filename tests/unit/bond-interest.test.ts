@@ -5,7 +5,8 @@ import { bondInterest, quarterStartOf, type QuarterRate } from "@/lib/bonds/inte
 /** Every quarter 2015–2030 at one rate. */
 function flat(rateBps: number): QuarterRate[] {
   const out: QuarterRate[] = [];
-  for (let y = 2015; y <= 2030; y++) for (const m of ["01", "04", "07", "10"]) out.push({ quarterStart: `${y}-${m}-01`, rateBps });
+  for (let y = 2015; y <= 2030; y++)
+    for (const m of ["01", "04", "07", "10"]) out.push({ quarterStart: `${y}-${m}-01`, rateBps });
   return out;
 }
 
@@ -48,7 +49,9 @@ describe("bond interest", () => {
   });
 
   it("refuses a missing quarter rate, reversed dates and impossible dates", () => {
-    expect(() => bondInterest(1_000_000, "2025-01-01", "2025-06-01", [{ quarterStart: "2025-01-01", rateBps: 300 }])).toThrow(/quarter starting 2025-04-01/);
+    expect(() =>
+      bondInterest(1_000_000, "2025-01-01", "2025-06-01", [{ quarterStart: "2025-01-01", rateBps: 300 }]),
+    ).toThrow(/quarter starting 2025-04-01/);
     expect(() => bondInterest(1_000_000, "2025-06-01", "2025-01-01", flat(300))).toThrow(/cannot be before/);
     expect(() => bondInterest(1_000_000, "2025-02-29", "2025-06-01", flat(300))).toThrow(/not a real calendar date/);
     expect(() => bondInterest(0, "2025-01-01", "2025-06-01", flat(300))).toThrow(/positive/);
@@ -56,20 +59,29 @@ describe("bond interest", () => {
 
   it("maps dates to quarters", () => {
     expect(["2024-01-01", "2024-03-31", "2024-04-01", "2024-09-30", "2024-12-31"].map(quarterStartOf)).toEqual([
-      "2024-01-01", "2024-01-01", "2024-04-01", "2024-07-01", "2024-10-01",
+      "2024-01-01",
+      "2024-01-01",
+      "2024-04-01",
+      "2024-07-01",
+      "2024-10-01",
     ]);
   });
 
   it("is additive: splitting the period at any day changes nothing but rounding", () => {
     const rates = flat(300).map((r, i) => ({ ...r, rateBps: (i * 37) % 301 }));
     fc.assert(
-      fc.property(fc.integer({ min: 150_000, max: 5_000_000 }), fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 1500 }), (p, a, b) => {
-        const d = (n: number) => new Date(Date.UTC(2016, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-        const whole = bondInterest(p, d(0), d(a + b), rates);
-        const parts = bondInterest(p, d(0), d(a), rates).cents + bondInterest(p, d(a), d(a + b), rates).cents;
-        expect(whole.days).toBe(a + b);
-        expect(Math.abs(whole.cents - parts)).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.integer({ min: 150_000, max: 5_000_000 }),
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: 0, max: 1500 }),
+        (p, a, b) => {
+          const d = (n: number) => new Date(Date.UTC(2016, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+          const whole = bondInterest(p, d(0), d(a + b), rates);
+          const parts = bondInterest(p, d(0), d(a), rates).cents + bondInterest(p, d(a), d(a + b), rates).cents;
+          expect(whole.days).toBe(a + b);
+          expect(Math.abs(whole.cents - parts)).toBeLessThanOrEqual(1);
+        },
+      ),
       { numRuns: 300 },
     );
   });

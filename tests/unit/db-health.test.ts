@@ -69,7 +69,11 @@ describe("dbGate", () => {
       s,
     );
     noteDbFault(s);
-    const verdicts = await Promise.all([dbGate(s, { probeWaitMs: 30 }), dbGate(s, { probeWaitMs: 30 }), dbGate(s, { probeWaitMs: 30 })]);
+    const verdicts = await Promise.all([
+      dbGate(s, { probeWaitMs: 30 }),
+      dbGate(s, { probeWaitMs: 30 }),
+      dbGate(s, { probeWaitMs: 30 }),
+    ]);
     expect(verdicts.map((v) => v.ok)).toEqual([false, false, false]);
     expect(probes).toBe(1);
     // The database answers at last: the next request passes on the same probe.
@@ -114,7 +118,13 @@ describe("resilientPool health reporting", () => {
           if (mode === "constraint") throw Object.assign(new Error("duplicate"), { code: "23505" });
           return [{ ok: 1 }];
         }),
-      { callTimeoutMs: 1000, readRetry: { budgetMs: 0, firstDelayMs: 1 }, retireGraceSeconds: 0, minSwapIntervalMs: 0, health: s },
+      {
+        callTimeoutMs: 1000,
+        readRetry: { budgetMs: 0, firstDelayMs: 1 },
+        retireGraceSeconds: 0,
+        minSwapIntervalMs: 0,
+        health: s,
+      },
     );
     expect(typeof s.probe).toBe("function");
     mode = "fault";
@@ -137,7 +147,16 @@ describe("resilientPool health reporting", () => {
 describe("the 503 page", () => {
   it("sends the visitor back only to a path on this site", () => {
     expect(safeReturnPath("/es/campaigns/x?y=1")).toBe("/es/campaigns/x?y=1");
-    for (const bad of [null, "", "https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)", "/a\nb"]) expect(safeReturnPath(bad)).toBe("/");
+    for (const bad of [
+      null,
+      "",
+      "https://evil.example/",
+      "//evil.example/",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "/a\nb",
+    ])
+      expect(safeReturnPath(bad)).toBe("/");
   });
 
   it("speaks the visitor's language first on donor pages, English to staff", () => {

@@ -8,14 +8,30 @@ describe("STRIPE_API_BASE", () => {
     const e = parseEnv({ APP_ENV: "test", ...keys, STRIPE_API_BASE: "http://127.0.0.1:3611" });
     expect(stripeApiTarget(e)).toEqual({ host: "127.0.0.1", port: 3611, protocol: "http" });
     expect(stripeApiTarget(parseEnv({ ...keys }))).toBeNull();
-    expect(stripeApiTarget(parseEnv({ ...keys, STRIPE_API_BASE: "https://stripe.internal/" }))).toEqual({ host: "stripe.internal", port: 443, protocol: "https" });
+    expect(stripeApiTarget(parseEnv({ ...keys, STRIPE_API_BASE: "https://stripe.internal/" }))).toEqual({
+      host: "stripe.internal",
+      port: 443,
+      protocol: "https",
+    });
   });
 
   it("is refused in production, even while building", () => {
-    const prod = { NODE_ENV: "production", DATABASE_URL: "postgres://x/y", AUTH_SECRET: "x".repeat(32), CASE_FILE_KEYS: "k1:x", A_NUMBER_HMAC_KEY: "x", SMTP_URL: "smtp://x", ...keys };
+    const prod = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://x/y",
+      AUTH_SECRET: "x".repeat(32),
+      CASE_FILE_KEYS: "k1:x",
+      A_NUMBER_HMAC_KEY: "x",
+      SMTP_URL: "smtp://x",
+      ...keys,
+    };
     expect(() => parseEnv(prod)).not.toThrow();
-    expect(() => parseEnv({ ...prod, STRIPE_API_BASE: "http://127.0.0.1:3611" })).toThrow(/STRIPE_API_BASE is for tests/);
-    expect(() => parseEnv({ ...prod, NEXT_PHASE: "phase-production-build", STRIPE_API_BASE: "http://127.0.0.1:3611" })).toThrow(EnvError);
+    expect(() => parseEnv({ ...prod, STRIPE_API_BASE: "http://127.0.0.1:3611" })).toThrow(
+      /STRIPE_API_BASE is for tests/,
+    );
+    expect(() =>
+      parseEnv({ ...prod, NEXT_PHASE: "phase-production-build", STRIPE_API_BASE: "http://127.0.0.1:3611" }),
+    ).toThrow(EnvError);
   });
 
   it("needs the keys the server accepts, and an origin without a path", () => {

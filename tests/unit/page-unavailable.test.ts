@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
-vi.mock("next/navigation", () => ({ redirect: () => { throw new Error("redirected"); } }));
+vi.mock("next/navigation", () => ({
+  redirect: () => {
+    throw new Error("redirected");
+  },
+}));
 
 const { dbHealthState } = await import("@/db/health");
 const { isUnavailableError, RECENT_FAULT_MS } = await import("@/lib/page-unavailable");

@@ -17,7 +17,9 @@ export default async function AccountPage() {
     <section className="max-w-xl">
       <h1 className="text-2xl font-semibold">Your account</h1>
       <p className="mt-2 text-muted" data-testid="roles">
-        {me.roles.length ? `Roles: ${me.roles.join(", ")}` : "No role yet. A fund administrator must verify you before you can do anything here."}
+        {me.roles.length
+          ? `Roles: ${me.roles.join(", ")}`
+          : "No role yet. A fund administrator must verify you before you can do anything here."}
       </p>
       <form action={doSignOut} className="mt-6">
         <button type="submit" className="rounded-md border border-line px-4 py-2">

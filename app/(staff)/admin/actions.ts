@@ -12,7 +12,9 @@ import { revalidateCampaignPages } from "../../revalidate-public";
 export async function reviewLawyerAction(userId: string, _prev: FormState, fd: FormData): Promise<FormState> {
   const me = await currentPrincipal();
   const decision = fd.get("decision") === "verify" ? "verify" : "reject";
-  const r = await attempt(async () => reviewLawyer(await getDb(), me, { userId, decision, reason: String(fd.get("reason") ?? "") }));
+  const r = await attempt(async () =>
+    reviewLawyer(await getDb(), me, { userId, decision, reason: String(fd.get("reason") ?? "") }),
+  );
   if (!r.ok) return { ...r.state, fieldErrors: decision === "reject" ? { reason: r.state.message ?? "" } : undefined };
   redirect(`/admin?done=lawyer_${decision}`);
 }
@@ -27,7 +29,9 @@ export async function approveAction(campaignId: string, _prev: FormState): Promi
 
 export async function returnAction(campaignId: string, _prev: FormState, fd: FormData): Promise<FormState> {
   const me = await currentPrincipal();
-  const r = await attempt(async () => returnCampaign(await getDb(), me, requireId(campaignId, "campaign"), String(fd.get("notes") ?? "")));
+  const r = await attempt(async () =>
+    returnCampaign(await getDb(), me, requireId(campaignId, "campaign"), String(fd.get("notes") ?? "")),
+  );
   if (!r.ok) return { ...r.state, fieldErrors: { notes: r.state.message ?? "" } };
   redirect("/admin?done=returned");
 }

@@ -19,17 +19,31 @@ export async function saveCampaignAction(_prev: FormState, fd: FormData): Promis
   if (submitted) redirect(`/lawyer?submitted=${campaignId}`);
   if (submitError) {
     const state = formError(submitError);
-    const why = state.fieldErrors && Object.keys(state.fieldErrors).length ? "correct the fields marked below and submit again." : (state.message ?? "");
+    const why =
+      state.fieldErrors && Object.keys(state.fieldErrors).length
+        ? "correct the fields marked below and submit again."
+        : (state.message ?? "");
     return { ...state, message: `Draft saved, but not submitted: ${why}`, warnings, savedId: campaignId };
   }
-  return { status: "ok", message: "Draft saved. It stays private until you submit it for review.", warnings, savedId: campaignId };
+  return {
+    status: "ok",
+    message: "Draft saved. It stays private until you submit it for review.",
+    warnings,
+    savedId: campaignId,
+  };
 }
 
 export async function proposeEditAction(campaignId: string, _prev: FormState, fd: FormData): Promise<FormState> {
   const me = await currentPrincipal();
-  const r = await attempt(async () => proposePublicEdit(await getDb(), me, requireId(campaignId, "campaign"), publicFromForm(fd)));
+  const r = await attempt(async () =>
+    proposePublicEdit(await getDb(), me, requireId(campaignId, "campaign"), publicFromForm(fd)),
+  );
   if (!r.ok) return r.state;
-  return { status: "ok", message: "Sent for privacy review. The approved text stays on the public page until an administrator approves the edit." };
+  return {
+    status: "ok",
+    message:
+      "Sent for privacy review. The approved text stays on the public page until an administrator approves the edit.",
+  };
 }
 
 export async function caseEventAction(campaignId: string, _prev: FormState, fd: FormData): Promise<FormState> {

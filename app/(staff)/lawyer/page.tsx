@@ -51,14 +51,30 @@ export default async function LawyerHome({ searchParams }: { searchParams: Promi
             <caption className="sr-only">Your campaigns; amounts from the fund&apos;s ledger</caption>
             <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
               <tr>
-                <th scope="col" className="px-3 py-2">Alias</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2 text-right">Goal</th>
-                <th scope="col" className="px-3 py-2 text-right">Raised</th>
-                <th scope="col" className="px-3 py-2 text-right">Balance</th>
-                <th scope="col" className="px-3 py-2">Submitted</th>
-                <th scope="col" className="px-3 py-2">Published</th>
-                <th scope="col" className="px-3 py-2">Attention</th>
+                <th scope="col" className="px-3 py-2">
+                  Alias
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Goal
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Raised
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Balance
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Submitted
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Published
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Attention
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -70,15 +86,24 @@ export default async function LawyerHome({ searchParams }: { searchParams: Promi
                     </Link>
                     <div className="text-xs text-muted">{c.region}</div>
                   </td>
-                  <td className="px-3 py-2">{statusLabel(c.status)}{c.pendingEdit ? <div className="text-xs text-muted">edit in review</div> : null}</td>
+                  <td className="px-3 py-2">
+                    {statusLabel(c.status)}
+                    {c.pendingEdit ? <div className="text-xs text-muted">edit in review</div> : null}
+                  </td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatUsd(c.goalCents)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatUsd(c.raisedCents)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatUsd(c.balanceCents)}</td>
                   <td className="px-3 py-2 tabular-nums">{day(c.submittedAt)}</td>
                   <td className="px-3 py-2 tabular-nums">{day(c.publishedAt)}</td>
                   <td className="max-w-xs px-3 py-2 text-xs">
-                    {c.reviewNotes ? <p><strong>Returned:</strong> {c.reviewNotes}</p> : null}
-                    {c.duplicateCount ? <p className="text-accent">Same A-number as {c.duplicateCount} other campaign(s)</p> : null}
+                    {c.reviewNotes ? (
+                      <p>
+                        <strong>Returned:</strong> {c.reviewNotes}
+                      </p>
+                    ) : null}
+                    {c.duplicateCount ? (
+                      <p className="text-accent">Same A-number as {c.duplicateCount} other campaign(s)</p>
+                    ) : null}
                   </td>
                 </tr>
               ))}

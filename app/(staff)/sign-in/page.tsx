@@ -20,18 +20,34 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <section className="mx-auto max-w-md rounded-xl border border-line bg-white p-6 shadow-sm">
       <h1 className="text-2xl font-semibold">Sign in</h1>
-      <p className="mt-2 text-sm text-muted">For lawyers, treasurers and fund administrators. Donors do not need an account.</p>
+      <p className="mt-2 text-sm text-muted">
+        For lawyers, treasurers and fund administrators. Donors do not need an account.
+      </p>
       <form action={requestLink} className="mt-6 space-y-3" noValidate>
         <label htmlFor="email" className="block text-sm font-medium">
           Email address
         </label>
-        <input id="email" name="email" type="email" autoComplete="email" required aria-invalid={error ? true : undefined} aria-describedby={error ? "email-error" : undefined} className="w-full rounded-md border border-line px-3 py-2" />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "email-error" : undefined}
+          className="w-full rounded-md border border-line px-3 py-2"
+        />
         {error ? (
           <p id="email-error" className="text-sm text-accent">
-            {error === "email" ? "Enter a valid email address, like name@example.org." : "That sign-in link did not work. It may have expired or been used already; ask for a new one."}
+            {error === "email"
+              ? "Enter a valid email address, like name@example.org."
+              : "That sign-in link did not work. It may have expired or been used already; ask for a new one."}
           </p>
         ) : null}
-        <button type="submit" className="w-full rounded-md bg-brand px-4 py-2 font-semibold text-white hover:opacity-90">
+        <button
+          type="submit"
+          className="w-full rounded-md bg-brand px-4 py-2 font-semibold text-white hover:opacity-90"
+        >
           Email me a sign-in link
         </button>
       </form>

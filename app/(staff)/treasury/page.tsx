@@ -52,7 +52,9 @@ export default async function TreasuryHome() {
               ))}
             </tbody>
           </table>
-          <p className="mt-2 text-xs text-muted">Restricted campaign money can pay only that campaign&apos;s bond; the general pool can top up any bond.</p>
+          <p className="mt-2 text-xs text-muted">
+            Restricted campaign money can pay only that campaign&apos;s bond; the general pool can top up any bond.
+          </p>
         </Panel>
         <Panel title="Where the money is">
           <table className="w-full text-sm">
@@ -68,9 +70,17 @@ export default async function TreasuryHome() {
             </tbody>
           </table>
           <p className="mt-2 text-sm">
-            <Link href="/treasury/reconciliation" className="underline">Stripe payouts needing attention</Link>:{" "}
-            <strong data-testid="payouts-unreconciled" title="Not imported yet, or holding transactions that disagree with the books">{d.payoutsUnreconciled}</strong> · Disputes open:{" "}
-            <strong data-testid="disputes-open">{d.disputesOpen}</strong>
+            <Link href="/treasury/reconciliation" className="underline">
+              Stripe payouts needing attention
+            </Link>
+            :{" "}
+            <strong
+              data-testid="payouts-unreconciled"
+              title="Not imported yet, or holding transactions that disagree with the books"
+            >
+              {d.payoutsUnreconciled}
+            </strong>{" "}
+            · Disputes open: <strong data-testid="disputes-open">{d.disputesOpen}</strong>
           </p>
         </Panel>
       </div>
@@ -81,13 +91,22 @@ export default async function TreasuryHome() {
       <Panel title="Approved, waiting to be paid" empty={!d.awaitingPayment.length}>
         <BondTable rows={d.awaitingPayment} ageLabel="Requested (days ago)" />
       </Panel>
-      <Panel title={`Refunds overdue (claim mailed more than ${d.watch.refundDays} days ago)`} empty={!d.refundsOverdue.length}>
+      <Panel
+        title={`Refunds overdue (claim mailed more than ${d.watch.refundDays} days ago)`}
+        empty={!d.refundsOverdue.length}
+      >
         <BondTable rows={d.refundsOverdue} ageLabel="Claim mailed (days ago)" />
       </Panel>
-      <Panel title={`No I-391 yet (case marked released more than ${d.watch.i391Days} days ago)`} empty={!d.i391Overdue.length}>
+      <Panel
+        title={`No I-391 yet (case marked released more than ${d.watch.i391Days} days ago)`}
+        empty={!d.i391Overdue.length}
+      >
         <BondTable rows={d.i391Overdue} ageLabel="Released (days ago)" />
       </Panel>
-      <Panel title={`Breached (I-323): appeal within ${d.watch.appealDays} days of the notice`} empty={!d.breaches.length}>
+      <Panel
+        title={`Breached (I-323): appeal within ${d.watch.appealDays} days of the notice`}
+        empty={!d.breaches.length}
+      >
         <BondTable rows={d.breaches} ageLabel="I-323 (days ago)" extra={BREACH_COLUMNS} testId="breaches" />
       </Panel>
       <p className="text-sm">
@@ -99,7 +118,17 @@ export default async function TreasuryHome() {
   );
 }
 
-function Stat({ label, children, warn, testId }: { label: string; children: React.ReactNode; warn?: boolean; testId?: string }) {
+function Stat({
+  label,
+  children,
+  warn,
+  testId,
+}: {
+  label: string;
+  children: React.ReactNode;
+  warn?: boolean;
+  testId?: string;
+}) {
   return (
     <div className={`rounded-lg border bg-white p-3 ${warn ? "border-accent" : "border-line"}`} data-testid={testId}>
       <div className="text-xs uppercase tracking-wide text-muted">{label}</div>
@@ -122,7 +151,12 @@ const BREACH_COLUMNS: ExtraColumn<BreachLine>[] = [
   { head: "Appeal deadline", cell: (b) => b.deadline, className: "tabular-nums" },
   {
     head: "Appeal",
-    cell: (b) => (b.appealedOn ? `filed ${b.appealedOn}` : b.open ? `${b.daysLeft} day(s) left` : `window closed ${-b.daysLeft} day(s) ago`),
+    cell: (b) =>
+      b.appealedOn
+        ? `filed ${b.appealedOn}`
+        : b.open
+          ? `${b.daysLeft} day(s) left`
+          : `window closed ${-b.daysLeft} day(s) ago`,
     className: (b) => (!b.appealedOn && !b.open ? "font-medium text-accent" : ""),
   },
 ];

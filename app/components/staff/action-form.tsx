@@ -9,10 +9,25 @@ import type { FormState } from "@/lib/forms/form-state";
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
 
-const FormStateContext = createContext<{ state: FormState; pending: boolean }>({ state: { status: "idle" }, pending: false });
+const FormStateContext = createContext<{ state: FormState; pending: boolean }>({
+  state: { status: "idle" },
+  pending: false,
+});
 export const useFormStateContext = () => useContext(FormStateContext);
 
-export function ActionForm({ action, children, className, label, okMessage }: { action: Action; children: ReactNode; className?: string; label?: string; okMessage?: string }) {
+export function ActionForm({
+  action,
+  children,
+  className,
+  label,
+  okMessage,
+}: {
+  action: Action;
+  children: ReactNode;
+  className?: string;
+  label?: string;
+  okMessage?: string;
+}) {
   const [state, dispatch, pending] = useActionState(action, { status: "idle" });
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -34,7 +49,10 @@ function FormMessage({ state, okMessage }: { state: FormState; okMessage?: strin
   if (state.status === "idle") return null;
   const error = state.status === "error";
   return (
-    <div role={error ? "alert" : "status"} className={`mb-4 rounded-md border p-3 text-sm ${error ? "border-accent bg-accent/5 text-ink" : "border-brand bg-brand-soft"}`}>
+    <div
+      role={error ? "alert" : "status"}
+      className={`mb-4 rounded-md border p-3 text-sm ${error ? "border-accent bg-accent/5 text-ink" : "border-brand bg-brand-soft"}`}
+    >
       <p className="font-semibold">{state.message ?? okMessage ?? "Saved."}</p>
       {state.warnings?.length ? (
         <ul className="mt-2 list-disc pl-5" data-testid="form-warnings">
@@ -47,7 +65,17 @@ function FormMessage({ state, okMessage }: { state: FormState; okMessage?: strin
   );
 }
 
-export function SubmitButton({ children, name, value, variant = "primary" }: { children: ReactNode; name?: string; value?: string; variant?: "primary" | "secondary" | "danger" }) {
+export function SubmitButton({
+  children,
+  name,
+  value,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   const { pending } = useFormStateContext();
   const styles = {
     primary: "bg-brand text-white hover:opacity-90",
@@ -55,7 +83,13 @@ export function SubmitButton({ children, name, value, variant = "primary" }: { c
     danger: "bg-accent text-white hover:opacity-90",
   }[variant];
   return (
-    <button type="submit" name={name} value={value} disabled={pending} className={`rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      disabled={pending}
+      className={`rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}
+    >
       {children}
     </button>
   );

@@ -3,7 +3,8 @@
 import { useState, type ReactNode } from "react";
 import { useFormStateContext } from "./action-form";
 
-const inputClass = "mt-1 w-full rounded-md border border-line bg-white px-3 py-2 text-sm aria-[invalid=true]:border-accent aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-accent";
+const inputClass =
+  "mt-1 w-full rounded-md border border-line bg-white px-3 py-2 text-sm aria-[invalid=true]:border-accent aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-accent";
 
 interface Base {
   name: string;
@@ -36,16 +37,38 @@ function Wrap({ name, label, hint, error, className, children }: Base & { error?
   );
 }
 
-export function TextField({ type = "text", defaultValue, autoComplete = "off", ...b }: Base & { type?: string; defaultValue?: string; autoComplete?: string }) {
+export function TextField({
+  type = "text",
+  defaultValue,
+  autoComplete = "off",
+  ...b
+}: Base & { type?: string; defaultValue?: string; autoComplete?: string }) {
   const { error, a11y } = useFieldError(b.name);
   return (
     <Wrap {...b} error={error}>
-      <input id={b.name} name={b.name} type={type} defaultValue={defaultValue} autoComplete={autoComplete} className={inputClass} {...a11y} />
+      <input
+        id={b.name}
+        name={b.name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        className={inputClass}
+        {...a11y}
+      />
     </Wrap>
   );
 }
 
-export function SelectField({ options, defaultValue, placeholder = "Choose…", ...b }: Base & { options: readonly (string | { value: string; label: string })[]; defaultValue?: string; placeholder?: string }) {
+export function SelectField({
+  options,
+  defaultValue,
+  placeholder = "Choose…",
+  ...b
+}: Base & {
+  options: readonly (string | { value: string; label: string })[];
+  defaultValue?: string;
+  placeholder?: string;
+}) {
   const { error, a11y } = useFieldError(b.name);
   return (
     <Wrap {...b} error={error}>
@@ -65,25 +88,57 @@ export function SelectField({ options, defaultValue, placeholder = "Choose…", 
 }
 
 /** A textarea with a live character count against its limit. */
-export function TextAreaField({ defaultValue = "", max, rows = 8, ...b }: Base & { defaultValue?: string; max: number; rows?: number }) {
+export function TextAreaField({
+  defaultValue = "",
+  max,
+  rows = 8,
+  ...b
+}: Base & { defaultValue?: string; max: number; rows?: number }) {
   const { error, a11y } = useFieldError(b.name);
   const [length, setLength] = useState(defaultValue.trim().length);
   return (
     <Wrap {...b} error={error}>
-      <textarea id={b.name} name={b.name} rows={rows} defaultValue={defaultValue} onChange={(e) => setLength(e.target.value.trim().length)} className={inputClass} {...a11y} />
-      <p className={`text-right text-xs ${length > max ? "font-semibold text-accent" : "text-muted"}`} aria-live="polite" data-testid={`${b.name}-count`}>
+      <textarea
+        id={b.name}
+        name={b.name}
+        rows={rows}
+        defaultValue={defaultValue}
+        onChange={(e) => setLength(e.target.value.trim().length)}
+        className={inputClass}
+        {...a11y}
+      />
+      <p
+        className={`text-right text-xs ${length > max ? "font-semibold text-accent" : "text-muted"}`}
+        aria-live="polite"
+        data-testid={`${b.name}-count`}
+      >
         {length.toLocaleString("en-US")} / {max.toLocaleString("en-US")} characters
       </p>
     </Wrap>
   );
 }
 
-export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+export function CheckboxField({
+  name,
+  label,
+  defaultChecked,
+}: {
+  name: string;
+  label: string;
+  defaultChecked?: boolean;
+}) {
   const { error, a11y } = useFieldError(name);
   return (
     <div>
       <label className="flex items-start gap-2 text-sm">
-        <input id={name} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-0.5 h-4 w-4" {...a11y} />
+        <input
+          id={name}
+          name={name}
+          type="checkbox"
+          defaultChecked={defaultChecked}
+          className="mt-0.5 h-4 w-4"
+          {...a11y}
+        />
         <span>{label}</span>
       </label>
       {error ? (

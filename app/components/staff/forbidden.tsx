@@ -12,7 +12,11 @@ export function Forbidden({ message }: { message: string }) {
         <Link href="/lawyer/profile" className="text-brand underline">
           lawyer profile
         </Link>
-        . See <Link href="/account" className="text-brand underline">your account</Link> for the roles you have.
+        . See{" "}
+        <Link href="/account" className="text-brand underline">
+          your account
+        </Link>{" "}
+        for the roles you have.
       </p>
     </section>
   );

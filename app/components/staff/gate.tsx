@@ -24,12 +24,15 @@ export async function gate(...roles: Role[]): Promise<Gate> {
 }
 
 /** Load a page's data; a refusal from the lib becomes a 404 or a 403 explanation instead of an error page. */
-export async function load<T>(fn: () => Promise<T>): Promise<{ value: T; denied?: undefined } | { value?: undefined; denied: ReactElement }> {
+export async function load<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; denied?: undefined } | { value?: undefined; denied: ReactElement }> {
   try {
     return { value: await fn() };
   } catch (e) {
     if (isAppError(e) && e.code === "not_found") notFound();
-    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized")) return { denied: <Forbidden message={publicMessage(e)} /> };
+    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized"))
+      return { denied: <Forbidden message={publicMessage(e)} /> };
     throw e;
   }
 }

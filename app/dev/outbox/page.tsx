@@ -11,11 +11,15 @@ export default async function Outbox() {
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold">Outbox</h1>
-      {messages.length === 0 ? <p className="text-muted">No messages yet.</p> : (
+      {messages.length === 0 ? (
+        <p className="text-muted">No messages yet.</p>
+      ) : (
         <ol className="space-y-4">
           {messages.map((m) => (
             <li key={m.id} className="rounded-xl border border-line bg-white p-4" data-testid="outbox-message">
-              <p className="text-sm text-muted">{m.createdAt.toISOString().slice(0, 16).replace("T", " ")} · {m.kind} · {m.status} · to {m.toAddress}</p>
+              <p className="text-sm text-muted">
+                {m.createdAt.toISOString().slice(0, 16).replace("T", " ")} · {m.kind} · {m.status} · to {m.toAddress}
+              </p>
               <h2 className="mt-1 font-semibold">{m.subject}</h2>
               <pre className="mt-2 whitespace-pre-wrap font-sans text-sm">{m.textBody}</pre>
             </li>

@@ -4,7 +4,16 @@ import { devDouble, paymentIntentFor, subscriptionFor, summarize } from "@/lib/d
 import { parseUsd } from "@/lib/money";
 import type { StripeDouble } from "@/lib/payments/stripe-double";
 
-const ACTIONS = ["refund", "dispute_won", "dispute_lost", "fraud_warning", "renew", "renew_fail", "cancel_subscription", "payout"] as const;
+const ACTIONS = [
+  "refund",
+  "dispute_won",
+  "dispute_lost",
+  "fraud_warning",
+  "renew",
+  "renew_fail",
+  "cancel_subscription",
+  "payout",
+] as const;
 type ConsoleAction = (typeof ACTIONS)[number];
 
 function run(double: StripeDouble, action: ConsoleAction, target: string, amount: string): string {

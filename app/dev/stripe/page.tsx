@@ -29,26 +29,60 @@ export default async function StripeConsole({ searchParams }: { searchParams: Pr
     <div className="space-y-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Stripe console (offline double)</h1>
-        <ActionButton action="payout" target="" label={`Create payout (${formatUsd(double.availableBalance())} available)`} />
+        <ActionButton
+          action="payout"
+          target=""
+          label={`Create payout (${formatUsd(double.availableBalance())} available)`}
+        />
       </div>
-      {note && <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="console-note">{note}</p>}
+      {note && (
+        <p
+          role="status"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+          data-testid="console-note"
+        >
+          {note}
+        </p>
+      )}
       <section>
         <h2 className="mb-2 text-lg font-semibold">Recent donations</h2>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead><tr className="border-b border-line"><th className="py-2">Campaign</th><th>Amount</th><th>Status</th><th>Actions</th></tr></thead>
+            <thead>
+              <tr className="border-b border-line">
+                <th className="py-2">Campaign</th>
+                <th>Amount</th>
+                <th>Status</th>
+                <th>Actions</th>
+              </tr>
+            </thead>
             <tbody>
               {gifts.map((g) => (
                 <tr key={g.id} className="border-b border-line align-top">
-                  <td className="py-2">{g.alias}* <span className="block font-mono text-xs text-muted">{g.id.slice(0, 8)}</span></td>
-                  <td className="tabular-nums">{formatUsd(g.amountCents)}{g.refundedCents ? ` (−${formatUsd(g.refundedCents)})` : ""}</td>
-                  <td>{g.status}{g.frequency === "monthly" ? " · monthly" : ""}</td>
+                  <td className="py-2">
+                    {g.alias}* <span className="block font-mono text-xs text-muted">{g.id.slice(0, 8)}</span>
+                  </td>
+                  <td className="tabular-nums">
+                    {formatUsd(g.amountCents)}
+                    {g.refundedCents ? ` (−${formatUsd(g.refundedCents)})` : ""}
+                  </td>
+                  <td>
+                    {g.status}
+                    {g.frequency === "monthly" ? " · monthly" : ""}
+                  </td>
                   <td className="space-x-1 space-y-1">
                     <form action={consoleAction} className="inline-flex gap-1">
                       <input type="hidden" name="action" value="refund" />
                       <input type="hidden" name="target" value={g.id} />
-                      <label className="sr-only" htmlFor={`amt-${g.id}`}>Partial refund amount</label>
-                      <input id={`amt-${g.id}`} name="amount" placeholder="all" className="w-16 rounded border border-line px-1 text-xs" />
+                      <label className="sr-only" htmlFor={`amt-${g.id}`}>
+                        Partial refund amount
+                      </label>
+                      <input
+                        id={`amt-${g.id}`}
+                        name="amount"
+                        placeholder="all"
+                        className="w-16 rounded border border-line px-1 text-xs"
+                      />
                       <button className={btn}>Refund</button>
                     </form>
                     <ActionButton action="dispute_won" target={g.id} label="Dispute (won)" />
@@ -63,11 +97,15 @@ export default async function StripeConsole({ searchParams }: { searchParams: Pr
       </section>
       <section>
         <h2 className="mb-2 text-lg font-semibold">Monthly gifts</h2>
-        {monthly.length === 0 ? <p className="text-muted">None yet.</p> : (
+        {monthly.length === 0 ? (
+          <p className="text-muted">None yet.</p>
+        ) : (
           <ul className="space-y-2 text-sm">
             {monthly.map((m) => (
               <li key={m.id} className="flex flex-wrap items-center gap-2">
-                <span>{m.alias}* · {formatUsd(m.amountCents)}/month · {m.status}</span>
+                <span>
+                  {m.alias}* · {formatUsd(m.amountCents)}/month · {m.status}
+                </span>
                 <ActionButton action="renew" target={m.id} label="Renew (paid)" />
                 <ActionButton action="renew_fail" target={m.id} label="Renew (fails)" />
                 <ActionButton action="cancel_subscription" target={m.id} label="Cancel subscription" />

@@ -1,30 +1,30 @@
-import { createCheckoutSession, expireSession } from './checkout';
-import { refund } from './console-actions';
-import type { DoubleCore, RequestContext } from './core';
-import { invalidRequest, noSuchObject } from './errors';
-import { expandPaths } from './expand';
-import type { FormObject } from './form';
-import { paginate } from './list';
-import { metadataOf, optEnum, optInteger, optObject, optString, rejectUnknown } from './params';
-import type { ObjectTypes } from './store';
-import { cancelSubscription } from './subscriptions';
-import { validateCheckoutCreate } from './validate-checkout';
+import { createCheckoutSession, expireSession } from "./checkout";
+import { refund } from "./console-actions";
+import type { DoubleCore, RequestContext } from "./core";
+import { invalidRequest, noSuchObject } from "./errors";
+import { expandPaths } from "./expand";
+import type { FormObject } from "./form";
+import { paginate } from "./list";
+import { metadataOf, optEnum, optInteger, optObject, optString, rejectUnknown } from "./params";
+import type { ObjectTypes } from "./store";
+import { cancelSubscription } from "./subscriptions";
+import { validateCheckoutCreate } from "./validate-checkout";
 
 type Handler = (core: DoubleCore, params: FormObject, ctx: RequestContext, ids: string[]) => object;
 interface Route {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: "GET" | "POST" | "DELETE";
   pattern: RegExp;
   handler: Handler;
 }
 
-const LIST_KEYS = ['limit', 'starting_after', 'ending_before', 'expand'];
+const LIST_KEYS = ["limit", "starting_after", "ending_before", "expand"];
 
 function expandList(p: FormObject): string[] {
-  const e = p['expand'];
+  const e = p["expand"];
   if (e === undefined) return [];
   const list = Array.isArray(e) ? e : [e];
   return list.map((v, i) => {
-    if (typeof v !== 'string') throw invalidRequest(`Invalid string: expand[${i}]`, `expand[${i}]`);
+    if (typeof v !== "string") throw invalidRequest(`Invalid string: expand[${i}]`, `expand[${i}]`);
     return v;
   });
 }
@@ -34,8 +34,8 @@ function withExpand<T extends object>(core: DoubleCore, obj: T, p: FormObject): 
 }
 
 function retrieve<K extends keyof ObjectTypes>(kind: K, noun: string): Handler {
-  return (core, p, _ctx, [id = '']) => {
-    rejectUnknown(p, ['expand']);
+  return (core, p, _ctx, [id = ""]) => {
+    rejectUnknown(p, ["expand"]);
     const obj = core.store.get(kind, id);
     if (!obj) throw noSuchObject(noun, id);
     return withExpand(core, obj, p);
@@ -43,7 +43,9 @@ function retrieve<K extends keyof ObjectTypes>(kind: K, noun: string): Handler {
 }
 
 function list<K extends keyof ObjectTypes>(
-  kind: K, url: string, filters: Record<string, (o: ObjectTypes[K], value: string, core: DoubleCore) => boolean>,
+  kind: K,
+  url: string,
+  filters: Record<string, (o: ObjectTypes[K], value: string, core: DoubleCore) => boolean>,
 ): Handler {
   return (core, p) => {
     rejectUnknown(p, [...LIST_KEYS, ...Object.keys(filters)]);
@@ -58,92 +60,133 @@ function list<K extends keyof ObjectTypes>(
 
 export const ROUTES: Route[] = [
   {
-    method: 'POST', pattern: /^\/v1\/checkout\/sessions$/,
+    method: "POST",
+    pattern: /^\/v1\/checkout\/sessions$/,
     handler: (core, p) => withExpand(core, createCheckoutSession(core, validateCheckoutCreate(p, core.now())), p),
   },
   {
-    method: 'GET', pattern: /^\/v1\/checkout\/sessions$/,
-    handler: list('checkout.session', '/v1/checkout/sessions', {
+    method: "GET",
+    pattern: /^\/v1\/checkout\/sessions$/,
+    handler: list("checkout.session", "/v1/checkout/sessions", {
       payment_intent: (s, v) => s.payment_intent === v,
       subscription: (s, v) => s.subscription === v,
       status: (s, v) => s.status === v,
       customer: (s, v) => s.customer === v,
     }),
   },
-  { method: 'GET', pattern: /^\/v1\/checkout\/sessions\/([^/]+)$/, handler: retrieve('checkout.session', 'checkout.session') },
   {
-    method: 'POST', pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/,
-    handler: (core, p, ctx, [id = '']) => {
-      rejectUnknown(p, ['expand']);
-      if (!core.store.get('checkout.session', id)) throw noSuchObject('checkout.session', id);
+    method: "GET",
+    pattern: /^\/v1\/checkout\/sessions\/([^/]+)$/,
+    handler: retrieve("checkout.session", "checkout.session"),
+  },
+  {
+    method: "POST",
+    pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/,
+    handler: (core, p, ctx, [id = ""]) => {
+      rejectUnknown(p, ["expand"]);
+      if (!core.store.get("checkout.session", id)) throw noSuchObject("checkout.session", id);
       return withExpand(core, expireSession(core, id, ctx), p);
     },
   },
-  { method: 'GET', pattern: /^\/v1\/payment_intents\/([^/]+)$/, handler: retrieve('payment_intent', 'payment_intent') },
-  { method: 'GET', pattern: /^\/v1\/charges\/([^/]+)$/, handler: retrieve('charge', 'charge') },
+  { method: "GET", pattern: /^\/v1\/payment_intents\/([^/]+)$/, handler: retrieve("payment_intent", "payment_intent") },
+  { method: "GET", pattern: /^\/v1\/charges\/([^/]+)$/, handler: retrieve("charge", "charge") },
   {
-    method: 'POST', pattern: /^\/v1\/refunds$/,
+    method: "POST",
+    pattern: /^\/v1\/refunds$/,
     handler: (core, p, ctx) => {
-      rejectUnknown(p, ['charge', 'payment_intent', 'amount', 'reason', 'metadata', 'expand']);
-      const target = optString(p, 'charge') ?? optString(p, 'payment_intent');
-      if (target === undefined) throw invalidRequest('One of the following params should be provided for this request: payment_intent or charge.', undefined, 'parameter_missing');
-      const amount = optInteger(p, 'amount');
-      const reason = optEnum(p, 'reason', ['duplicate', 'fraudulent', 'requested_by_customer'] as const);
-      const opts = { metadata: metadataOf(p, 'metadata'), ...(amount !== undefined ? { amount } : {}), ...(reason ? { reason } : {}) };
+      rejectUnknown(p, ["charge", "payment_intent", "amount", "reason", "metadata", "expand"]);
+      const target = optString(p, "charge") ?? optString(p, "payment_intent");
+      if (target === undefined)
+        throw invalidRequest(
+          "One of the following params should be provided for this request: payment_intent or charge.",
+          undefined,
+          "parameter_missing",
+        );
+      const amount = optInteger(p, "amount");
+      const reason = optEnum(p, "reason", ["duplicate", "fraudulent", "requested_by_customer"] as const);
+      const opts = {
+        metadata: metadataOf(p, "metadata"),
+        ...(amount !== undefined ? { amount } : {}),
+        ...(reason ? { reason } : {}),
+      };
       return withExpand(core, refund(core, target, opts, ctx), p);
     },
   },
   {
-    method: 'GET', pattern: /^\/v1\/refunds$/,
-    handler: list('refund', '/v1/refunds', { charge: (r, v) => r.charge === v, payment_intent: (r, v) => r.payment_intent === v }),
+    method: "GET",
+    pattern: /^\/v1\/refunds$/,
+    handler: list("refund", "/v1/refunds", {
+      charge: (r, v) => r.charge === v,
+      payment_intent: (r, v) => r.payment_intent === v,
+    }),
   },
-  { method: 'GET', pattern: /^\/v1\/refunds\/([^/]+)$/, handler: retrieve('refund', 'refund') },
+  { method: "GET", pattern: /^\/v1\/refunds\/([^/]+)$/, handler: retrieve("refund", "refund") },
   {
-    method: 'GET', pattern: /^\/v1\/balance_transactions$/,
-    handler: list('balance_transaction', '/v1/balance_transactions', {
+    method: "GET",
+    pattern: /^\/v1\/balance_transactions$/,
+    handler: list("balance_transaction", "/v1/balance_transactions", {
       payout: (t, v, core) => core.store.payoutOf(t.id) === v,
       type: (t, v) => t.type === v,
       source: (t, v) => t.source === v,
       currency: (t, v) => t.currency === v,
     }),
   },
-  { method: 'GET', pattern: /^\/v1\/balance_transactions\/([^/]+)$/, handler: retrieve('balance_transaction', 'balance transaction') },
-  { method: 'GET', pattern: /^\/v1\/payouts$/, handler: list('payout', '/v1/payouts', { status: (po, v) => po.status === v }) },
-  { method: 'GET', pattern: /^\/v1\/payouts\/([^/]+)$/, handler: retrieve('payout', 'payout') },
-  { method: 'GET', pattern: /^\/v1\/invoices\/([^/]+)$/, handler: retrieve('invoice', 'invoice') },
   {
-    method: 'GET', pattern: /^\/v1\/invoice_payments$/,
+    method: "GET",
+    pattern: /^\/v1\/balance_transactions\/([^/]+)$/,
+    handler: retrieve("balance_transaction", "balance transaction"),
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/payouts$/,
+    handler: list("payout", "/v1/payouts", { status: (po, v) => po.status === v }),
+  },
+  { method: "GET", pattern: /^\/v1\/payouts\/([^/]+)$/, handler: retrieve("payout", "payout") },
+  { method: "GET", pattern: /^\/v1\/invoices\/([^/]+)$/, handler: retrieve("invoice", "invoice") },
+  {
+    method: "GET",
+    pattern: /^\/v1\/invoice_payments$/,
     handler: (core, p, ctx, ids) => {
       // `payment[type]=payment_intent&payment[payment_intent]=pi_…` finds the invoice a PaymentIntent paid.
-      const payment = optObject(p, 'payment');
+      const payment = optObject(p, "payment");
       const { payment: _omit, ...rest } = p;
-      const pi = payment ? optString(payment, 'payment_intent', 'payment[payment_intent]') : undefined;
-      return list('invoice_payment', '/v1/invoice_payments', {
+      const pi = payment ? optString(payment, "payment_intent", "payment[payment_intent]") : undefined;
+      return list("invoice_payment", "/v1/invoice_payments", {
         invoice: (ip, v) => ip.invoice === v,
         status: (ip, v) => ip.status === v,
         ...(pi ? { __pi: (ip: { payment: { payment_intent?: unknown } }) => ip.payment.payment_intent === pi } : {}),
       })(core, pi ? { ...rest, __pi: pi } : rest, ctx, ids);
     },
   },
-  { method: 'GET', pattern: /^\/v1\/invoice_payments\/([^/]+)$/, handler: retrieve('invoice_payment', 'invoice_payment') },
-  { method: 'GET', pattern: /^\/v1\/subscriptions\/([^/]+)$/, handler: retrieve('subscription', 'subscription') },
   {
-    method: 'DELETE', pattern: /^\/v1\/subscriptions\/([^/]+)$/,
-    handler: (core, p, ctx, [id = '']) => {
-      rejectUnknown(p, ['expand', 'invoice_now', 'prorate', 'cancellation_details']);
-      if (!core.store.get('subscription', id)) throw noSuchObject('subscription', id);
+    method: "GET",
+    pattern: /^\/v1\/invoice_payments\/([^/]+)$/,
+    handler: retrieve("invoice_payment", "invoice_payment"),
+  },
+  { method: "GET", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handler: retrieve("subscription", "subscription") },
+  {
+    method: "DELETE",
+    pattern: /^\/v1\/subscriptions\/([^/]+)$/,
+    handler: (core, p, ctx, [id = ""]) => {
+      rejectUnknown(p, ["expand", "invoice_now", "prorate", "cancellation_details"]);
+      if (!core.store.get("subscription", id)) throw noSuchObject("subscription", id);
       return withExpand(core, cancelSubscription(core, id, ctx), p);
     },
   },
   {
-    method: 'GET', pattern: /^\/v1\/disputes$/,
-    handler: list('dispute', '/v1/disputes', { charge: (d, v) => d.charge === v, payment_intent: (d, v) => d.payment_intent === v }),
+    method: "GET",
+    pattern: /^\/v1\/disputes$/,
+    handler: list("dispute", "/v1/disputes", {
+      charge: (d, v) => d.charge === v,
+      payment_intent: (d, v) => d.payment_intent === v,
+    }),
   },
-  { method: 'GET', pattern: /^\/v1\/disputes\/([^/]+)$/, handler: retrieve('dispute', 'dispute') },
-  { method: 'GET', pattern: /^\/v1\/events$/, handler: list('event', '/v1/events', { type: (e, v) => e.type === v }) },
-  { method: 'GET', pattern: /^\/v1\/events\/([^/]+)$/, handler: retrieve('event', 'event') },
+  { method: "GET", pattern: /^\/v1\/disputes\/([^/]+)$/, handler: retrieve("dispute", "dispute") },
+  { method: "GET", pattern: /^\/v1\/events$/, handler: list("event", "/v1/events", { type: (e, v) => e.type === v }) },
+  { method: "GET", pattern: /^\/v1\/events\/([^/]+)$/, handler: retrieve("event", "event") },
   {
-    method: 'GET', pattern: /^\/v1\/radar\/early_fraud_warnings\/([^/]+)$/,
-    handler: retrieve('radar.early_fraud_warning', 'early fraud warning'),
+    method: "GET",
+    pattern: /^\/v1\/radar\/early_fraud_warnings\/([^/]+)$/,
+    handler: retrieve("radar.early_fraud_warning", "early fraud warning"),
   },
 ];

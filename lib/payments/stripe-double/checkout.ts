@@ -1,16 +1,24 @@
-import type Stripe from 'stripe';
-import { NO_REQUEST, type DoubleCore, type RequestContext } from './core';
-import { invalidRequest } from './errors';
-import { buildCheckoutSession } from './factories/checkout-session';
-import { beginProcessing, createPaymentIntent, decline, finishProcessing, settle, succeedCard, type PaymentSpec } from './payments';
-import { startSubscription } from './subscriptions';
-import type { CheckoutExtras as SessionExtras } from './store';
-import type { CheckoutRequest } from './validate-checkout';
+import type Stripe from "stripe";
+import { NO_REQUEST, type DoubleCore, type RequestContext } from "./core";
+import { invalidRequest } from "./errors";
+import { buildCheckoutSession } from "./factories/checkout-session";
+import {
+  beginProcessing,
+  createPaymentIntent,
+  decline,
+  finishProcessing,
+  settle,
+  succeedCard,
+  type PaymentSpec,
+} from "./payments";
+import { startSubscription } from "./subscriptions";
+import type { CheckoutExtras as SessionExtras } from "./store";
+import type { CheckoutRequest } from "./validate-checkout";
 
-export type CheckoutOutcome = 'success' | 'decline' | 'delayed_success' | 'delayed_failure' | 'cancel' | 'expire';
+export type CheckoutOutcome = "success" | "decline" | "delayed_success" | "delayed_failure" | "cancel" | "expire";
 
 export function createCheckoutSession(core: DoubleCore, r: CheckoutRequest): Stripe.Checkout.Session {
-  const id = core.id('cs_test_');
+  const id = core.id("cs_test_");
   const session = buildCheckoutSession({
     id,
     created: core.now(),
@@ -25,103 +33,148 @@ export function createCheckoutSession(core: DoubleCore, r: CheckoutRequest): Str
     metadata: r.metadata,
     submitType: r.submitType,
   });
-  core.store.put('checkout.session', session);
-  core.store.putCheckoutExtras(id, { piMetadata: r.piMetadata, piDescription: r.piDescription, subMetadata: r.subMetadata, unitAmount: r.lines[0]?.unitAmount ?? 0 });
+  core.store.put("checkout.session", session);
+  core.store.putCheckoutExtras(id, {
+    piMetadata: r.piMetadata,
+    piDescription: r.piDescription,
+    subMetadata: r.subMetadata,
+    unitAmount: r.lines[0]?.unitAmount ?? 0,
+  });
   return session;
 }
 
 export function expireSession(core: DoubleCore, id: string, ctx: RequestContext = NO_REQUEST): Stripe.Checkout.Session {
-  const s = core.must('checkout.session', id);
-  if (s.status !== 'open') {
-    throw invalidRequest(`Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${s.status}".`, undefined, 'checkout_session_not_open');
+  const s = core.must("checkout.session", id);
+  if (s.status !== "open") {
+    throw invalidRequest(
+      `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${s.status}".`,
+      undefined,
+      "checkout_session_not_open",
+    );
   }
-  Object.assign(s, { status: 'expired', url: null });
-  core.store.put('checkout.session', s);
-  core.emit('checkout.session.expired', s, ctx);
+  Object.assign(s, { status: "expired", url: null });
+  core.store.put("checkout.session", s);
+  core.emit("checkout.session.expired", s, ctx);
   return s;
 }
 
 /** What happens when the tester picks an outcome on the local checkout page. Returns the redirect URL. */
 export function completeCheckout(core: DoubleCore, id: string, outcome: CheckoutOutcome): string | null {
-  const s = core.must('checkout.session', id);
-  if (outcome === 'cancel') return s.cancel_url; // Stripe just sends the donor back; no event, session stays open.
-  if (outcome === 'expire') {
+  const s = core.must("checkout.session", id);
+  if (outcome === "cancel") return s.cancel_url; // Stripe just sends the donor back; no event, session stays open.
+  if (outcome === "expire") {
     expireSession(core, id);
     return null;
   }
-  if (s.status !== 'open') throw new Error(`StripeDouble: session ${id} is ${String(s.status)}, not open`);
+  if (s.status !== "open") throw new Error(`StripeDouble: session ${id} is ${String(s.status)}, not open`);
   if (s.expires_at <= core.now()) {
     expireSession(core, id);
     return null;
   }
   const x = core.store.getCheckoutExtras(id);
   if (!x) throw new Error(`StripeDouble: session ${id} has no stored checkout inputs`);
-  const email = s.customer_email ?? 'donor@example.test';
-  s.customer_details = { address: null, business_name: null, email, individual_name: null, name: 'Test Donor', phone: null, tax_exempt: 'none', tax_ids: [] };
-  return s.mode === 'subscription' ? completeSubscription(core, s, x, outcome, email) : completePayment(core, s, x, outcome, email);
+  const email = s.customer_email ?? "donor@example.test";
+  s.customer_details = {
+    address: null,
+    business_name: null,
+    email,
+    individual_name: null,
+    name: "Test Donor",
+    phone: null,
+    tax_exempt: "none",
+    tax_ids: [],
+  };
+  return s.mode === "subscription"
+    ? completeSubscription(core, s, x, outcome, email)
+    : completePayment(core, s, x, outcome, email);
 }
 
-function completePayment(core: DoubleCore, s: Stripe.Checkout.Session, x: SessionExtras, outcome: CheckoutOutcome, email: string): string | null {
+function completePayment(
+  core: DoubleCore,
+  s: Stripe.Checkout.Session,
+  x: SessionExtras,
+  outcome: CheckoutOutcome,
+  email: string,
+): string | null {
   const spec: PaymentSpec = {
     amount: s.amount_total ?? 0,
     metadata: x.piMetadata,
     customer: null,
     email,
     description: x.piDescription,
-    method: outcome.startsWith('delayed') ? 'us_bank_account' : 'card',
+    method: outcome.startsWith("delayed") ? "us_bank_account" : "card",
   };
   // A retry after a decline reuses the session's PaymentIntent, as Stripe does.
-  const pi = s.payment_intent ? core.must('payment_intent', String(s.payment_intent)) : createPaymentIntent(core, spec);
+  const pi = s.payment_intent ? core.must("payment_intent", String(s.payment_intent)) : createPaymentIntent(core, spec);
   s.payment_intent = pi.id;
-  if (outcome === 'decline') {
+  if (outcome === "decline") {
     decline(core, pi, spec);
-    core.store.put('checkout.session', s);
+    core.store.put("checkout.session", s);
     return null;
   }
-  if (outcome === 'success') {
+  if (outcome === "success") {
     const charge = succeedCard(core, pi, spec);
-    finish(core, s, 'paid');
+    finish(core, s, "paid");
     settle(core, charge.id);
     return s.success_url;
   }
   beginProcessing(core, pi, spec);
-  finish(core, s, 'unpaid');
-  const ok = outcome === 'delayed_success';
+  finish(core, s, "unpaid");
+  const ok = outcome === "delayed_success";
   const charge = finishProcessing(core, pi.id, ok);
-  const done = core.must('checkout.session', s.id);
+  const done = core.must("checkout.session", s.id);
   if (ok) {
-    done.payment_status = 'paid';
-    core.store.put('checkout.session', done);
-    core.emit('checkout.session.async_payment_succeeded', done);
+    done.payment_status = "paid";
+    core.store.put("checkout.session", done);
+    core.emit("checkout.session.async_payment_succeeded", done);
     settle(core, charge.id);
   } else {
-    core.emit('checkout.session.async_payment_failed', done);
+    core.emit("checkout.session.async_payment_failed", done);
   }
   return s.success_url;
 }
 
-function finish(core: DoubleCore, s: Stripe.Checkout.Session, paymentStatus: 'paid' | 'unpaid'): void {
-  Object.assign(s, { status: 'complete', payment_status: paymentStatus, url: null });
-  core.store.put('checkout.session', s);
-  core.emit('checkout.session.completed', s);
+function finish(core: DoubleCore, s: Stripe.Checkout.Session, paymentStatus: "paid" | "unpaid"): void {
+  Object.assign(s, { status: "complete", payment_status: paymentStatus, url: null });
+  core.store.put("checkout.session", s);
+  core.emit("checkout.session.completed", s);
 }
 
-function completeSubscription(core: DoubleCore, s: Stripe.Checkout.Session, x: SessionExtras, outcome: CheckoutOutcome, email: string): string | null {
-  if (outcome === 'decline') {
+function completeSubscription(
+  core: DoubleCore,
+  s: Stripe.Checkout.Session,
+  x: SessionExtras,
+  outcome: CheckoutOutcome,
+  email: string,
+): string | null {
+  if (outcome === "decline") {
     // Stripe shows the decline on its page; nothing is created until a card works.
     createFailedIntent(core, s, email);
     return null;
   }
-  if (outcome !== 'success') throw new Error(`StripeDouble: outcome ${outcome} is not implemented for subscription mode`);
-  const customer = core.id('cus_');
-  const { sub, invoice } = startSubscription(core, { customer, email, unitAmount: x.unitAmount, metadata: x.subMetadata });
+  if (outcome !== "success")
+    throw new Error(`StripeDouble: outcome ${outcome} is not implemented for subscription mode`);
+  const customer = core.id("cus_");
+  const { sub, invoice } = startSubscription(core, {
+    customer,
+    email,
+    unitAmount: x.unitAmount,
+    metadata: x.subMetadata,
+  });
   Object.assign(s, { customer, subscription: sub.id, invoice: invoice.id });
-  finish(core, s, 'paid');
+  finish(core, s, "paid");
   return s.success_url;
 }
 
 function createFailedIntent(core: DoubleCore, s: Stripe.Checkout.Session, email: string): void {
-  const spec: PaymentSpec = { amount: s.amount_total ?? 0, metadata: {}, customer: null, email, description: null, method: 'card' };
+  const spec: PaymentSpec = {
+    amount: s.amount_total ?? 0,
+    metadata: {},
+    customer: null,
+    email,
+    description: null,
+    method: "card",
+  };
   const pi = createPaymentIntent(core, spec);
   decline(core, pi, spec);
 }

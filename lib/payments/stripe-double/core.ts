@@ -1,8 +1,8 @@
-import type Stripe from 'stripe';
-import { buildEvent, type EventObject, type EventType } from './factories/event';
-import { US_STANDARD_FEES, type FeeSchedule } from './fees';
-import { kindOfId, newId } from './ids';
-import { MemoryStore, type DoubleStore, type ObjectTypes } from './store';
+import type Stripe from "stripe";
+import { buildEvent, type EventObject, type EventType } from "./factories/event";
+import { US_STANDARD_FEES, type FeeSchedule } from "./fees";
+import { kindOfId, newId } from "./ids";
+import { MemoryStore, type DoubleStore, type ObjectTypes } from "./store";
 
 export interface StripeDoubleOptions {
   /** Origin serving `/dev/stripe/checkout/:id`; default http://localhost:3000. */
@@ -39,13 +39,14 @@ export class DoubleCore {
 
   constructor(opts: StripeDoubleOptions = {}) {
     this.store = opts.store ?? new MemoryStore();
-    this.secretKey = opts.secretKey ?? newId('sk_test_double_', 32);
-    this.webhookSecret = opts.webhookSecret ?? newId('whsec_double_', 32);
-    this.baseUrl = (opts.baseUrl ?? 'http://localhost:3000').replace(/\/$/, '');
+    this.secretKey = opts.secretKey ?? newId("sk_test_double_", 32);
+    this.webhookSecret = opts.webhookSecret ?? newId("whsec_double_", 32);
+    this.baseUrl = (opts.baseUrl ?? "http://localhost:3000").replace(/\/$/, "");
     this.webhookUrl = opts.webhookUrl;
     this.fees = { ...US_STANDARD_FEES, ...opts.fees };
     this.clock = opts.clock ?? (() => Math.floor(Date.now() / 1000));
-    if (!this.secretKey.startsWith('sk_test_double_')) throw new Error('StripeDouble keys must start with sk_test_double_');
+    if (!this.secretKey.startsWith("sk_test_double_"))
+      throw new Error("StripeDouble keys must start with sk_test_double_");
   }
 
   now(): number {
@@ -57,16 +58,21 @@ export class DoubleCore {
   }
 
   /** Record an event with a snapshot of `object` as it is now. */
-  emit<T extends EventType>(type: T, object: EventObject<T>, ctx: RequestContext = NO_REQUEST, previous?: Record<string, unknown>): void {
+  emit<T extends EventType>(
+    type: T,
+    object: EventObject<T>,
+    ctx: RequestContext = NO_REQUEST,
+    previous?: Record<string, unknown>,
+  ): void {
     const event = buildEvent({
-      id: newId('evt_'),
+      id: newId("evt_"),
       created: this.now(),
       type,
       object,
       request: { id: ctx.requestId, idempotencyKey: ctx.idempotencyKey },
       ...(previous ? { previousAttributes: previous } : {}),
     });
-    this.store.put('event', event);
+    this.store.put("event", event);
     this.pending.push(event);
   }
 
@@ -84,6 +90,6 @@ export class DoubleCore {
 
   /** All events ever emitted, oldest first (delivery state aside). */
   events(): Stripe.Event[] {
-    return this.store.all('event');
+    return this.store.all("event");
   }
 }

@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import Stripe from "stripe";
 
 export interface SignedEvent {
   event: Stripe.Event;
@@ -10,7 +10,11 @@ export interface SignedEvent {
 
 export function signEvent(event: Stripe.Event, secret: string, timestamp?: number): SignedEvent {
   const payload = JSON.stringify(event, null, 2);
-  const header = Stripe.webhooks.generateTestHeaderString({ payload, secret, ...(timestamp !== undefined ? { timestamp } : {}) });
+  const header = Stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret,
+    ...(timestamp !== undefined ? { timestamp } : {}),
+  });
   return { event, payload, header };
 }
 
@@ -55,14 +59,19 @@ export function planCopies(events: Stripe.Event[], o: ChaosOptions): Stripe.Even
   return copies;
 }
 
-function delayFor(d: DeliverOptions['delayMs'], random: () => number): number {
+function delayFor(d: DeliverOptions["delayMs"], random: () => number): number {
   if (d === undefined) return 0;
-  if (typeof d === 'number') return d;
+  if (typeof d === "number") return d;
   return d[0] + Math.floor(random() * (d[1] - d[0] + 1));
 }
 
 /** POST each copy, freshly signed, one after another. */
-export async function postEvents(copies: Stripe.Event[], secret: string, url: string, o: DeliverOptions): Promise<DeliveryResult[]> {
+export async function postEvents(
+  copies: Stripe.Event[],
+  secret: string,
+  url: string,
+  o: DeliverOptions,
+): Promise<DeliveryResult[]> {
   const fetchFn = o.fetchFn ?? fetch;
   const random = o.random ?? Math.random;
   const results: DeliveryResult[] = [];
@@ -72,14 +81,24 @@ export async function postEvents(copies: Stripe.Event[], secret: string, url: st
     const { payload, header } = signEvent(event, secret);
     try {
       const res = await fetchFn(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': header, 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' },
+        method: "POST",
+        headers: {
+          "content-type": "application/json; charset=utf-8",
+          "stripe-signature": header,
+          "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+        },
         body: payload,
       });
       await res.text();
       results.push({ eventId: event.id, type: event.type, status: res.status, ok: res.ok });
     } catch (e) {
-      results.push({ eventId: event.id, type: event.type, status: null, ok: false, error: e instanceof Error ? e.message : String(e) });
+      results.push({
+        eventId: event.id,
+        type: event.type,
+        status: null,
+        ok: false,
+        error: e instanceof Error ? e.message : String(e),
+      });
     }
   }
   return results;

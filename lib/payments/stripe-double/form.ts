@@ -18,31 +18,31 @@ export function parseForm(encoded: string): FormObject {
 }
 
 function splitKey(key: string): string[] {
-  const first = key.indexOf('[');
+  const first = key.indexOf("[");
   if (first === -1) return [key];
   const segments = [key.slice(0, first)];
   const re = /\[([^\]]*)\]/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(key.slice(first))) !== null) segments.push(m[1] ?? '');
+  while ((m = re.exec(key.slice(first))) !== null) segments.push(m[1] ?? "");
   return segments;
 }
 
 // Arrays are built as objects keyed by index first, because `x[1]` may arrive before `x[0]`.
 type Building = { [key: string]: Building | string };
-const APPEND = '\u0000append';
+const APPEND = "\u0000append";
 
 function assign(node: Building, segments: string[], value: string): void {
   let cur = node;
   for (let i = 0; i < segments.length; i++) {
-    let seg = segments[i] ?? '';
+    let seg = segments[i] ?? "";
     const last = i === segments.length - 1;
-    if (seg === '') seg = `${APPEND}${Object.keys(cur).length}`;
+    if (seg === "") seg = `${APPEND}${Object.keys(cur).length}`;
     if (last) {
       cur[seg] = value;
       return;
     }
     const next = cur[seg];
-    if (typeof next === 'object') cur = next;
+    if (typeof next === "object") cur = next;
     else {
       const fresh: Building = {};
       cur[seg] = fresh;
@@ -52,7 +52,7 @@ function assign(node: Building, segments: string[], value: string): void {
 }
 
 function finalizeArrays(node: Building | string): FormValue {
-  if (typeof node === 'string') return node;
+  if (typeof node === "string") return node;
   const keys = Object.keys(node);
   const isArray = keys.length > 0 && keys.every((k) => /^\d+$/.test(k) || k.startsWith(APPEND));
   if (isArray) {
@@ -67,15 +67,15 @@ function finalizeArrays(node: Building | string): FormValue {
 }
 
 export function isFormObject(v: FormValue | undefined): v is FormObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Stable JSON for comparing idempotent requests by parameters, not by encoding order. */
 export function canonical(v: FormValue): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (typeof v === "string") return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
   return `{${Object.keys(v)
     .sort()
     .map((k) => `${JSON.stringify(k)}:${canonical(v[k] as FormValue)}`)
-    .join(',')}}`;
+    .join(",")}}`;
 }

@@ -1,9 +1,9 @@
-import { Readable } from 'node:stream';
-import Stripe from 'stripe';
-import type { DoubleCore } from './core';
-import { handleHttp, type DoubleHttpResponse } from './handle-http';
+import { Readable } from "node:stream";
+import Stripe from "stripe";
+import type { DoubleCore } from "./core";
+import { handleHttp, type DoubleHttpResponse } from "./handle-http";
 
-type RequestHeaders = Parameters<Stripe.HttpClient['makeRequest']>[4];
+type RequestHeaders = Parameters<Stripe.HttpClient["makeRequest"]>[4];
 
 class DoubleHttpClientResponse extends Stripe.HttpClientResponse {
   constructor(private readonly res: DoubleHttpResponse) {
@@ -16,7 +16,7 @@ class DoubleHttpClientResponse extends Stripe.HttpClientResponse {
 
   override toStream(streamCompleteCallback: () => void): Readable {
     const stream = Readable.from([this.res.body]);
-    stream.on('end', streamCompleteCallback);
+    stream.on("end", streamCompleteCallback);
     return stream;
   }
 
@@ -36,13 +36,18 @@ export class DoubleHttpClient extends Stripe.HttpClient {
   }
 
   override getClientName(): string {
-    return 'openbond-stripe-double';
+    return "openbond-stripe-double";
   }
 
   override async makeRequest(
-    _host: string, _port: string, path: string, method: string, headers: RequestHeaders, requestData: string,
+    _host: string,
+    _port: string,
+    path: string,
+    method: string,
+    headers: RequestHeaders,
+    requestData: string,
   ): Promise<DoubleHttpClientResponse> {
-    const res = handleHttp(this.double, method, path, headers, requestData ?? '');
+    const res = handleHttp(this.double, method, path, headers, requestData ?? "");
     return new DoubleHttpClientResponse(res);
   }
 }

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from "node:crypto";
 
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /** Stripe-looking id: prefix + 24 base62 chars (url-safe, unguessable enough for a test double). */
 export function newId(prefix: string, length = 24): string {
   const bytes = randomBytes(length);
-  let out = '';
+  let out = "";
   // Rejection-free modulo bias is irrelevant here: ids only need to be unique and opaque.
   for (const b of bytes) out += ALPHABET[b % ALPHABET.length];
   return `${prefix}${out}`;
@@ -13,18 +13,18 @@ export function newId(prefix: string, length = 24): string {
 
 /** Map an id back to the object kind it names, the way expansion needs to. */
 export const ID_PREFIXES = {
-  cs_test_: 'checkout.session',
-  pi_: 'payment_intent',
-  ch_: 'charge',
-  txn_: 'balance_transaction',
-  re_: 'refund',
-  dp_: 'dispute',
-  po_: 'payout',
-  in_: 'invoice',
-  inpay_: 'invoice_payment',
-  sub_: 'subscription',
-  evt_: 'event',
-  issfr_: 'radar.early_fraud_warning',
+  cs_test_: "checkout.session",
+  pi_: "payment_intent",
+  ch_: "charge",
+  txn_: "balance_transaction",
+  re_: "refund",
+  dp_: "dispute",
+  po_: "payout",
+  in_: "invoice",
+  inpay_: "invoice_payment",
+  sub_: "subscription",
+  evt_: "event",
+  issfr_: "radar.early_fraud_warning",
 } as const;
 
 export type ObjectKind = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -1,13 +1,13 @@
-import type Stripe from 'stripe';
-import type { DoubleCore } from './core';
-import { buildBalanceTransaction } from './factories/balance-transaction';
-import { buildPayout } from './factories/payout';
+import type Stripe from "stripe";
+import type { DoubleCore } from "./core";
+import { buildBalanceTransaction } from "./factories/balance-transaction";
+import { buildPayout } from "./factories/payout";
 
 /** Balance transactions that no payout has swept yet (payout debits themselves excluded). */
 export function unsweptTransactions(core: DoubleCore): Stripe.BalanceTransaction[] {
   return core.store
-    .all('balance_transaction')
-    .filter((t) => t.status === 'available' && t.type !== 'payout' && core.store.payoutOf(t.id) === undefined);
+    .all("balance_transaction")
+    .filter((t) => t.status === "available" && t.type !== "payout" && core.store.payoutOf(t.id) === undefined);
 }
 
 /**
@@ -20,21 +20,31 @@ export function createPayout(core: DoubleCore): Stripe.Payout | null {
   const swept = unsweptTransactions(core);
   const amount = swept.reduce((s, t) => s + t.net, 0);
   if (swept.length === 0 || amount <= 0) return null;
-  const payoutId = core.id('po_');
+  const payoutId = core.id("po_");
   const debit = buildBalanceTransaction({
-    id: core.id('txn_'), created: core.now(), amount: -amount, fee: 0, source: payoutId,
-    type: 'payout', reportingCategory: 'payout', description: 'STRIPE PAYOUT',
+    id: core.id("txn_"),
+    created: core.now(),
+    amount: -amount,
+    fee: 0,
+    source: payoutId,
+    type: "payout",
+    reportingCategory: "payout",
+    description: "STRIPE PAYOUT",
   });
-  core.store.put('balance_transaction', debit);
+  core.store.put("balance_transaction", debit);
   for (const t of swept) core.store.setPayoutOf(t.id, payoutId);
   core.store.setPayoutOf(debit.id, payoutId);
   const po = buildPayout({ id: payoutId, created: core.now(), amount, balanceTransaction: debit.id });
-  core.store.put('payout', po);
-  core.emit('payout.created', po);
-  Object.assign(po, { status: 'paid', reconciliation_status: 'completed', trace_id: { status: 'supported', value: `DBLTRACE${payoutId.slice(3, 15).toUpperCase()}` } });
-  core.store.put('payout', po);
-  core.emit('payout.paid', po);
-  core.emit('payout.reconciliation_completed', po);
+  core.store.put("payout", po);
+  core.emit("payout.created", po);
+  Object.assign(po, {
+    status: "paid",
+    reconciliation_status: "completed",
+    trace_id: { status: "supported", value: `DBLTRACE${payoutId.slice(3, 15).toUpperCase()}` },
+  });
+  core.store.put("payout", po);
+  core.emit("payout.paid", po);
+  core.emit("payout.reconciliation_completed", po);
   return po;
 }
 
@@ -43,19 +53,27 @@ export function createPayout(core: DoubleCore): Stripe.Payout | null {
  * with a `payout_failure` transaction, which the next payout sweeps again.
  */
 export function failPayout(core: DoubleCore, payoutId: string): Stripe.Payout {
-  const po = core.must('payout', payoutId);
-  if (po.status === 'failed') return po;
+  const po = core.must("payout", payoutId);
+  if (po.status === "failed") return po;
   const credit = buildBalanceTransaction({
-    id: core.id('txn_'), created: core.now(), amount: po.amount, fee: 0, source: payoutId,
-    type: 'payout_failure', reportingCategory: 'payout_reversal', description: 'Payout failure',
+    id: core.id("txn_"),
+    created: core.now(),
+    amount: po.amount,
+    fee: 0,
+    source: payoutId,
+    type: "payout_failure",
+    reportingCategory: "payout_reversal",
+    description: "Payout failure",
   });
-  core.store.put('balance_transaction', credit);
+  core.store.put("balance_transaction", credit);
   Object.assign(po, {
-    status: 'failed', failure_balance_transaction: credit.id, failure_code: 'account_closed',
-    failure_message: 'The bank account has been closed.',
+    status: "failed",
+    failure_balance_transaction: credit.id,
+    failure_code: "account_closed",
+    failure_message: "The bank account has been closed.",
   });
-  core.store.put('payout', po);
-  core.emit('payout.failed', po);
+  core.store.put("payout", po);
+  core.emit("payout.failed", po);
   return po;
 }
 
@@ -66,7 +84,7 @@ export function failPayout(core: DoubleCore, payoutId: string): Stripe.Payout {
  */
 export function availableBalance(core: DoubleCore): number {
   return core.store
-    .all('balance_transaction')
-    .filter((t) => t.type !== 'payout' && core.store.payoutOf(t.id) === undefined)
+    .all("balance_transaction")
+    .filter((t) => t.type !== "payout" && core.store.payoutOf(t.id) === undefined)
     .reduce((sum, t) => sum + t.net, 0);
 }

@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { DoubleCore } from './core';
-import { handleHttp } from './handle-http';
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { DoubleCore } from "./core";
+import { handleHttp } from "./handle-http";
 
 export interface DoubleServer {
   /** Origin to give the app as STRIPE_API_BASE, e.g. http://127.0.0.1:3611. */
@@ -18,16 +18,25 @@ export interface DoubleServer {
  * Same code path as the in-process client (handleHttp), so the same auth,
  * idempotency and errors. Never mounted by the app itself.
  */
-export async function serveDouble(core: DoubleCore, opts: { port?: number; host?: string } = {}): Promise<DoubleServer> {
-  const host = opts.host ?? '127.0.0.1';
+export async function serveDouble(
+  core: DoubleCore,
+  opts: { port?: number; host?: string } = {},
+): Promise<DoubleServer> {
+  const host = opts.host ?? "127.0.0.1";
   let served = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('error', () => res.destroy());
-    req.on('end', () => {
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("error", () => res.destroy());
+    req.on("end", () => {
       served++;
-      const out = handleHttp(core, req.method ?? 'GET', req.url ?? '/', req.headers, Buffer.concat(chunks).toString('utf8'));
+      const out = handleHttp(
+        core,
+        req.method ?? "GET",
+        req.url ?? "/",
+        req.headers,
+        Buffer.concat(chunks).toString("utf8"),
+      );
       res.writeHead(out.status, out.headers);
       res.end(out.body);
     });
@@ -35,7 +44,7 @@ export async function serveDouble(core: DoubleCore, opts: { port?: number; host?
   // The SDK keeps connections alive; do not cut them under a slow client.
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once("error", reject);
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;

@@ -1,9 +1,9 @@
-import type Stripe from 'stripe';
-import type { ObjectKind } from './ids';
+import type Stripe from "stripe";
+import type { ObjectKind } from "./ids";
 
 /** Every object the double persists, keyed by Stripe's `object` value. */
 export interface ObjectTypes {
-  'checkout.session': Stripe.Checkout.Session;
+  "checkout.session": Stripe.Checkout.Session;
   payment_intent: Stripe.PaymentIntent;
   charge: Stripe.Charge;
   balance_transaction: Stripe.BalanceTransaction;
@@ -14,11 +14,15 @@ export interface ObjectTypes {
   invoice_payment: Stripe.InvoicePayment;
   subscription: Stripe.Subscription;
   event: Stripe.Event;
-  'radar.early_fraud_warning': Stripe.Radar.EarlyFraudWarning;
+  "radar.early_fraud_warning": Stripe.Radar.EarlyFraudWarning;
 }
 
 // Compile-time check that ids.ts and this map name the same kinds.
-type _SameKinds = [ObjectKind] extends [keyof ObjectTypes] ? ([keyof ObjectTypes] extends [ObjectKind] ? true : never) : never;
+type _SameKinds = [ObjectKind] extends [keyof ObjectTypes]
+  ? [keyof ObjectTypes] extends [ObjectKind]
+    ? true
+    : never
+  : never;
 const _sameKinds: _SameKinds = true;
 void _sameKinds;
 

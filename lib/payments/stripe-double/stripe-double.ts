@@ -1,11 +1,19 @@
-import type Stripe from 'stripe';
-import { completeCheckout, expireSession, type CheckoutOutcome } from './checkout';
-import { dispute, earlyFraudWarning, refund, type RefundOptions } from './console-actions';
-import { DoubleCore } from './core';
-import { planCopies, postEvents, signEvent, type ChaosOptions, type DeliverOptions, type DeliveryResult, type SignedEvent } from './delivery';
-import { handleHttp, type DoubleHttpResponse, type HeaderBag } from './handle-http';
-import { availableBalance, createPayout, failPayout } from './payouts';
-import { cancelSubscription, renewSubscription } from './subscriptions';
+import type Stripe from "stripe";
+import { completeCheckout, expireSession, type CheckoutOutcome } from "./checkout";
+import { dispute, earlyFraudWarning, refund, type RefundOptions } from "./console-actions";
+import { DoubleCore } from "./core";
+import {
+  planCopies,
+  postEvents,
+  signEvent,
+  type ChaosOptions,
+  type DeliverOptions,
+  type DeliveryResult,
+  type SignedEvent,
+} from "./delivery";
+import { handleHttp, type DoubleHttpResponse, type HeaderBag } from "./handle-http";
+import { availableBalance, createPayout, failPayout } from "./payouts";
+import { cancelSubscription, renewSubscription } from "./subscriptions";
 
 /**
  * OpenBond's offline Stripe: a stateful, in-memory stand-in for the Stripe API
@@ -27,11 +35,11 @@ export class StripeDouble extends DoubleCore {
     return expireSession(this, sessionId);
   }
 
-  refund(chargeOrPaymentIntent: string, amount?: number, opts: Omit<RefundOptions, 'amount'> = {}): Stripe.Refund {
+  refund(chargeOrPaymentIntent: string, amount?: number, opts: Omit<RefundOptions, "amount"> = {}): Stripe.Refund {
     return refund(this, chargeOrPaymentIntent, amount === undefined ? opts : { ...opts, amount });
   }
 
-  dispute(chargeOrPaymentIntent: string, result: 'won' | 'lost'): Stripe.Dispute {
+  dispute(chargeOrPaymentIntent: string, result: "won" | "lost"): Stripe.Dispute {
     return dispute(this, chargeOrPaymentIntent, result);
   }
 
@@ -77,7 +85,7 @@ export class StripeDouble extends DoubleCore {
   /** POST the queued events to the webhook URL (duplicated, shuffled, delayed as asked). */
   async deliver(opts: DeliverOptions = {}): Promise<DeliveryResult[]> {
     const url = opts.url ?? this.webhookUrl;
-    if (!url) throw new Error('StripeDouble.deliver: no webhook URL (pass { url } or set webhookUrl)');
+    if (!url) throw new Error("StripeDouble.deliver: no webhook URL (pass { url } or set webhookUrl)");
     const events = this.pending.splice(0);
     const results = await postEvents(planCopies(events, opts), this.webhookSecret, url, opts);
     if (opts.requeueFailed ?? true) {

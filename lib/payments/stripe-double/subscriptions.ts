@@ -1,10 +1,10 @@
-import type Stripe from 'stripe';
-import type { DoubleCore } from './core';
-import { buildInvoice } from './factories/invoice';
-import { buildInvoicePayment } from './factories/invoice-payment';
-import { buildMonthlyPrice } from './factories/price';
-import { buildSubscription } from './factories/subscription';
-import { createPaymentIntent, decline, settle, succeedCard, type PaymentSpec } from './payments';
+import type Stripe from "stripe";
+import type { DoubleCore } from "./core";
+import { buildInvoice } from "./factories/invoice";
+import { buildInvoicePayment } from "./factories/invoice-payment";
+import { buildMonthlyPrice } from "./factories/price";
+import { buildSubscription } from "./factories/subscription";
+import { createPaymentIntent, decline, settle, succeedCard, type PaymentSpec } from "./payments";
 
 const MONTH = 30 * 86400; // the double's months are 30 days; good enough for renewal tests
 
@@ -16,11 +16,19 @@ export interface NewSubscription {
 }
 
 /** What Checkout does on a successful subscription-mode session: subscription, first invoice, paid. */
-export function startSubscription(core: DoubleCore, n: NewSubscription): { sub: Stripe.Subscription; invoice: Stripe.Invoice } {
+export function startSubscription(
+  core: DoubleCore,
+  n: NewSubscription,
+): { sub: Stripe.Subscription; invoice: Stripe.Invoice } {
   const now = core.now();
-  const price = buildMonthlyPrice({ id: core.id('price_'), product: core.id('prod_'), created: now, unitAmount: n.unitAmount });
-  const subId = core.id('sub_');
-  const invoice = openInvoice(core, subId, core.id('si_'), n, price, 'subscription_create', now, now + MONTH);
+  const price = buildMonthlyPrice({
+    id: core.id("price_"),
+    product: core.id("prod_"),
+    created: now,
+    unitAmount: n.unitAmount,
+  });
+  const subId = core.id("sub_");
+  const invoice = openInvoice(core, subId, core.id("si_"), n, price, "subscription_create", now, now + MONTH);
   const sub = buildSubscription({
     id: subId,
     itemId: String(invoice.lines.data[0]?.parent?.subscription_item_details?.subscription_item),
@@ -32,19 +40,25 @@ export function startSubscription(core: DoubleCore, n: NewSubscription): { sub: 
     periodStart: now,
     periodEnd: now + MONTH,
   });
-  core.store.put('subscription', sub);
-  core.emit('customer.subscription.created', sub);
+  core.store.put("subscription", sub);
+  core.emit("customer.subscription.created", sub);
   payInvoice(core, invoice, n, true);
-  return { sub: core.must('subscription', sub.id), invoice: core.must('invoice', invoice.id) };
+  return { sub: core.must("subscription", sub.id), invoice: core.must("invoice", invoice.id) };
 }
 
 function openInvoice(
-  core: DoubleCore, subId: string, itemId: string, n: NewSubscription, price: Stripe.Price,
-  reason: 'subscription_create' | 'subscription_cycle', start: number, end: number,
+  core: DoubleCore,
+  subId: string,
+  itemId: string,
+  n: NewSubscription,
+  price: Stripe.Price,
+  reason: "subscription_create" | "subscription_cycle",
+  start: number,
+  end: number,
 ): Stripe.Invoice {
   const invoice = buildInvoice({
-    id: core.id('in_'),
-    lineId: core.id('il_'),
+    id: core.id("in_"),
+    lineId: core.id("il_"),
     created: core.now(),
     customer: n.customer,
     customerEmail: n.email,
@@ -55,68 +69,95 @@ function openInvoice(
     periodStart: start,
     periodEnd: end,
     billingReason: reason,
-    number: `DBL-${String(core.store.all('invoice').length + 1).padStart(4, '0')}`,
+    number: `DBL-${String(core.store.all("invoice").length + 1).padStart(4, "0")}`,
   });
-  core.store.put('invoice', invoice);
-  core.emit('invoice.created', invoice);
-  core.emit('invoice.finalized', invoice);
+  core.store.put("invoice", invoice);
+  core.emit("invoice.created", invoice);
+  core.emit("invoice.finalized", invoice);
   return invoice;
 }
 
 /** Charge the invoice's PaymentIntent; on success `invoice.paid` then the fee via `charge.updated`. */
 function payInvoice(core: DoubleCore, invoice: Stripe.Invoice, n: NewSubscription, ok: boolean): void {
-  const spec: PaymentSpec = { amount: invoice.amount_due, metadata: {}, customer: n.customer, email: n.email, description: 'Subscription creation', method: 'card' };
-  if (invoice.billing_reason === 'subscription_cycle') spec.description = 'Subscription update';
+  const spec: PaymentSpec = {
+    amount: invoice.amount_due,
+    metadata: {},
+    customer: n.customer,
+    email: n.email,
+    description: "Subscription creation",
+    method: "card",
+  };
+  if (invoice.billing_reason === "subscription_cycle") spec.description = "Subscription update";
   const pi = createPaymentIntent(core, spec);
-  const link = buildInvoicePayment({ id: core.id('inpay_'), created: core.now(), invoice: invoice.id, paymentIntent: pi.id, amount: invoice.amount_due });
+  const link = buildInvoicePayment({
+    id: core.id("inpay_"),
+    created: core.now(),
+    invoice: invoice.id,
+    paymentIntent: pi.id,
+    amount: invoice.amount_due,
+  });
   invoice.attempted = true;
   invoice.attempt_count += 1;
   if (!ok) {
     decline(core, pi, spec);
-    core.store.put('invoice_payment', { ...link, status: 'open', amount_paid: null, status_transitions: { canceled_at: null, paid_at: null } });
+    core.store.put("invoice_payment", {
+      ...link,
+      status: "open",
+      amount_paid: null,
+      status_transitions: { canceled_at: null, paid_at: null },
+    });
     invoice.next_payment_attempt = core.now() + 3 * 86400;
-    core.store.put('invoice', invoice);
-    core.emit('invoice.payment_failed', invoice);
+    core.store.put("invoice", invoice);
+    core.emit("invoice.payment_failed", invoice);
     return;
   }
   const charge = succeedCard(core, pi, spec);
-  core.store.put('invoice_payment', link);
-  Object.assign(invoice, { status: 'paid', amount_paid: invoice.amount_due, amount_remaining: 0 });
+  core.store.put("invoice_payment", link);
+  Object.assign(invoice, { status: "paid", amount_paid: invoice.amount_due, amount_remaining: 0 });
   invoice.status_transitions.paid_at = core.now();
-  core.store.put('invoice', invoice);
-  core.emit('invoice.paid', invoice);
-  core.emit('invoice.payment_succeeded', invoice);
-  core.emit('invoice_payment.paid', core.must('invoice_payment', link.id));
+  core.store.put("invoice", invoice);
+  core.emit("invoice.paid", invoice);
+  core.emit("invoice.payment_succeeded", invoice);
+  core.emit("invoice_payment.paid", core.must("invoice_payment", link.id));
   settle(core, charge.id);
 }
 
 /** A monthly renewal: a new invoice for the next period, paid (or declined) at once. */
 export function renewSubscription(core: DoubleCore, subId: string, opts: { fail?: boolean } = {}): Stripe.Invoice {
-  const sub = core.must('subscription', subId);
-  if (sub.status === 'canceled') throw new Error(`StripeDouble: subscription ${subId} is canceled`);
+  const sub = core.must("subscription", subId);
+  if (sub.status === "canceled") throw new Error(`StripeDouble: subscription ${subId} is canceled`);
   const item = sub.items.data[0];
   if (!item) throw new Error(`StripeDouble: subscription ${subId} has no items`);
   const start = item.current_period_end;
   const end = start + MONTH;
-  const n: NewSubscription = { customer: String(sub.customer), email: null, unitAmount: item.price.unit_amount ?? 0, metadata: sub.metadata };
-  const invoice = openInvoice(core, sub.id, item.id, n, item.price, 'subscription_cycle', start, end);
+  const n: NewSubscription = {
+    customer: String(sub.customer),
+    email: null,
+    unitAmount: item.price.unit_amount ?? 0,
+    metadata: sub.metadata,
+  };
+  const invoice = openInvoice(core, sub.id, item.id, n, item.price, "subscription_cycle", start, end);
   Object.assign(item, { current_period_start: start, current_period_end: end });
   const previousInvoice = sub.latest_invoice;
   sub.latest_invoice = invoice.id;
-  if (opts.fail) sub.status = 'past_due';
-  core.store.put('subscription', sub);
-  core.emit('customer.subscription.updated', sub, undefined, { latest_invoice: previousInvoice });
+  if (opts.fail) sub.status = "past_due";
+  core.store.put("subscription", sub);
+  core.emit("customer.subscription.updated", sub, undefined, { latest_invoice: previousInvoice });
   payInvoice(core, invoice, n, !opts.fail);
-  return core.must('invoice', invoice.id);
+  return core.must("invoice", invoice.id);
 }
 
-export function cancelSubscription(core: DoubleCore, subId: string, ctx = { requestId: null as string | null, idempotencyKey: null as string | null }): Stripe.Subscription {
-  const sub = core.must('subscription', subId);
-  if (sub.status === 'canceled') return sub;
+export function cancelSubscription(
+  core: DoubleCore,
+  subId: string,
+  ctx = { requestId: null as string | null, idempotencyKey: null as string | null },
+): Stripe.Subscription {
+  const sub = core.must("subscription", subId);
+  if (sub.status === "canceled") return sub;
   const now = core.now();
-  Object.assign(sub, { status: 'canceled', canceled_at: now, ended_at: now });
-  sub.cancellation_details = { comment: null, feedback: null, feedback_option: null, reason: 'cancellation_requested' };
-  core.store.put('subscription', sub);
-  core.emit('customer.subscription.deleted', sub, ctx);
+  Object.assign(sub, { status: "canceled", canceled_at: now, ended_at: now });
+  sub.cancellation_details = { comment: null, feedback: null, feedback_option: null, reason: "cancellation_requested" };
+  core.store.put("subscription", sub);
+  core.emit("customer.subscription.deleted", sub, ctx);
   return sub;
 }

@@ -20,7 +20,10 @@ export async function postOnce(tx: Db, input: EntryInput): Promise<boolean> {
 }
 
 export async function entryIdByKey(tx: Db, key: string): Promise<number | null> {
-  const rows = await tx.select({ id: journalEntries.id }).from(journalEntries).where(eq(journalEntries.idempotencyKey, key));
+  const rows = await tx
+    .select({ id: journalEntries.id })
+    .from(journalEntries)
+    .where(eq(journalEntries.idempotencyKey, key));
   return rows[0]?.id ?? null;
 }
 
@@ -48,7 +51,12 @@ async function paymentShareOfCampaign(tx: Db, campaignId: string, paymentIntentI
  * fund still holds (money already paid to ICE cannot be refunded from it); the
  * general pool covers the rest.
  */
-export async function campaignThenGeneral(tx: Db, campaignId: string, paymentIntentId: string, amount: number): Promise<EntryLine[]> {
+export async function campaignThenGeneral(
+  tx: Db,
+  campaignId: string,
+  paymentIntentId: string,
+  amount: number,
+): Promise<EntryLine[]> {
   const share = await paymentShareOfCampaign(tx, campaignId, paymentIntentId);
   const held = await getBalance(tx, campaignAccount(campaignId));
   const fromCampaign = Math.max(0, Math.min(amount, share, held));
@@ -75,4 +83,3 @@ export async function debitOn(tx: Db, key: string, account: string): Promise<num
   );
   return Number(row?.amount ?? 0);
 }
-

@@ -15,7 +15,10 @@ import { handlePayoutChanged } from "./handlers/payout-changed";
 import { handleEarlyFraudWarning } from "./handlers/radar-early-fraud-warning-created";
 import { handleRefundChanged } from "./handlers/refund-changed";
 
-type HandlerFor<T extends Stripe.Event["type"]> = (ctx: Parameters<EventHandler>[0], event: Extract<Stripe.Event, { type: T }>) => Promise<Awaited<ReturnType<EventHandler>>>;
+type HandlerFor<T extends Stripe.Event["type"]> = (
+  ctx: Parameters<EventHandler>[0],
+  event: Extract<Stripe.Event, { type: T }>,
+) => Promise<Awaited<ReturnType<EventHandler>>>;
 type HandlerMap = { [T in Stripe.Event["type"]]?: HandlerFor<T> };
 
 const HANDLERS: HandlerMap = {

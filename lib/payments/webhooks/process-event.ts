@@ -48,11 +48,16 @@ export function lockScopeOf(event: Stripe.Event): LockScope {
   const pi = idOf(obj.payment_intent);
   if (family === "checkout") return obj.mode === "payment" && pi ? { payment: pi } : "exclusive";
   if (event.type.startsWith("payment_intent.")) return { payment: String(obj.id) };
-  if (family === "charge" || family === "refund" || family === "radar") return pi && !obj.invoice ? { payment: pi } : "exclusive";
+  if (family === "charge" || family === "refund" || family === "radar")
+    return pi && !obj.invoice ? { payment: pi } : "exclusive";
   return "exclusive";
 }
 
-export async function processStripeEvent(db: Db, event: Stripe.Event, stripe: Stripe = getStripe()): Promise<ProcessOutcome> {
+export async function processStripeEvent(
+  db: Db,
+  event: Stripe.Event,
+  stripe: Stripe = getStripe(),
+): Promise<ProcessOutcome> {
   const row = { id: event.id, type: event.type, stripeCreatedAt: new Date(event.created * 1000) };
   // Redelivery of a recorded event: one indexed read, no lock, no transaction.
   // (A delivery still being processed elsewhere is not visible yet; the claim below waits for it.)
@@ -61,13 +66,20 @@ export async function processStripeEvent(db: Db, event: Stripe.Event, stripe: St
   const handler = handlerFor(event.type);
   if (!handler) {
     // Nothing to apply: record it as ignored in one statement.
-    const claimed = await db.insert(stripeEvents).values({ ...row, outcome: "ignored" }).onConflictDoNothing({ target: stripeEvents.id }).returning({ id: stripeEvents.id });
+    const claimed = await db
+      .insert(stripeEvents)
+      .values({ ...row, outcome: "ignored" })
+      .onConflictDoNothing({ target: stripeEvents.id })
+      .returning({ id: stripeEvents.id });
     return claimed.length ? "ignored" : "duplicate";
   }
   return db.transaction(async (tx) => {
     const scope = lockScopeOf(event);
     if (scope === "exclusive") await tx.execute(sql`SELECT pg_advisory_xact_lock(${WEBHOOK_LOCK})`);
-    else await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${WEBHOOK_LOCK}), pg_advisory_xact_lock(${PAYMENT_LOCK_CLASS}, hashtext(${scope.payment}))`);
+    else
+      await tx.execute(
+        sql`SELECT pg_advisory_xact_lock_shared(${WEBHOOK_LOCK}), pg_advisory_xact_lock(${PAYMENT_LOCK_CLASS}, hashtext(${scope.payment}))`,
+      );
     const claimed = await tx
       .insert(stripeEvents)
       .values({ ...row, outcome: "processing" })

@@ -16,13 +16,21 @@ export type DonationRow = typeof donations.$inferSelect;
 const uuid = z.uuid();
 const giftMeta = z.object({ recurring_gift_id: uuid });
 
-export async function resolveDonation(ctx: HandlerContext, pi: Stripe.PaymentIntent, invoiceHint?: string): Promise<DonationRow | null> {
+export async function resolveDonation(
+  ctx: HandlerContext,
+  pi: Stripe.PaymentIntent,
+  invoiceHint?: string,
+): Promise<DonationRow | null> {
   const { tx } = ctx;
   const [byPi] = await tx.select().from(donations).where(eq(donations.paymentIntentId, pi.id));
   if (byPi) return byPi;
   const donationId = uuid.safeParse(pi.metadata?.["donation_id"]);
   if (donationId.success) {
-    const [row] = await tx.update(donations).set({ paymentIntentId: pi.id }).where(eq(donations.id, donationId.data)).returning();
+    const [row] = await tx
+      .update(donations)
+      .set({ paymentIntentId: pi.id })
+      .where(eq(donations.id, donationId.data))
+      .returning();
     if (row) return row;
     log.warn({ paymentIntent: pi.id }, "PaymentIntent names a donation we do not have");
     return null;
@@ -32,7 +40,10 @@ export async function resolveDonation(ctx: HandlerContext, pi: Stripe.PaymentInt
 }
 
 async function invoiceOf({ stripe }: HandlerContext, piId: string): Promise<string | null> {
-  const list = await stripe.invoicePayments.list({ payment: { type: "payment_intent", payment_intent: piId }, limit: 1 });
+  const list = await stripe.invoicePayments.list({
+    payment: { type: "payment_intent", payment_intent: piId },
+    limit: 1,
+  });
   return idOf(list.data[0]?.invoice);
 }
 
@@ -41,20 +52,30 @@ export async function recurringGiftForInvoice({ tx }: HandlerContext, invoice: S
   const details = invoice.parent?.subscription_details;
   const subscriptionId = idOf(details?.subscription);
   const meta = giftMeta.safeParse(details?.metadata ?? {});
-  let [gift] = meta.success ? await tx.select().from(recurringGifts).where(eq(recurringGifts.id, meta.data.recurring_gift_id)) : [];
-  if (!gift && subscriptionId) [gift] = await tx.select().from(recurringGifts).where(eq(recurringGifts.subscriptionId, subscriptionId));
+  let [gift] = meta.success
+    ? await tx.select().from(recurringGifts).where(eq(recurringGifts.id, meta.data.recurring_gift_id))
+    : [];
+  if (!gift && subscriptionId)
+    [gift] = await tx.select().from(recurringGifts).where(eq(recurringGifts.subscriptionId, subscriptionId));
   if (!gift) return null;
   if (gift.status === "pending" || (!gift.subscriptionId && subscriptionId)) {
     [gift] = await tx
       .update(recurringGifts)
-      .set({ status: gift.status === "pending" ? "active" : gift.status, subscriptionId: gift.subscriptionId ?? subscriptionId })
+      .set({
+        status: gift.status === "pending" ? "active" : gift.status,
+        subscriptionId: gift.subscriptionId ?? subscriptionId,
+      })
       .where(eq(recurringGifts.id, gift.id))
       .returning();
   }
   return gift ?? null;
 }
 
-async function donationForInvoice(ctx: HandlerContext, invoiceId: string, pi: Stripe.PaymentIntent): Promise<DonationRow | null> {
+async function donationForInvoice(
+  ctx: HandlerContext,
+  invoiceId: string,
+  pi: Stripe.PaymentIntent,
+): Promise<DonationRow | null> {
   const { tx, stripe } = ctx;
   const [existing] = await tx.select().from(donations).where(eq(donations.invoiceId, invoiceId));
   if (existing) return existing;

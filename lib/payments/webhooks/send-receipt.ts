@@ -30,7 +30,17 @@ export async function queueReceipt(tx: Db, donationId: string): Promise<void> {
     date: d.succeededAt ?? d.createdAt,
     deductible: e.FUND_DEDUCTIBLE === "true",
     frequency: d.frequency,
-    ...(d.recurringGiftId ? { cancelUrl: `${e.APP_URL.replace(/\/$/, "")}/give/cancel/${d.recurringGiftId}?token=${cancelTokenFor(d.recurringGiftId)}` } : {}),
+    ...(d.recurringGiftId
+      ? {
+          cancelUrl: `${e.APP_URL.replace(/\/$/, "")}/give/cancel/${d.recurringGiftId}?token=${cancelTokenFor(d.recurringGiftId)}`,
+        }
+      : {}),
   });
-  await enqueueMail(tx, { dedupeKey: `receipt:${d.id}`, kind: "receipt", to, subject: receipt.subject, text: receipt.text });
+  await enqueueMail(tx, {
+    dedupeKey: `receipt:${d.id}`,
+    kind: "receipt",
+    to,
+    subject: receipt.subject,
+    text: receipt.text,
+  });
 }

@@ -26,7 +26,14 @@ export async function syncDisputes(ctx: HandlerContext, donation: DonationRow, p
     if (out.length) await withdrawn(ctx, donation, piId, dp.id, out);
     if (out.length && back.length) await reinstated(ctx, donation, piId, dp.id, back);
     if (OPEN_OR_LOST.includes(dp.status)) disputed = true;
-    const row = { donationId: donation.id, amountCents: dp.amount, status: dp.status, reason: dp.reason, fundsWithdrawn: out.length > 0, fundsReinstated: back.length > 0 };
+    const row = {
+      donationId: donation.id,
+      amountCents: dp.amount,
+      status: dp.status,
+      reason: dp.reason,
+      fundsWithdrawn: out.length > 0,
+      fundsReinstated: back.length > 0,
+    };
     await ctx.tx
       .insert(stripeDisputes)
       .values({ id: dp.id, ...row })
@@ -35,7 +42,13 @@ export async function syncDisputes(ctx: HandlerContext, donation: DonationRow, p
   return disputed;
 }
 
-async function withdrawn(ctx: HandlerContext, donation: DonationRow, piId: string, dpId: string, out: Stripe.BalanceTransaction[]): Promise<void> {
+async function withdrawn(
+  ctx: HandlerContext,
+  donation: DonationRow,
+  piId: string,
+  dpId: string,
+  out: Stripe.BalanceTransaction[],
+): Promise<void> {
   const amount = -out.reduce((s, t) => s + t.amount, 0);
   const fee = out.reduce((s, t) => s + t.fee, 0);
   const bearer: EntryLine[] =
@@ -55,7 +68,13 @@ async function withdrawn(ctx: HandlerContext, donation: DonationRow, piId: strin
 }
 
 /** Gives back what came back, to the fund that bore it: the campaign first, up to what it paid; the dispute fee is not returned. */
-async function reinstated(ctx: HandlerContext, donation: DonationRow, piId: string, dpId: string, back: Stripe.BalanceTransaction[]): Promise<void> {
+async function reinstated(
+  ctx: HandlerContext,
+  donation: DonationRow,
+  piId: string,
+  dpId: string,
+  back: Stripe.BalanceTransaction[],
+): Promise<void> {
   const net = back.reduce((s, t) => s + t.net, 0);
   if (net <= 0) return;
   const campaign = campaignAccount(donation.campaignId);

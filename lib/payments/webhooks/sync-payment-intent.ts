@@ -16,7 +16,11 @@ import { queueReceipt } from "./send-receipt";
 import { syncDisputes } from "./sync-disputes";
 import { syncRefunds } from "./sync-refunds";
 
-export async function syncPaymentIntent(ctx: HandlerContext, piId: string, invoiceHint?: string): Promise<EventOutcome> {
+export async function syncPaymentIntent(
+  ctx: HandlerContext,
+  piId: string,
+  invoiceHint?: string,
+): Promise<EventOutcome> {
   const pi = await ctx.stripe.paymentIntents.retrieve(piId, { expand: ["latest_charge.balance_transaction"] });
   const donation = await resolveDonation(ctx, pi, invoiceHint);
   if (!donation) return "ignored";
@@ -30,7 +34,12 @@ export async function syncPaymentIntent(ctx: HandlerContext, piId: string, invoi
   return "processed";
 }
 
-async function recordGift(ctx: HandlerContext, donation: DonationRow, pi: Stripe.PaymentIntent, charge: Stripe.Charge): Promise<void> {
+async function recordGift(
+  ctx: HandlerContext,
+  donation: DonationRow,
+  pi: Stripe.PaymentIntent,
+  charge: Stripe.Charge,
+): Promise<void> {
   const gross = charge.amount;
   const posted = await postOnce(ctx.tx, {
     idempotencyKey: `donation:${pi.id}`,
@@ -42,11 +51,19 @@ async function recordGift(ctx: HandlerContext, donation: DonationRow, pi: Stripe
     debits: [{ account: "stripe", amount: gross }],
     credits: [{ account: campaignAccount(donation.campaignId), amount: gross }],
   });
-  if (donation.status === "pending" || donation.status === "failed" || donation.status === "expired" || !donation.chargeId) {
+  if (
+    donation.status === "pending" ||
+    donation.status === "failed" ||
+    donation.status === "expired" ||
+    !donation.chargeId
+  ) {
     await ctx.tx
       .update(donations)
       .set({
-        status: donation.status === "pending" || donation.status === "failed" || donation.status === "expired" ? "succeeded" : donation.status,
+        status:
+          donation.status === "pending" || donation.status === "failed" || donation.status === "expired"
+            ? "succeeded"
+            : donation.status,
         paymentIntentId: pi.id,
         chargeId: charge.id,
         // Stripe's time, not ours, so every delivery order writes the same row.
@@ -59,7 +76,12 @@ async function recordGift(ctx: HandlerContext, donation: DonationRow, pi: Stripe
 }
 
 /** The fee exists only once the balance transaction does; until then there is nothing to post (never estimate). */
-async function recordFee(ctx: HandlerContext, donation: DonationRow, pi: Stripe.PaymentIntent, charge: Stripe.Charge): Promise<void> {
+async function recordFee(
+  ctx: HandlerContext,
+  donation: DonationRow,
+  pi: Stripe.PaymentIntent,
+  charge: Stripe.Charge,
+): Promise<void> {
   const bt = typeof charge.balance_transaction === "object" ? charge.balance_transaction : null;
   if (!bt) return;
   const key = `fee:${charge.id}`;
@@ -81,5 +103,6 @@ async function recordFee(ctx: HandlerContext, donation: DonationRow, pi: Stripe.
       credits: [{ account: "stripe", amount: bt.fee }],
     });
   }
-  if (donation.feeCents !== bt.fee) await ctx.tx.update(donations).set({ feeCents: bt.fee }).where(eq(donations.id, donation.id));
+  if (donation.feeCents !== bt.fee)
+    await ctx.tx.update(donations).set({ feeCents: bt.fee }).where(eq(donations.id, donation.id));
 }

@@ -24,7 +24,10 @@ export async function syncRefunds(ctx: HandlerContext, donation: DonationRow, pi
     await ctx.tx
       .insert(stripeRefunds)
       .values({ id: r.id, donationId: donation.id, amountCents: r.amount, status, reason: r.reason ?? null })
-      .onConflictDoUpdate({ target: stripeRefunds.id, set: { status, amountCents: r.amount, reason: r.reason ?? null } });
+      .onConflictDoUpdate({
+        target: stripeRefunds.id,
+        set: { status, amountCents: r.amount, reason: r.reason ?? null },
+      });
     const key = `refund:${r.id}`;
     if (BOOKED.includes(status)) {
       refunded += r.amount;

@@ -21,7 +21,10 @@ export async function magicLinkFor(page: Page, email: string, after: string | nu
 export async function signIn(page: Page, email: string): Promise<void> {
   await page.context().clearCookies();
   const before = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent(email)}`);
-  const previous = before.ok() ? (/https?:\/\/\S+\/api\/auth\/callback\/email\S*/.exec(((await before.json()) as { text: string }).text)?.[0] ?? null) : null;
+  const previous = before.ok()
+    ? (/https?:\/\/\S+\/api\/auth\/callback\/email\S*/.exec(((await before.json()) as { text: string }).text)?.[0] ??
+      null)
+    : null;
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: /sign-in link/i }).click();

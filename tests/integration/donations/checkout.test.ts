@@ -35,10 +35,30 @@ const sessions = () => double.store.all("checkout.session");
 
 describe("createCheckout", () => {
   it("one-off: a pending donation and a donate session carrying the ids", async () => {
-    const res = await createCheckout(h.db, stripe, { ...ok, coverFee: "on", displayName: "Ana", email: "ana@example.org", redirectConsent: "on" }, { ip: freshIp() });
-    const [row] = rowsOf<Record<string, unknown>>(await h.db.execute(sql`SELECT * FROM donations WHERE id = ${res.id}`));
+    const res = await createCheckout(
+      h.db,
+      stripe,
+      { ...ok, coverFee: "on", displayName: "Ana", email: "ana@example.org", redirectConsent: "on" },
+      { ip: freshIp() },
+    );
+    const [row] = rowsOf<Record<string, unknown>>(
+      await h.db.execute(sql`SELECT * FROM donations WHERE id = ${res.id}`),
+    );
     // postgres.js returns bigint columns of a raw query as text, PGlite as numbers.
-    expect({ ...row, amount_cents: Number(row!.amount_cents), cover_fee_cents: Number(row!.cover_fee_cents) }).toMatchObject({ amount_cents: 2606, cover_fee_cents: 106, status: "pending", frequency: "one_off", display_name: "Ana", email: "ana@example.org", redirect_consent: true, checkout_session_id: res.sessionId });
+    expect({
+      ...row,
+      amount_cents: Number(row!.amount_cents),
+      cover_fee_cents: Number(row!.cover_fee_cents),
+    }).toMatchObject({
+      amount_cents: 2606,
+      cover_fee_cents: 106,
+      status: "pending",
+      frequency: "one_off",
+      display_name: "Ana",
+      email: "ana@example.org",
+      redirect_consent: true,
+      checkout_session_id: res.sessionId,
+    });
     const s = await stripe.checkout.sessions.retrieve(res.sessionId);
     expect(s).toMatchObject({
       mode: "payment",
@@ -50,7 +70,10 @@ describe("createCheckout", () => {
       success_url: "http://localhost:3000/give/thanks?session_id={CHECKOUT_SESSION_ID}",
       cancel_url: "http://localhost:3000/campaigns/dmitri-louisiana",
     });
-    expect(double.store.getCheckoutExtras(res.sessionId)?.piMetadata).toEqual({ donation_id: res.id, campaign_id: campaignId });
+    expect(double.store.getCheckoutExtras(res.sessionId)?.piMetadata).toEqual({
+      donation_id: res.id,
+      campaign_id: campaignId,
+    });
     const ttl = s.expires_at - Math.floor(Date.now() / 1000);
     expect(ttl).toBeGreaterThanOrEqual(30 * 60);
     expect(ttl).toBeLessThanOrEqual(32 * 60);
@@ -59,10 +82,28 @@ describe("createCheckout", () => {
   });
 
   it("monthly: a pending recurring gift with only the token's hash stored, and a subscription session", async () => {
-    const res = await createCheckout(h.db, stripe, { ...ok, amount: "10", frequency: "monthly", email: "m@example.org", locale: "es" }, { ip: freshIp() });
+    const res = await createCheckout(
+      h.db,
+      stripe,
+      { ...ok, amount: "10", frequency: "monthly", email: "m@example.org", locale: "es" },
+      { ip: freshIp() },
+    );
     expect(res.cancelToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const [row] = rowsOf<Record<string, unknown>>(await h.db.execute(sql`SELECT * FROM recurring_gifts WHERE id = ${res.id}`));
-    expect({ ...row, amount_cents: Number(row!.amount_cents), cover_fee_cents: Number(row!.cover_fee_cents) }).toMatchObject({ amount_cents: 1000, cover_fee_cents: 0, status: "pending", locale: "es", display_name: null, checkout_session_id: res.sessionId });
+    const [row] = rowsOf<Record<string, unknown>>(
+      await h.db.execute(sql`SELECT * FROM recurring_gifts WHERE id = ${res.id}`),
+    );
+    expect({
+      ...row,
+      amount_cents: Number(row!.amount_cents),
+      cover_fee_cents: Number(row!.cover_fee_cents),
+    }).toMatchObject({
+      amount_cents: 1000,
+      cover_fee_cents: 0,
+      status: "pending",
+      locale: "es",
+      display_name: null,
+      checkout_session_id: res.sessionId,
+    });
     expect(row!.cancel_token_hash).toBe(hashCancelToken(res.cancelToken!));
     // The receipt mail can rebuild the same link later; the database holds only the hash.
     expect(cancelTokenFor(res.id)).toBe(res.cancelToken);
@@ -76,12 +117,19 @@ describe("createCheckout", () => {
       success_url: "http://localhost:3000/es/give/thanks?session_id={CHECKOUT_SESSION_ID}",
     });
     expect(s.submit_type).toBeNull();
-    expect(double.store.getCheckoutExtras(res.sessionId)?.subMetadata).toEqual({ recurring_gift_id: res.id, campaign_id: campaignId });
+    expect(double.store.getCheckoutExtras(res.sessionId)?.subMetadata).toEqual({
+      recurring_gift_id: res.id,
+      campaign_id: campaignId,
+    });
   });
 
   it.each([
     [{ amount: "3" }, "amount", "The smallest gift we can accept is $5."],
-    [{ amount: "25000.01" }, "amount", "The largest gift we can take online is $25,000. For more, please contact the fund."],
+    [
+      { amount: "25000.01" },
+      "amount",
+      "The largest gift we can take online is $25,000. For more, please contact the fund.",
+    ],
     [{ amount: "lots" }, "amount", "Enter an amount in dollars, like 25 or 25.50."],
     [{ frequency: "monthly" }, "email", "A monthly gift needs an email address, for receipts and the link to stop it."],
     [{ email: "a@b" }, "email", "Enter an email address like name@example.org, or leave it empty."],
@@ -93,7 +141,9 @@ describe("createCheckout", () => {
     const err = await createCheckout(h.db, stripe, { ...ok, ...over }, { ip: freshIp() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: "validation", message, details: { field } });
-    expect({ d: await count("donations"), r: await count("recurring_gifts"), l: await count("rate_limits") }).toEqual(before);
+    expect({ d: await count("donations"), r: await count("recurring_gifts"), l: await count("rate_limits") }).toEqual(
+      before,
+    );
     expect(sessions()).toEqual([]);
   });
 
@@ -109,15 +159,22 @@ describe("createCheckout", () => {
   });
 
   it("the 6th attempt with one email is refused, from any IP, whatever its case", async () => {
-    for (let i = 0; i < 5; i++) await createCheckout(h.db, stripe, { ...ok, email: "same@example.org" }, { ip: freshIp() });
-    await expect(createCheckout(h.db, stripe, { ...ok, email: "SAME@example.org" }, { ip: freshIp() })).rejects.toMatchObject({ code: "rate_limited" });
+    for (let i = 0; i < 5; i++)
+      await createCheckout(h.db, stripe, { ...ok, email: "same@example.org" }, { ip: freshIp() });
+    await expect(
+      createCheckout(h.db, stripe, { ...ok, email: "SAME@example.org" }, { ip: freshIp() }),
+    ).rejects.toMatchObject({ code: "rate_limited" });
   });
 
   it("a concurrent burst from one IP never gets more than the limit", async () => {
     const ip = freshIp();
-    const results = await Promise.allSettled(Array.from({ length: 25 }, () => createCheckout(h.db, stripe, ok, { ip })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 25 }, () => createCheckout(h.db, stripe, ok, { ip })),
+    );
     const passed = results.filter((r) => r.status === "fulfilled").length;
-    const limited = results.filter((r) => r.status === "rejected" && (r.reason as AppError).code === "rate_limited").length;
+    const limited = results.filter(
+      (r) => r.status === "rejected" && (r.reason as AppError).code === "rate_limited",
+    ).length;
     expect(passed).toBe(10);
     expect(limited).toBe(15);
   });

@@ -29,7 +29,12 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.constant({ t: "deliver" as const }),
 );
 
-interface Payment { pi: string; gross: number; refunded: number; dispute?: { amount: number; won: boolean } }
+interface Payment {
+  pi: string;
+  gross: number;
+  refunded: number;
+  dispute?: { amount: number; won: boolean };
+}
 
 class Model {
   payments: Payment[] = [];
@@ -37,7 +42,9 @@ class Model {
   payouts = 0;
 
   expected(campaign: string): Record<string, number> {
-    let camp = 0, general = RESERVE, stripe = 0;
+    let camp = 0,
+      general = RESERVE,
+      stripe = 0;
     for (const p of this.payments) {
       const fee = processingFee(p.gross);
       const drawn = fee + p.refunded;
@@ -51,14 +58,20 @@ class Model {
       }
     }
     stripe -= this.payouts;
-    const all: Record<string, number> = { stripe, bank: RESERVE + this.payouts, general, [`campaign:${campaign}`]: camp };
+    const all: Record<string, number> = {
+      stripe,
+      bank: RESERVE + this.payouts,
+      general,
+      [`campaign:${campaign}`]: camp,
+    };
     return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== 0));
   }
 }
 
 async function apply(w: World, m: Model, a: Action, sent: Stripe.Event[], random: () => number): Promise<void> {
   const dbs = [w.a.db, w.b.db];
-  const piOfInvoice = (invoiceId: string) => String(w.double.store.all("invoice_payment").find((p) => p.invoice === invoiceId)!.payment.payment_intent);
+  const piOfInvoice = (invoiceId: string) =>
+    String(w.double.store.all("invoice_payment").find((p) => p.invoice === invoiceId)!.payment.payment_intent);
   switch (a.t) {
     case "gift": {
       if (a.monthly) {
@@ -70,7 +83,11 @@ async function apply(w: World, m: Model, a: Action, sent: Stripe.Event[], random
       } else {
         const g = await startOneOffGift(dbs, w.stripe, w.campaign, { amountCents: a.amount, email: "o@example.test" });
         w.double.completeCheckout(g.sessionId, "success");
-        m.payments.push({ pi: String(w.double.store.get("checkout.session", g.sessionId)!.payment_intent), gross: a.amount, refunded: 0 });
+        m.payments.push({
+          pi: String(w.double.store.get("checkout.session", g.sessionId)!.payment_intent),
+          gross: a.amount,
+          refunded: 0,
+        });
       }
       return;
     }
@@ -118,33 +135,37 @@ async function apply(w: World, m: Model, a: Action, sent: Stripe.Event[], random
 const RUNS = Number(process.env.WEBHOOK_PROPERTY_RUNS ?? 6);
 
 describe("webhook convergence", () => {
-  it("ends in the model's books whatever the delivery order, copies and timing", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(action, { minLength: 2, maxLength: 9 }), fc.integer(), async (actions, seed) => {
-        const w = await newWorld();
-        try {
-          const m = new Model();
-          const random = seeded(seed);
-          const sent: Stripe.Event[] = [];
-          for (const a of actions) await apply(w, m, a, sent, random);
-          const rest = w.double.pendingEvents();
-          const chaos = w.double.signedEvents({ maxCopies: 5, shuffle: true, random }).map((s) => s.event);
-          routeToDb(w.b);
-          await deliver(chaos, w.double.webhookSecret, { concurrency: 4 });
-          routeToDb(w.a);
-          await deliver([...sent, ...rest], w.double.webhookSecret);
-          const [ba, bb] = [await books(w.a.db), await books(w.b.db)];
-          expect(ba.balances).toEqual(m.expected(w.campaign));
-          expect(bb).toEqual(ba);
-          for (const h of [w.a, w.b]) {
-            const inv = await checkInvariants(h.db, w.double);
-            expect(inv.stripe).toBe(inv.stripeAtStripe);
+  it(
+    "ends in the model's books whatever the delivery order, copies and timing",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(action, { minLength: 2, maxLength: 9 }), fc.integer(), async (actions, seed) => {
+          const w = await newWorld();
+          try {
+            const m = new Model();
+            const random = seeded(seed);
+            const sent: Stripe.Event[] = [];
+            for (const a of actions) await apply(w, m, a, sent, random);
+            const rest = w.double.pendingEvents();
+            const chaos = w.double.signedEvents({ maxCopies: 5, shuffle: true, random }).map((s) => s.event);
+            routeToDb(w.b);
+            await deliver(chaos, w.double.webhookSecret, { concurrency: 4 });
+            routeToDb(w.a);
+            await deliver([...sent, ...rest], w.double.webhookSecret);
+            const [ba, bb] = [await books(w.a.db), await books(w.b.db)];
+            expect(ba.balances).toEqual(m.expected(w.campaign));
+            expect(bb).toEqual(ba);
+            for (const h of [w.a, w.b]) {
+              const inv = await checkInvariants(h.db, w.double);
+              expect(inv.stripe).toBe(inv.stripeAtStripe);
+            }
+          } finally {
+            await w.close();
           }
-        } finally {
-          await w.close();
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  }, 60_000 + RUNS * 20_000);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    60_000 + RUNS * 20_000,
+  );
 });

@@ -7,11 +7,17 @@ import { RESERVE } from "../../helpers/webhook-harness";
 import { newWorld, settleBoth, type World } from "./setup";
 
 let w: World;
-beforeEach(async () => { w = await newWorld(); });
+beforeEach(async () => {
+  w = await newWorld();
+});
 afterEach(async () => w?.close());
 
 async function subscribe(amount: number) {
-  const g = await startMonthlyGift([w.a.db, w.b.db], w.stripe, w.campaign, { amountCents: amount, email: "monthly@example.test", locale: "es" });
+  const g = await startMonthlyGift([w.a.db, w.b.db], w.stripe, w.campaign, {
+    amountCents: amount,
+    email: "monthly@example.test",
+    locale: "es",
+  });
   w.double.completeCheckout(g.sessionId, "success");
   const sub = String(w.double.store.get("checkout.session", g.sessionId)!.subscription);
   return { ...g, sub };
@@ -26,7 +32,8 @@ describe("monthly gifts", () => {
     const net = 2_500 - processingFee(2_500);
     expect(b.balances[`campaign:${w.campaign}`]).toBe(3 * net);
     expect(b.donations).toHaveLength(3);
-    for (const d of b.donations) expect(d).toMatchObject({ status: "succeeded", amount: 2_500, gift: g.recurringGiftId });
+    for (const d of b.donations)
+      expect(d).toMatchObject({ status: "succeeded", amount: 2_500, gift: g.recurringGiftId });
     expect(b.gifts).toEqual([{ id: g.recurringGiftId, status: "active", sub: g.sub }]);
     const mail = await w.a.db.select().from(outboxMessages);
     expect(mail).toHaveLength(3);
@@ -40,7 +47,12 @@ describe("monthly gifts", () => {
     w.double.cancelSubscription(g.sub);
     const b = await settleBoth(w, 22);
     expect(b.donations).toHaveLength(1);
-    expect(b.balances).toEqual({ stripe: 1_000 - processingFee(1_000), bank: RESERVE, general: RESERVE, [`campaign:${w.campaign}`]: 1_000 - processingFee(1_000) });
+    expect(b.balances).toEqual({
+      stripe: 1_000 - processingFee(1_000),
+      bank: RESERVE,
+      general: RESERVE,
+      [`campaign:${w.campaign}`]: 1_000 - processingFee(1_000),
+    });
     expect(b.gifts[0]!.status).toBe("cancelled");
   });
 

@@ -7,7 +7,9 @@ import { RESERVE } from "../../helpers/webhook-harness";
 import { newWorld, settleBoth, type World } from "./setup";
 
 let w: World;
-beforeEach(async () => { w = await newWorld(); });
+beforeEach(async () => {
+  w = await newWorld();
+});
 afterEach(async () => w?.close());
 
 const camp = () => `campaign:${w.campaign}`;
@@ -15,7 +17,9 @@ const camp = () => `campaign:${w.campaign}`;
 async function paid(amount: number, email: string | null = "donor@example.test") {
   const g = await startOneOffGift([w.a.db, w.b.db], w.stripe, w.campaign, { amountCents: amount, email });
   w.double.completeCheckout(g.sessionId, "success");
-  const [{ paymentIntent }] = [{ paymentIntent: String(w.double.store.get("checkout.session", g.sessionId)!.payment_intent) }];
+  const [{ paymentIntent }] = [
+    { paymentIntent: String(w.double.store.get("checkout.session", g.sessionId)!.payment_intent) },
+  ];
   return { ...g, pi: paymentIntent };
 }
 
@@ -56,7 +60,12 @@ describe("one-off gifts through the webhook route", () => {
     w.double.refund(g.pi, 1_234);
     const b = await settleBoth(w, 13);
     const fee = processingFee(5_000);
-    expect(b.balances).toEqual({ stripe: 5_000 - fee - 1_234, bank: RESERVE, general: RESERVE, [camp()]: 5_000 - fee - 1_234 });
+    expect(b.balances).toEqual({
+      stripe: 5_000 - fee - 1_234,
+      bank: RESERVE,
+      general: RESERVE,
+      [camp()]: 5_000 - fee - 1_234,
+    });
     expect(await row(g.donationId)).toMatchObject({ status: "partially_refunded", refundedCents: 1_234 });
   });
 
@@ -66,7 +75,12 @@ describe("one-off gifts through the webhook route", () => {
     const b = await settleBoth(w, result === "won" ? 14 : 15);
     const fee = processingFee(20_000);
     const lost = result === "lost" ? 20_000 : 0;
-    expect(b.balances).toEqual({ stripe: 20_000 - fee - lost - 1_500, bank: RESERVE, general: RESERVE - lost - 1_500, [camp()]: 20_000 - fee });
+    expect(b.balances).toEqual({
+      stripe: 20_000 - fee - lost - 1_500,
+      bank: RESERVE,
+      general: RESERVE - lost - 1_500,
+      [camp()]: 20_000 - fee,
+    });
     expect(await row(g.donationId)).toMatchObject({ status: result === "lost" ? "disputed" : "succeeded" });
     expect(b.disputes).toEqual([expect.objectContaining({ status: result, w: true, r: result === "won" })]);
   });
@@ -102,7 +116,12 @@ describe("one-off gifts through the webhook route", () => {
     const b = await settleBoth(w, 18);
     const net = 10_000 - processingFee(10_000);
     expect(po1.amount).toBe(net);
-    expect(b.balances).toEqual({ stripe: 3_000 - processingFee(3_000), bank: RESERVE + net, general: RESERVE, [camp()]: net + 3_000 - processingFee(3_000) });
+    expect(b.balances).toEqual({
+      stripe: 3_000 - processingFee(3_000),
+      bank: RESERVE + net,
+      general: RESERVE,
+      [camp()]: net + 3_000 - processingFee(3_000),
+    });
     expect(b.payouts.map((p) => p.status).sort()).toEqual(["failed", "paid"]);
   });
 
@@ -110,7 +129,10 @@ describe("one-off gifts through the webhook route", () => {
     const g = await paid(4_000);
     w.double.earlyFraudWarning(g.pi);
     await settleBoth(w, 19);
-    const rows = await w.a.db.select().from(stripeEvents).where(eq(stripeEvents.type, "radar.early_fraud_warning.created"));
+    const rows = await w.a.db
+      .select()
+      .from(stripeEvents)
+      .where(eq(stripeEvents.type, "radar.early_fraud_warning.created"));
     expect(rows[0]?.outcome).toBe("processed");
     const ignored = await w.a.db.select().from(stripeEvents).where(eq(stripeEvents.type, "payment_intent.succeeded"));
     expect(ignored[0]?.outcome).toBe("ignored");

@@ -23,7 +23,17 @@ export async function newWorld(): Promise<World> {
   await insertCampaign(b.db, { id: campaign });
   await seedReserve(a.db);
   await seedReserve(b.db);
-  return { a, b, double, stripe, campaign, close: async () => { await a.close(); await b.close(); } };
+  return {
+    a,
+    b,
+    double,
+    stripe,
+    campaign,
+    close: async () => {
+      await a.close();
+      await b.close();
+    },
+  };
 }
 
 export { seeded };

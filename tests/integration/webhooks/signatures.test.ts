@@ -20,11 +20,27 @@ afterAll(async () => w?.close());
 describe("signature checks", () => {
   it.each([
     ["forged (other secret)", () => signEvent(event, "whsec_not_ours")],
-    ["tampered body", () => { const s = signEvent(event, w.double.webhookSecret); return { ...s, payload: s.payload.replace("5000", "500000") }; }],
-    ["stale (over 300 s)", () => {
-      const payload = JSON.stringify(event);
-      return { payload, header: Stripe.webhooks.generateTestHeaderString({ payload, secret: w.double.webhookSecret, timestamp: Math.floor(Date.now() / 1000) - 301 }) };
-    }],
+    [
+      "tampered body",
+      () => {
+        const s = signEvent(event, w.double.webhookSecret);
+        return { ...s, payload: s.payload.replace("5000", "500000") };
+      },
+    ],
+    [
+      "stale (over 300 s)",
+      () => {
+        const payload = JSON.stringify(event);
+        return {
+          payload,
+          header: Stripe.webhooks.generateTestHeaderString({
+            payload,
+            secret: w.double.webhookSecret,
+            timestamp: Math.floor(Date.now() / 1000) - 301,
+          }),
+        };
+      },
+    ],
     ["garbage header", () => ({ payload: JSON.stringify(event), header: "t=1,v1=abc" })],
   ])("rejects a %s signature with 400 and changes nothing", async (_name, make) => {
     const before = await books(w.a.db);
@@ -36,7 +52,9 @@ describe("signature checks", () => {
   });
 
   it("rejects a missing header", async () => {
-    const res = await (await import("@/app/api/stripe/webhook/route")).POST(new Request("http://x/api/stripe/webhook", { method: "POST", body: "{}" }));
+    const res = await (
+      await import("@/app/api/stripe/webhook/route")
+    ).POST(new Request("http://x/api/stripe/webhook", { method: "POST", body: "{}" }));
     expect(res.status).toBe(400);
   });
 

@@ -9,7 +9,8 @@ function problem(input: Record<string, unknown>): { field: unknown; key: unknown
   try {
     parseCheckoutInput(input, MAX);
   } catch (e) {
-    if (e instanceof AppError && e.code === "validation") return { field: e.details?.field, key: e.details?.key, message: e.message };
+    if (e instanceof AppError && e.code === "validation")
+      return { field: e.details?.field, key: e.details?.key, message: e.message };
     throw e;
   }
   throw new Error("expected a validation error");
@@ -17,7 +18,12 @@ function problem(input: Record<string, unknown>): { field: unknown; key: unknown
 
 describe("parseCheckoutInput", () => {
   it("accepts a preset gift and normalises the form values", () => {
-    expect(parseCheckoutInput({ ...ok, coverFee: "on", displayName: "  Ana ", email: "A@Example.org", redirectConsent: "on" }, MAX)).toEqual({
+    expect(
+      parseCheckoutInput(
+        { ...ok, coverFee: "on", displayName: "  Ana ", email: "A@Example.org", redirectConsent: "on" },
+        MAX,
+      ),
+    ).toEqual({
       campaignSlug: "dmitri-louisiana",
       giftCents: 2500,
       frequency: "one_off",
@@ -43,11 +49,31 @@ describe("parseCheckoutInput", () => {
     [{ amount: "ten" }, "amount", "amountFormat", "Enter an amount in dollars, like 25 or 25.50."],
     [{ amount: "25.555" }, "amount", "amountFormat", "Enter an amount in dollars, like 25 or 25.50."],
     [{ amount: "-25" }, "amount", "amountFormat", "Enter an amount in dollars, like 25 or 25.50."],
-    [{ amount: "25000.01" }, "amount", "amountTooLarge", "The largest gift we can take online is $25,000. For more, please contact the fund."],
+    [
+      { amount: "25000.01" },
+      "amount",
+      "amountTooLarge",
+      "The largest gift we can take online is $25,000. For more, please contact the fund.",
+    ],
     [{ frequency: "weekly" }, "frequency", "frequency", "Choose a one-time or a monthly gift."],
-    [{ email: "not-an-email" }, "email", "emailFormat", "Enter an email address like name@example.org, or leave it empty."],
-    [{ frequency: "monthly" }, "email", "emailRequiredMonthly", "A monthly gift needs an email address, for receipts and the link to stop it."],
-    [{ displayName: "x".repeat(61) }, "displayName", "displayName", "Keep the name for the donor wall under 60 characters."],
+    [
+      { email: "not-an-email" },
+      "email",
+      "emailFormat",
+      "Enter an email address like name@example.org, or leave it empty.",
+    ],
+    [
+      { frequency: "monthly" },
+      "email",
+      "emailRequiredMonthly",
+      "A monthly gift needs an email address, for receipts and the link to stop it.",
+    ],
+    [
+      { displayName: "x".repeat(61) },
+      "displayName",
+      "displayName",
+      "Keep the name for the donor wall under 60 characters.",
+    ],
     [{ locale: "fr" }, "locale", "locale", "Choose English or Spanish."],
     [{ campaignSlug: "../etc" }, "campaignSlug", "campaignMissing", "This campaign could not be found."],
   ])("%j → %s: %s", (over, field, key, message) => {

@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { buildReceipt, type ReceiptInput } from "@/lib/mail/receipt";
 
 const base: ReceiptInput = {
-  locale: "en", fundName: "Test Bond Fund", amountCents: 5_000, campaignAlias: "Rosa",
-  date: new Date("2026-05-04T12:00:00Z"), deductible: false, frequency: "one_off",
+  locale: "en",
+  fundName: "Test Bond Fund",
+  amountCents: 5_000,
+  campaignAlias: "Rosa",
+  date: new Date("2026-05-04T12:00:00Z"),
+  deductible: false,
+  frequency: "one_off",
 };
 
 describe("buildReceipt", () => {
@@ -19,7 +24,9 @@ describe("buildReceipt", () => {
 
   it("adds the IRS acknowledgment from $250 exactly", () => {
     expect(buildReceipt({ ...base, amountCents: 24_999 }).text).not.toContain("No goods or services");
-    expect(buildReceipt({ ...base, amountCents: 25_000 }).text).toContain("No goods or services were provided in exchange for this contribution.");
+    expect(buildReceipt({ ...base, amountCents: 25_000 }).text).toContain(
+      "No goods or services were provided in exchange for this contribution.",
+    );
   });
 
   it("states deductibility when the fund says so", () => {
@@ -27,7 +34,13 @@ describe("buildReceipt", () => {
   });
 
   it("writes Spanish for es locales, with the cancel link for monthly gifts", () => {
-    const r = buildReceipt({ ...base, locale: "es-MX", frequency: "monthly", amountCents: 30_000, cancelUrl: "http://x/give/cancel/abc" });
+    const r = buildReceipt({
+      ...base,
+      locale: "es-MX",
+      frequency: "monthly",
+      amountCents: 30_000,
+      cancelUrl: "http://x/give/cancel/abc",
+    });
     expect(r.subject).toMatch(/Su donación/);
     expect(r.text).toContain("donación mensual");
     expect(r.text).toContain("http://x/give/cancel/abc");

@@ -19,40 +19,103 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const d = await load(async () => listAuditLog(await getDb(), g.me, sp));
   if (d.denied) return d.denied;
   const { rows, total, page, pageCount, filter } = d.value;
-  const pageHref = (p: number) => `/admin/audit?${new URLSearchParams({ action: filter.action, subject: filter.subject, actor: filter.actor, page: String(p) })}`;
+  const pageHref = (p: number) =>
+    `/admin/audit?${new URLSearchParams({ action: filter.action, subject: filter.subject, actor: filter.actor, page: String(p) })}`;
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">Audit log</h1>
-      <p className="text-sm text-muted">Every read and change of a case file, every verification, review and role change. Details never contain case-file values.</p>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-3" role="search" aria-label="Filter the audit log">
-        <label className="text-sm font-medium">Action (or prefix, like case_file.)<input name="action" defaultValue={filter.action} className={input} /></label>
-        <label className="text-sm font-medium">Subject (id or type)<input name="subject" defaultValue={filter.subject} className={input} /></label>
-        <label className="text-sm font-medium">Actor (email or user id)<input name="actor" defaultValue={filter.actor} className={input} /></label>
-        <button type="submit" className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white">Filter</button>
-        <Link href="/admin/audit" className="py-2 text-sm text-muted underline">Clear</Link>
+      <p className="text-sm text-muted">
+        Every read and change of a case file, every verification, review and role change. Details never contain
+        case-file values.
+      </p>
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-3"
+        role="search"
+        aria-label="Filter the audit log"
+      >
+        <label className="text-sm font-medium">
+          Action (or prefix, like case_file.)
+          <input name="action" defaultValue={filter.action} className={input} />
+        </label>
+        <label className="text-sm font-medium">
+          Subject (id or type)
+          <input name="subject" defaultValue={filter.subject} className={input} />
+        </label>
+        <label className="text-sm font-medium">
+          Actor (email or user id)
+          <input name="actor" defaultValue={filter.actor} className={input} />
+        </label>
+        <button type="submit" className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white">
+          Filter
+        </button>
+        <Link href="/admin/audit" className="py-2 text-sm text-muted underline">
+          Clear
+        </Link>
       </form>
-      <p className="text-sm text-muted" aria-live="polite">{total.toLocaleString("en-US")} entries · page {page} of {pageCount}</p>
+      <p className="text-sm text-muted" aria-live="polite">
+        {total.toLocaleString("en-US")} entries · page {page} of {pageCount}
+      </p>
       <div className="overflow-x-auto rounded-lg border border-line bg-white">
         <table className="w-full text-left text-sm" data-testid="audit-table">
           <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
-            <tr><th scope="col" className={th}>When</th><th scope="col" className={th}>Action</th><th scope="col" className={th}>Subject</th><th scope="col" className={th}>Actor</th><th scope="col" className={th}>Details</th></tr>
+            <tr>
+              <th scope="col" className={th}>
+                When
+              </th>
+              <th scope="col" className={th}>
+                Action
+              </th>
+              <th scope="col" className={th}>
+                Subject
+              </th>
+              <th scope="col" className={th}>
+                Actor
+              </th>
+              <th scope="col" className={th}>
+                Details
+              </th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className="border-t border-line align-top">
                 <td className={`${th} whitespace-nowrap tabular-nums`}>{dateTime(r.at)}</td>
-                <td className={`${th} font-mono text-xs`}><Link href={`/admin/audit?action=${encodeURIComponent(r.action)}`} className="underline">{r.action}</Link></td>
-                <td className={`${th} font-mono text-xs`}>{r.subjectType} <Link href={`/admin/audit?subject=${encodeURIComponent(r.subjectId)}`} className="underline">{r.subjectId.slice(0, 8)}</Link></td>
-                <td className={`${th} text-xs`}>{r.actorEmail ?? (r.actorUserId ? r.actorUserId.slice(0, 8) : "system")}</td>
-                <td className={`${th} font-mono text-xs`}>{Object.entries(r.details).map(([k, v]) => `${k}=${String(v)}`).join(" ")}</td>
+                <td className={`${th} font-mono text-xs`}>
+                  <Link href={`/admin/audit?action=${encodeURIComponent(r.action)}`} className="underline">
+                    {r.action}
+                  </Link>
+                </td>
+                <td className={`${th} font-mono text-xs`}>
+                  {r.subjectType}{" "}
+                  <Link href={`/admin/audit?subject=${encodeURIComponent(r.subjectId)}`} className="underline">
+                    {r.subjectId.slice(0, 8)}
+                  </Link>
+                </td>
+                <td className={`${th} text-xs`}>
+                  {r.actorEmail ?? (r.actorUserId ? r.actorUserId.slice(0, 8) : "system")}
+                </td>
+                <td className={`${th} font-mono text-xs`}>
+                  {Object.entries(r.details)
+                    .map(([k, v]) => `${k}=${String(v)}`)
+                    .join(" ")}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <nav aria-label="Pages" className="flex gap-3 text-sm">
-        {page > 1 ? <Link href={pageHref(page - 1)} className="underline">← Newer</Link> : null}
-        {page < pageCount ? <Link href={pageHref(page + 1)} className="underline">Older →</Link> : null}
+        {page > 1 ? (
+          <Link href={pageHref(page - 1)} className="underline">
+            ← Newer
+          </Link>
+        ) : null}
+        {page < pageCount ? (
+          <Link href={pageHref(page + 1)} className="underline">
+            Older →
+          </Link>
+        ) : null}
       </nav>
     </section>
   );

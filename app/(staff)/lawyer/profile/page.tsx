@@ -18,15 +18,34 @@ export default async function LawyerProfilePage({ searchParams }: { searchParams
   return (
     <section className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">Lawyer profile</h1>
-      {sent ? <p role="status" className="rounded-md border border-brand bg-brand-soft p-3 text-sm">Profile sent. A fund administrator will check it against the bar and EOIR records.</p> : null}
+      {sent ? (
+        <p role="status" className="rounded-md border border-brand bg-brand-soft p-3 text-sm">
+          Profile sent. A fund administrator will check it against the bar and EOIR records.
+        </p>
+      ) : null}
       <ProfileStatus profile={profile} />
       {profile?.status === "verified" ? null : (
-        <ActionForm action={submitProfileAction} label="Lawyer profile" className="grid gap-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-2">
-          <TextField name="fullName" label="Full name" autoComplete="name" defaultValue={profile?.fullName} className="sm:col-span-2" />
+        <ActionForm
+          action={submitProfileAction}
+          label="Lawyer profile"
+          className="grid gap-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-2"
+        >
+          <TextField
+            name="fullName"
+            label="Full name"
+            autoComplete="name"
+            defaultValue={profile?.fullName}
+            className="sm:col-span-2"
+          />
           <TextField name="barNumber" label="Bar number" defaultValue={profile?.barNumber} />
           <TextField name="barState" label="Bar state" hint="Two letters, like NY" defaultValue={profile?.barState} />
           <TextField name="eoirId" label="EOIR ID" defaultValue={profile?.eoirId} />
-          <TextField name="firm" label="Firm or organisation (optional)" autoComplete="organization" defaultValue={profile?.firm} />
+          <TextField
+            name="firm"
+            label="Firm or organisation (optional)"
+            autoComplete="organization"
+            defaultValue={profile?.firm}
+          />
           <div className="sm:col-span-2">
             <SubmitButton>{profile ? "Submit again for verification" : "Submit for verification"}</SubmitButton>
           </div>

@@ -7,13 +7,22 @@ const TEXT = {
 } as const;
 
 export function ProfileStatus({ profile }: { profile: LawyerProfile | null }) {
-  if (!profile) return <p className="text-muted" data-testid="profile-status">You have not submitted a lawyer profile yet.</p>;
+  if (!profile)
+    return (
+      <p className="text-muted" data-testid="profile-status">
+        You have not submitted a lawyer profile yet.
+      </p>
+    );
   return (
     <div className="rounded-md border border-line bg-white p-3" data-testid="profile-status">
       <p>
         <span className="font-semibold">Status: {profile.status}.</span> {TEXT[profile.status]}
       </p>
-      {profile.status === "rejected" && profile.rejectionReason ? <p className="mt-1 text-sm">Reason: {profile.rejectionReason} You can correct the profile and submit it again.</p> : null}
+      {profile.status === "rejected" && profile.rejectionReason ? (
+        <p className="mt-1 text-sm">
+          Reason: {profile.rejectionReason} You can correct the profile and submit it again.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -19,7 +19,12 @@ export default async function BondsPage({ searchParams }: { searchParams: Promis
     return pageError(e);
   }
   const tab = (s: string | undefined, label: string, n?: number) => (
-    <Link key={label} href={s ? `/treasury/bonds?status=${s}` : "/treasury/bonds"} aria-current={s === status ? "page" : undefined} className={`rounded px-2 py-1 ${s === status ? "bg-brand text-white" : "hover:bg-brand-soft"}`}>
+    <Link
+      key={label}
+      href={s ? `/treasury/bonds?status=${s}` : "/treasury/bonds"}
+      aria-current={s === status ? "page" : undefined}
+      className={`rounded px-2 py-1 ${s === status ? "bg-brand text-white" : "hover:bg-brand-soft"}`}
+    >
       {label}
       {n ? <span className="ml-1 text-xs opacity-75">{n}</span> : null}
     </Link>
@@ -52,7 +57,9 @@ export default async function BondsPage({ searchParams }: { searchParams: Promis
                 </Link>{" "}
                 <span className="text-muted">· {b.region}</span>
               </td>
-              <td className="p-2"><StatusBadge status={b.status} /></td>
+              <td className="p-2">
+                <StatusBadge status={b.status} />
+              </td>
               <td className="p-2 text-right tabular-nums">{formatUsd(b.amountCents)}</td>
               <td className="p-2 text-right tabular-nums">{b.topUpCents ? formatUsd(b.topUpCents) : "—"}</td>
               <td className="p-2 tabular-nums">{b.createdAt.toISOString().slice(0, 10)}</td>
@@ -62,7 +69,9 @@ export default async function BondsPage({ searchParams }: { searchParams: Promis
           ))}
         </tbody>
       </table>
-      {r.rows.length === 0 ? <p className="text-muted">No bonds{status ? ` that are ${status.replace("_", " ")}` : ""}.</p> : null}
+      {r.rows.length === 0 ? (
+        <p className="text-muted">No bonds{status ? ` that are ${status.replace("_", " ")}` : ""}.</p>
+      ) : null}
     </div>
   );
 }

@@ -15,16 +15,39 @@ export interface FieldSpec {
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
 /** A staff form: the outcome appears next to it, and the typed values survive an error. */
-export function ActionForm({ action, fields = [], submitLabel, danger, testId, children }: { action: Action; fields?: FieldSpec[]; submitLabel: string; danger?: boolean; testId?: string; children?: React.ReactNode }) {
+export function ActionForm({
+  action,
+  fields = [],
+  submitLabel,
+  danger,
+  testId,
+  children,
+}: {
+  action: Action;
+  fields?: FieldSpec[];
+  submitLabel: string;
+  danger?: boolean;
+  testId?: string;
+  children?: React.ReactNode;
+}) {
   const [state, run, pending] = useActionState(action, EMPTY_FORM);
   return (
     <form action={run} className="space-y-3" data-testid={testId} noValidate>
       {children}
       {fields.map((f) => (
-        <Field key={f.name} spec={f} value={state.values?.[f.name] ?? f.defaultValue} error={state.fieldErrors?.[f.name]} />
+        <Field
+          key={f.name}
+          spec={f}
+          value={state.values?.[f.name] ?? f.defaultValue}
+          error={state.fieldErrors?.[f.name]}
+        />
       ))}
       <FormOutcome state={state} />
-      <button type="submit" disabled={pending} className={`rounded-md px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 ${danger ? "bg-accent" : "bg-brand"} hover:opacity-90`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={`rounded-md px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 ${danger ? "bg-accent" : "bg-brand"} hover:opacity-90`}
+      >
         {pending ? "Working…" : submitLabel}
       </button>
     </form>
@@ -34,14 +57,22 @@ export function ActionForm({ action, fields = [], submitLabel, danger, testId, c
 export function FormOutcome({ state }: { state: FormState }) {
   if (state.error) {
     return (
-      <p role="alert" className="rounded border border-accent/40 bg-red-50 p-2 text-sm text-accent" data-testid="form-error">
+      <p
+        role="alert"
+        className="rounded border border-accent/40 bg-red-50 p-2 text-sm text-accent"
+        data-testid="form-error"
+      >
         {state.error}
       </p>
     );
   }
   if (state.ok) {
     return (
-      <p role="status" className="rounded border border-brand/30 bg-brand-soft p-2 text-sm text-brand" data-testid="form-ok">
+      <p
+        role="status"
+        className="rounded border border-brand/30 bg-brand-soft p-2 text-sm text-brand"
+        data-testid="form-ok"
+      >
         {state.ok}
       </p>
     );
@@ -51,7 +82,14 @@ export function FormOutcome({ state }: { state: FormState }) {
 
 export function Field({ spec, value, error }: { spec: FieldSpec; value?: string; error?: string }) {
   const id = `f-${spec.name}`;
-  const common = { id, name: spec.name, defaultValue: value, "aria-invalid": error ? true : undefined, "aria-describedby": spec.hint || error ? `${id}-note` : undefined, className: "w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm" };
+  const common = {
+    id,
+    name: spec.name,
+    defaultValue: value,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": spec.hint || error ? `${id}-note` : undefined,
+    className: "w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm",
+  };
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">

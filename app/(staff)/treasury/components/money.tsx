@@ -4,7 +4,10 @@ import { formatUsd } from "@/lib/money";
 /** A money figure that opens the ledger entries behind it (UX.md: every figure links to its entries). */
 export function MoneyLink({ cents, account, className = "" }: { cents: number; account: string; className?: string }) {
   return (
-    <Link href={`/treasury/ledger?account=${encodeURIComponent(account)}`} className={`tabular-nums underline decoration-line underline-offset-2 hover:decoration-brand ${className}`}>
+    <Link
+      href={`/treasury/ledger?account=${encodeURIComponent(account)}`}
+      className={`tabular-nums underline decoration-line underline-offset-2 hover:decoration-brand ${className}`}
+    >
       {formatUsd(cents)}
     </Link>
   );
@@ -22,5 +25,9 @@ export function StatusBadge({ status }: { status: string }) {
       : ["requested", "approved"].includes(status)
         ? "bg-amber-50 text-amber-900 border-amber-200"
         : "bg-brand-soft text-brand border-brand/20";
-  return <span className={`inline-block rounded border px-1.5 py-0.5 text-xs font-medium ${tone}`}>{status.replace("_", " ")}</span>;
+  return (
+    <span className={`inline-block rounded border px-1.5 py-0.5 text-xs font-medium ${tone}`}>
+      {status.replace("_", " ")}
+    </span>
+  );
 }

@@ -15,7 +15,11 @@ export async function pageError(e: unknown): Promise<React.ReactElement> {
   if (e.code === "not_found") notFound();
   const forbidden = e.code === "forbidden";
   return (
-    <section className="max-w-xl rounded-lg border border-line bg-white p-6" role={forbidden ? undefined : "alert"} data-testid={forbidden ? "forbidden" : undefined}>
+    <section
+      className="max-w-xl rounded-lg border border-line bg-white p-6"
+      role={forbidden ? undefined : "alert"}
+      data-testid={forbidden ? "forbidden" : undefined}
+    >
       <h1 className="text-xl font-semibold">{forbidden ? "403 · Not for your account" : "That did not work"}</h1>
       <p className="mt-2 text-muted" data-testid="page-error">
         {publicMessage(e)}

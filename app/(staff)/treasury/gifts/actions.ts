@@ -23,12 +23,22 @@ export async function refundGiftAction(donationId: string, _prev: FormState, dat
   const values = { amount: String(data.get("amount") ?? ""), reason: String(data.get("reason") ?? "") };
   try {
     const amountCents = parseUsd(values.amount, { allowZero: false, field: "refund amount" });
-    const r = await refundGift(await getDb(), getStripe(), me, { donationId: requireId(donationId, "gift"), amountCents, reason: values.reason });
+    const r = await refundGift(await getDb(), getStripe(), me, {
+      donationId: requireId(donationId, "gift"),
+      amountCents,
+      reason: values.reason,
+    });
     await deliverOffline();
     revalidatePath(`/treasury/gifts/${donationId}`);
-    return { ok: `Refund of ${formatUsd(amountCents)} sent to Stripe (${r.refundId}). The books record it when Stripe confirms it.` };
+    return {
+      ok: `Refund of ${formatUsd(amountCents)} sent to Stripe (${r.refundId}). The books record it when Stripe confirms it.`,
+    };
   } catch (e) {
-    return { error: publicMessage(e), fieldErrors: isAppError(e) ? (e.details?.fieldErrors as Record<string, string> | undefined) : undefined, values };
+    return {
+      error: publicMessage(e),
+      fieldErrors: isAppError(e) ? (e.details?.fieldErrors as Record<string, string> | undefined) : undefined,
+      values,
+    };
   }
 }
 
@@ -40,7 +50,9 @@ export async function resolvePurposeFailureAction(campaignId: string, _prev: For
     await deliverOffline();
     revalidatePath("/treasury/gifts");
     revalidateCampaignPages();
-    return { ok: `${formatUsd(r.redirectedCents)} moved to the general pool; ${r.refundsRequested} refund(s) of ${formatUsd(r.refundCents)} sent to Stripe; ${r.subscriptionsCancelled} monthly gift(s) stopped.` };
+    return {
+      ok: `${formatUsd(r.redirectedCents)} moved to the general pool; ${r.refundsRequested} refund(s) of ${formatUsd(r.refundCents)} sent to Stripe; ${r.subscriptionsCancelled} monthly gift(s) stopped.`,
+    };
   } catch (e) {
     return { error: publicMessage(e) };
   }

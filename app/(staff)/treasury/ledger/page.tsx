@@ -11,11 +11,18 @@ export const dynamic = "force-dynamic";
 
 type Result = Awaited<ReturnType<typeof accountEntries>>;
 
-export default async function LedgerPage({ searchParams }: { searchParams: Promise<{ account?: string; page?: string }> }) {
+export default async function LedgerPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ account?: string; page?: string }>;
+}) {
   const sp = await searchParams;
   let r: Result;
   try {
-    r = await accountEntries(await getDb(), await currentPrincipal(), { account: sp.account ?? "general", page: sp.page ?? 1 });
+    r = await accountEntries(await getDb(), await currentPrincipal(), {
+      account: sp.account ?? "general",
+      page: sp.page ?? 1,
+    });
   } catch (e) {
     return pageError(e);
   }
@@ -26,8 +33,8 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
         Ledger · <code className="text-lg">{r.account === "bond:*" ? "all bonds at ICE" : r.account}</code>
       </h1>
       <p className="text-sm text-muted">
-        Balance <strong className="text-ink tabular-nums">{formatUsd(r.balanceCents)}</strong> · {r.total} postings, newest first. Amounts are signed on the
-        account&apos;s own side: + raises its balance.
+        Balance <strong className="text-ink tabular-nums">{formatUsd(r.balanceCents)}</strong> · {r.total} postings,
+        newest first. Amounts are signed on the account&apos;s own side: + raises its balance.
       </p>
       <table className="w-full bg-white text-sm">
         <thead className="text-left text-xs text-muted">
@@ -49,15 +56,24 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
                 {row.kind.replace("_", " ")}
                 {row.memo ? <span className="block text-xs text-muted">{row.memo}</span> : null}
               </td>
-              <td className={`p-2 text-right tabular-nums ${row.amountCents < 0 ? "text-accent" : ""}`}>{formatUsd(row.amountCents)}</td>
-              <td className="p-2 text-right tabular-nums">{row.balanceAfterCents === null ? "—" : formatUsd(row.balanceAfterCents)}</td>
+              <td className={`p-2 text-right tabular-nums ${row.amountCents < 0 ? "text-accent" : ""}`}>
+                {formatUsd(row.amountCents)}
+              </td>
+              <td className="p-2 text-right tabular-nums">
+                {row.balanceAfterCents === null ? "—" : formatUsd(row.balanceAfterCents)}
+              </td>
               <td className="p-2 text-xs">
                 {row.others.map((o) => (
                   <div key={o.account}>
-                    <Link href={`/treasury/ledger?account=${encodeURIComponent(o.account)}`} className="text-brand underline">
+                    <Link
+                      href={`/treasury/ledger?account=${encodeURIComponent(o.account)}`}
+                      className="text-brand underline"
+                    >
                       {o.account.length > 20 ? `${o.account.slice(0, 17)}…` : o.account}
                     </Link>{" "}
-                    <span className="tabular-nums text-muted">{o.amountCents > 0 ? "Dr" : "Cr"} {formatUsd(Math.abs(o.amountCents))}</span>
+                    <span className="tabular-nums text-muted">
+                      {o.amountCents > 0 ? "Dr" : "Cr"} {formatUsd(Math.abs(o.amountCents))}
+                    </span>
                   </div>
                 ))}
               </td>
@@ -67,16 +83,28 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
       </table>
       {r.rows.length === 0 ? <p className="text-muted">No postings on this account yet.</p> : null}
       <nav aria-label="Pages" className="flex gap-3 text-sm">
-        {r.page > 1 ? <Link href={link(r.page - 1)} className="text-brand underline">Newer</Link> : null}
+        {r.page > 1 ? (
+          <Link href={link(r.page - 1)} className="text-brand underline">
+            Newer
+          </Link>
+        ) : null}
         <span className="text-muted">
           Page {r.page} of {r.pages}
         </span>
-        {r.page < r.pages ? <Link href={link(r.page + 1)} className="text-brand underline">Older</Link> : null}
+        {r.page < r.pages ? (
+          <Link href={link(r.page + 1)} className="text-brand underline">
+            Older
+          </Link>
+        ) : null}
       </nav>
       <p className="text-xs text-muted">
         Other accounts:{" "}
         {["general", "bonds_outstanding", "stripe", "bank", "bond:*"].map((a) => (
-          <Link key={a} href={`/treasury/ledger?account=${encodeURIComponent(a)}`} className="mr-2 text-brand underline">
+          <Link
+            key={a}
+            href={`/treasury/ledger?account=${encodeURIComponent(a)}`}
+            className="mr-2 text-brand underline"
+          >
             {a}
           </Link>
         ))}

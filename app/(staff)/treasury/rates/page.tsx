@@ -27,8 +27,8 @@ export default async function RatesPage() {
       <section>
         <h1 className="text-2xl font-semibold">Bond interest rates</h1>
         <p className="mt-1 max-w-2xl text-sm text-muted">
-          Treasury publishes one rate a calendar quarter (the average 91-day T-bill rate of the previous quarter, capped at 3% a year, never below zero). Expected
-          interest on a refund is computed quarter by quarter from this table.
+          Treasury publishes one rate a calendar quarter (the average 91-day T-bill rate of the previous quarter, capped
+          at 3% a year, never below zero). Expected interest on a refund is computed quarter by quarter from this table.
         </p>
         <table className="mt-4 w-full max-w-md bg-white text-sm" data-testid="rates">
           <thead className="text-left text-xs text-muted">
@@ -54,8 +54,18 @@ export default async function RatesPage() {
           submitLabel="Add rate"
           testId="form-rate"
           fields={[
-            { name: "quarterStart", label: "Quarter starting", defaultValue: nextQuarter(rates[0]?.quarterStart), hint: "1 Jan, 1 Apr, 1 Jul or 1 Oct (YYYY-MM-DD)" },
-            { name: "ratePercent", label: "Rate (% a year)", placeholder: "3.00", hint: "0 to 3, as Treasury published it" },
+            {
+              name: "quarterStart",
+              label: "Quarter starting",
+              defaultValue: nextQuarter(rates[0]?.quarterStart),
+              hint: "1 Jan, 1 Apr, 1 Jul or 1 Oct (YYYY-MM-DD)",
+            },
+            {
+              name: "ratePercent",
+              label: "Rate (% a year)",
+              placeholder: "3.00",
+              hint: "0 to 3, as Treasury published it",
+            },
           ]}
         />
       </section>

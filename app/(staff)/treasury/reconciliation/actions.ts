@@ -26,8 +26,10 @@ export async function importBankAction(_prev: FormState, data: FormData): Promis
   if (!me) redirect("/sign-in");
   try {
     const file = data.get("statement");
-    if (!(file instanceof File) || file.size === 0) throw new AppError("validation", "Choose a bank statement CSV file to import.");
-    if (file.size > MAX_CSV_BYTES) throw new AppError("validation", "The file is larger than 10 MB; split it by month.");
+    if (!(file instanceof File) || file.size === 0)
+      throw new AppError("validation", "Choose a bank statement CSV file to import.");
+    if (file.size > MAX_CSV_BYTES)
+      throw new AppError("validation", "The file is larger than 10 MB; split it by month.");
     const r = await runBankImport(await getDb(), me, { name: file.name, text: await file.text() });
     revalidatePath("/treasury/reconciliation");
     return { ok: `${r.lines} line(s) read: ${r.added} new, ${r.duplicates} already imported, ${r.matched} matched.` };

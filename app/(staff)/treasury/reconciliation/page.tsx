@@ -15,7 +15,11 @@ import { ImportProgress } from "./import-progress";
 export const metadata: Metadata = { title: "Reconciliation" };
 export const dynamic = "force-dynamic";
 
-const KIND_TEXT = { missing_in_books: "In Stripe, not in the books", not_in_payout: "In the books, in no payout yet", amount_differs: "Amounts differ" } as const;
+const KIND_TEXT = {
+  missing_in_books: "In Stripe, not in the books",
+  not_in_payout: "In the books, in no payout yet",
+  amount_differs: "Amounts differ",
+} as const;
 
 export default async function ReconciliationPage() {
   let stripe, unmatched, payouts;
@@ -24,7 +28,12 @@ export default async function ReconciliationPage() {
     const db = await getDb();
     stripe = await reconcileStripe(db);
     payouts = await payoutsNeedingAttention(db, stripe);
-    unmatched = await db.select().from(bankStatementLines).where(isNull(bankStatementLines.matchedKind)).orderBy(bankStatementLines.postedOn).limit(200);
+    unmatched = await db
+      .select()
+      .from(bankStatementLines)
+      .where(isNull(bankStatementLines.matchedKind))
+      .orderBy(bankStatementLines.postedOn)
+      .limit(200);
   } catch (e) {
     return pageError(e);
   }
@@ -34,14 +43,20 @@ export default async function ReconciliationPage() {
       <section className="grid gap-6 lg:grid-cols-2">
         <div className="rounded-xl border border-line bg-white p-4">
           <h2 className="font-semibold">Stripe payouts</h2>
-          <p className="mb-3 mt-1 text-sm text-muted">Imports every payout and its balance transactions through the Stripe API, then matches each one to the ledger by the charge, refund, dispute or payout it concerns.</p>
+          <p className="mb-3 mt-1 text-sm text-muted">
+            Imports every payout and its balance transactions through the Stripe API, then matches each one to the
+            ledger by the charge, refund, dispute or payout it concerns.
+          </p>
           <ActionForm action={importStripeAction} submitLabel="Import from Stripe" testId="import-stripe">
             <ImportProgress kind="stripe" unit="balance transactions" />
           </ActionForm>
         </div>
         <div className="rounded-xl border border-line bg-white p-4">
           <h2 className="font-semibold">Bank statement</h2>
-          <p className="mb-3 mt-1 text-sm text-muted">A CSV with date, amount and description columns. Importing the same file again adds nothing. Lines are matched to payouts, bond payments and bond refunds.</p>
+          <p className="mb-3 mt-1 text-sm text-muted">
+            A CSV with date, amount and description columns. Importing the same file again adds nothing. Lines are
+            matched to payouts, bond payments and bond refunds.
+          </p>
           <ActionForm action={importBankAction} submitLabel="Import statement" testId="import-bank">
             <label className="block text-sm font-medium">
               Statement file
@@ -53,10 +68,19 @@ export default async function ReconciliationPage() {
       </section>
       <section className="rounded-xl border border-line bg-white p-4">
         <h2 className="font-semibold">Stripe against the books</h2>
-        <p className="mt-1 text-sm" data-testid="stripe-summary">{stripe.matched} matched · {stripe.exceptions.length} exception(s)</p>
+        <p className="mt-1 text-sm" data-testid="stripe-summary">
+          {stripe.matched} matched · {stripe.exceptions.length} exception(s)
+        </p>
         {stripe.exceptions.length ? (
           <table className="mt-3 w-full text-sm">
-            <thead className="text-left text-xs text-muted"><tr><th className="py-1">Stripe object</th><th>Exception</th><th className="text-right">Stripe net</th><th className="text-right">Books</th></tr></thead>
+            <thead className="text-left text-xs text-muted">
+              <tr>
+                <th className="py-1">Stripe object</th>
+                <th>Exception</th>
+                <th className="text-right">Stripe net</th>
+                <th className="text-right">Books</th>
+              </tr>
+            </thead>
             <tbody>
               {stripe.exceptions.map((x) => (
                 <tr key={x.sourceId} className="border-t border-line">
@@ -72,15 +96,28 @@ export default async function ReconciliationPage() {
       </section>
       <section className="rounded-xl border border-line bg-white p-4" data-testid="payouts-attention">
         <h2 className="font-semibold">Payouts needing attention</h2>
-        {payouts.length === 0 ? <p className="mt-1 text-sm text-muted">None: every payout is imported and matches the books.</p> : (
+        {payouts.length === 0 ? (
+          <p className="mt-1 text-sm text-muted">None: every payout is imported and matches the books.</p>
+        ) : (
           <table className="mt-3 w-full text-sm">
-            <thead className="text-left text-xs text-muted"><tr><th className="py-1">Payout</th><th>Status</th><th>What to do</th><th className="text-right">Amount</th></tr></thead>
+            <thead className="text-left text-xs text-muted">
+              <tr>
+                <th className="py-1">Payout</th>
+                <th>Status</th>
+                <th>What to do</th>
+                <th className="text-right">Amount</th>
+              </tr>
+            </thead>
             <tbody>
               {payouts.map((p) => (
                 <tr key={p.payoutId} className="border-t border-line">
                   <td className="py-1 font-mono text-xs">{p.payoutId}</td>
                   <td>{p.status.replace("_", " ")}</td>
-                  <td>{p.reason === "not_imported" ? "Not imported yet: import from Stripe" : `${p.exceptions} Stripe object(s) disagree with the books (see above)`}</td>
+                  <td>
+                    {p.reason === "not_imported"
+                      ? "Not imported yet: import from Stripe"
+                      : `${p.exceptions} Stripe object(s) disagree with the books (see above)`}
+                  </td>
                   <td className="text-right tabular-nums">{formatUsd(p.amountCents)}</td>
                 </tr>
               ))}
@@ -90,12 +127,24 @@ export default async function ReconciliationPage() {
       </section>
       <section className="rounded-xl border border-line bg-white p-4">
         <h2 className="font-semibold">Bank lines not matched</h2>
-        {unmatched.length === 0 ? <p className="mt-1 text-sm text-muted">None.</p> : (
+        {unmatched.length === 0 ? (
+          <p className="mt-1 text-sm text-muted">None.</p>
+        ) : (
           <table className="mt-3 w-full text-sm">
-            <thead className="text-left text-xs text-muted"><tr><th className="py-1">Date</th><th>Description</th><th className="text-right">Amount</th></tr></thead>
+            <thead className="text-left text-xs text-muted">
+              <tr>
+                <th className="py-1">Date</th>
+                <th>Description</th>
+                <th className="text-right">Amount</th>
+              </tr>
+            </thead>
             <tbody>
               {unmatched.map((l) => (
-                <tr key={l.id} className="border-t border-line"><td className="py-1">{l.postedOn}</td><td>{l.description}</td><td className="text-right tabular-nums">{formatUsd(l.amountCents)}</td></tr>
+                <tr key={l.id} className="border-t border-line">
+                  <td className="py-1">{l.postedOn}</td>
+                  <td>{l.description}</td>
+                  <td className="text-right tabular-nums">{formatUsd(l.amountCents)}</td>
+                </tr>
               ))}
             </tbody>
           </table>

@@ -17,7 +17,8 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<{ from?: string; to?: string }> };
 
-const isoDay = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) ? s : undefined);
+const isoDay = (s: string | undefined) =>
+  s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) ? s : undefined;
 
 function Rows({ rows }: { rows: [string, number, string?][] }) {
   return (
@@ -25,8 +26,18 @@ function Rows({ rows }: { rows: [string, number, string?][] }) {
       <tbody>
         {rows.map(([label, cents, href]) => (
           <tr key={label} className="border-t border-line">
-            <th scope="row" className="py-1.5 text-left font-normal">{label}</th>
-            <td className="py-1.5 text-right tabular-nums">{href ? <Link className="underline" href={href}>{formatUsd(cents)}</Link> : formatUsd(cents)}</td>
+            <th scope="row" className="py-1.5 text-left font-normal">
+              {label}
+            </th>
+            <td className="py-1.5 text-right tabular-nums">
+              {href ? (
+                <Link className="underline" href={href}>
+                  {formatUsd(cents)}
+                </Link>
+              ) : (
+                formatUsd(cents)
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -41,19 +52,31 @@ const CHARTS: { testId: string; title: string; series: ChartSeries<MonthKey>[]; 
   {
     testId: "chart-balances",
     title: "Money at ICE and in the pools, at each month's end",
-    series: [{ key: "atIce", label: "At ICE (bonds)" }, { key: "general", label: "General pool" }, { key: "campaigns", label: "Campaign funds" }],
+    series: [
+      { key: "atIce", label: "At ICE (bonds)" },
+      { key: "general", label: "General pool" },
+      { key: "campaigns", label: "Campaign funds" },
+    ],
     label: "Month-end balances: money at ICE as bonds, the general pool and the restricted campaign funds",
   },
   {
     testId: "chart-flows",
     title: "Gifts received, bonds paid and bonds recovered",
-    series: [{ key: "gifts", label: "Gifts" }, { key: "bondsPaid", label: "Bonds paid" }, { key: "recovered", label: "Recovered (with interest)" }],
+    series: [
+      { key: "gifts", label: "Gifts" },
+      { key: "bondsPaid", label: "Bonds paid" },
+      { key: "recovered", label: "Recovered (with interest)" },
+    ],
     label: "Money per month: gifts received, bonds paid to DHS, bond refunds and interest received",
   },
   {
     testId: "chart-bonds",
     title: "Bonds posted, refunded and forfeited (count)",
-    series: [{ key: "bondsPosted", label: "Posted" }, { key: "bondsRefunded", label: "Refunded" }, { key: "bondsForfeited", label: "Forfeited" }],
+    series: [
+      { key: "bondsPosted", label: "Posted" },
+      { key: "bondsRefunded", label: "Refunded" },
+      { key: "bondsForfeited", label: "Forfeited" },
+    ],
     label: "Number of bonds per month: posted (I-305), refunded and forfeited",
     unit: "count",
   },
@@ -71,7 +94,10 @@ export default async function ReportsPage({ searchParams }: Props) {
     rev = await revolvingFigures(db);
     months = await monthlyTreasury(db);
     // `to` is inclusive for people: the period ends at the start of the next day.
-    activity = await statementOfActivity(db, { from: from ? new Date(`${from}T00:00:00Z`) : undefined, to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined });
+    activity = await statementOfActivity(db, {
+      from: from ? new Date(`${from}T00:00:00Z`) : undefined,
+      to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined,
+    });
   } catch (e) {
     return pageError(e);
   }
@@ -82,21 +108,60 @@ export default async function ReportsPage({ searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="rounded-xl border border-line bg-white p-4">
           <h2 className="mb-2 font-semibold">Balance sheet: where the money is</h2>
-          <Rows rows={[["Stripe balance", bs.assets.stripe, ledger("stripe")], ["Bank", bs.assets.bank, ledger("bank")], ["Bonds held by DHS (receivable)", bs.assets.atIce], ["Total assets", bs.assets.total]]} />
+          <Rows
+            rows={[
+              ["Stripe balance", bs.assets.stripe, ledger("stripe")],
+              ["Bank", bs.assets.bank, ledger("bank")],
+              ["Bonds held by DHS (receivable)", bs.assets.atIce],
+              ["Total assets", bs.assets.total],
+            ]}
+          />
           <h2 className="mb-2 mt-6 font-semibold">Whose purpose it serves</h2>
-          <Rows rows={[["General pool (unrestricted)", bs.funds.general, ledger("general")], ["Campaign funds (restricted)", bs.funds.campaigns], ["Bonds outstanding", bs.funds.bondsOutstanding, ledger("bonds_outstanding")], ["Total funds", bs.funds.total]]} />
-          {bs.assets.total !== bs.funds.total ? <p className="mt-2 font-semibold text-accent">Assets and funds differ: the books need attention.</p> : <p className="mt-2 text-xs text-muted">Assets equal funds, to the cent.</p>}
+          <Rows
+            rows={[
+              ["General pool (unrestricted)", bs.funds.general, ledger("general")],
+              ["Campaign funds (restricted)", bs.funds.campaigns],
+              ["Bonds outstanding", bs.funds.bondsOutstanding, ledger("bonds_outstanding")],
+              ["Total funds", bs.funds.total],
+            ]}
+          />
+          {bs.assets.total !== bs.funds.total ? (
+            <p className="mt-2 font-semibold text-accent">Assets and funds differ: the books need attention.</p>
+          ) : (
+            <p className="mt-2 text-xs text-muted">Assets equal funds, to the cent.</p>
+          )}
         </section>
         <section className="rounded-xl border border-line bg-white p-4">
           <h2 className="mb-2 font-semibold">Statement of activity</h2>
           <form method="get" className="mb-3 flex flex-wrap items-end gap-2 text-sm">
-            <label className="flex flex-col">From<input type="date" name="from" defaultValue={from} className="rounded border border-line px-2 py-1" /></label>
-            <label className="flex flex-col">To (inclusive)<input type="date" name="to" defaultValue={to} className="rounded border border-line px-2 py-1" /></label>
+            <label className="flex flex-col">
+              From
+              <input type="date" name="from" defaultValue={from} className="rounded border border-line px-2 py-1" />
+            </label>
+            <label className="flex flex-col">
+              To (inclusive)
+              <input type="date" name="to" defaultValue={to} className="rounded border border-line px-2 py-1" />
+            </label>
             <button className="rounded bg-brand px-3 py-1.5 font-semibold text-white">Show</button>
           </form>
-          <Rows rows={[["Gifts", activity.gifts], ["Card fees", -activity.fees], ["Refunds to donors", -activity.refunds], ["Disputes", -activity.disputes], ["Bond interest received", activity.interest], ["Forfeitures (losses)", -activity.forfeitures], ["Net change in funds", activity.netChange]]} />
+          <Rows
+            rows={[
+              ["Gifts", activity.gifts],
+              ["Card fees", -activity.fees],
+              ["Refunds to donors", -activity.refunds],
+              ["Disputes", -activity.disputes],
+              ["Bond interest received", activity.interest],
+              ["Forfeitures (losses)", -activity.forfeitures],
+              ["Net change in funds", activity.netChange],
+            ]}
+          />
           <h3 className="mb-1 mt-4 text-sm font-semibold">Bonds (assets moving, not expenses)</h3>
-          <Rows rows={[["Bonds paid to DHS", activity.bondsPaid], ["Bond principal refunded", activity.bondRefunds]]} />
+          <Rows
+            rows={[
+              ["Bonds paid to DHS", activity.bondsPaid],
+              ["Bond principal refunded", activity.bondRefunds],
+            ]}
+          />
         </section>
       </div>
       <section className="rounded-xl border border-line bg-white p-4 text-sm" data-testid="revolving">
@@ -106,9 +171,20 @@ export default async function ReportsPage({ searchParams }: Props) {
             ["Bonds posted", String(rev.bondsPosted)],
             ["Money at ICE now", formatUsd(rev.atIceCents)],
             ["Money recovered (with interest)", formatUsd(rev.recoveredCents)],
-            ["Recovery rate (ended bonds)", rev.recoveryRate === null ? "no bond has ended yet" : `${Math.round(rev.recoveryRate * 100)}% (${rev.refundedBonds} refunded, ${rev.forfeitedBonds} forfeited)`],
-            ["Average days to refund", rev.averageDaysToRefund === null ? "no refund yet" : `${rev.averageDaysToRefund} days`],
-            ["Times the pool has turned", rev.poolTurns === null ? "no gifts yet" : `${rev.poolTurns.toFixed(2)} (bonds paid ÷ gifts received)`],
+            [
+              "Recovery rate (ended bonds)",
+              rev.recoveryRate === null
+                ? "no bond has ended yet"
+                : `${Math.round(rev.recoveryRate * 100)}% (${rev.refundedBonds} refunded, ${rev.forfeitedBonds} forfeited)`,
+            ],
+            [
+              "Average days to refund",
+              rev.averageDaysToRefund === null ? "no refund yet" : `${rev.averageDaysToRefund} days`,
+            ],
+            [
+              "Times the pool has turned",
+              rev.poolTurns === null ? "no gifts yet" : `${rev.poolTurns.toFixed(2)} (bonds paid ÷ gifts received)`,
+            ],
           ].map(([label, value]) => (
             <div key={label}>
               <dt className="text-xs text-muted">{label}</dt>
@@ -126,20 +202,52 @@ export default async function ReportsPage({ searchParams }: Props) {
             {CHARTS.map((c) => (
               <div key={c.testId}>
                 <h3 className="mb-2 text-sm font-semibold">{c.title}</h3>
-                <MonthChart rows={months} series={c.series} label={c.label} monthLabel="Month" locale="en-US" unit={c.unit} testId={c.testId} />
+                <MonthChart
+                  rows={months}
+                  series={c.series}
+                  label={c.label}
+                  monthLabel="Month"
+                  locale="en-US"
+                  unit={c.unit}
+                  testId={c.testId}
+                />
               </div>
             ))}
           </div>
         )}
-        <p className="text-xs text-muted">Balances are running sums of the ledger postings by effective date; the last month ends at today&apos;s balances. Charts show the last 18 months; each has its numbers in a table below it.</p>
+        <p className="text-xs text-muted">
+          Balances are running sums of the ledger postings by effective date; the last month ends at today&apos;s
+          balances. Charts show the last 18 months; each has its numbers in a table below it.
+        </p>
       </section>
       <section className="rounded-xl border border-line bg-white p-4 text-sm">
         <h2 className="mb-2 font-semibold">CSV exports</h2>
         <ul className="list-disc space-y-1 pl-5">
-          <li><a className="underline" href="/treasury/exports/ledger">Ledger</a>: every posting of every entry.</li>
-          <li><a className="underline" href="/treasury/exports/gifts">Gifts</a>: amounts, fees, refunds and donor-wall names (no email addresses).</li>
-          <li><a className="underline" href="/treasury/exports/bonds">Bonds</a>: amounts and states, months only.</li>
-          <li><a className="underline" href="/treasury/exports/bonds-with-case-files">Bonds with case files</a> (treasurers only, recorded in the audit log): legal names, A-numbers, I-305 numbers and exact dates. Keep this file encrypted and delete it after use.</li>
+          <li>
+            <a className="underline" href="/treasury/exports/ledger">
+              Ledger
+            </a>
+            : every posting of every entry.
+          </li>
+          <li>
+            <a className="underline" href="/treasury/exports/gifts">
+              Gifts
+            </a>
+            : amounts, fees, refunds and donor-wall names (no email addresses).
+          </li>
+          <li>
+            <a className="underline" href="/treasury/exports/bonds">
+              Bonds
+            </a>
+            : amounts and states, months only.
+          </li>
+          <li>
+            <a className="underline" href="/treasury/exports/bonds-with-case-files">
+              Bonds with case files
+            </a>{" "}
+            (treasurers only, recorded in the audit log): legal names, A-numbers, I-305 numbers and exact dates. Keep
+            this file encrypted and delete it after use.
+          </li>
         </ul>
       </section>
     </div>

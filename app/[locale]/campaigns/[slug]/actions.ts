@@ -21,13 +21,23 @@ export async function startGift(slug: string, locale: string, _prev: GiveState, 
   const values = giveValues(form);
   let result: CheckoutResult;
   try {
-    result = await createCheckout(await getDb(), getStripe(), toCheckoutInput(slug, locale, values), { ip: clientIp(await headers()) });
+    result = await createCheckout(await getDb(), getStripe(), toCheckoutInput(slug, locale, values), {
+      ip: clientIp(await headers()),
+    });
   } catch (e) {
     const t = await getTranslations({ locale, namespace: "errors" });
-    const key = isAppError(e) && typeof e.details?.key === "string" && t.has(e.details.key) ? e.details.key : isDbUnavailable(e) ? "databaseBusy" : "generic";
+    const key =
+      isAppError(e) && typeof e.details?.key === "string" && t.has(e.details.key)
+        ? e.details.key
+        : isDbUnavailable(e)
+          ? "databaseBusy"
+          : "generic";
     const field = isAppError(e) && e.code === "validation" ? String(e.details?.field ?? "form") : "form";
     const message = t(key, { max: formatUsd(env().DONATION_MAX_CENTS, { wholeDollars: true }) });
-    return { values, errors: { [["amount", "frequency", "displayName", "email"].includes(field) ? field : "form"]: message } };
+    return {
+      values,
+      errors: { [["amount", "frequency", "displayName", "email"].includes(field) ? field : "form"]: message },
+    };
   }
   if (result.cancelToken) {
     // The only copy of the stop-my-gift secret: handed to the thank-you page, never stored in clear.

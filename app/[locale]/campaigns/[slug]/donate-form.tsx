@@ -22,7 +22,10 @@ const errorText = "mt-1 text-sm font-medium text-red-800";
 
 export function DonateForm({ action, alias }: { action: Action; alias: string }) {
   const t = useTranslations("give");
-  const [state, formAction, pending] = useActionState(action, { values: { preset: "50", frequency: "one_off" }, errors: {} });
+  const [state, formAction, pending] = useActionState(action, {
+    values: { preset: "50", frequency: "one_off" },
+    errors: {},
+  });
   const v = state.values;
   const [preset, setPreset] = useState(v.preset ?? "50");
   const [other, setOther] = useState(v.other ?? "");
@@ -33,10 +36,19 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
   const err = state.errors;
 
   return (
-    <form action={formAction} noValidate className="space-y-5" aria-describedby={err.form ? "give-form-error" : undefined}>
+    <form
+      action={formAction}
+      noValidate
+      className="space-y-5"
+      aria-describedby={err.form ? "give-form-error" : undefined}
+    >
       <h2 className="text-xl font-semibold">{t("title", { alias: `${alias}*` })}</h2>
       {err.form && (
-        <p id="give-form-error" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+        <p
+          id="give-form-error"
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800"
+        >
           {err.form}
         </p>
       )}
@@ -45,7 +57,14 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
         <div className="grid grid-cols-3 gap-2 sm:grid-cols-5">
           {[...PRESET_DOLLARS.map(String), "other"].map((p) => (
             <label key={p} className="cursor-pointer">
-              <input type="radio" name="preset" value={p} checked={preset === p} onChange={() => setPreset(p)} className="peer sr-only" />
+              <input
+                type="radio"
+                name="preset"
+                value={p}
+                checked={preset === p}
+                onChange={() => setPreset(p)}
+                className="peer sr-only"
+              />
               <span className="block rounded-md border border-line bg-white py-2 text-center font-semibold peer-checked:border-brand peer-checked:bg-brand peer-checked:text-white peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent">
                 {p === "other" ? t("other") : `$${p}`}
               </span>
@@ -56,7 +75,9 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
           {t("otherAmount")}
         </label>
         <div className="relative mt-1">
-          <span aria-hidden="true" className="absolute left-3 top-2 text-muted">$</span>
+          <span aria-hidden="true" className="absolute left-3 top-2 text-muted">
+            $
+          </span>
           <input
             id="give-other"
             name="other"
@@ -72,7 +93,11 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
             className={`${box} pl-7 ${err.amount ? "border-red-700" : "border-line"}`}
           />
         </div>
-        {err.amount && <p id="amount-error" className={errorText}>{err.amount}</p>}
+        {err.amount && (
+          <p id="amount-error" className={errorText}>
+            {err.amount}
+          </p>
+        )}
       </fieldset>
 
       <fieldset>
@@ -80,7 +105,14 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
         <div className="grid grid-cols-2 gap-2">
           {(["one_off", "monthly"] as const).map((f) => (
             <label key={f} className="cursor-pointer">
-              <input type="radio" name="frequency" value={f} checked={monthly === (f === "monthly")} onChange={() => setMonthly(f === "monthly")} className="peer sr-only" />
+              <input
+                type="radio"
+                name="frequency"
+                value={f}
+                checked={monthly === (f === "monthly")}
+                onChange={() => setMonthly(f === "monthly")}
+                className="peer sr-only"
+              />
               <span className="block rounded-md border border-line bg-white py-2 text-center font-medium peer-checked:border-brand peer-checked:bg-brand-soft peer-checked:text-brand peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent">
                 {f === "monthly" ? t("monthly") : t("oneOff")}
               </span>
@@ -92,34 +124,86 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
 
       <div>
         <label className="flex items-start gap-3">
-          <input type="checkbox" name="coverFee" checked={cover} onChange={(e) => setCover(e.target.checked)} className="mt-1 h-5 w-5 shrink-0 accent-brand" />
+          <input
+            type="checkbox"
+            name="coverFee"
+            checked={cover}
+            onChange={(e) => setCover(e.target.checked)}
+            className="mt-1 h-5 w-5 shrink-0 accent-brand"
+          />
           <span>
-            <span className="font-medium" data-testid="cover-fee-label">{t("coverFee", { fee: fee ? formatUsd(fee) : "—" })}</span>
+            <span className="font-medium" data-testid="cover-fee-label">
+              {t("coverFee", { fee: fee ? formatUsd(fee) : "—" })}
+            </span>
             <span className="block text-sm text-muted">{t("coverFeeHint")}</span>
           </span>
         </label>
       </div>
 
       <div>
-        <label htmlFor="give-name" className="block font-medium">{t("displayName")}</label>
-        <p id="give-name-hint" className="text-sm text-muted">{t("displayNameHint")}</p>
-        <input id="give-name" name="displayName" defaultValue={v.displayName} maxLength={80} autoComplete="name" aria-describedby={err.displayName ? "give-name-hint name-error" : "give-name-hint"} aria-invalid={Boolean(err.displayName)} className={`${box} mt-1 ${err.displayName ? "border-red-700" : "border-line"}`} />
-        {err.displayName && <p id="name-error" className={errorText}>{err.displayName}</p>}
+        <label htmlFor="give-name" className="block font-medium">
+          {t("displayName")}
+        </label>
+        <p id="give-name-hint" className="text-sm text-muted">
+          {t("displayNameHint")}
+        </p>
+        <input
+          id="give-name"
+          name="displayName"
+          defaultValue={v.displayName}
+          maxLength={80}
+          autoComplete="name"
+          aria-describedby={err.displayName ? "give-name-hint name-error" : "give-name-hint"}
+          aria-invalid={Boolean(err.displayName)}
+          className={`${box} mt-1 ${err.displayName ? "border-red-700" : "border-line"}`}
+        />
+        {err.displayName && (
+          <p id="name-error" className={errorText}>
+            {err.displayName}
+          </p>
+        )}
         <label className="mt-2 flex items-center gap-3">
-          <input type="checkbox" name="anonymous" defaultChecked={v.anonymous === "on"} className="h-5 w-5 shrink-0 accent-brand" />
+          <input
+            type="checkbox"
+            name="anonymous"
+            defaultChecked={v.anonymous === "on"}
+            className="h-5 w-5 shrink-0 accent-brand"
+          />
           <span>{t("anonymous")}</span>
         </label>
       </div>
 
       <div>
-        <label htmlFor="give-email" className="block font-medium">{t("email")}</label>
-        <p id="give-email-hint" className="text-sm text-muted">{t("emailHint")}</p>
-        <input id="give-email" name="email" type="email" defaultValue={v.email} autoComplete="email" aria-describedby={err.email ? "give-email-hint email-error" : "give-email-hint"} aria-invalid={Boolean(err.email)} className={`${box} mt-1 ${err.email ? "border-red-700" : "border-line"}`} />
-        {err.email && <p id="email-error" className={errorText}>{err.email}</p>}
+        <label htmlFor="give-email" className="block font-medium">
+          {t("email")}
+        </label>
+        <p id="give-email-hint" className="text-sm text-muted">
+          {t("emailHint")}
+        </p>
+        <input
+          id="give-email"
+          name="email"
+          type="email"
+          defaultValue={v.email}
+          autoComplete="email"
+          aria-describedby={err.email ? "give-email-hint email-error" : "give-email-hint"}
+          aria-invalid={Boolean(err.email)}
+          className={`${box} mt-1 ${err.email ? "border-red-700" : "border-line"}`}
+        />
+        {err.email && (
+          <p id="email-error" className={errorText}>
+            {err.email}
+          </p>
+        )}
       </div>
 
       <label className="flex items-start gap-3">
-        <input type="checkbox" name="redirectConsent" defaultChecked={v.redirectConsent === "on"} className="mt-1 h-5 w-5 shrink-0 accent-brand" />
+        <input
+          type="checkbox"
+          name="redirectConsent"
+          defaultChecked={v.redirectConsent === "on"}
+          className="mt-1 h-5 w-5 shrink-0 accent-brand"
+        />
         <span>
           <span className="font-medium">{t("consent")}</span>
           <span className="block text-sm text-muted">{t("consentHint")}</span>
@@ -131,7 +215,11 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
           {t("total", { total: formatUsd(gift + (cover && fee ? fee : 0)), monthly: String(monthly) })}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded-lg bg-brand px-4 py-3 text-lg font-semibold text-white hover:opacity-90 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg bg-brand px-4 py-3 text-lg font-semibold text-white hover:opacity-90 disabled:opacity-60"
+      >
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

@@ -44,11 +44,16 @@ export default async function CampaignPage({ params }: Props) {
   const [t, format, db] = [await getTranslations("campaign"), await getFormatter(), await getDb()];
   const e = env();
   const [updates, wall] = await pageLoad(() =>
-    Promise.all([listCampaignUpdates(db, c.id), listDonorWall(db, c.id, { showAmounts: e.DONOR_WALL_AMOUNTS === "show" })]),
+    Promise.all([
+      listCampaignUpdates(db, c.id),
+      listDonorWall(db, c.id, { showAmounts: e.DONOR_WALL_AMOUNTS === "show" }),
+    ]),
   );
   const accepting = (ACCEPTING_STATUSES as readonly string[]).includes(c.status);
   const url = `${e.APP_URL.replace(/\/$/, "")}${locale === "en" ? "" : `/${locale}`}/campaigns/${c.slug}`;
-  const month = c.detentionMonth ? format.dateTime(new Date(`${c.detentionMonth}-15T12:00:00Z`), { month: "long", year: "numeric", timeZone: "UTC" }) : null;
+  const month = c.detentionMonth
+    ? format.dateTime(new Date(`${c.detentionMonth}-15T12:00:00Z`), { month: "long", year: "numeric", timeZone: "UTC" })
+    : null;
 
   return (
     <div className="md:grid md:grid-cols-[minmax(0,1fr)_22rem] md:gap-10">
@@ -64,16 +69,28 @@ export default async function CampaignPage({ params }: Props) {
 
       <aside className="mb-8 md:col-start-2 md:row-start-2 md:row-span-2" aria-label={t("donate")}>
         <div className="rounded-xl border border-line bg-white p-5 shadow-sm md:sticky md:top-4">
-          <Progress large raised={c.raisedCents} goal={c.goalCents} ofGoal={t("raisedOf", { goal: formatUsd(c.goalCents, { wholeDollars: true }) })} />
-          <p className="mt-2 text-sm text-muted" data-testid="donor-count">{t("donors", { count: c.donorCount })}</p>
+          <Progress
+            large
+            raised={c.raisedCents}
+            goal={c.goalCents}
+            ofGoal={t("raisedOf", { goal: formatUsd(c.goalCents, { wholeDollars: true }) })}
+          />
+          <p className="mt-2 text-sm text-muted" data-testid="donor-count">
+            {t("donors", { count: c.donorCount })}
+          </p>
           {accepting ? (
-            <a href="#give" className="mt-4 hidden rounded-lg bg-brand px-4 py-3 text-center text-lg font-semibold text-white hover:opacity-90 md:block">
+            <a
+              href="#give"
+              className="mt-4 hidden rounded-lg bg-brand px-4 py-3 text-center text-lg font-semibold text-white hover:opacity-90 md:block"
+            >
               {t("donate")}
             </a>
           ) : (
             <p className="mt-4 rounded-md bg-brand-soft p-3 text-sm">
               {t("notAccepting")}{" "}
-              <Link href="/" className="font-medium text-brand underline">{t("seeOthers")}</Link>
+              <Link href="/" className="font-medium text-brand underline">
+                {t("seeOthers")}
+              </Link>
             </p>
           )}
           <p className="mt-4 text-xs text-muted">{t("aliasNote", { alias: `${c.alias}*` })}</p>
@@ -84,12 +101,24 @@ export default async function CampaignPage({ params }: Props) {
         <CampaignSections
           story={c.story}
           month={month}
-          updates={updates.map((u) => ({ id: u.id, body: u.body, when: format.dateTime(u.publishedAt, { month: "long", year: "numeric" }) }))}
-          wall={wall.map((w) => ({ id: w.id, name: w.displayName ?? t("anonymous"), amount: w.giftCents === null ? null : formatUsd(w.giftCents, { wholeDollars: true }) }))}
+          updates={updates.map((u) => ({
+            id: u.id,
+            body: u.body,
+            when: format.dateTime(u.publishedAt, { month: "long", year: "numeric" }),
+          }))}
+          wall={wall.map((w) => ({
+            id: w.id,
+            name: w.displayName ?? t("anonymous"),
+            amount: w.giftCents === null ? null : formatUsd(w.giftCents, { wholeDollars: true }),
+          }))}
           deductible={e.FUND_DEDUCTIBLE === "true"}
           slug={c.slug}
         />
-        <ShareLinks url={url} text={t("shareText", { alias: `${c.alias}*` })} labels={{ heading: t("share"), copy: t("copyLink"), copied: t("copied"), email: t("email") }} />
+        <ShareLinks
+          url={url}
+          text={t("shareText", { alias: `${c.alias}*` })}
+          labels={{ heading: t("share"), copy: t("copyLink"), copied: t("copied"), email: t("email") }}
+        />
         {accepting && (
           <section id="give" className="scroll-mt-4 rounded-xl border border-line bg-white p-5 shadow-sm">
             <DonateForm action={startGift.bind(null, c.slug, locale)} alias={c.alias} />

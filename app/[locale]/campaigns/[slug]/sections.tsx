@@ -17,19 +17,30 @@ export async function CampaignSections({ story, month, updates, wall, deductible
   return (
     <>
       <section aria-labelledby="story-heading">
-        <h2 id="story-heading" className={h2}>{t("story")}</h2>
+        <h2 id="story-heading" className={h2}>
+          {t("story")}
+        </h2>
         {month && <p className="mb-2 text-sm text-muted">{t("detained", { month })}</p>}
         <div className="space-y-3 leading-relaxed" data-testid="story">
-          {story.split(/\n{2,}/).map((p, i) => <p key={i}>{p}</p>)}
+          {story.split(/\n{2,}/).map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
         </div>
-        <p className="mt-4 flex items-start gap-2 rounded-md border border-brand/30 bg-brand-soft p-3 text-sm font-medium text-brand" data-testid="verified-badge">
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 h-4 w-4 shrink-0 fill-current"><path d="M10 1l7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V4l7-3zm-1.2 12.4l5.3-5.3-1.4-1.4-3.9 3.9-1.9-1.9-1.4 1.4 3.3 3.3z" /></svg>
+        <p
+          className="mt-4 flex items-start gap-2 rounded-md border border-brand/30 bg-brand-soft p-3 text-sm font-medium text-brand"
+          data-testid="verified-badge"
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 h-4 w-4 shrink-0 fill-current">
+            <path d="M10 1l7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V4l7-3zm-1.2 12.4l5.3-5.3-1.4-1.4-3.9 3.9-1.9-1.9-1.4 1.4 3.3 3.3z" />
+          </svg>
           {t("verified")}
         </p>
       </section>
 
       <section aria-labelledby="updates-heading">
-        <h2 id="updates-heading" className={h2}>{t("updates")}</h2>
+        <h2 id="updates-heading" className={h2}>
+          {t("updates")}
+        </h2>
         {updates.length === 0 ? (
           <p className="text-muted">{t("noUpdates")}</p>
         ) : (
@@ -45,7 +56,9 @@ export async function CampaignSections({ story, month, updates, wall, deductible
       </section>
 
       <section aria-labelledby="wall-heading">
-        <h2 id="wall-heading" className={h2}>{t("wall")}</h2>
+        <h2 id="wall-heading" className={h2}>
+          {t("wall")}
+        </h2>
         {wall.length === 0 ? (
           <p className="text-muted">{t("noDonors")}</p>
         ) : (
@@ -60,8 +73,14 @@ export async function CampaignSections({ story, month, updates, wall, deductible
         )}
       </section>
 
-      <section aria-labelledby="policy-heading" className="rounded-xl bg-white p-5 ring-1 ring-line" data-testid="policy">
-        <h2 id="policy-heading" className={h2}>{t("policy")}</h2>
+      <section
+        aria-labelledby="policy-heading"
+        className="rounded-xl bg-white p-5 ring-1 ring-line"
+        data-testid="policy"
+      >
+        <h2 id="policy-heading" className={h2}>
+          {t("policy")}
+        </h2>
         <ul className="list-disc space-y-2 pl-5">
           <li>{t("policyExtra")}</li>
           <li>{t("policyRefund")}</li>
@@ -69,7 +88,13 @@ export async function CampaignSections({ story, month, updates, wall, deductible
           <li>{deductible ? t("deductibleYes") : t("deductibleNo")}</li>
         </ul>
         <p className="mt-3">
-          <Link href={`/campaigns/${slug}/transparency`} className="font-medium text-brand underline" data-testid="campaign-money-link">{t("moneyLink")}</Link>
+          <Link
+            href={`/campaigns/${slug}/transparency`}
+            className="font-medium text-brand underline"
+            data-testid="campaign-money-link"
+          >
+            {t("moneyLink")}
+          </Link>
         </p>
       </section>
     </>

@@ -17,7 +17,9 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const raw = (await searchParams).session_id;
-  const view = await pageLoad(async () => describeCheckout(await getDb(), getStripe(), Array.isArray(raw) ? raw[0] : raw));
+  const view = await pageLoad(async () =>
+    describeCheckout(await getDb(), getStripe(), Array.isArray(raw) ? raw[0] : raw),
+  );
   const t = await getTranslations("thanks");
   const alias = view.campaign ? `${view.campaign.alias}*` : "";
   const amount = formatUsd(view.amountCents, { wholeDollars: true });
@@ -28,15 +30,21 @@ export default async function ThanksPage({ params, searchParams }: Props) {
       <section className="max-w-xl">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-3">{t("unknown")}</p>
-        <Link href="/" className="mt-4 inline-block font-medium text-brand underline">{t("back")}</Link>
+        <Link href="/" className="mt-4 inline-block font-medium text-brand underline">
+          {t("back")}
+        </Link>
       </section>
     );
   }
   if (view.outcome === "not_finished") {
     return (
       <section className="max-w-xl">
-        <p className="text-lg" data-testid="thanks-message">{t("notFinished")}</p>
-        <Link href={`/campaigns/${view.campaign.slug}`} className="mt-4 inline-block font-medium text-brand underline">{t("tryAgain", { alias })}</Link>
+        <p className="text-lg" data-testid="thanks-message">
+          {t("notFinished")}
+        </p>
+        <Link href={`/campaigns/${view.campaign.slug}`} className="mt-4 inline-block font-medium text-brand underline">
+          {t("tryAgain", { alias })}
+        </Link>
       </section>
     );
   }
@@ -53,7 +61,12 @@ export default async function ThanksPage({ params, searchParams }: Props) {
       {view.monthly && token && (
         <p className="rounded-md bg-brand-soft p-3 text-sm">
           {t("cancelLink")}
-          <Link href={`/give/cancel/${view.recurringGiftId}?token=${encodeURIComponent(token)}`} className="font-medium text-brand underline">{t("cancelLinkText")}</Link>
+          <Link
+            href={`/give/cancel/${view.recurringGiftId}?token=${encodeURIComponent(token)}`}
+            className="font-medium text-brand underline"
+          >
+            {t("cancelLinkText")}
+          </Link>
         </p>
       )}
       <h2 className="pt-2 text-xl font-semibold">{t("next")}</h2>
@@ -62,7 +75,9 @@ export default async function ThanksPage({ params, searchParams }: Props) {
         <li>{t("next2")}</li>
         <li>{t("next3")}</li>
       </ol>
-      <Link href={`/campaigns/${view.campaign.slug}`} className="inline-block font-medium text-brand underline">{t("tryAgain", { alias })}</Link>
+      <Link href={`/campaigns/${view.campaign.slug}`} className="inline-block font-medium text-brand underline">
+        {t("tryAgain", { alias })}
+      </Link>
     </section>
   );
 }

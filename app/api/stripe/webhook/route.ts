@@ -19,12 +19,14 @@ export const dynamic = "force-dynamic";
 const TOLERANCE_SECONDS = 300;
 
 /** The envelope every handler relies on; a signed payload without it is refused before any write. */
-const Envelope = z.object({
-  id: z.string().regex(/^evt_[A-Za-z0-9_]{1,250}$/, "event id must look like evt_…"),
-  type: z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/, "event type must look like object.action"),
-  created: z.number().int().positive().max(32_503_680_000),
-  data: z.object({ object: z.object({ id: z.string().min(1).max(255).optional() }).passthrough() }).passthrough(),
-}).passthrough();
+const Envelope = z
+  .object({
+    id: z.string().regex(/^evt_[A-Za-z0-9_]{1,250}$/, "event id must look like evt_…"),
+    type: z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/, "event type must look like object.action"),
+    created: z.number().int().positive().max(32_503_680_000),
+    data: z.object({ object: z.object({ id: z.string().min(1).max(255).optional() }).passthrough() }).passthrough(),
+  })
+  .passthrough();
 
 export async function POST(req: Request): Promise<Response> {
   const raw = await req.text();
@@ -58,7 +60,10 @@ export async function POST(req: Request): Promise<Response> {
     if (isDbUnavailable(e)) {
       // The transaction did not complete (or its outcome is unknown): 503 so Stripe retries;
       // the event id makes a retry of an event that did commit a harmless duplicate.
-      log.warn({ ...where, errorName, pgCode: pgErrorOf(e)?.code }, "database unavailable during a Stripe event; Stripe will retry");
+      log.warn(
+        { ...where, errorName, pgCode: pgErrorOf(e)?.code },
+        "database unavailable during a Stripe event; Stripe will retry",
+      );
       return Response.json({ error: UNAVAILABLE_MESSAGE }, { status: 503, headers: errorHeaders(e) });
     }
     log.error({ ...where, errorName, pgCode: pgErrorOf(e)?.code }, "Stripe event failed; Stripe will retry");

@@ -1,4 +1,4 @@
-import type Stripe from 'stripe';
+import type Stripe from "stripe";
 
 export interface BalanceTransactionInput {
   id: string;
@@ -10,7 +10,7 @@ export interface BalanceTransactionInput {
   reportingCategory: string;
   description: string | null;
   feeDescription?: string;
-  feeType?: 'stripe_fee' | 'application_fee' | 'tax';
+  feeType?: "stripe_fee" | "application_fee" | "tax";
 }
 
 /**
@@ -25,19 +25,19 @@ export function buildBalanceTransaction(i: BalanceTransactionInput): Stripe.Bala
           {
             amount: i.fee,
             application: null,
-            currency: 'usd',
-            description: i.feeDescription ?? 'Stripe processing fees',
-            type: i.feeType ?? 'stripe_fee',
+            currency: "usd",
+            description: i.feeDescription ?? "Stripe processing fees",
+            type: i.feeType ?? "stripe_fee",
           },
         ];
   return {
     id: i.id,
-    object: 'balance_transaction',
+    object: "balance_transaction",
     amount: i.amount,
     available_on: i.created,
-    balance_type: 'payments',
+    balance_type: "payments",
     created: i.created,
-    currency: 'usd',
+    currency: "usd",
     description: i.description,
     exchange_rate: null,
     fee: i.fee,
@@ -45,7 +45,7 @@ export function buildBalanceTransaction(i: BalanceTransactionInput): Stripe.Bala
     net: i.amount - i.fee,
     reporting_category: i.reportingCategory,
     source: i.source,
-    status: 'available',
+    status: "available",
     type: i.type,
   };
 }

@@ -1,10 +1,10 @@
-import type Stripe from 'stripe';
+import type Stripe from "stripe";
 
 export interface CheckoutSessionInput {
   id: string;
   created: number;
   expiresAt: number;
-  mode: 'payment' | 'subscription';
+  mode: "payment" | "subscription";
   amountTotal: number;
   url: string;
   successUrl: string | null;
@@ -19,7 +19,7 @@ export interface CheckoutSessionInput {
 export function buildCheckoutSession(i: CheckoutSessionInput): Stripe.Checkout.Session {
   return {
     id: i.id,
-    object: 'checkout.session',
+    object: "checkout.session",
     adaptive_pricing: { enabled: false },
     after_expiration: null,
     allow_promotion_codes: null,
@@ -35,13 +35,13 @@ export function buildCheckoutSession(i: CheckoutSessionInput): Stripe.Checkout.S
     consent: null,
     consent_collection: null,
     created: i.created,
-    currency: 'usd',
+    currency: "usd",
     currency_conversion: null,
     custom_fields: [],
     custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
     customer: null,
     customer_account: null,
-    customer_creation: i.mode === 'payment' ? 'if_required' : 'always',
+    customer_creation: i.mode === "payment" ? "if_required" : "always",
     customer_details: null,
     customer_email: i.customerEmail,
     discounts: [],
@@ -57,11 +57,11 @@ export function buildCheckoutSession(i: CheckoutSessionInput): Stripe.Checkout.S
     origin_context: null,
     payment_intent: null,
     payment_link: null,
-    payment_method_collection: i.mode === 'subscription' ? 'always' : null,
+    payment_method_collection: i.mode === "subscription" ? "always" : null,
     payment_method_configuration_details: null,
     payment_method_options: {},
-    payment_method_types: ['card', 'us_bank_account'],
-    payment_status: 'unpaid',
+    payment_method_types: ["card", "us_bank_account"],
+    payment_status: "unpaid",
     permissions: null,
     recovered_from: null,
     saved_payment_method_options: null,
@@ -69,12 +69,12 @@ export function buildCheckoutSession(i: CheckoutSessionInput): Stripe.Checkout.S
     shipping_address_collection: null,
     shipping_cost: null,
     shipping_options: [],
-    status: 'open',
+    status: "open",
     submit_type: i.submitType,
     subscription: null,
     success_url: i.successUrl,
     total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
-    ui_mode: 'hosted_page',
+    ui_mode: "hosted_page",
     url: i.url,
     wallet_options: null,
   };

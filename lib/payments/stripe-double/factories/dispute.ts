@@ -1,4 +1,4 @@
-import type Stripe from 'stripe';
+import type Stripe from "stripe";
 
 export interface DisputeInput {
   id: string;
@@ -12,12 +12,12 @@ export interface DisputeInput {
 export function buildDispute(i: DisputeInput): Stripe.Dispute {
   return {
     id: i.id,
-    object: 'dispute',
+    object: "dispute",
     amount: i.amount,
     balance_transactions: i.balanceTransactions,
     charge: i.charge,
     created: i.created,
-    currency: 'usd',
+    currency: "usd",
     enhanced_eligibility_types: [],
     evidence: {
       access_activity_log: null,
@@ -55,14 +55,14 @@ export function buildDispute(i: DisputeInput): Stripe.Dispute {
       has_evidence: false,
       past_due: false,
       submission_count: 0,
-      submission_method: 'manual',
+      submission_method: "manual",
     },
     intended_submission_method: null,
     is_charge_refundable: false,
     livemode: false,
     metadata: {},
     payment_intent: i.paymentIntent,
-    reason: 'fraudulent',
-    status: 'needs_response',
+    reason: "fraudulent",
+    status: "needs_response",
   };
 }

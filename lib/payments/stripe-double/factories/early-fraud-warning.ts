@@ -1,4 +1,4 @@
-import type Stripe from 'stripe';
+import type Stripe from "stripe";
 
 export function buildEarlyFraudWarning(i: {
   id: string;
@@ -8,11 +8,11 @@ export function buildEarlyFraudWarning(i: {
 }): Stripe.Radar.EarlyFraudWarning {
   const efw: Stripe.Radar.EarlyFraudWarning = {
     id: i.id,
-    object: 'radar.early_fraud_warning',
+    object: "radar.early_fraud_warning",
     actionable: true,
     charge: i.charge,
     created: i.created,
-    fraud_type: 'made_with_stolen_card',
+    fraud_type: "made_with_stolen_card",
     livemode: false,
   };
   if (i.paymentIntent) efw.payment_intent = i.paymentIntent;

@@ -1,9 +1,9 @@
-import Stripe from 'stripe';
-import { toWire } from '../store';
+import Stripe from "stripe";
+import { toWire } from "../store";
 
-export type EventType = Stripe.Event['type'];
+export type EventType = Stripe.Event["type"];
 export type EventOf<T extends EventType> = Extract<Stripe.Event, { type: T }>;
-export type EventObject<T extends EventType> = EventOf<T>['data']['object'];
+export type EventObject<T extends EventType> = EventOf<T>["data"]["object"];
 
 export interface EventInput<T extends EventType> {
   id: string;
@@ -25,13 +25,15 @@ export function buildEvent<T extends EventType>(i: EventInput<T>): EventOf<T> {
   if (i.previousAttributes) data.previous_attributes = i.previousAttributes;
   const event: Stripe.EventBase = {
     id: i.id,
-    object: 'event',
+    object: "event",
     api_version: Stripe.API_VERSION,
     created: i.created,
     data,
     livemode: false,
     pending_webhooks: 1,
-    request: i.request ? { id: i.request.id, idempotency_key: i.request.idempotencyKey } : { id: null, idempotency_key: null },
+    request: i.request
+      ? { id: i.request.id, idempotency_key: i.request.idempotencyKey }
+      : { id: null, idempotency_key: null },
     type: i.type,
   };
   return event as EventOf<T>;

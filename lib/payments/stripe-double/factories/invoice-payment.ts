@@ -1,4 +1,4 @@
-import type Stripe from 'stripe';
+import type Stripe from "stripe";
 
 /** The link Stripe keeps between an invoice and the PaymentIntent that paid it (API >= 2025-03-31). */
 export function buildInvoicePayment(i: {
@@ -10,16 +10,16 @@ export function buildInvoicePayment(i: {
 }): Stripe.InvoicePayment {
   return {
     id: i.id,
-    object: 'invoice_payment',
+    object: "invoice_payment",
     amount_paid: i.amount,
     amount_requested: i.amount,
     created: i.created,
-    currency: 'usd',
+    currency: "usd",
     invoice: i.invoice,
     is_default: true,
     livemode: false,
-    payment: { type: 'payment_intent', payment_intent: i.paymentIntent },
-    status: 'paid',
+    payment: { type: "payment_intent", payment_intent: i.paymentIntent },
+    status: "paid",
     status_transitions: { canceled_at: null, paid_at: i.created },
   };
 }

@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import Stripe from "stripe";
 
 export interface InvoiceInput {
   id: string;
@@ -12,7 +12,7 @@ export interface InvoiceInput {
   price: Stripe.Price;
   periodStart: number;
   periodEnd: number;
-  billingReason: 'subscription_create' | 'subscription_cycle';
+  billingReason: "subscription_create" | "subscription_cycle";
   number: string;
 }
 
@@ -24,10 +24,10 @@ export function buildInvoice(i: InvoiceInput): Stripe.Invoice {
   const amount = i.price.unit_amount ?? 0;
   const line: Stripe.InvoiceLineItem = {
     id: i.lineId,
-    object: 'line_item',
+    object: "line_item",
     amount,
-    currency: 'usd',
-    description: '1 × Monthly gift (at $' + (amount / 100).toFixed(2) + ' / month)',
+    currency: "usd",
+    description: "1 × Monthly gift (at $" + (amount / 100).toFixed(2) + " / month)",
     discount_amounts: [],
     discountable: true,
     discounts: [],
@@ -35,7 +35,7 @@ export function buildInvoice(i: InvoiceInput): Stripe.Invoice {
     livemode: false,
     metadata: i.subscriptionMetadata,
     parent: {
-      type: 'subscription_item_details',
+      type: "subscription_item_details",
       invoice_item_details: null,
       subscription_item_details: {
         invoice_item: null,
@@ -48,7 +48,7 @@ export function buildInvoice(i: InvoiceInput): Stripe.Invoice {
     period: { start: i.periodStart, end: i.periodEnd },
     pretax_credit_amounts: [],
     pricing: {
-      type: 'price_details',
+      type: "price_details",
       price_details: { price: i.price.id, product: String(i.price.product) },
       unit_amount_decimal: Stripe.Decimal.from(amount),
     },
@@ -60,9 +60,9 @@ export function buildInvoice(i: InvoiceInput): Stripe.Invoice {
   };
   return {
     id: i.id,
-    object: 'invoice',
-    account_country: 'US',
-    account_name: 'OpenBond Test Fund',
+    object: "invoice",
+    account_country: "US",
+    account_name: "OpenBond Test Fund",
     account_tax_ids: null,
     amount_due: amount,
     amount_overpaid: 0,
@@ -76,9 +76,9 @@ export function buildInvoice(i: InvoiceInput): Stripe.Invoice {
     automatic_tax: { disabled_reason: null, enabled: false, liability: null, provider: null, status: null },
     automatically_finalizes_at: null,
     billing_reason: i.billingReason,
-    collection_method: 'charge_automatically',
+    collection_method: "charge_automatically",
     created: i.created,
-    currency: 'usd',
+    currency: "usd",
     custom_fields: null,
     customer: i.customer,
     customer_account: null,
@@ -87,7 +87,7 @@ export function buildInvoice(i: InvoiceInput): Stripe.Invoice {
     customer_name: null,
     customer_phone: null,
     customer_shipping: null,
-    customer_tax_exempt: 'none',
+    customer_tax_exempt: "none",
     customer_tax_ids: [],
     default_payment_method: null,
     default_source: null,
@@ -101,17 +101,17 @@ export function buildInvoice(i: InvoiceInput): Stripe.Invoice {
     from_invoice: null,
     hosted_invoice_url: `https://invoice.stripe.com/i/double/${i.id}`,
     invoice_pdf: `https://pay.stripe.com/invoice/double/${i.id}/pdf`,
-    issuer: { type: 'self' },
+    issuer: { type: "self" },
     last_finalization_error: null,
     latest_revision: null,
-    lines: { object: 'list', data: [line], has_more: false, url: `/v1/invoices/${i.id}/lines` },
+    lines: { object: "list", data: [line], has_more: false, url: `/v1/invoices/${i.id}/lines` },
     livemode: false,
     metadata: {},
     next_payment_attempt: null,
     number: i.number,
     on_behalf_of: null,
     parent: {
-      type: 'subscription_details',
+      type: "subscription_details",
       quote_details: null,
       subscription_details: { metadata: i.subscriptionMetadata, subscription: i.subscription },
     },
@@ -126,7 +126,7 @@ export function buildInvoice(i: InvoiceInput): Stripe.Invoice {
     shipping_details: null,
     starting_balance: 0,
     statement_descriptor: null,
-    status: 'open',
+    status: "open",
     status_transitions: { finalized_at: i.created, marked_uncollectible_at: null, paid_at: null, voided_at: null },
     subtotal: amount,
     subtotal_excluding_tax: amount,

@@ -1,4 +1,4 @@
-import type Stripe from 'stripe';
+import type Stripe from "stripe";
 
 export interface PaymentIntentInput {
   id: string;
@@ -7,14 +7,14 @@ export interface PaymentIntentInput {
   metadata: Stripe.Metadata;
   description: string | null;
   customer: string | null;
-  paymentMethodType: 'card' | 'us_bank_account';
+  paymentMethodType: "card" | "us_bank_account";
 }
 
 /** A PaymentIntent as Checkout creates it when the donor submits the page. */
 export function buildPaymentIntent(i: PaymentIntentInput): Stripe.PaymentIntent {
   return {
     id: i.id,
-    object: 'payment_intent',
+    object: "payment_intent",
     allowed_payment_method_types: null,
     amount: i.amount,
     amount_capturable: 0,
@@ -25,11 +25,11 @@ export function buildPaymentIntent(i: PaymentIntentInput): Stripe.PaymentIntent 
     automatic_payment_methods: null,
     canceled_at: null,
     cancellation_reason: null,
-    capture_method: 'automatic',
+    capture_method: "automatic",
     client_secret: `${i.id}_secret_double`,
-    confirmation_method: 'automatic',
+    confirmation_method: "automatic",
     created: i.created,
-    currency: 'usd',
+    currency: "usd",
     customer: i.customer,
     customer_account: null,
     description: i.description,
@@ -54,7 +54,7 @@ export function buildPaymentIntent(i: PaymentIntentInput): Stripe.PaymentIntent 
     source: null,
     statement_descriptor: null,
     statement_descriptor_suffix: null,
-    status: 'requires_payment_method',
+    status: "requires_payment_method",
     transfer_group: null,
   };
 }

@@ -1,4 +1,4 @@
-import type Stripe from 'stripe';
+import type Stripe from "stripe";
 
 export interface PayoutInput {
   id: string;
@@ -11,7 +11,7 @@ export interface PayoutInput {
 export function buildPayout(i: PayoutInput): Stripe.Payout {
   return {
     id: i.id,
-    object: 'payout',
+    object: "payout",
     amount: i.amount,
     application_fee: null,
     application_fee_amount: null,
@@ -19,23 +19,23 @@ export function buildPayout(i: PayoutInput): Stripe.Payout {
     automatic: true,
     balance_transaction: i.balanceTransaction,
     created: i.created,
-    currency: 'usd',
-    description: 'STRIPE PAYOUT',
-    destination: 'ba_double_bank_account',
+    currency: "usd",
+    description: "STRIPE PAYOUT",
+    destination: "ba_double_bank_account",
     failure_balance_transaction: null,
     failure_code: null,
     failure_message: null,
     livemode: false,
     metadata: {},
-    method: 'standard',
+    method: "standard",
     original_payout: null,
     payout_method: null,
-    reconciliation_status: 'in_progress',
+    reconciliation_status: "in_progress",
     reversed_by: null,
-    source_type: 'card',
-    statement_descriptor: 'OPENBOND',
-    status: 'in_transit',
-    trace_id: { status: 'pending', value: null },
-    type: 'bank_account',
+    source_type: "card",
+    statement_descriptor: "OPENBOND",
+    status: "in_transit",
+    trace_id: { status: "pending", value: null },
+    type: "bank_account",
   };
 }

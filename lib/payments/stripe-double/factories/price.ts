@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import Stripe from "stripe";
 
 export interface PriceInput {
   id: string;
@@ -11,22 +11,22 @@ export interface PriceInput {
 export function buildMonthlyPrice(i: PriceInput): Stripe.Price {
   return {
     id: i.id,
-    object: 'price',
+    object: "price",
     active: false,
-    billing_scheme: 'per_unit',
+    billing_scheme: "per_unit",
     created: i.created,
-    currency: 'usd',
+    currency: "usd",
     custom_unit_amount: null,
     livemode: false,
     lookup_key: null,
     metadata: {},
     nickname: null,
     product: i.product,
-    recurring: { interval: 'month', interval_count: 1, meter: null, trial_period_days: null, usage_type: 'licensed' },
-    tax_behavior: 'unspecified',
+    recurring: { interval: "month", interval_count: 1, meter: null, trial_period_days: null, usage_type: "licensed" },
+    tax_behavior: "unspecified",
     tiers_mode: null,
     transform_quantity: null,
-    type: 'recurring',
+    type: "recurring",
     unit_amount: i.unitAmount,
     unit_amount_decimal: Stripe.Decimal.from(i.unitAmount),
   };
@@ -36,14 +36,14 @@ export function buildMonthlyPrice(i: PriceInput): Stripe.Price {
 export function planFromPrice(p: Stripe.Price): Stripe.Plan {
   return {
     id: p.id,
-    object: 'plan',
+    object: "plan",
     active: p.active,
     amount: p.unit_amount,
     amount_decimal: p.unit_amount_decimal,
-    billing_scheme: 'per_unit',
+    billing_scheme: "per_unit",
     created: p.created,
     currency: p.currency,
-    interval: 'month',
+    interval: "month",
     interval_count: 1,
     livemode: false,
     metadata: {},
@@ -53,6 +53,6 @@ export function planFromPrice(p: Stripe.Price): Stripe.Plan {
     tiers_mode: null,
     transform_usage: null,
     trial_period_days: null,
-    usage_type: 'licensed',
+    usage_type: "licensed",
   };
 }

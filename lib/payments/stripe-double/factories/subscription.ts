@@ -1,5 +1,5 @@
-import type Stripe from 'stripe';
-import { planFromPrice } from './price';
+import type Stripe from "stripe";
+import { planFromPrice } from "./price";
 
 export interface SubscriptionInput {
   id: string;
@@ -17,7 +17,7 @@ export interface SubscriptionInput {
 export function buildSubscription(i: SubscriptionInput): Stripe.Subscription {
   const item: Stripe.SubscriptionItem = {
     id: i.itemId,
-    object: 'subscription_item',
+    object: "subscription_item",
     billing_thresholds: null,
     created: i.created,
     current_period_end: i.periodEnd,
@@ -33,22 +33,22 @@ export function buildSubscription(i: SubscriptionInput): Stripe.Subscription {
   };
   return {
     id: i.id,
-    object: 'subscription',
+    object: "subscription",
     application: null,
     application_fee_percent: null,
     automatic_tax: { disabled_reason: null, enabled: false, liability: null },
     billing_cycle_anchor: i.created,
     billing_cycle_anchor_config: null,
-    billing_mode: { flexible: null, type: 'flexible', updated_at: i.created },
+    billing_mode: { flexible: null, type: "flexible", updated_at: i.created },
     billing_schedules: [],
     billing_thresholds: null,
     cancel_at: null,
     cancel_at_period_end: false,
     canceled_at: null,
     cancellation_details: { comment: null, feedback: null, feedback_option: null, reason: null },
-    collection_method: 'charge_automatically',
+    collection_method: "charge_automatically",
     created: i.created,
-    currency: 'usd',
+    currency: "usd",
     customer: i.customer,
     customer_account: null,
     days_until_due: null,
@@ -57,8 +57,14 @@ export function buildSubscription(i: SubscriptionInput): Stripe.Subscription {
     description: null,
     discounts: [],
     ended_at: null,
-    invoice_settings: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: { type: 'self' } },
-    items: { object: 'list', data: [item], has_more: false, url: `/v1/subscription_items?subscription=${i.id}` },
+    invoice_settings: {
+      account_tax_ids: null,
+      custom_fields: null,
+      description: null,
+      footer: null,
+      issuer: { type: "self" },
+    },
+    items: { object: "list", data: [item], has_more: false, url: `/v1/subscription_items?subscription=${i.id}` },
     latest_invoice: i.latestInvoice,
     livemode: false,
     managed_payments: null,
@@ -66,17 +72,17 @@ export function buildSubscription(i: SubscriptionInput): Stripe.Subscription {
     next_pending_invoice_item_invoice: null,
     on_behalf_of: null,
     pause_collection: null,
-    payment_settings: { payment_method_options: null, payment_method_types: null, save_default_payment_method: 'off' },
+    payment_settings: { payment_method_options: null, payment_method_types: null, save_default_payment_method: "off" },
     pending_invoice_item_interval: null,
     pending_setup_intent: null,
     pending_update: null,
     schedule: null,
     start_date: i.created,
-    status: 'active',
+    status: "active",
     test_clock: null,
     transfer_data: null,
     trial_end: null,
-    trial_settings: { end_behavior: { billing_cycle_anchor: null, missing_payment_method: 'create_invoice' } },
+    trial_settings: { end_behavior: { billing_cycle_anchor: null, missing_payment_method: "create_invoice" } },
     trial_start: null,
   };
 }

@@ -5,7 +5,10 @@ import { donations } from "@/db/schema";
 import { idOf, type EventOutcome, type HandlerContext } from "../context";
 
 /** The bank debit bounced: the gift failed. Only a pending gift moves; Stripe's PaymentIntent is checked first. */
-export async function handleAsyncPaymentFailed(ctx: HandlerContext, event: Stripe.CheckoutSessionAsyncPaymentFailedEvent): Promise<EventOutcome> {
+export async function handleAsyncPaymentFailed(
+  ctx: HandlerContext,
+  event: Stripe.CheckoutSessionAsyncPaymentFailedEvent,
+): Promise<EventOutcome> {
   const session = event.data.object;
   const id = z.uuid().safeParse(session.metadata?.["donation_id"] ?? session.client_reference_id);
   const piId = idOf(session.payment_intent);

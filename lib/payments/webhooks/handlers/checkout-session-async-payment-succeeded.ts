@@ -2,7 +2,10 @@ import type Stripe from "stripe";
 import { idOf, type EventOutcome, type HandlerContext } from "../context";
 import { syncPaymentIntent } from "../sync-payment-intent";
 
-export async function handleAsyncPaymentSucceeded(ctx: HandlerContext, event: Stripe.CheckoutSessionAsyncPaymentSucceededEvent): Promise<EventOutcome> {
+export async function handleAsyncPaymentSucceeded(
+  ctx: HandlerContext,
+  event: Stripe.CheckoutSessionAsyncPaymentSucceededEvent,
+): Promise<EventOutcome> {
   const pi = idOf(event.data.object.payment_intent);
   return pi ? syncPaymentIntent(ctx, pi) : "ignored";
 }

@@ -12,7 +12,10 @@ const uuid = z.uuid();
  * activate the gift and remember its subscription; the money is booked from
  * invoice.paid, or the first month would count twice.
  */
-export async function handleCheckoutSessionCompleted(ctx: HandlerContext, event: Stripe.CheckoutSessionCompletedEvent): Promise<EventOutcome> {
+export async function handleCheckoutSessionCompleted(
+  ctx: HandlerContext,
+  event: Stripe.CheckoutSessionCompletedEvent,
+): Promise<EventOutcome> {
   const session = await ctx.stripe.checkout.sessions.retrieve(event.data.object.id);
   return session.mode === "subscription" ? activateMonthly(ctx, session) : linkOneOff(ctx, session);
 }
@@ -23,7 +26,12 @@ async function linkOneOff(ctx: HandlerContext, session: Stripe.Checkout.Session)
   const linked = await ctx.tx
     .update(donations)
     .set({ checkoutSessionId: session.id })
-    .where(and(eq(donations.id, id.data), or(isNull(donations.checkoutSessionId), eq(donations.checkoutSessionId, session.id))))
+    .where(
+      and(
+        eq(donations.id, id.data),
+        or(isNull(donations.checkoutSessionId), eq(donations.checkoutSessionId, session.id)),
+      ),
+    )
     .returning({ id: donations.id });
   if (!linked.length) return "ignored";
   const pi = idOf(session.payment_intent);

@@ -7,11 +7,19 @@ import type { EventOutcome, HandlerContext } from "../context";
 const uuid = z.uuid();
 
 /** The donor never paid. Only pending rows move, so a late expiry cannot undo a gift. */
-export async function handleCheckoutSessionExpired(ctx: HandlerContext, event: Stripe.CheckoutSessionExpiredEvent): Promise<EventOutcome> {
+export async function handleCheckoutSessionExpired(
+  ctx: HandlerContext,
+  event: Stripe.CheckoutSessionExpiredEvent,
+): Promise<EventOutcome> {
   const s = event.data.object;
-  const donationId = uuid.safeParse(s.metadata?.["donation_id"] ?? (s.mode === "payment" ? s.client_reference_id : undefined));
+  const donationId = uuid.safeParse(
+    s.metadata?.["donation_id"] ?? (s.mode === "payment" ? s.client_reference_id : undefined),
+  );
   if (donationId.success) {
-    await ctx.tx.update(donations).set({ status: "expired" }).where(and(eq(donations.id, donationId.data), eq(donations.status, "pending")));
+    await ctx.tx
+      .update(donations)
+      .set({ status: "expired" })
+      .where(and(eq(donations.id, donationId.data), eq(donations.status, "pending")));
     return "processed";
   }
   const giftId = uuid.safeParse(s.metadata?.["recurring_gift_id"] ?? s.client_reference_id);

@@ -5,7 +5,10 @@ import { recurringGifts } from "@/db/schema";
 import type { EventOutcome, HandlerContext } from "../context";
 
 /** The monthly gift ended (donor, fund or Stripe's dunning). Matched by subscription id or, if checkout was not processed yet, by metadata. */
-export async function handleSubscriptionDeleted(ctx: HandlerContext, event: Stripe.CustomerSubscriptionDeletedEvent): Promise<EventOutcome> {
+export async function handleSubscriptionDeleted(
+  ctx: HandlerContext,
+  event: Stripe.CustomerSubscriptionDeletedEvent,
+): Promise<EventOutcome> {
   const sub = await ctx.stripe.subscriptions.retrieve(event.data.object.id);
   if (sub.status !== "canceled") return "processed";
   const giftId = z.uuid().safeParse(sub.metadata?.["recurring_gift_id"]);

@@ -24,16 +24,35 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <header>
         <h1 className="text-2xl font-semibold">Privacy review: {r.proposed.alias}*</h1>
         <p className="text-sm text-muted">
-          {r.isEdit ? "Edit of a live campaign's public text" : "New campaign"} · {statusLabel(r.status)} · goal {formatUsd(r.goalCents)}
+          {r.isEdit ? "Edit of a live campaign's public text" : "New campaign"} · {statusLabel(r.status)} · goal{" "}
+          {formatUsd(r.goalCents)}
         </p>
       </header>
-      {!r.awaiting ? <p className="rounded-md border border-line bg-white p-3">This campaign is not waiting for review.</p> : null}
+      {!r.awaiting ? (
+        <p className="rounded-md border border-line bg-white p-3">This campaign is not waiting for review.</p>
+      ) : null}
       <div className="rounded-lg border border-line bg-white p-3 text-sm" data-testid="review-flags">
         <h2 className="font-semibold">What the automatic check flagged</h2>
-        {r.flags.length === 0 ? <p className="text-muted">No flags. Still read the text against the case file: the check cannot catch everything (e.g. a unique job, a town, a relative&apos;s name).</p> : (
-          <ul className="mt-1 list-disc pl-5">{r.flags.map((f, i) => <li key={i}><strong>{f.kind}</strong> in {f.field}: {f.message}</li>)}</ul>
+        {r.flags.length === 0 ? (
+          <p className="text-muted">
+            No flags. Still read the text against the case file: the check cannot catch everything (e.g. a unique job, a
+            town, a relative&apos;s name).
+          </p>
+        ) : (
+          <ul className="mt-1 list-disc pl-5">
+            {r.flags.map((f, i) => (
+              <li key={i}>
+                <strong>{f.kind}</strong> in {f.field}: {f.message}
+              </li>
+            ))}
+          </ul>
         )}
-        {r.duplicateCount ? <p className="mt-1 text-accent">Another campaign has a case file with the same A-number: check it is not a second campaign for the same person.</p> : null}
+        {r.duplicateCount ? (
+          <p className="mt-1 text-accent">
+            Another campaign has a case file with the same A-number: check it is not a second campaign for the same
+            person.
+          </p>
+        ) : null}
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <PublicTextPanel title={r.isEdit ? "Proposed public text (edit)" : "Proposed public text"} text={r.proposed} />
@@ -42,21 +61,37 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       {r.current ? <PublicTextPanel title="Public text live now" text={r.current} muted /> : null}
       {r.awaiting ? (
         <div className="grid gap-4 lg:grid-cols-2">
-          <ActionForm action={approveAction.bind(null, r.id)} label="Approve" className="space-y-2 rounded-lg border-2 border-brand bg-white p-4">
+          <ActionForm
+            action={approveAction.bind(null, r.id)}
+            label="Approve"
+            className="space-y-2 rounded-lg border-2 border-brand bg-white p-4"
+          >
             <h2 className="font-semibold">Approve</h2>
             <p className="text-sm" data-testid="approve-effect">
               {r.isEdit ? (
-                <>The proposed text replaces the live text at <code>/campaigns/{r.slug}</code> immediately.</>
+                <>
+                  The proposed text replaces the live text at <code>/campaigns/{r.slug}</code> immediately.
+                </>
               ) : (
-                <>The campaign goes live at <code>/campaigns/{r.slug}</code> and appears on the home page; donors can give to it at once.</>
+                <>
+                  The campaign goes live at <code>/campaigns/{r.slug}</code> and appears on the home page; donors can
+                  give to it at once.
+                </>
               )}{" "}
               The privacy check runs once more against the current case file before publishing.
             </p>
             <SubmitButton>Approve and publish</SubmitButton>
           </ActionForm>
-          <ActionForm action={returnAction.bind(null, r.id)} label="Send back" className="space-y-2 rounded-lg border border-line bg-white p-4">
+          <ActionForm
+            action={returnAction.bind(null, r.id)}
+            label="Send back"
+            className="space-y-2 rounded-lg border border-line bg-white p-4"
+          >
             <h2 className="font-semibold">Send back to the lawyer</h2>
-            <p className="text-sm text-muted">{r.isEdit ? "The edit is discarded; the live text stays." : "The campaign returns to draft."} The lawyer sees your notes — do not copy case-file details into them.</p>
+            <p className="text-sm text-muted">
+              {r.isEdit ? "The edit is discarded; the live text stays." : "The campaign returns to draft."} The lawyer
+              sees your notes — do not copy case-file details into them.
+            </p>
             <TextField name="notes" label="Notes for the lawyer" />
             <SubmitButton variant="secondary">Send back with notes</SubmitButton>
           </ActionForm>

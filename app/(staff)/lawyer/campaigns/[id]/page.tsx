@@ -13,7 +13,13 @@ export const dynamic = "force-dynamic";
 
 const LIVE = ["live", "funded", "paused", "bond_requested", "bond_posted"];
 
-export default async function CampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ event?: string }> }) {
+export default async function CampaignPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ event?: string }>;
+}) {
   const g = await gate("lawyer");
   if (g.denied) return g.denied;
   const { id } = await params;
@@ -25,23 +31,44 @@ export default async function CampaignPage({ params, searchParams }: { params: P
     <section className="space-y-4">
       <header>
         <h1 className="text-2xl font-semibold">
-          {c.alias}* <span className="text-base font-normal text-muted">· {c.region} · {statusLabel(c.status)} · goal {formatUsd(c.goalCents)}</span>
+          {c.alias}*{" "}
+          <span className="text-base font-normal text-muted">
+            · {c.region} · {statusLabel(c.status)} · goal {formatUsd(c.goalCents)}
+          </span>
         </h1>
         {c.reviewNotes ? (
           <p className="mt-2 rounded-md border border-accent bg-white p-3 text-sm" data-testid="review-notes">
             <strong>Returned by the reviewer:</strong> {c.reviewNotes}
           </p>
         ) : null}
-        {duplicateCount ? <p className="mt-2 text-sm text-accent">Another campaign has a case file with the same A-number.</p> : null}
-        {event ? <p role="status" className="mt-2 rounded-md border border-brand bg-brand-soft p-3 text-sm">Case event recorded.</p> : null}
+        {duplicateCount ? (
+          <p className="mt-2 text-sm text-accent">Another campaign has a case file with the same A-number.</p>
+        ) : null}
+        {event ? (
+          <p role="status" className="mt-2 rounded-md border border-brand bg-brand-soft p-3 text-sm">
+            Case event recorded.
+          </p>
+        ) : null}
       </header>
       {c.status === "draft" ? (
-        <CampaignForm campaignId={c.id} values={{ ...caseFileFormValues(caseFile), alias: c.alias, region: c.region, summary: c.summary, story: c.story, detentionMonth: c.detentionMonth }} />
+        <CampaignForm
+          campaignId={c.id}
+          values={{
+            ...caseFileFormValues(caseFile),
+            alias: c.alias,
+            region: c.region,
+            summary: c.summary,
+            story: c.story,
+            detentionMonth: c.detentionMonth,
+          }}
+        />
       ) : LIVE.includes(c.status) ? (
         <LivePanels campaign={c} />
       ) : (
         <p className="text-muted">
-          {c.status === "in_review" ? "Waiting for privacy review by a fund administrator. You will be able to edit it again if it is sent back." : "This campaign is " + statusLabel(c.status) + "; nothing can be changed here."}
+          {c.status === "in_review"
+            ? "Waiting for privacy review by a fund administrator. You will be able to edit it again if it is sent back."
+            : "This campaign is " + statusLabel(c.status) + "; nothing can be changed here."}
         </p>
       )}
       {events.length ? (

@@ -11,7 +11,9 @@ export default async function NewCampaignPage() {
   return (
     <section>
       <h1 className="mb-1 text-2xl font-semibold">New campaign</h1>
-      <p className="mb-6 text-sm text-muted">A draft is private until you submit it and a fund administrator approves the public text.</p>
+      <p className="mb-6 text-sm text-muted">
+        A draft is private until you submit it and a fund administrator approves the public text.
+      </p>
       <CampaignForm />
     </section>
   );

@@ -12,7 +12,9 @@ import { revalidateCampaignPages } from "../../../../revalidate-public";
 export async function bondAction(bondId: string, form: string, _prev: FormState, data: FormData): Promise<FormState> {
   const me = await currentPrincipal();
   if (!me) redirect("/sign-in");
-  const values = Object.fromEntries([...data.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")));
+  const values = Object.fromEntries(
+    [...data.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")),
+  );
   let done: string;
   try {
     done = await performBondAction(await getDb(), me, requireId(bondId, "bond"), form, values);

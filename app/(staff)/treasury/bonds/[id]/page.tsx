@@ -13,7 +13,13 @@ import { CaseFilePanel } from "./case-file-panel";
 export const metadata: Metadata = { title: "Bond" };
 export const dynamic = "force-dynamic";
 
-export default async function BondPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ caseFile?: string; done?: string }> }) {
+export default async function BondPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ caseFile?: string; done?: string }>;
+}) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const reveal = sp.caseFile === "show";
   let d: BondDetail;
@@ -35,7 +41,11 @@ export default async function BondPage({ params, searchParams }: { params: Promi
         </span>
       </header>
       {sp.done ? (
-        <p role="status" className="rounded border border-brand/30 bg-brand-soft p-2 text-sm text-brand" data-testid="done">
+        <p
+          role="status"
+          className="rounded border border-brand/30 bg-brand-soft p-2 text-sm text-brand"
+          data-testid="done"
+        >
           {sp.done.slice(0, 300)}
         </p>
       ) : null}
@@ -52,15 +62,23 @@ export default async function BondPage({ params, searchParams }: { params: Promi
             <h2 className="mb-2 font-semibold">Books</h2>
             <dl className="grid grid-cols-[1fr_auto] gap-y-1">
               <dt>Bond receivable</dt>
-              <dd className="text-right"><MoneyLink cents={OPEN_AT_ICE.includes(b.status) ? b.amountCents : 0} account={`bond:${b.id}`} /></dd>
+              <dd className="text-right">
+                <MoneyLink cents={OPEN_AT_ICE.includes(b.status) ? b.amountCents : 0} account={`bond:${b.id}`} />
+              </dd>
               <dt>Campaign {d.campaign.alias}* fund</dt>
-              <dd className="text-right"><MoneyLink cents={d.campaignBalanceCents} account={`campaign:${d.campaign.id}`} /></dd>
+              <dd className="text-right">
+                <MoneyLink cents={d.campaignBalanceCents} account={`campaign:${d.campaign.id}`} />
+              </dd>
               <dt>General pool</dt>
-              <dd className="text-right"><MoneyLink cents={d.generalBalanceCents} account="general" /></dd>
+              <dd className="text-right">
+                <MoneyLink cents={d.generalBalanceCents} account="general" />
+              </dd>
               {d.expectedInterestToday && b.status !== "refunded" ? (
                 <>
                   <dt>Interest accrued to {d.today}</dt>
-                  <dd className="text-right tabular-nums">{d.expectedInterestToday.error ? "rate missing" : formatUsd(d.expectedInterestToday.cents)}</dd>
+                  <dd className="text-right tabular-nums">
+                    {d.expectedInterestToday.error ? "rate missing" : formatUsd(d.expectedInterestToday.cents)}
+                  </dd>
                 </>
               ) : null}
             </dl>

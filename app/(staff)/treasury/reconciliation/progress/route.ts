@@ -8,10 +8,23 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request) {
   try {
-    const run = await latestImportRun(await getDb(), await currentPrincipal(), new URL(req.url).searchParams.get("kind"));
-    const body = run && { status: run.status, done: run.done, total: run.total, summary: run.summary, startedAt: run.startedAt.toISOString() };
+    const run = await latestImportRun(
+      await getDb(),
+      await currentPrincipal(),
+      new URL(req.url).searchParams.get("kind"),
+    );
+    const body = run && {
+      status: run.status,
+      done: run.done,
+      total: run.total,
+      summary: run.summary,
+      startedAt: run.startedAt.toISOString(),
+    };
     return Response.json(body, { headers: { "cache-control": "no-store" } });
   } catch (e) {
-    return Response.json({ error: publicMessage(e) }, { status: httpStatusFor(e), headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { error: publicMessage(e) },
+      { status: httpStatusFor(e), headers: { "cache-control": "no-store" } },
+    );
   }
 }

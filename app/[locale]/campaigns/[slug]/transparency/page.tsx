@@ -32,14 +32,18 @@ export default async function CampaignTransparencyPage({ params }: Props) {
     <>
       <section className="mb-8 max-w-2xl">
         <p className="mb-2 text-sm">
-          <Link href={`/campaigns/${c.campaign.slug}`} className="text-brand underline">{t("backToCampaign", { alias })}</Link>
+          <Link href={`/campaigns/${c.campaign.slug}`} className="text-brand underline">
+            {t("backToCampaign", { alias })}
+          </Link>
         </p>
         <h1 className="text-3xl font-semibold tracking-tight">{t("campaignTitle", { alias })}</h1>
         <p className="mt-3 text-muted">{t("campaignIntro", { alias })}</p>
       </section>
       <TransparencyFigures figures={c.figures} campaign={c.figures} locale={locale} />
       <p className="mt-8 text-sm">
-        <Link href="/transparency" className="text-brand underline">{t("wholeFund")}</Link>
+        <Link href="/transparency" className="text-brand underline">
+          {t("wholeFund")}
+        </Link>
       </p>
     </>
   );

@@ -10,7 +10,10 @@ import { redirect } from "@/lib/i18n/navigation";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Stop a monthly gift", robots: { index: false }, referrer: "no-referrer" };
 
-type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ token?: string; done?: string }> };
+type Props = {
+  params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<{ token?: string; done?: string }>;
+};
 
 async function stop(locale: string, id: string, form: FormData) {
   "use server";
@@ -25,7 +28,11 @@ export default async function CancelPage({ params, searchParams }: Props) {
   const { token, done } = await searchParams;
   const t = await getTranslations("cancel");
   const gift = await pageLoad(async () => findRecurringGift(await getDb(), id, token));
-  const note = (text: string) => <p className="mt-3 text-lg" data-testid="cancel-message">{text}</p>;
+  const note = (text: string) => (
+    <p className="mt-3 text-lg" data-testid="cancel-message">
+      {text}
+    </p>
+  );
   let body;
   if (!gift) body = note(t("invalid"));
   else if (done === "cancelled") body = note(t("done"));
@@ -37,7 +44,9 @@ export default async function CancelPage({ params, searchParams }: Props) {
         <input type="hidden" name="token" value={token} />
         <p>{t("summary", { amount: formatUsd(gift.amountCents), alias: `${gift.alias}*` })}</p>
         <p className="text-muted">{t("explain")}</p>
-        <button type="submit" className="rounded-lg bg-brand px-5 py-3 font-semibold text-white hover:opacity-90">{t("confirm")}</button>
+        <button type="submit" className="rounded-lg bg-brand px-5 py-3 font-semibold text-white hover:opacity-90">
+          {t("confirm")}
+        </button>
       </form>
     );
   return (

@@ -33,11 +33,22 @@ async function choose(id: string, form: FormData) {
   const note = summarize(await double.deliver({}));
   // Real Stripe fills in the session id; the double hands back the template as given.
   if (url) redirect(url.replace("{CHECKOUT_SESSION_ID}", id));
-  const msg = outcome === "decline" ? "Your card was declined. Try another outcome." : outcome === "expire" ? "The session expired." : note;
+  const msg =
+    outcome === "decline"
+      ? "Your card was declined. Try another outcome."
+      : outcome === "expire"
+        ? "The session expired."
+        : note;
   redirect(`/dev/stripe/checkout/${id}?note=${encodeURIComponent(`${msg} ${note}`)}`);
 }
 
-export default async function TestCheckout({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ note?: string }> }) {
+export default async function TestCheckout({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ note?: string }>;
+}) {
   const double = devDouble();
   if (!double) notFound();
   const { id } = await params;
@@ -45,7 +56,15 @@ export default async function TestCheckout({ params, searchParams }: { params: P
   const session = double.store.get("checkout.session", id);
   if (!session) notFound();
   const campaignId = session.metadata?.campaign_id;
-  const [c] = campaignId ? await (await getDb()).select({ alias: campaigns.alias, region: campaigns.region }).from(campaigns).where(eq(campaigns.id, campaignId)).limit(1) : [];
+  const [c] = campaignId
+    ? await (
+        await getDb()
+      )
+        .select({ alias: campaigns.alias, region: campaigns.region })
+        .from(campaigns)
+        .where(eq(campaigns.id, campaignId))
+        .limit(1)
+    : [];
   return (
     <section className="mx-auto max-w-md rounded-xl border border-line bg-white p-6 shadow-sm">
       <p className="text-sm text-muted">Test checkout · {session.id}</p>
@@ -54,11 +73,31 @@ export default async function TestCheckout({ params, searchParams }: { params: P
         {session.mode === "subscription" ? " / month" : ""}
       </h1>
       <p className="mt-1">{c ? `Gift to the bond for ${c.alias}* (${c.region})` : "Gift"}</p>
-      <p className="mt-1 text-sm text-muted">Session status: {session.status}{session.customer_email ? ` · ${session.customer_email}` : ""}</p>
-      {note && <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="checkout-note">{note}</p>}
+      <p className="mt-1 text-sm text-muted">
+        Session status: {session.status}
+        {session.customer_email ? ` · ${session.customer_email}` : ""}
+      </p>
+      {note && (
+        <p
+          role="status"
+          className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+          data-testid="checkout-note"
+        >
+          {note}
+        </p>
+      )}
       <form action={choose.bind(null, id)} className="mt-6 grid gap-2">
         {OUTCOMES.map((o) => (
-          <button key={o.value} name="outcome" value={o.value} className={o.primary ? "rounded-lg bg-brand px-4 py-3 font-semibold text-white" : "rounded-lg border border-line px-4 py-2"}>
+          <button
+            key={o.value}
+            name="outcome"
+            value={o.value}
+            className={
+              o.primary
+                ? "rounded-lg bg-brand px-4 py-3 font-semibold text-white"
+                : "rounded-lg border border-line px-4 py-2"
+            }
+          >
             {o.label}
           </button>
         ))}
