@@ -33,7 +33,7 @@ import type Stripe from "stripe";
 import { openDb, rowsOf, type DbHandle } from "@/db/client";
 import { isDbUnavailable } from "@/db/faults";
 import { postEntry, trialBalance, verifyCachedBalances } from "@/lib/ledger";
-import { signEvent } from "@/lib/payments/stripe-double";
+import { signEvent } from "@/stripe-double";
 import { databaseUrl, ensureBuild, startServer, type Server } from "./pg-faults-server";
 
 const PG = process.env.CHAOS_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";

@@ -9,7 +9,7 @@
  * (whsec_…), generated and printed when unset. Serves the Stripe API only: the
  * benchmark and fault tests drive payments in their own process (bench/webhook.ts).
  */
-import { serveDouble, StripeDouble } from "@/lib/payments/stripe-double";
+import { serveDouble, StripeDouble } from "@/stripe-double";
 
 async function main(): Promise<void> {
   const port = Number(process.env.STRIPE_DOUBLE_PORT || 12111);

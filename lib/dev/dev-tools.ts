@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import { campaigns, donations, outboxMessages, recurringGifts } from "@/db/schema";
 import { appEnv, env } from "@/lib/env";
 import { getStripeDouble } from "@/lib/payments/stripe-client";
-import type { DeliveryResult, StripeDouble } from "@/lib/payments/stripe-double";
+import type { DeliveryResult, StripeDouble } from "@/stripe-double";
 
 export function devDouble(): StripeDouble | null {
   return appEnv(env()) === "production" ? null : getStripeDouble();

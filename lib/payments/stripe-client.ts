@@ -6,7 +6,7 @@
  */
 import Stripe from "stripe";
 import { appEnv, env, stripeApiTarget, usesRealStripe } from "@/lib/env";
-import { createDoubleStripe, StripeDouble } from "./stripe-double";
+import { createDoubleStripe, StripeDouble } from "@/stripe-double";
 
 interface StripeHolder {
   __openbondStripe?: { stripe: Stripe; double: StripeDouble | null; webhookSecret: string };

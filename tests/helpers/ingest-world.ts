@@ -8,7 +8,7 @@ import { createHmac } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import type Stripe from "stripe";
 import { openDb, type DbHandle } from "@/db/client";
-import { createDoubleStripe, serveDouble, StripeDouble, type DoubleServer } from "@/lib/payments/stripe-double";
+import { createDoubleStripe, serveDouble, StripeDouble, type DoubleServer } from "@/stripe-double";
 import { createBenchDatabase, type BenchDatabase } from "../../bench/bench-db";
 import { insertCampaign } from "../fixtures/campaigns";
 import { startOneOffGift } from "../fixtures/gifts";

@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import { postEntry, trialBalance, verifyCachedBalances } from "@/lib/ledger";
 import { setStripeForTests } from "@/lib/payments/stripe-client";
-import { createDoubleStripe, signEvent, StripeDouble } from "@/lib/payments/stripe-double";
+import { createDoubleStripe, signEvent, StripeDouble } from "@/stripe-double";
 import { POST } from "@/app/api/stripe/webhook/route";
 
 export const RESERVE = 1_000_000;

@@ -53,7 +53,7 @@ const prop = (p: fc.IAsyncProperty<never>) => fc.assert(p, { numRuns: FUZZ_RUNS,
 describe("fuzz: route handlers", () => {
   it("Stripe webhook: malformed bodies, signatures and headers are 400 and change nothing", async () => {
     const before = await fingerprint(h.db);
-    const { signEvent } = await import("@/lib/payments/stripe-double");
+    const { signEvent } = await import("@/stripe-double");
     await prop(
       fc.asyncProperty(badString, fc.option(badString, { nil: undefined }), fc.boolean(), async (body, sig, signIt) => {
         // Signed garbage too: a valid signature over a body that is not an event.
@@ -73,7 +73,7 @@ describe("fuzz: route handlers", () => {
   });
 
   it("a signed event whose payload is not a Stripe event is refused with a 4xx, not a 500", async () => {
-    const { signEvent } = await import("@/lib/payments/stripe-double");
+    const { signEvent } = await import("@/stripe-double");
     const before = await fingerprint(h.db);
     await prop(
       fc.asyncProperty(

@@ -2,7 +2,7 @@
 import { notFound, redirect } from "next/navigation";
 import { devDouble, paymentIntentFor, subscriptionFor, summarize } from "@/lib/dev/dev-tools";
 import { parseUsd } from "@/lib/money";
-import type { StripeDouble } from "@/lib/payments/stripe-double";
+import type { StripeDouble } from "@/stripe-double";
 
 const ACTIONS = [
   "refund",

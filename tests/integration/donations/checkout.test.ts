@@ -5,7 +5,7 @@ import { rowsOf, type DbHandle } from "@/db/client";
 import { createCheckout, cancelTokenFor, hashCancelToken } from "@/lib/donations/checkout";
 import { limitCheckout } from "@/lib/donations/rate-limit";
 import { AppError } from "@/lib/errors";
-import { createDoubleStripe, StripeDouble } from "@/lib/payments/stripe-double";
+import { createDoubleStripe, StripeDouble } from "@/stripe-double";
 import { insertCampaign } from "../../fixtures/campaigns";
 import { createTestDb } from "../../helpers/test-db";
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterEach, describe, expect, it } from "vitest";
-import { StripeDouble } from "../../../lib/payments/stripe-double";
+import { StripeDouble } from "@/stripe-double";
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -66,7 +66,7 @@ describe("over real HTTP", () => {
     });
     double.webhookUrl = `http://127.0.0.1:${port}/api/stripe/webhook`;
     const stripe = new Stripe(double.secretKey, {
-      httpClient: new (await import("../../../lib/payments/stripe-double")).DoubleHttpClient(double),
+      httpClient: new (await import("@/stripe-double")).DoubleHttpClient(double),
     });
     const s = await stripe.checkout.sessions.create({
       mode: "payment",

@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stripeEvents } from "@/db/schema";
-import { signEvent } from "@/lib/payments/stripe-double";
+import { signEvent } from "@/stripe-double";
 import { startOneOffGift } from "../../fixtures/gifts";
 import { books, post, routeToDb } from "../../helpers/webhook-harness";
 import { newWorld, type World } from "./setup";

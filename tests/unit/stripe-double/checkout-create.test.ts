@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { createDoubleStripe, StripeDouble } from "../../../lib/payments/stripe-double";
+import { createDoubleStripe, StripeDouble } from "@/stripe-double";
 import { monthlyParams, oneOffParams, setup } from "./helpers";
 
 async function rejected(p: Promise<unknown>): Promise<Stripe.errors.StripeError> {

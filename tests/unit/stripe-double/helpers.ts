@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { createDoubleStripe, StripeDouble } from "../../../lib/payments/stripe-double";
+import { createDoubleStripe, StripeDouble } from "@/stripe-double";
 
 export function setup(): { double: StripeDouble; stripe: Stripe } {
   const double = new StripeDouble({ baseUrl: "http://localhost:4000" });

@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { campaigns } from "@/db/schema";
 import { devDouble, summarize } from "@/lib/dev/dev-tools";
 import { formatUsd } from "@/lib/money";
-import type { CheckoutOutcome } from "@/lib/payments/stripe-double";
+import type { CheckoutOutcome } from "@/stripe-double";
 import { eq } from "drizzle-orm";
 
 export const dynamic = "force-dynamic";
