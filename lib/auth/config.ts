@@ -9,6 +9,7 @@ import { accounts, sessions, users, verificationTokens, type Role } from "@/db/s
 import { appOrigin } from "@/lib/app-origin";
 import { secrets } from "@/lib/dev-secrets";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { sendPendingMail } from "@/lib/mail/send-pending";
 import { sessionPayload } from "./public-session";
@@ -47,6 +48,13 @@ async function config(): Promise<NextAuthConfig> {
       verificationTokensTable: verificationTokens,
     }),
     session: { strategy: "database", maxAge: 8 * 60 * 60 },
+    // Auth.js's default logger prints error causes and metadata (which can hold the email and
+    // the token); names and codes only, through the redacting logger.
+    logger: {
+      error: (e) => log.warn({ name: e.name, type: (e as { type?: string }).type }, "auth error"),
+      warn: (code) => log.warn({ code }, "auth warning"),
+      debug: () => {},
+    },
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
     providers: [
       {

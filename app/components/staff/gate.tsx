@@ -1,8 +1,10 @@
 /**
  * The server-side gate every staff page calls first: anonymous visitors go to
- * sign-in, signed-in people without the role get a 403 explanation, never a 500.
+ * sign-in, signed-in people without the role get the 403 page (app/forbidden.tsx, with HTTP
+ * 403 through forbidden()), never a 500. `denied` stays in the type for callers written
+ * before; it is never returned now.
  */
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import type { ReactElement } from "react";
 import type { Role } from "@/db/schema";
 import { currentPrincipal } from "@/lib/auth/config";
@@ -19,6 +21,7 @@ export async function gate(...roles: Role[]): Promise<Gate> {
   try {
     return { me: requireRole(me, ...roles) };
   } catch (e) {
+    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized")) forbidden();
     return { denied: <Forbidden message={publicMessage(e)} /> };
   }
 }
@@ -31,8 +34,7 @@ export async function load<T>(
     return { value: await fn() };
   } catch (e) {
     if (isAppError(e) && e.code === "not_found") notFound();
-    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized"))
-      return { denied: <Forbidden message={publicMessage(e)} /> };
+    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized")) forbidden();
     throw e;
   }
 }
