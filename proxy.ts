@@ -3,9 +3,9 @@ import { NextRequest, NextResponse } from "next/server";
 import { dbGate } from "@/db/health";
 import { routing } from "@/lib/i18n/routing";
 import { servedOverHttps } from "@/lib/app-origin";
+import { REQUEST_PATH_HEADER, unavailableResponse } from "@/lib/outage/page-html";
 import { checkStaffUrl } from "@/lib/staff-url";
 import { HSTS, newNonce, NON_PAGE_CSP, pageCsp, wantsHsts } from "@/lib/security-headers";
-import { REQUEST_PATH_HEADER, unavailableResponse } from "@/lib/unavailable-page";
 
 const intl = createMiddleware(routing);
 
@@ -24,8 +24,8 @@ export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const read = request.method === "GET" || request.method === "HEAD";
   const hsts = wantsHsts({ requestProtocol: request.nextUrl.protocol, configuredHttps: servedOverHttps() });
-  const verdict = checkStaffUrl(pathname, search);
-  if (verdict === "bad_request")
+  const urlVerdict = checkStaffUrl(pathname, search);
+  if (urlVerdict === "bad_request")
     return secure(
       new NextResponse("Bad request: this address holds characters it cannot contain.", {
         status: 400,
@@ -51,12 +51,12 @@ export default async function proxy(request: NextRequest) {
   // on every script it renders; the browser gets the same policy on the response.
   const csp = pageCsp({ nonce: newNonce(), dev: process.env.NODE_ENV !== "production" });
   // Pages that still meet a fault while rendering send the visitor to /unavailable, which needs
-  // to know where to send them back (lib/page-unavailable.ts).
+  // to know where to send them back (lib/outage/render-guard.ts).
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, pathname + search);
   headers.set("content-security-policy", csp);
   // A malformed id: the not-found page with 404 (no route matches this path), before any query runs.
-  if (verdict === "not_found")
+  if (urlVerdict === "not_found")
     return secure(NextResponse.rewrite(new URL("/__not-found", request.url), { request: { headers } }), csp, hsts);
   if (UNLOCALISED.test(pathname)) return secure(NextResponse.next({ request: { headers } }), csp, hsts);
   // next-intl forwards the request it is given (headers included) when it does not redirect; a

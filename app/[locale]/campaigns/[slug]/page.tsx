@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { appOrigin } from "@/lib/app-origin";
-import { pageLoad } from "@/lib/page-unavailable";
+import { pageLoad } from "@/lib/outage/render-guard";
 import { listCampaignUpdates, listDonorWall } from "@/lib/campaigns/campaign-page";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { ACCEPTING_STATUSES } from "@/lib/donations/checkout";
