@@ -1,10 +1,11 @@
 import { notFound, redirect } from "next/navigation";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { redirectIfUnavailable } from "@/lib/outage/render-guard";
+import { Forbidden } from "./forbidden";
 
 /**
- * What a page shows when its lib call refuses: sign-in for nobody, a 403 page
- * naming the role for the wrong role, 404 for a missing record, the message for a bad query,
+ * What a staff page shows when its lib call refuses: sign-in for nobody, the 403
+ * explanation for the wrong role, 404 for a missing record, the message for a bad query,
  * the 503 page (via /unavailable) for a database fault.
  * Anything else is ours and is rethrown (a real 500).
  */
@@ -13,18 +14,13 @@ export async function pageError(e: unknown): Promise<React.ReactElement> {
   if (!isAppError(e)) throw e;
   if (e.code === "unauthorized") redirect("/sign-in");
   if (e.code === "not_found") notFound();
-  const forbidden = e.code === "forbidden";
+  if (e.code === "forbidden") return <Forbidden message={publicMessage(e)} />;
   return (
-    <section
-      className="max-w-xl rounded-lg border border-line bg-white p-6"
-      role={forbidden ? undefined : "alert"}
-      data-testid={forbidden ? "forbidden" : undefined}
-    >
-      <h1 className="text-xl font-semibold">{forbidden ? "403 · Not for your account" : "That did not work"}</h1>
+    <section className="max-w-xl rounded-lg border border-line bg-white p-6" role="alert">
+      <h1 className="text-xl font-semibold">That did not work</h1>
       <p className="mt-2 text-muted" data-testid="page-error">
         {publicMessage(e)}
       </p>
-      {forbidden ? <p className="mt-2 text-sm text-muted">Ask a fund administrator if you need this role.</p> : null}
     </section>
   );
 }
