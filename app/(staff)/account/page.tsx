@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { currentPrincipal, signOut } from "@/lib/auth/config";
+import { currentPrincipal } from "@/lib/auth/config";
+import { signOutAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 export const dynamic = "force-dynamic";
-
-async function doSignOut() {
-  "use server";
-  await signOut({ redirectTo: "/" });
-}
 
 export default async function AccountPage() {
   const me = await currentPrincipal();
@@ -21,7 +17,7 @@ export default async function AccountPage() {
           ? `Roles: ${me.roles.join(", ")}`
           : "No role yet. A fund administrator must verify you before you can do anything here."}
       </p>
-      <form action={doSignOut} className="mt-6">
+      <form action={signOutAction} className="mt-6">
         <button type="submit" className="rounded-md border border-line px-4 py-2">
           Sign out
         </button>
