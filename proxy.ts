@@ -2,7 +2,7 @@ import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { dbGate } from "@/db/health";
 import { routing } from "@/lib/i18n/routing";
-import { REQUEST_PATH_HEADER, unavailableResponse } from "@/lib/unavailable-page";
+import { REQUEST_PATH_HEADER, unavailableResponse } from "@/lib/outage/page-html";
 
 const intl = createMiddleware(routing);
 
@@ -30,7 +30,7 @@ export default async function proxy(request: NextRequest) {
       });
   }
   // Pages that still meet a fault while rendering send the visitor to /unavailable, which needs
-  // to know where to send them back (lib/page-unavailable.ts).
+  // to know where to send them back (lib/outage/render-guard.ts).
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, pathname + search);
   if (UNLOCALISED.test(pathname)) return NextResponse.next({ request: { headers } });

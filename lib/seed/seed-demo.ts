@@ -12,7 +12,7 @@ import { ensureUser, grantRole, rolesOf, type Principal } from "@/lib/auth/roles
 import { bondInterest } from "@/lib/bonds/interest";
 import { advanceBond } from "@/lib/bonds/lifecycle";
 import { approvalsRequired, approveBondPayment, recordBondPayment, requestBondPayment } from "@/lib/bonds/payment";
-import { recordBondPosting } from "@/lib/bonds/posting";
+import { recordBondPosting } from "@/lib/bonds/i305-posting";
 import { DEMO_CAMPAIGNS, DEMO_DONOR_NAMES, DEMO_STAFF, type DemoCampaign } from "./demo-data";
 
 const SEED_LOCK = 7_310_442_902;

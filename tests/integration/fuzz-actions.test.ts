@@ -50,7 +50,7 @@ const { refundGiftAction, resolvePurposeFailureAction } = await import("@/app/(s
 const { addRateAction } = await import("@/app/(staff)/treasury/rates/actions");
 const { importBankAction } = await import("@/app/(staff)/treasury/reconciliation/actions");
 const { consoleAction } = await import("@/app/dev/stripe/actions");
-const { BOND_FORMS } = await import("@/lib/treasury/bond-actions");
+const { BOND_FORMS } = await import("@/lib/bonds/bond-forms");
 
 const GENERIC = [/Something went wrong/i, /went wrong on our side/i];
 

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { EMPTY_FORM, type FormState } from "@/lib/treasury/form-state";
+import { EMPTY_FORM, type FormState } from "@/lib/forms/treasury-form-state";
 
 export interface FieldSpec {
   name: string;

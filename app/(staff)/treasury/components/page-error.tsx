@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { isAppError, publicMessage } from "@/lib/errors";
-import { redirectIfUnavailable } from "@/lib/page-unavailable";
+import { redirectIfUnavailable } from "@/lib/outage/render-guard";
 
 /**
  * What a page shows when its lib call refuses: sign-in for nobody, a 403 page

@@ -14,7 +14,7 @@ import { getStripe, getStripeDouble } from "@/lib/payments/stripe-client";
 async function deliverOffline(): Promise<void> {
   await getStripeDouble()?.deliver({});
 }
-import type { FormState } from "@/lib/treasury/form-state";
+import type { FormState } from "@/lib/forms/treasury-form-state";
 import { revalidateCampaignPages } from "../../../revalidate-public";
 
 export async function refundGiftAction(donationId: string, _prev: FormState, data: FormData): Promise<FormState> {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
-import { giftsOverview } from "@/lib/treasury/gifts";
+import { giftsOverview } from "@/lib/donations/gifts-overview";
 import { ActionForm } from "../components/action-form";
 import { StatusBadge, Usd } from "../components/money";
 import { pageError } from "../components/page-error";

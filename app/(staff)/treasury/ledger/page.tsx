@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { formatUsd } from "@/lib/money";
-import { accountEntries } from "@/lib/treasury/ledger-entries";
+import { accountEntries } from "@/lib/ledger/account-entries";
 import { pageError } from "../components/page-error";
 
 export const metadata: Metadata = { title: "Ledger" };

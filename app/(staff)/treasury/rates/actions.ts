@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { isAppError, publicMessage } from "@/lib/errors";
-import type { FormState } from "@/lib/treasury/form-state";
-import { addInterestRate } from "@/lib/treasury/rates";
+import type { FormState } from "@/lib/forms/treasury-form-state";
+import { addInterestRate } from "@/lib/bonds/interest-rates";
 
 export async function addRateAction(_prev: FormState, data: FormData): Promise<FormState> {
   const me = await currentPrincipal();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
-import { listRates } from "@/lib/treasury/rates";
+import { listRates } from "@/lib/bonds/interest-rates";
 import { ActionForm } from "../components/action-form";
 import { pageError } from "../components/page-error";
 import { addRateAction } from "./actions";

@@ -7,7 +7,7 @@ import { AppError, publicMessage } from "@/lib/errors";
 import { getStripe } from "@/lib/payments/stripe-client";
 import { MAX_CSV_BYTES } from "@/lib/reconciliation/bank-csv";
 import { runBankImport, runStripeImport } from "@/lib/reconciliation/run-imports";
-import type { FormState } from "@/lib/treasury/form-state";
+import type { FormState } from "@/lib/forms/treasury-form-state";
 
 export async function importStripeAction(_prev: FormState): Promise<FormState> {
   const me = await currentPrincipal();

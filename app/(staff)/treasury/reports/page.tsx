@@ -8,7 +8,7 @@ import { statementOfActivity } from "@/lib/reports/activity";
 import { balanceSheet } from "@/lib/reports/balance-sheet";
 import { monthlyTreasury, type TreasuryMonth } from "@/lib/reports/monthly";
 import { revolvingFigures } from "@/lib/reports/revolving";
-import { requireTreasuryReader } from "@/lib/treasury/access";
+import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 import { MonthChart, type ChartSeries } from "../../../components/month-chart";
 import { pageError } from "../components/page-error";
 

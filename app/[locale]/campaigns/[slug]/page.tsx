@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { pageLoad } from "@/lib/page-unavailable";
+import { pageLoad } from "@/lib/outage/render-guard";
 import { listCampaignUpdates, listDonorWall } from "@/lib/campaigns/campaign-page";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { ACCEPTING_STATUSES } from "@/lib/donations/checkout";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cookies } from "next/headers";
 import { getDb } from "@/db";
-import { pageLoad } from "@/lib/page-unavailable";
+import { pageLoad } from "@/lib/outage/render-guard";
 import { describeCheckout } from "@/lib/donations/thanks";
 import { Link } from "@/lib/i18n/navigation";
 import { formatUsd } from "@/lib/money";

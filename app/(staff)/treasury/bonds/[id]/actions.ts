@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { isAppError, publicMessage } from "@/lib/errors";
-import { performBondAction } from "@/lib/treasury/bond-actions";
-import type { FormState } from "@/lib/treasury/form-state";
+import { performBondAction } from "@/lib/bonds/bond-forms";
+import type { FormState } from "@/lib/forms/treasury-form-state";
 import { requireId } from "@/lib/validation";
 import { revalidateCampaignPages } from "../../../../revalidate-public";
 

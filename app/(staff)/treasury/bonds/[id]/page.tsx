@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { OPEN_AT_ICE } from "@/lib/bonds/state-machine";
 import { formatUsd } from "@/lib/money";
-import { bondDetail, type BondDetail } from "@/lib/treasury/bonds";
+import { bondDetail, type BondDetail } from "@/lib/bonds/read-models";
 import { MoneyLink, StatusBadge } from "../../components/money";
 import { pageError } from "../../components/page-error";
 import { BondForms } from "./bond-forms";

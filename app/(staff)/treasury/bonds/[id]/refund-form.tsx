@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import { bondInterest, type QuarterRate } from "@/lib/bonds/interest";
 import { formatUsd, parseUsd } from "@/lib/money";
-import { EMPTY_FORM, type FormState } from "@/lib/treasury/form-state";
+import { EMPTY_FORM, type FormState } from "@/lib/forms/treasury-form-state";
 import { Field, FormOutcome } from "../../components/action-form";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { formatUsd } from "@/lib/money";
-import { giftDetail } from "@/lib/treasury/gifts";
+import { giftDetail } from "@/lib/donations/gifts-overview";
 import { ActionForm } from "../../components/action-form";
 import { StatusBadge } from "../../components/money";
 import { pageError } from "../../components/page-error";

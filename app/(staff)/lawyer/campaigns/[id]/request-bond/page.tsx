@@ -6,8 +6,8 @@ import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { formatUsd } from "@/lib/money";
-import { bondRequestContext, requestBondInDollars } from "@/lib/treasury/bond-request";
-import type { FormState } from "@/lib/treasury/form-state";
+import { bondRequestContext, requestBondInDollars } from "@/lib/bonds/request-context";
+import type { FormState } from "@/lib/forms/treasury-form-state";
 
 export const metadata: Metadata = { title: "Request the bond payment" };
 export const dynamic = "force-dynamic";
