@@ -1,4 +1,4 @@
-import { notFound, redirect } from "next/navigation";
+import { forbidden as forbid, notFound, redirect } from "next/navigation";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { redirectIfUnavailable } from "@/lib/outage/render-guard";
 
@@ -13,18 +13,14 @@ export async function pageError(e: unknown): Promise<React.ReactElement> {
   if (!isAppError(e)) throw e;
   if (e.code === "unauthorized") redirect("/sign-in");
   if (e.code === "not_found") notFound();
-  const forbidden = e.code === "forbidden";
+  // HTTP 403 with app/forbidden.tsx (issue 11 finding 12), not a 200 page saying 403.
+  if (e.code === "forbidden") forbid();
   return (
-    <section
-      className="max-w-xl rounded-lg border border-line bg-white p-6"
-      role={forbidden ? undefined : "alert"}
-      data-testid={forbidden ? "forbidden" : undefined}
-    >
-      <h1 className="text-xl font-semibold">{forbidden ? "403 · Not for your account" : "That did not work"}</h1>
+    <section className="max-w-xl rounded-lg border border-line bg-white p-6" role="alert">
+      <h1 className="text-xl font-semibold">That did not work</h1>
       <p className="mt-2 text-muted" data-testid="page-error">
         {publicMessage(e)}
       </p>
-      {forbidden ? <p className="mt-2 text-sm text-muted">Ask a fund administrator if you need this role.</p> : null}
     </section>
   );
 }

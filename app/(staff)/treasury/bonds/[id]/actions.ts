@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
+import { doneQuery } from "@/lib/done-message";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { performBondAction } from "@/lib/bonds/bond-forms";
 import type { FormState } from "@/lib/forms/treasury-form-state";
@@ -25,5 +26,6 @@ export async function bondAction(bondId: string, form: string, _prev: FormState,
   // The next state shows a different form, so the outcome travels with the page (amounts only, never case-file data).
   revalidatePath(`/treasury/bonds/${bondId}`);
   revalidateCampaignPages(); // a bond moves its campaign's status
-  redirect(`/treasury/bonds/${bondId}?done=${encodeURIComponent(done)}`);
+  // Signed, so a crafted link cannot put its own text in the success banner (lib/done-message.ts).
+  redirect(`/treasury/bonds/${bondId}?${doneQuery(`/treasury/bonds/${bondId}`, done)}`);
 }
