@@ -11,6 +11,7 @@ import { currentPrincipal } from "@/lib/auth/config";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { Forbidden } from "./forbidden";
+import { forbiddenReason } from "./forbidden-reason";
 
 export type Gate = { me: Principal; denied?: undefined } | { me?: undefined; denied: ReactElement };
 
@@ -21,7 +22,10 @@ export async function gate(...roles: Role[]): Promise<Gate> {
   try {
     return { me: requireRole(me, ...roles) };
   } catch (e) {
-    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized")) forbidden();
+    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized")) {
+      forbiddenReason().message = publicMessage(e);
+      forbidden();
+    }
     return { denied: <Forbidden message={publicMessage(e)} /> };
   }
 }
@@ -34,7 +38,10 @@ export async function load<T>(
     return { value: await fn() };
   } catch (e) {
     if (isAppError(e) && e.code === "not_found") notFound();
-    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized")) forbidden();
+    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized")) {
+      forbiddenReason().message = publicMessage(e);
+      forbidden();
+    }
     throw e;
   }
 }

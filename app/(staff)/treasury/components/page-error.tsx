@@ -1,5 +1,6 @@
 import { forbidden as forbid, notFound, redirect } from "next/navigation";
 import { isAppError, publicMessage } from "@/lib/errors";
+import { forbiddenReason } from "../../../components/staff/forbidden-reason";
 import { redirectIfUnavailable } from "@/lib/outage/render-guard";
 
 /**
@@ -14,7 +15,10 @@ export async function pageError(e: unknown): Promise<React.ReactElement> {
   if (e.code === "unauthorized") redirect("/sign-in");
   if (e.code === "not_found") notFound();
   // HTTP 403 with app/forbidden.tsx (issue 11 finding 12), not a 200 page saying 403.
-  if (e.code === "forbidden") forbid();
+  if (e.code === "forbidden") {
+    forbiddenReason().message = publicMessage(e);
+    forbid();
+  }
   return (
     <section className="max-w-xl rounded-lg border border-line bg-white p-6" role="alert">
       <h1 className="text-xl font-semibold">That did not work</h1>
