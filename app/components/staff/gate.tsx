@@ -4,7 +4,7 @@
  * 403 through forbidden()), never a 500. `denied` stays in the type for callers written
  * before; it is never returned now.
  */
-import { forbidden, notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import type { ReactElement } from "react";
 import type { Role } from "@/db/schema";
 import { currentPrincipal } from "@/lib/auth/config";
@@ -12,6 +12,7 @@ import { requireRole, type Principal } from "@/lib/auth/roles";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { Forbidden } from "./forbidden";
 import { forbiddenReason } from "./forbidden-reason";
+import { pageError } from "./page-error";
 
 export type Gate = { me: Principal; denied?: undefined } | { me?: undefined; denied: ReactElement };
 
@@ -30,18 +31,13 @@ export async function gate(...roles: Role[]): Promise<Gate> {
   }
 }
 
-/** Load a page's data; a refusal from the lib becomes a 404 or a 403 explanation instead of an error page. */
+/** Load a page's data; a refusal from the lib becomes what pageError shows instead of an error page. */
 export async function load<T>(
   fn: () => Promise<T>,
 ): Promise<{ value: T; denied?: undefined } | { value?: undefined; denied: ReactElement }> {
   try {
     return { value: await fn() };
   } catch (e) {
-    if (isAppError(e) && e.code === "not_found") notFound();
-    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized")) {
-      forbiddenReason().message = publicMessage(e);
-      forbidden();
-    }
-    throw e;
+    return { denied: await pageError(e) };
   }
 }

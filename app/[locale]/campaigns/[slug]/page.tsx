@@ -106,7 +106,7 @@ export default async function CampaignPage({ params }: Props) {
           }))}
           wall={wall.map((w) => ({
             id: w.id,
-            name: w.displayName ?? t("anonymous"),
+            name: w.displayName ?? t(w.nameAwaitingReview ? "wallAwaitingReview" : "anonymous"),
             amount: w.giftCents === null ? null : formatUsd(w.giftCents, { wholeDollars: true }),
           }))}
           deductible={e.FUND_DEDUCTIBLE === "true"}

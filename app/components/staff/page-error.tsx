@@ -1,11 +1,11 @@
-import { forbidden as forbid, notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { isAppError, publicMessage } from "@/lib/errors";
-import { forbiddenReason } from "../../../components/staff/forbidden-reason";
 import { redirectIfUnavailable } from "@/lib/outage/render-guard";
+import { forbiddenReason } from "./forbidden-reason";
 
 /**
- * What a page shows when its lib call refuses: sign-in for nobody, a 403 page
- * naming the role for the wrong role, 404 for a missing record, the message for a bad query,
+ * What a staff page shows when its lib call refuses: sign-in for nobody, the 403
+ * explanation for the wrong role, 404 for a missing record, the message for a bad query,
  * the 503 page (via /unavailable) for a database fault.
  * Anything else is ours and is rethrown (a real 500).
  */
@@ -14,10 +14,10 @@ export async function pageError(e: unknown): Promise<React.ReactElement> {
   if (!isAppError(e)) throw e;
   if (e.code === "unauthorized") redirect("/sign-in");
   if (e.code === "not_found") notFound();
-  // HTTP 403 with app/forbidden.tsx (issue 11 finding 12), not a 200 page saying 403.
+  // HTTP 403 with app/forbidden.tsx (experimental.authInterrupts).
   if (e.code === "forbidden") {
     forbiddenReason().message = publicMessage(e);
-    forbid();
+    forbidden();
   }
   return (
     <section className="max-w-xl rounded-lg border border-line bg-white p-6" role="alert">
