@@ -9,7 +9,7 @@ import { currentPrincipal } from "@/lib/auth/config";
 import { appEnv, env } from "@/lib/env";
 import { isLoopbackRequest } from "@/lib/net/client-address";
 
-/** Route handlers pass their request's headers; pages and actions read the request scope's. */
+/** `requestHeaders`: a route handler's own request headers (pages and actions use the current request's). */
 export async function devToolsAllowed(requestHeaders?: { get(name: string): string | null }): Promise<boolean> {
   if (appEnv(env()) === "production") return false;
   if (isLoopbackRequest(requestHeaders ?? (await headers()))) return true;
