@@ -14,10 +14,8 @@ export async function inviteAction(_prev: FormState, fd: FormData): Promise<Form
   const r = await attempt(async () =>
     inviteStaff(db, me, { email: String(fd.get("email") ?? ""), role: String(fd.get("role") ?? "") }),
   );
-  if (!r.ok) {
-    const msg = r.state.message ?? "";
-    return { ...r.state, fieldErrors: /role/i.test(msg) && !/already/.test(msg) ? { role: msg } : { email: msg } };
-  }
+  // zod names the field itself; a conflict ("already has the role") belongs to the address.
+  if (!r.ok) return r.state.fieldErrors ? r.state : { ...r.state, fieldErrors: { email: r.state.message ?? "" } };
   // Like the sign-in mail: try to send at once; the outbox loop retries what fails.
   await sendPendingMail(db, 5).catch(() => undefined);
   redirect("/admin/staff?done=invited");
