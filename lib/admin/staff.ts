@@ -9,6 +9,7 @@ import type { Db } from "@/db/client";
 import { ROLES, sessions, userRoles, users, type Role } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { ensureUser, requireRole, type Principal } from "@/lib/auth/roles";
+import { appUrl } from "@/lib/app-origin";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
@@ -61,8 +62,8 @@ const rolesSchema = z.object({
 });
 
 function inviteMail(role: Role): { subject: string; text: string; html: string } {
-  const { FUND_NAME: fund, APP_URL } = env();
-  const url = `${APP_URL.replace(/\/$/, "")}/sign-in`;
+  const fund = env().FUND_NAME;
+  const url = appUrl("/sign-in");
   const subject = `You are invited to ${fund}`;
   const text = `A fund administrator gave you the ${role} role at ${fund}.\n\nSign in with this email address at ${url} : we will send you a sign-in link.\n\nIf you did not expect this, ignore this message.`;
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");

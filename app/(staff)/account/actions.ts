@@ -1,14 +1,16 @@
 "use server";
-/** End one of the signed-in person's own sessions. */
+/** The signed-in person's own account: sign out, and end one of their own sessions. */
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
 import { revokeMySession } from "@/lib/admin/my-sessions";
-import { currentPrincipal } from "@/lib/auth/config";
-import { attempt, type FormState } from "@/lib/forms/form-state";
+import { signOut } from "@/lib/auth/config";
+import { anyFields, validatedAction } from "@/lib/forms/validated-action";
 
-export async function revokeSessionAction(sessionId: string, _prev: FormState): Promise<FormState> {
-  const me = await currentPrincipal();
-  const r = await attempt(async () => revokeMySession(await getDb(), me, { sessionId }));
-  if (!r.ok) return r.state;
-  redirect("/account?done=session_ended");
+/** Signing out: no form state to return, Auth.js redirects to the home page. */
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
 }
+
+export const revokeSessionAction = validatedAction(anyFields, async (_input, { db, me }, sessionId: string) => {
+  await revokeMySession(db, me, { sessionId });
+  redirect("/account?done=session_ended");
+});

@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { currentPrincipal, signOut } from "@/lib/auth/config";
+import { currentPrincipal } from "@/lib/auth/config";
+import { signOutAction } from "./actions";
 import { MySessions } from "./sessions";
 
 export const metadata: Metadata = { title: "Your account" };
 export const dynamic = "force-dynamic";
-
-async function doSignOut() {
-  "use server";
-  await signOut({ redirectTo: "/" });
-}
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const me = await currentPrincipal();
@@ -28,7 +24,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           ? `Roles: ${me.roles.join(", ")}`
           : "No role yet. A fund administrator must verify you before you can do anything here."}
       </p>
-      <form action={doSignOut} className="mt-6">
+      <form action={signOutAction} className="mt-6">
         <button type="submit" className="rounded-md border border-line px-4 py-2">
           Sign out
         </button>
