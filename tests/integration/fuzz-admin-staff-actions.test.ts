@@ -19,6 +19,12 @@ vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw Object.assign(new Error("redirect"), { redirectTo: url });
   },
+  notFound: () => {
+    throw Object.assign(new Error("notFound"), { notFound: true });
+  },
+  unstable_rethrow: (e: { redirectTo?: string; notFound?: boolean }) => {
+    if (e?.redirectTo || e?.notFound) throw e;
+  },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
@@ -53,7 +59,7 @@ async function check(who: Principal | null, run: () => Promise<unknown>, label: 
     const r = (await run()) as { status?: string; message?: string; fieldErrors?: Record<string, string> };
     if (r.status === "error") refused = [r.message, ...Object.values(r.fieldErrors ?? {})].join(" ");
   } catch (e) {
-    if (!(e as { redirectTo?: string }).redirectTo) throw e;
+    if (!(e as { redirectTo?: string }).redirectTo && !(e as { notFound?: boolean }).notFound) throw e;
   }
   if (refused) {
     expect(refused.trim(), `${label}: empty message`).not.toBe("");
@@ -98,7 +104,7 @@ describe("fuzz: admin and account actions refuse malformed input clearly and wri
   it("own sessions: revoke", async () => {
     await prop(
       fc.asyncProperty(who, badString, async (w, id) => {
-        await check(as(w), () => revokeSessionAction(id, { status: "idle" }), "revokeSessionAction");
+        await check(as(w), () => revokeSessionAction(id, { status: "idle" }, new FormData()), "revokeSessionAction");
       }) as never,
     );
   });
