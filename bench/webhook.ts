@@ -25,6 +25,7 @@ import {
 } from "../tests/helpers/ingest-world";
 import { startNextServer, withTimeout } from "../tests/helpers/next-server";
 import type { Figure } from "./report";
+import { ensureBuild } from "./server";
 import type { LoadInput, LoadMessage, PhaseResult } from "./webhook-load-worker";
 
 export const WEBHOOK_TARGET_EVENTS_PER_SECOND = 800;
@@ -140,6 +141,8 @@ export async function runWebhookBench(o: WebhookBenchOptions): Promise<void> {
   const requests = num("BENCH_WEBHOOK_REQUESTS", Math.round(WEBHOOK_TARGET_EVENTS_PER_SECOND * o.seconds));
   const random = seeded(num("BENCH_SEED", 20261128));
   const name = "webhook over HTTP (30% duplicates)";
+  // Before any setup: next start serves the last build, and a fresh clone has none.
+  ensureBuild(o.repoRoot);
 
   const world = await openIngestWorld({ serverUrl: o.serverUrl, apiPort });
   o.defer(() => world.close());
