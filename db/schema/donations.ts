@@ -52,8 +52,18 @@ export const donations = pgTable(
     check("donations_refunded_range", sql`${t.refundedCents} >= 0 AND ${t.refundedCents} <= ${t.amountCents}`),
     check("donations_fee_non_negative", sql`${t.feeCents} IS NULL OR ${t.feeCents} >= 0`),
     index("donations_campaign_idx").on(t.campaignId),
+    // The donor wall: a campaign's newest counted gifts without sorting them all (migration 0017).
+    index("donations_wall_idx").on(t.campaignId, t.succeededAt.desc().nullsLast(), t.createdAt.desc()),
   ],
 );
+
+/** Per campaign, its donations counted as donors (succeeded or partially refunded); kept by a database trigger (0017). */
+export const campaignDonorCounts = pgTable("campaign_donor_counts", {
+  campaignId: uuid("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
+  donors: bigint("donors", { mode: "number" }).notNull(),
+});
 
 export const recurringGiftStatus = pgEnum("recurring_gift_status", ["pending", "active", "cancelled"]);
 

@@ -51,7 +51,8 @@ async function copyOf(url: string, template: string, name: string, poolMax: numb
   const admin = adminSql(url);
   await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   await admin.end();
-  return openDb({ url: databaseUrl(url, name), migrate: false, poolMax });
+  // A longer deadline than the app's 20 s: the demo seed is one transaction, and this machine is shared.
+  return openDb({ url: databaseUrl(url, name), migrate: false, poolMax, callTimeoutMs: 60_000 });
 }
 
 const slug = (now: string) => now.replace(/[^0-9]/g, "").slice(0, 14);

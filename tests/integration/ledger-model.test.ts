@@ -10,7 +10,15 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type DbHandle } from "@/db/client";
 import { isAppError } from "@/lib/errors";
-import { bondAccount, campaignAccount, getBalances, postEntry, reverseEntry, type AccountCode } from "@/lib/ledger";
+import {
+  bondAccount,
+  campaignAccount,
+  getBalances,
+  postEntry,
+  reverseEntry,
+  verifyKindTotals,
+  type AccountCode,
+} from "@/lib/ledger";
 import { isAssetAccount, mayGoNegative } from "@/lib/ledger/accounts";
 import { insertBond, insertCampaign } from "../fixtures/campaigns";
 import { createTestDb } from "../helpers/test-db";
@@ -113,6 +121,7 @@ async function checkInvariants(m: Model, touchedEntries: number[]) {
                )})
                GROUP BY entry_id HAVING sum(amount) <> 0) u)::bigint AS unbalanced`),
   );
+  expect(await verifyKindTotals(h.db, m.accounts)).toEqual([]);
   checked.total += Number(row!.added);
   checked.upTo = Number(row!.upto);
   expect(checked.total).toBe(0);
@@ -259,6 +268,7 @@ describe("ledger model", () => {
       { numRuns: RUNS },
     );
     expect(await allPostingsSum()).toBe(0);
+    expect(await verifyKindTotals(h.db)).toEqual([]);
     // A bound against a hang, not a speed goal (that is `npm run bench`): on a
     // loaded 2-core machine each of the ~8,000 commits can wait several ms on the disk.
   }, 600_000);
