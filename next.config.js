@@ -37,6 +37,8 @@ const nextConfig = {
   // PGlite ships WASM + data files that must be loaded from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
   poweredByHeader: false,
+  // Next.js's cache, plus revalidations broadcast to the other instances through PostgreSQL (README: several instances).
+  cacheHandler: require.resolve("./lib/cache/broadcast-cache-handler.cjs"),
   reactStrictMode: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -21,6 +21,7 @@ import {
 } from "./bench-db";
 import { DEFAULT_MODE, runLedgerBench } from "./ledger";
 import type { LoadMode } from "./ledger-run-load";
+import { runInstancesBench } from "./instances";
 import { runPageBench } from "./page";
 import { runReconcileBench } from "./reconcile";
 import { LOADED_ABOVE, machineInfo, printFigure, writeResults, type Figure } from "./report";
@@ -49,6 +50,8 @@ const SCENARIOS: Record<string, (c: ScenarioContext) => Promise<void>> = {
   page: (c) => runPageBench({ ...c, seconds, repoRoot }),
   weight: (c) => runWeightBench({ ...c, repoRoot }),
   reconcile: (c) => runReconcileBench(c),
+  instances: (c) =>
+    runInstancesBench({ serverUrl, repoRoot, emit: c.emit, note: c.note, defer: (fn) => deferred.push(fn) }),
 };
 
 let benchDb: BenchDatabase | undefined;
