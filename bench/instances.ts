@@ -21,9 +21,8 @@ import {
   signatureHeader,
 } from "../tests/helpers/ingest-world";
 import { startOneOffGift } from "../tests/fixtures/gifts";
-import { startNextServer, type NextServer } from "../tests/helpers/next-server";
 import type { Figure } from "./report";
-import { ensureBuild } from "./server";
+import { ensureBuild, startServer, type RunningServer } from "./server";
 import { plan, resendUnacked, runLoad } from "./webhook";
 
 const PROPAGATION_TARGET_MS = 1_000;
@@ -64,13 +63,19 @@ export async function runInstancesBench(o: InstancesBenchOptions): Promise<void>
   const world = await openIngestWorld({ serverUrl: o.serverUrl, apiPort: port("BENCH_INSTANCES_STRIPE_PORT", 3622) });
   o.defer(() => world.close());
   const random = seeded(20261202);
-  const servers: NextServer[] = [];
+  const servers: RunningServer[] = [];
   for (const p of ports) {
-    const s = await startNextServer({ repoRoot: o.repoRoot, port: p, env: world.appEnv(p) });
+    // startServer, not bound to 127.0.0.1: next-intl's rewrite of a page path goes to localhost.
+    const s = await startServer({
+      repoRoot: o.repoRoot,
+      port: p,
+      databaseUrl: world.database.url,
+      env: world.appEnv(p),
+    });
     o.defer(() => s.stop());
     servers.push(s);
   }
-  const [a, b] = servers as [NextServer, NextServer];
+  const [a, b] = servers as [RunningServer, RunningServer];
 
   // 1. Webhooks split across both instances.
   const { gifts, events } = await completeGifts(world, GIFTS, random);
@@ -87,7 +92,7 @@ export async function runInstancesBench(o: InstancesBenchOptions): Promise<void>
       runLoad(
         o.repoRoot,
         {
-          url: s.url,
+          url: s.origin,
           secret: world.double.webhookSecret,
           payloads,
           connections: 5,
@@ -101,7 +106,7 @@ export async function runInstancesBench(o: InstancesBenchOptions): Promise<void>
   const seconds = (Date.now() - t0) / 1000;
   const acked = new Set(results.flatMap((r) => r[0]!.acked));
   const unacked = events.map((_, i) => i).filter((i) => !acked.has(i));
-  if (unacked.length) await resendUnacked(a.url, world.double.webhookSecret, payloads, unacked);
+  if (unacked.length) await resendUnacked(a.origin, world.double.webhookSecret, payloads, unacked);
   const actual = await books(world.handle.db);
   const diff = booksDiff(
     { balances: actual.balances, donations: actual.donations, receipts: actual.receipts, events: actual.events },
@@ -131,7 +136,7 @@ export async function runInstancesBench(o: InstancesBenchOptions): Promise<void>
   const [camp] = rowsOf<{ slug: string }>(
     await world.handle.db.execute(sql`SELECT slug FROM campaigns WHERE id = ${world.campaigns[0]!}`),
   );
-  const pageUrl = `${b.url}/campaigns/${camp!.slug}`;
+  const pageUrl = `${b.origin}/campaigns/${camp!.slug}`;
   const times: number[] = [];
   for (let probe = 0; probe < PROBES; probe++) {
     await page(pageUrl); // cached on B from here on
@@ -147,7 +152,7 @@ export async function runInstancesBench(o: InstancesBenchOptions): Promise<void>
     const fresh = world.double.signedEvents().slice(before);
     if ((await page(pageUrl)).includes(name)) throw new Error("the probe gift showed before it was booked");
     for (const s of fresh) {
-      const status = await post(a.url, payloadOf(s.event), world.double.webhookSecret);
+      const status = await post(a.origin, payloadOf(s.event), world.double.webhookSecret);
       if (status >= 300) throw new Error(`instance A answered ${status} to ${s.event.type}`);
     }
     const booked = Date.now();
