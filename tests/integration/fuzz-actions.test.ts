@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { rowsOf, type Db, type DbHandle } from "@/db/client";
 import type { Principal } from "@/lib/auth/roles";
 import { IDLE } from "@/lib/forms/form-state";
-import { seedDemo } from "@/lib/seed/seed-demo";
 import { principal } from "../fixtures/people";
 import { createTestDb } from "../helpers/test-db";
 import { badForm, badId, badString, changedTables, fingerprint, FUZZ_RUNS } from "../helpers/fuzz";
@@ -73,11 +72,10 @@ const people = {} as Record<"admin" | "lawyer" | "treasurer", Principal>;
 const ids = {} as Record<"live" | "draft" | "bond" | "donation" | "lawyerUser" | "slug", string>;
 
 beforeAll(async () => {
-  h = await createTestDb();
+  h = await createTestDb({ demo: "run" }); // the demo fund, seeded once per run
   db = h.db;
   routeToDb(h);
   newDouble();
-  await seedDemo(db);
   people.admin = await principal(db, "admin@openbond.example", []);
   people.treasurer = await principal(db, "treasurer@openbond.example", []);
   people.lawyer = await principal(db, "lawyer@openbond.example", []);

@@ -10,7 +10,6 @@ import { rowsOf, type DbHandle } from "@/db/client";
 import type { Principal } from "@/lib/auth/roles";
 import { createCheckout } from "@/lib/donations/checkout";
 import { env } from "@/lib/env";
-import { seedDemo } from "@/lib/seed/seed-demo";
 import { insertCampaign } from "../fixtures/campaigns";
 import { principal } from "../fixtures/people";
 import { badString, changedTables, fingerprint, FUZZ_RUNS } from "../helpers/fuzz";
@@ -32,10 +31,9 @@ let secret: string;
 let treasurer: Principal;
 
 beforeAll(async () => {
-  h = await createTestDb();
+  h = await createTestDb({ demo: "run" }); // the demo fund, seeded once per run
   routeToDb(h);
   secret = newDouble().double.webhookSecret;
-  await seedDemo(h.db);
   treasurer = await principal(h.db, "treasurer@openbond.example", []);
 });
 afterAll(async () => h?.close());
