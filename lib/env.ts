@@ -3,6 +3,7 @@
  * first use. Development needs nothing; production refuses to start without the
  * secrets that protect money and case files.
  */
+import "server-only";
 import { z } from "zod";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

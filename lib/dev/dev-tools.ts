@@ -10,7 +10,7 @@ import { appEnv, env } from "@/lib/env";
 import { getStripeDouble } from "@/lib/payments/stripe-client";
 import type { DeliveryResult, StripeDouble } from "@/stripe-double";
 
-export function devDouble(): StripeDouble | null {
+export async function devDouble(): Promise<StripeDouble | null> {
   return appEnv(env()) === "production" ? null : getStripeDouble();
 }
 

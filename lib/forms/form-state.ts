@@ -3,7 +3,8 @@
  * fields, warnings. Built only from AppError messages, which never carry
  * case-file values; anything unexpected becomes the generic public message.
  */
-import { isAppError, publicMessage } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
+import { publicMessage } from "@/lib/error-responses";
 import { log } from "@/lib/log";
 
 export interface FormState {

@@ -1,3 +1,4 @@
+import "server-only";
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { normalizeANumber } from "./a-number";
 import { KEY_ID, type Keyring, type KeyringKey } from "./keyring";

@@ -7,7 +7,8 @@ import type { ReactElement } from "react";
 import type { Role } from "@/db/schema";
 import { currentPrincipal } from "@/lib/auth/config";
 import { requireRole, type Principal } from "@/lib/auth/roles";
-import { isAppError, publicMessage } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
+import { publicMessage } from "@/lib/error-responses";
 import { Forbidden } from "./forbidden";
 
 export type Gate = { me: Principal; denied?: undefined } | { me?: undefined; denied: ReactElement };

@@ -35,7 +35,7 @@ function run(double: StripeDouble, action: ConsoleAction, target: string, amount
 
 /** One console button: act on the double, then send the resulting signed events to the real webhook route. */
 export async function consoleAction(form: FormData) {
-  const double = devDouble();
+  const double = await devDouble();
   if (!double) notFound();
   const action = String(form.get("action")) as ConsoleAction;
   if (!ACTIONS.includes(action)) notFound();

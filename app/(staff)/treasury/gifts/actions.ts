@@ -5,14 +5,15 @@ import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { resolvePurposeFailure } from "@/lib/campaigns/purpose-failure";
 import { refundGift } from "@/lib/donations/treasurer-refund";
-import { isAppError, publicMessage } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
+import { publicMessage } from "@/lib/error-responses";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { requireId } from "@/lib/validation";
 import { getStripe, getStripeDouble } from "@/lib/payments/stripe-client";
 
 /** Real Stripe sends its webhooks by itself; the offline double sends them when asked. */
 async function deliverOffline(): Promise<void> {
-  await getStripeDouble()?.deliver({});
+  await (await getStripeDouble())?.deliver({});
 }
 import type { FormState } from "@/lib/forms/treasury-form-state";
 import { revalidateCampaignPages } from "../../../revalidate-public";

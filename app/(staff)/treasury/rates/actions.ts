@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
-import { isAppError, publicMessage } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
+import { publicMessage } from "@/lib/error-responses";
 import type { FormState } from "@/lib/forms/treasury-form-state";
 import { addInterestRate } from "@/lib/bonds/interest-rates";
 

@@ -4,7 +4,7 @@
  */
 import { getDb } from "@/db";
 import { appEnv, env } from "@/lib/env";
-import { errorHeaders, httpStatusFor, publicMessage } from "@/lib/errors";
+import { errorHeaders, httpStatusFor, publicMessage } from "@/lib/error-responses";
 import { lastMessageTo } from "@/lib/mail/last-message";
 
 export const dynamic = "force-dynamic";
