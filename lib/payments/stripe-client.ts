@@ -9,6 +9,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
+import { appOrigin, selfOrigin } from "@/lib/app-origin";
 import { appEnv, env, stripeApiTarget, usesRealStripe, type Env } from "@/lib/env";
 import type { StripeDouble } from "@/stripe-double";
 
@@ -45,8 +46,10 @@ function doubleState(e: Env): StripeState {
   const load = () =>
     (loading ??= import("@/stripe-double").then((m) => {
       const double = new m.StripeDouble({
-        baseUrl: e.APP_URL,
-        webhookUrl: `${e.APP_URL.replace(/\/$/, "")}/api/stripe/webhook`,
+        // Asked at each use: the origin follows the port the server listens on (lib/app-origin.ts),
+        // and webhooks go to this process over loopback whatever public name APP_URL gives it.
+        baseUrl: () => appOrigin(),
+        webhookUrl: () => `${selfOrigin()}/api/stripe/webhook`,
         secretKey,
         webhookSecret,
       });
