@@ -1,4 +1,4 @@
-/** The bond lifecycle (DOMAIN.md): which action may happen in which state. Pure, so it can be model-tested. */
+/** The bond lifecycle (docs/domain.md, "Bond states"): which action may happen in which state. Pure, so it can be model-tested. */
 import { AppError } from "@/lib/errors";
 
 export type BondStatus =

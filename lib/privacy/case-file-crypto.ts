@@ -8,6 +8,7 @@ export { normalizeANumber } from "./a-number";
 export { PrivacyError, type PrivacyErrorCode } from "./privacy-error";
 export { parseKeyring, type Keyring, type KeyringKey } from "./keyring";
 
+// Where case files are encrypted and who may read them: docs/privacy.md.
 const VERSION = "v1";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
