@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Forbidden as ForbiddenNotice } from "@/app/components/staff/forbidden";
 
 export const metadata: Metadata = { title: "Not allowed", robots: { index: false, follow: false } };
 
@@ -10,22 +10,7 @@ export default function Forbidden() {
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-          <section className="max-w-xl rounded-lg border border-accent/40 bg-white p-6" data-testid="forbidden">
-            <p className="text-sm font-semibold uppercase tracking-wide text-accent">403 · Not allowed</p>
-            <h1 className="mt-1 text-2xl font-semibold">You do not have access to this page</h1>
-            <p className="mt-2">Your account does not have the role this page needs.</p>
-            <p className="mt-2 text-sm text-muted">
-              Roles are granted by a fund administrator. Lawyers get theirs when the fund verifies their{" "}
-              <Link href="/lawyer/profile" className="text-brand underline">
-                lawyer profile
-              </Link>
-              . See{" "}
-              <Link href="/account" className="text-brand underline">
-                your account
-              </Link>{" "}
-              for the roles you have.
-            </p>
-          </section>
+          <ForbiddenNotice message="Your account does not have the role this page needs." />
         </main>
       </body>
     </html>

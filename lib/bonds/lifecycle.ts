@@ -20,7 +20,7 @@ import { nextStatus, type BondAction } from "./state-machine";
 
 type Step = (tx: Db, bond: BondRow, input: unknown, me: Principal) => Promise<Record<string, number | string | null>>;
 
-const steps: Record<string, Step> = {
+const steps: Record<LifecycleStep, Step> = {
   async appearance(tx, bond, input, me) {
     const p = parseOrThrow(
       z.object({
@@ -29,7 +29,7 @@ const steps: Record<string, Step> = {
       }),
       input,
     );
-    await applyTransition(tx, bond, "log_appearance");
+    await applyTransition(tx, bond, "appearance");
     await tx
       .insert(bondAppearances)
       .values({ bondId: bond.id, demandedFor: p.demandedFor, note: p.note, createdBy: me.userId });
@@ -51,7 +51,7 @@ const steps: Record<string, Step> = {
       }),
       input,
     );
-    await applyTransition(tx, bond, "claim_refund", { refundClaimedOn: p.mailedOn, refundClaimContents: p.contents });
+    await applyTransition(tx, bond, "claimRefund", { refundClaimedOn: p.mailedOn, refundClaimContents: p.contents });
     return {};
   },
   async refund(tx, bond, input) {
@@ -148,19 +148,8 @@ const steps: Record<string, Step> = {
   },
 };
 
-export type LifecycleStep =
-  "appearance" | "cancel" | "claimRefund" | "refund" | "breach" | "appeal" | "forfeit" | "reinstate";
-
-const ACTION: Record<LifecycleStep, BondAction> = {
-  appearance: "log_appearance",
-  cancel: "cancel",
-  claimRefund: "claim_refund",
-  refund: "refund",
-  breach: "breach",
-  appeal: "appeal",
-  forfeit: "forfeit",
-  reinstate: "reinstate",
-};
+/** The steps after posting; a step's name is its state-machine action. */
+export type LifecycleStep = Exclude<BondAction, "approve" | "pay" | "post">;
 
 export async function advanceBond(
   db: Db,
@@ -174,7 +163,7 @@ export async function advanceBond(
   if (!run) throw new Error(`unknown bond step ${step}`);
   return db.transaction(async (tx) => {
     const bond = await lockBond(tx, bondId);
-    nextStatus(bond.status, ACTION[step]); // a wrong state is the clearest message, before any field check
+    nextStatus(bond.status, step); // a wrong state is the clearest message, before any field check
     const out = await run(tx, bond, input, me);
     await audit(tx, { actorUserId: me.userId, action: `bond.${step}`, subjectType: "bond", subjectId: bond.id });
     return out;
