@@ -28,7 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
  */
 const BAD_INPUT_SQLSTATES = new Set(["22P02", "22001", "22003", "22007", "22008", "22021", "22P05", "54000"]);
 
-export function isBadInputDbError(e: unknown): boolean {
+function isBadInputDbError(e: unknown): boolean {
   let cur: unknown = e;
   for (let depth = 0; cur && typeof cur === "object" && depth < 6; depth++) {
     const code = (cur as { code?: unknown }).code;
@@ -38,7 +38,7 @@ export function isBadInputDbError(e: unknown): boolean {
   return false;
 }
 
-export const BAD_INPUT_MESSAGE =
+const BAD_INPUT_MESSAGE =
   "Some of what was sent is not valid (a malformed id, a date that does not exist, text that is too long or contains a NUL character, or a number out of range). Nothing was changed.";
 
 /** A database that is restarting, unreachable or too slow is a 503 (retry later), not a 500. */
@@ -50,7 +50,7 @@ export function httpStatusFor(e: unknown): number {
 
 export const UNAVAILABLE_MESSAGE = "The fund's database is briefly unavailable. Please try again in a few seconds.";
 /** Seconds a client should wait before retrying a 503. */
-export const RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER_SECONDS = 5;
 
 /** The message safe to show a user: our own messages, or a generic one for anything unexpected. */
 export function publicMessage(e: unknown): string {

@@ -16,7 +16,7 @@ export interface QuarterRate {
   rateBps: number;
 }
 
-export interface InterestLine {
+interface InterestLine {
   quarterStart: string;
   days: number;
   rateBps: number;

@@ -14,10 +14,6 @@ export async function devDouble(): Promise<StripeDouble | null> {
   return appEnv(env()) === "production" ? null : getStripeDouble();
 }
 
-export function devPagesEnabled(): boolean {
-  return appEnv(env()) !== "production";
-}
-
 /** "3 events delivered" or the failures, for a one-line notice after an action. */
 export function summarize(results: DeliveryResult[]): string {
   const failed = results.filter((r) => !r.ok);

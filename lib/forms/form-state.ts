@@ -22,7 +22,7 @@ export interface FormState {
 
 export const IDLE: FormState = { status: "idle" };
 
-export const FIX_FIELDS = "Nothing was submitted: correct the fields marked below.";
+const FIX_FIELDS = "Nothing was submitted: correct the fields marked below.";
 
 /** The PII guard names fields by their labels ("Story"); forms name inputs by key ("story"). */
 const GUARD_FIELD_KEYS: Record<string, string> = {

@@ -5,8 +5,8 @@ import { KEY_ID, type Keyring, type KeyringKey } from "./keyring";
 import { PrivacyError } from "./privacy-error";
 
 export { normalizeANumber } from "./a-number";
-export { PrivacyError, type PrivacyErrorCode } from "./privacy-error";
-export { parseKeyring, type Keyring, type KeyringKey } from "./keyring";
+export { PrivacyError } from "./privacy-error";
+export { parseKeyring, type Keyring } from "./keyring";
 
 // Where case files are encrypted and who may read them: docs/privacy.md.
 const VERSION = "v1";

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
 import { stripeMovementsByEntry } from "@/lib/ledger/queries";
 
-export interface StripeException {
+interface StripeException {
   sourceId: string;
   stripeNetCents: number;
   ledgerCents: number;

@@ -13,8 +13,7 @@ import { readCaseFile } from "@/lib/case-files/store";
 import { AppError } from "@/lib/errors";
 import { allPostingsForExport } from "@/lib/ledger/queries";
 
-export const EXPORT_KINDS = ["ledger", "gifts", "bonds", "bonds-with-case-files"] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+const EXPORT_KINDS = ["ledger", "gifts", "bonds", "bonds-with-case-files"] as const;
 
 const dollars = (cents: number | string | null) => (cents === null ? "" : (Number(cents) / 100).toFixed(2));
 const month = (d: string | Date | null) => (d ? new Date(d).toISOString().slice(0, 7) : "");

@@ -18,14 +18,14 @@ import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 import { daysBefore, daysSince, isoDay } from "@/lib/dates";
 
 /** Days after the lawyer marks the person released (case over) before a missing I-391 is flagged. */
-export function i391WatchDays(): number {
+function i391WatchDays(): number {
   const n = Number(process.env.BOND_I391_WATCH_DAYS ?? "");
   return Number.isInteger(n) && n > 0 ? n : 180;
 }
 /** Days after the refund claim was mailed before a missing refund is flagged. */
-export const REFUND_WATCH_DAYS = 60;
+const REFUND_WATCH_DAYS = 60;
 
-export interface FundLine {
+interface FundLine {
   account: string;
   label: string;
   cents: number;

@@ -15,4 +15,3 @@ export { interestEntry } from "./interest";
 export { forfeitureEntry } from "./forfeiture";
 export { reallocationEntry } from "./reallocation";
 export { adjustmentEntry } from "./adjustment";
-export type { EntryMeta } from "./entry-meta";
