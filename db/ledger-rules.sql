@@ -36,6 +36,21 @@ CREATE INDEX ledger_postings_entry_idx ON public.ledger_postings USING btree (en
 CREATE UNIQUE INDEX ledger_postings_pkey ON public.ledger_postings USING btree (id);
 
 -- Functions
+CREATE OR REPLACE FUNCTION public.ledger_add_kind_totals()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  INSERT INTO ledger_kind_totals AS t (account_code, kind, total, postings)
+  SELECT n.account_code, e.kind, sum(n.amount), count(*)
+    FROM new_postings n JOIN journal_entries e ON e.id = n.entry_id
+   GROUP BY n.account_code, e.kind
+   ORDER BY n.account_code, e.kind
+  ON CONFLICT (account_code, kind)
+  DO UPDATE SET total = t.total + EXCLUDED.total, postings = t.postings + EXCLUDED.postings;
+  RETURN NULL;
+END $function$;
+
 CREATE OR REPLACE FUNCTION public.ledger_apply_posting()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -94,6 +109,19 @@ BEGIN
     RAISE EXCEPTION 'balance of ledger account % changes only through postings', OLD.code USING ERRCODE = 'restrict_violation';
   END IF;
   RETURN NEW;
+END $function$;
+
+CREATE OR REPLACE FUNCTION public.ledger_guard_derived()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  -- Depth 1 is a direct statement; the maintaining trigger's statement runs at depth 2.
+  IF pg_trigger_depth() < 2 THEN
+    RAISE EXCEPTION '% is kept by the database; % is not allowed', TG_TABLE_NAME, TG_OP
+      USING ERRCODE = 'restrict_violation';
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $function$;
 
 CREATE OR REPLACE FUNCTION public.ledger_open_bond_account()
@@ -213,6 +241,7 @@ END $function$;
 -- Triggers
 CREATE TRIGGER audit_log_append_only BEFORE DELETE OR UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
 CREATE TRIGGER bonds_open_ledger_account AFTER INSERT ON public.bonds FOR EACH ROW EXECUTE FUNCTION ledger_open_bond_account();
+CREATE TRIGGER campaign_donor_counts_guard BEFORE INSERT OR DELETE OR UPDATE ON public.campaign_donor_counts FOR EACH ROW EXECUTE FUNCTION ledger_guard_derived();
 CREATE TRIGGER campaigns_open_ledger_account AFTER INSERT ON public.campaigns FOR EACH ROW EXECUTE FUNCTION ledger_open_campaign_account();
 CREATE TRIGGER journal_entries_append_only BEFORE DELETE OR UPDATE ON public.journal_entries FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
 CREATE CONSTRAINT TRIGGER journal_entries_balanced AFTER INSERT ON public.journal_entries DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_check_entry_balanced();
@@ -220,6 +249,9 @@ CREATE TRIGGER journal_entries_no_truncate BEFORE TRUNCATE ON public.journal_ent
 CREATE TRIGGER ledger_accounts_guard BEFORE UPDATE ON public.ledger_accounts FOR EACH ROW EXECUTE FUNCTION ledger_guard_account_update();
 CREATE TRIGGER ledger_accounts_no_delete BEFORE DELETE ON public.ledger_accounts FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
 CREATE TRIGGER ledger_accounts_no_truncate BEFORE TRUNCATE ON public.ledger_accounts FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
+CREATE TRIGGER ledger_kind_totals_guard BEFORE INSERT OR DELETE OR UPDATE ON public.ledger_kind_totals FOR EACH ROW EXECUTE FUNCTION ledger_guard_derived();
+CREATE TRIGGER ledger_kind_totals_no_truncate BEFORE TRUNCATE ON public.ledger_kind_totals FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
 CREATE TRIGGER ledger_postings_append_only BEFORE DELETE OR UPDATE ON public.ledger_postings FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
 CREATE TRIGGER ledger_postings_apply BEFORE INSERT ON public.ledger_postings FOR EACH ROW EXECUTE FUNCTION ledger_apply_posting();
+CREATE TRIGGER ledger_postings_kind_totals AFTER INSERT ON public.ledger_postings REFERENCING NEW TABLE AS new_postings FOR EACH STATEMENT EXECUTE FUNCTION ledger_add_kind_totals();
 CREATE TRIGGER ledger_postings_no_truncate BEFORE TRUNCATE ON public.ledger_postings FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
