@@ -8,6 +8,7 @@ import type { Db } from "@/db/client";
 import type { Principal } from "@/lib/auth/roles";
 import { advanceBond, type LifecycleStep } from "@/lib/bonds/lifecycle";
 import { approveBondPayment, recordBondPayment } from "@/lib/bonds/payment";
+import { correctBondDate } from "@/lib/bonds/date-correction";
 import { recordBondPosting } from "@/lib/bonds/i305-posting";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -25,6 +26,7 @@ export const BOND_FORMS = [
   "appeal",
   "forfeit",
   "reinstate",
+  "correctDate",
 ] as const;
 export type BondForm = (typeof BOND_FORMS)[number];
 
@@ -58,6 +60,10 @@ export async function performBondAction(
       return r.replayed
         ? "This I-305 was already recorded; nothing changed."
         : "Posting recorded: interest runs from the I-305 date; any overfunding moved to the general pool.";
+    }
+    case "correctDate": {
+      const r = await correctBondDate(db, actor, bondId, { field: f.field, date: f.date, reason: f.reason });
+      return `Date corrected from ${r.from} to ${r.to}; the correction and its reason are in the audit log.${r.field === "paidOn" ? " The payment was re-booked on the corrected day (the original entry reversed)." : ""}`;
     }
     case "refund": {
       const receivedCents = parseUsd(f.received ?? "", { field: "amount received", allowZero: false });

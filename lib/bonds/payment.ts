@@ -5,7 +5,7 @@
  * out of the campaign (and any agreed top-up out of the general pool) to ICE,
  * refusing under concurrency when the money is not there.
  */
-import { and, eq, notInArray } from "drizzle-orm";
+import { and, eq, max, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { bondApprovals, bonds, campaigns } from "@/db/schema";
@@ -14,9 +14,11 @@ import { requireRole, type Principal } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { bondAccount, campaignAccount, getBalance, postEntry } from "@/lib/ledger";
+import { isoDay } from "@/lib/dates";
 import { formatUsd } from "@/lib/money";
 import { parseOrThrow } from "@/lib/validation";
 import { applyTransition, lockBond, staffDate } from "./bond-row";
+import { nextStatus } from "./state-machine";
 
 const requestSchema = z.object({
   campaignId: z.uuid("Campaign id must be a UUID."),
@@ -115,6 +117,8 @@ export async function recordBondPayment(
   const me = requireRole(actor, "treasurer");
   await db.transaction(async (tx) => {
     const bond = await lockBond(tx, bondId);
+    nextStatus(bond.status, "pay"); // an unapproved payment is refused as such, before its date is read
+    const notBefore = await lastApprovalDay(tx, bond.id, bond.createdAt);
     const p = parseOrThrow(
       z.object({
         method: z.enum(["ach", "fedwire"], { error: "Payment method must be ACH or Fedwire." }),
@@ -122,7 +126,7 @@ export async function recordBondPayment(
           .string()
           .trim()
           .regex(/^[A-Za-z0-9-]{6,40}$/, "Trace number must be 6–40 letters, digits or dashes."),
-        paidOn: staffDate("Payment date"),
+        paidOn: staffDate("Payment date", notBefore),
       }),
       input,
     );
@@ -152,4 +156,22 @@ export async function recordBondPayment(
       details: { method: p.method },
     });
   });
+}
+
+/**
+ * A payment follows its approvals: the day (UTC) of the last approval, or of the request when
+ * none was needed yet. The date-correction action applies the same floor.
+ */
+export async function lastApprovalDay(
+  tx: Db,
+  bondId: string,
+  requestedAt: Date,
+): Promise<{ value: string; name: string }> {
+  const [row] = await tx
+    .select({ at: max(bondApprovals.approvedAt) })
+    .from(bondApprovals)
+    .where(eq(bondApprovals.bondId, bondId));
+  return row?.at
+    ? { value: isoDay(new Date(row.at)), name: "last approval" }
+    : { value: isoDay(requestedAt), name: "request" };
 }
