@@ -1,13 +1,15 @@
 /**
  * The server-side gate every staff page calls first: anonymous visitors go to
- * sign-in, signed-in people without the role get a 403 explanation, never a 500.
+ * sign-in, signed-in people without the role get the 403 page (app/forbidden.tsx, with HTTP
+ * 403 through forbidden()), never a 500. `denied` stays in the type for callers written
+ * before; it is never returned now.
  */
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import type { ReactElement } from "react";
 import type { Role } from "@/db/schema";
 import { currentPrincipal } from "@/lib/auth/config";
 import { requireRole, type Principal } from "@/lib/auth/roles";
-import { publicMessage } from "@/lib/errors";
+import { isAppError, publicMessage } from "@/lib/errors";
 import { Forbidden } from "./forbidden";
 import { pageError } from "./page-error";
 
@@ -20,6 +22,7 @@ export async function gate(...roles: Role[]): Promise<Gate> {
   try {
     return { me: requireRole(me, ...roles) };
   } catch (e) {
+    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized")) forbidden();
     return { denied: <Forbidden message={publicMessage(e)} /> };
   }
 }

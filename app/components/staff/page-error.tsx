@@ -1,7 +1,6 @@
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { redirectIfUnavailable } from "@/lib/outage/render-guard";
-import { Forbidden } from "./forbidden";
 
 /**
  * What a staff page shows when its lib call refuses: sign-in for nobody, the 403
@@ -14,7 +13,8 @@ export async function pageError(e: unknown): Promise<React.ReactElement> {
   if (!isAppError(e)) throw e;
   if (e.code === "unauthorized") redirect("/sign-in");
   if (e.code === "not_found") notFound();
-  if (e.code === "forbidden") return <Forbidden message={publicMessage(e)} />;
+  // HTTP 403 with app/forbidden.tsx (experimental.authInterrupts).
+  if (e.code === "forbidden") forbidden();
   return (
     <section className="max-w-xl rounded-lg border border-line bg-white p-6" role="alert">
       <h1 className="text-xl font-semibold">That did not work</h1>
