@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { bondAccount, campaignAccount, getBalance, postEntry } from "@/lib/ledger";
 import { isoDay } from "@/lib/dates";
+import { mailBondPaid, mailBondRequested, mailSecondApprovalNeeded } from "@/lib/mail/bond-notices";
 import { formatUsd } from "@/lib/money";
 import { parseOrThrow } from "@/lib/validation";
 import { applyTransition, lockBond, staffDate } from "./bond-row";
@@ -64,6 +65,12 @@ export async function requestBondPayment(db: Db, actor: Principal | null, input:
       subjectId: b!.id,
       details: { amountCents: req.amountCents, topUpCents: req.topUpCents },
     });
+    await mailBondRequested(
+      tx,
+      { id: b!.id, campaignId: c.id, amountCents: req.amountCents, topUpCents: req.topUpCents },
+      me.userId,
+      approvalsRequired(req.amountCents),
+    );
     return { bondId: b!.id };
   });
 }
@@ -94,9 +101,13 @@ export async function approveBondPayment(
         "conflict",
         "You have already approved this payment; a different treasurer must give the second approval.",
       );
-    const approvals = (await tx.select().from(bondApprovals).where(eq(bondApprovals.bondId, bondId))).length;
+    const approvers = (await tx.select().from(bondApprovals).where(eq(bondApprovals.bondId, bondId))).map(
+      (a) => a.approverUserId,
+    );
+    const approvals = approvers.length;
     const required = approvalsRequired(bond.amountCents);
     if (approvals >= required) await applyTransition(tx, bond, "approve");
+    else await mailSecondApprovalNeeded(tx, bond, approvers, bond.requestedBy);
     await audit(tx, {
       actorUserId: me.userId,
       action: "bond.approved",
@@ -155,6 +166,7 @@ export async function recordBondPayment(
       subjectId: bond.id,
       details: { method: p.method },
     });
+    await mailBondPaid(tx, bond, p.paidOn, p.method);
   });
 }
 
