@@ -32,6 +32,9 @@ export type BondForm = (typeof BOND_FORMS)[number];
 
 type Fields = Record<string, string | undefined>;
 
+/** The bond steps that need the confirmation box: they move money or record a loss. */
+export const CONFIRMED = ["approve", "pay", "forfeit"] as const;
+
 const signed = (cents: number) => (cents < 0 ? `-${formatUsd(-cents)}` : `+${formatUsd(cents)}`);
 
 export async function performBondAction(
@@ -43,6 +46,11 @@ export async function performBondAction(
 ): Promise<string> {
   const kind = z.enum(BOND_FORMS).safeParse(form);
   if (!kind.success) throw new AppError("validation", "Unknown bond action.");
+  // Steps that move money or give it up are confirmed by the treasurer after reading what they book.
+  if ((CONFIRMED as readonly string[]).includes(kind.data) && f.confirm !== "on")
+    throw new AppError("validation", "Nothing was recorded: tick the box to confirm what this changes in the books.", {
+      fieldErrors: { confirm: "Tick to confirm you have read what this changes in the books." },
+    });
   switch (kind.data) {
     case "approve": {
       const r = await approveBondPayment(db, actor, bondId);
@@ -82,7 +90,7 @@ export async function performBondAction(
         refund: {},
         breach: { i323On: f.i323On },
         appeal: { filedOn: f.filedOn },
-        forfeit: { forfeitedOn: f.forfeitedOn },
+        forfeit: { forfeitedOn: f.forfeitedOn, noAppeal: f.noAppeal === "on", noAppealReason: f.noAppealReason ?? "" },
         reinstate: {},
       };
       await advanceBond(db, actor, bondId, step, inputs[step]);
