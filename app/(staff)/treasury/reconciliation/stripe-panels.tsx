@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatUsd } from "@/lib/money";
 import type { StripeBalanceCheck } from "@/lib/reconciliation/stripe-balance";
 import type { StripeReconciliation } from "@/lib/reconciliation/stripe-match";
@@ -78,7 +79,9 @@ export function StripeBalancePanel({ c }: { c: StripeBalanceCheck | { error: str
           <dl className="mt-2 grid grid-cols-[1fr_auto] gap-y-1 text-sm sm:max-w-md">
             <dt>Books: the fund&apos;s money at Stripe</dt>
             <dd className="text-right tabular-nums" data-testid="balance-books">
-              {formatUsd(c.booksCents)}
+              <Link href="/treasury/ledger?account=stripe" className="underline decoration-line underline-offset-2">
+                {formatUsd(c.booksCents)}
+              </Link>
             </dd>
             <dt>
               Stripe&apos;s balance{" "}
