@@ -73,7 +73,7 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
     .getByTestId("form-approve")
     .getByRole("button", { name: /Approve/ })
     .click();
-  await expect(page.getByTestId("form-error")).toContainText("tick the box");
+  await expect(page.getByTestId("error-confirm")).toContainText("Tick to confirm");
   await page
     .getByTestId("form-approve")
     .getByLabel(/I have read what this changes/)
@@ -109,7 +109,7 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
   await pay.getByRole("button", { name: "Record payment" }).click();
   await expect(pay.getByTestId("form-error")).toContainText("last approval");
   await pay.getByLabel("Payment date").fill(day(0));
-  await expect(page.getByTestId("pay-postings")).toContainText("− $10,000.00");
+  await expect(page.getByTestId("pay-postings")).toContainText("$10,000.00");
   await shot(page, "05-treasurer-pay");
   await pay.getByRole("button", { name: "Record payment" }).click();
   await expect(page.getByTestId("done")).toContainText("Payment recorded");

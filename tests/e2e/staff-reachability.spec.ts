@@ -22,7 +22,10 @@ function staffRoutes(dir = STAFF): string[] {
 const toRegex = (route: string) => new RegExp(`^${route.replace(/\/$/, "").replace(/\[[^\]]+\]/g, "[^/]+")}/?$`);
 
 async function crawl(page: Page, home: string, area: string): Promise<Set<string>> {
-  const routes = staffRoutes().filter((r) => r === area || r.startsWith(`${area}/`) || r === "/account");
+  // Static routes first, so /lawyer/campaigns/new is not taken for /lawyer/campaigns/[id].
+  const routes = staffRoutes()
+    .filter((r) => r === area || r.startsWith(`${area}/`) || r === "/account")
+    .sort((a, b) => Number(a.includes("[")) - Number(b.includes("[")));
   const seen = new Set<string>();
   const perRoute = new Map<string, number>();
   const reached = new Set<string>();

@@ -2,7 +2,7 @@ import { formatUsd } from "@/lib/money";
 import type { BondDetail } from "@/lib/bonds/read-models";
 import type { FieldSpec } from "@/app/components/staff/action-form";
 
-const signed = (c: number) => (c < 0 ? `− ${formatUsd(-c)}` : `+ ${formatUsd(c)}`);
+const signed = (c: number) => (c < 0 ? `−\u00a0${formatUsd(-c)}` : `+\u00a0${formatUsd(c)}`);
 
 /** The postings a step books, account by account, in dollars and in words (what the treasurer confirms). */
 export function BooksEffect({ d, step }: { d: BondDetail; step: "approve" | "pay" | "forfeit" }) {
@@ -36,7 +36,7 @@ export function BooksEffect({ d, step }: { d: BondDetail; step: "approve" | "pay
           {lines.map(([what, cents]) => (
             <tr key={what} className="border-t border-line">
               <td className="py-1 pr-2">{what}</td>
-              <td className="py-1 text-right font-semibold tabular-nums">{signed(cents)}</td>
+              <td className="whitespace-nowrap py-1 text-right font-semibold tabular-nums">{signed(cents)}</td>
             </tr>
           ))}
         </tbody>
