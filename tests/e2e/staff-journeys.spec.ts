@@ -107,7 +107,7 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
   await pay.getByLabel("Payment date").fill(day(-200));
   await pay.getByLabel(/I have read what this changes/).check();
   await pay.getByRole("button", { name: "Record payment" }).click();
-  await expect(pay.getByTestId("form-error")).toContainText("last approval");
+  await expect(pay.getByTestId("error-paidOn")).toContainText("last approval");
   await pay.getByLabel("Payment date").fill(day(0));
   await expect(page.getByTestId("pay-postings")).toContainText("$10,000.00");
   await shot(page, "05-treasurer-pay");
@@ -127,7 +127,7 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
   const forfeit = page.getByTestId("form-forfeit");
   await forfeit.getByLabel(/I have read what this changes/).check();
   await forfeit.getByRole("button", { name: /Record forfeiture/ }).click();
-  await expect(forfeit.getByTestId("form-error")).toContainText("appeal window is open");
+  await expect(forfeit.getByTestId("error-noAppeal")).toContainText("no appeal will be filed");
   await forfeit.getByLabel(/No appeal will be filed/).check();
   await forfeit.getByLabel(/Why no appeal/).fill("The obligor confirmed there are no grounds");
   await shot(page, "07-treasurer-forfeit");
