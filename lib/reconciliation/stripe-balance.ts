@@ -5,6 +5,7 @@
  *    Stripe reports it paid): the books are higher by its amount;
  *  - a Stripe transaction in an imported payout that the books lack or book differently
  *    (a webhook still on its way): the books differ by what they lack.
+ *  - demo data (lib/seed, keys `seed:…`) booked straight to the ledger: Stripe never had it.
  * What is left over is unexplained and needs a person.
  */
 import { sql } from "drizzle-orm";
@@ -14,7 +15,7 @@ import { getBalance } from "@/lib/ledger";
 import type { StripeReconciliation } from "./stripe-match";
 
 export interface InFlight {
-  kind: "payout_not_booked" | "missing_in_books" | "amount_differs";
+  kind: "payout_not_booked" | "missing_in_books" | "amount_differs" | "demo_data";
   sourceId: string;
   /** Books minus Stripe for this item: its share of the difference. */
   cents: number;
@@ -48,7 +49,14 @@ export async function compareStripeBalance(
        WHERE p.status IN ('pending', 'in_transit')
          AND NOT EXISTS (SELECT 1 FROM journal_entries e WHERE e.idempotency_key = 'payout:' || p.id)`),
   );
+  const [seeded] = rowsOf<{ cents: string | number | null }>(
+    await db.execute(sql`
+      SELECT sum(p.amount)::bigint AS cents FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
+       WHERE p.account_code = 'stripe' AND e.idempotency_key LIKE 'seed:%'`),
+  );
+  const demoCents = Number(seeded?.cents ?? 0);
   const explained: InFlight[] = [
+    ...(demoCents ? [{ kind: "demo_data" as const, sourceId: "seed", cents: demoCents }] : []),
     ...unbooked.map((p) => ({ kind: "payout_not_booked" as const, sourceId: p.id, cents: Number(p.amount) })),
     ...rec.exceptions
       // A payout's own debit in transit is the payout above, not a second item.

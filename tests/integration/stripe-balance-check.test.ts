@@ -51,6 +51,29 @@ describe("before any payout", () => {
   });
 });
 
+describe("demo data", () => {
+  it("money the seed booked straight to the ledger is explained as demo data, to the cent", async () => {
+    const { postEntry } = await import("@/lib/ledger");
+    await postEntry(h.db, {
+      idempotencyKey: "seed:demo:gift:0",
+      kind: "donation",
+      campaignId: campaign,
+      debits: [{ account: "stripe", amount: 4_321 }],
+      credits: [{ account: `campaign:${campaign}`, amount: 4_321 }],
+    });
+    const c = await compareStripeBalance(h.db, world.stripe, await reconcileStripe(h.db));
+    expect(c.differenceCents).toBe(4_321);
+    expect(c.explained).toContainEqual({ kind: "demo_data", sourceId: "seed", cents: 4_321 });
+    expect(c.unexplainedCents).toBe(0);
+    await postEntry(h.db, {
+      idempotencyKey: "seed:demo:payout",
+      kind: "payout",
+      debits: [{ account: "bank", amount: 4_321 }],
+      credits: [{ account: "stripe", amount: 4_321 }],
+    });
+  });
+});
+
 describe("after a payout", () => {
   it("Stripe's balance falls by the payout; the books agree once the payout is booked", async () => {
     world.double.createPayout();

@@ -12,6 +12,7 @@ const FLIGHT_TEXT = {
   payout_not_booked: "Payout on its way to the bank, not booked yet (booked when Stripe reports it paid)",
   missing_in_books: "At Stripe, not booked yet (its webhook has not arrived)",
   amount_differs: "Booked with a different amount than Stripe's",
+  demo_data: "Demo data booked by the seed, never at Stripe",
 } as const;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
