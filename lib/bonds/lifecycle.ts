@@ -13,9 +13,11 @@ import { postEntry } from "@/lib/ledger";
 import { bondRefundEntry, forfeitureEntry, interestEntry } from "@/lib/ledger/entries";
 import { env } from "@/lib/env";
 import { parseOrThrow } from "@/lib/validation";
-import { checkAppealDate } from "./appeal-window";
+import { AppError } from "@/lib/errors";
+import { appealWindow, checkAppealDate } from "./appeal-window";
 import { applyTransition, lockBond, staffDate, type BondRow } from "./bond-row";
 import { bondInterest } from "./interest";
+import { staffReason } from "./staff-reason";
 import { nextStatus, type BondAction } from "./state-machine";
 
 type Step = (tx: Db, bond: BondRow, input: unknown, me: Principal) => Promise<Record<string, number | string | null>>;
@@ -123,11 +125,34 @@ const steps: Record<LifecycleStep, Step> = {
     await applyTransition(tx, bond, "appeal", { appealFiledOn: p.filedOn });
     return {};
   },
-  async forfeit(tx, bond, input) {
+  async forfeit(tx, bond, input, me) {
     const p = parseOrThrow(
-      z.object({ forfeitedOn: staffDate("Forfeiture date", { value: bond.i323On, name: "I-323 date" }) }),
+      z.object({
+        forfeitedOn: staffDate("Forfeiture date", { value: bond.i323On, name: "I-323 date" }),
+        noAppeal: z.boolean().default(false),
+        noAppealReason: z.string().default(""),
+      }),
       input,
     );
+    // Inside the appeal window a forfeiture gives up the appeal: it must be said, with a reason, for the audit log.
+    const days = env().BOND_APPEAL_DAYS;
+    const w = bond.status === "breached" && bond.i323On ? appealWindow(bond.i323On, new Date(), days) : null;
+    if (w?.open) {
+      if (!p.noAppeal)
+        throw new AppError(
+          "validation",
+          `The appeal window is open until ${w.deadline} (${w.daysLeft} day(s) left). To forfeit now, confirm that no appeal will be filed and say why.`,
+          { fieldErrors: { noAppeal: "Confirm that no appeal will be filed, or record the appeal instead." } },
+        );
+      const reason = parseOrThrow(z.object({ noAppealReason: staffReason("giving up the appeal") }), p).noAppealReason;
+      await audit(tx, {
+        actorUserId: me.userId,
+        action: "bond.forfeit_without_appeal",
+        subjectType: "bond",
+        subjectId: bond.id,
+        details: { reason, appealDeadline: w.deadline, daysLeft: w.daysLeft },
+      });
+    }
     await applyTransition(tx, bond, "forfeit", { forfeitedOn: p.forfeitedOn });
     const meta = {
       idempotencyKey: `bond-forfeit:${bond.id}`,

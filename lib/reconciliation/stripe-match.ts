@@ -12,11 +12,19 @@ interface StripeException {
   sourceId: string;
   stripeNetCents: number;
   ledgerCents: number;
-  kind: "missing_in_books" | "not_in_payout" | "amount_differs";
+  kind: "missing_in_books" | "amount_differs";
+}
+
+/** In the books and at Stripe, in no imported payout yet: normal until Stripe pays it out. */
+export interface StripePending {
+  sourceId: string;
+  ledgerCents: number;
+  kind: "awaiting_payout";
 }
 
 export interface StripeReconciliation {
   matched: number;
+  pending: StripePending[];
   exceptions: StripeException[];
 }
 
@@ -36,6 +44,7 @@ export async function reconcileStripe(db: Db): Promise<StripeReconciliation> {
     if (key) books.set(key, (books.get(key) ?? 0) + amount);
   }
   const exceptions: StripeException[] = [];
+  const pending: StripePending[] = [];
   let matched = 0;
   for (const [sourceId, net] of stripeSide) {
     const ledger = books.get(sourceId);
@@ -47,7 +56,7 @@ export async function reconcileStripe(db: Db): Promise<StripeReconciliation> {
   }
   for (const [sourceId, amount] of books) {
     if (!stripeSide.has(sourceId) && amount !== 0)
-      exceptions.push({ sourceId, stripeNetCents: 0, ledgerCents: amount, kind: "not_in_payout" });
+      pending.push({ sourceId, ledgerCents: amount, kind: "awaiting_payout" });
   }
-  return { matched, exceptions };
+  return { matched, pending, exceptions };
 }

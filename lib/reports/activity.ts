@@ -1,6 +1,6 @@
 /**
  * What happened to the money, grouped by journal-entry kind: the effect on the
- * funds (whose purpose money serves) and on the bonds held by DHS. One query,
+ * funds (whose purpose money serves) and on the bonds held by ICE. One query,
  * so the statement of activity, the transparency page and the tests share it.
  */
 import type { Db } from "@/db/client";

@@ -12,7 +12,7 @@ export interface Transparency {
   fees: number;
   refunded: number;
   disputed: number;
-  /** Bonds paid to DHS (money leaving for ICE; not a cost). */
+  /** Bonds paid to ICE (money leaving the fund for a bond; not a cost). */
   bondsPaid: number;
   atIce: number;
   recovered: number;

@@ -5,7 +5,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, donations, interestRates, lawyerProfiles } from "@/db/schema";
+import { bondApprovals, bonds, campaigns, donations, interestRates, lawyerProfiles } from "@/db/schema";
 import { processingFee } from "@/lib/donations/fees";
 import { campaignAccount, postEntry } from "@/lib/ledger";
 import { donationEntry, payoutEntry, processingFeeEntry } from "@/lib/ledger/entries";
@@ -155,6 +155,15 @@ async function seedBond(tx: Db, demo: DemoCampaign, campaignId: string, start: D
   const { bondId } = await requestBondPayment(tx, staff.lawyer, { campaignId, amountCents: demo.goalCents });
   await approveBondPayment(tx, staff.treasurer, bondId);
   if (approvalsRequired(demo.goalCents) > 1) await approveBondPayment(tx, staff.treasurer2, bondId);
+  // The demo's history happened on its own dates: requested on day 19, approved on day 20, paid that day.
+  await tx
+    .update(bonds)
+    .set({ createdAt: new Date(start.getTime() + 19 * DAY) })
+    .where(eq(bonds.id, bondId));
+  await tx
+    .update(bondApprovals)
+    .set({ approvedAt: new Date(start.getTime() + 20 * DAY) })
+    .where(eq(bondApprovals.bondId, bondId));
   await recordBondPayment(tx, staff.treasurer, bondId, {
     method: "fedwire",
     traceNumber: `FW${demo.slug.length}${paidOn.replace(/-/g, "")}`,
