@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { applyCampaignFilter, parseCampaignFilter, SORTS, statusesFor } from "@/lib/campaigns/list-filter";
 import { listCampaignCards, PUBLIC_STATUSES } from "@/lib/campaigns/queries";
 import { Link } from "@/lib/i18n/navigation";
-import { formatUsd } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 import { pageLoad } from "@/lib/outage/render-guard";
 import { AliasDisc } from "../components/alias-disc";
 import { Progress } from "../components/progress";
@@ -106,7 +106,8 @@ export default async function HomePage({ params, searchParams }: Props) {
                 <Progress
                   raised={c.raisedCents}
                   goal={c.goalCents}
-                  ofGoal={t("campaign.raisedOf", { goal: formatUsd(c.goalCents, { wholeDollars: true }) })}
+                  locale={locale}
+                  ofGoal={t("campaign.raisedOf", { goal: formatMoney(c.goalCents, locale, { wholeDollars: true }) })}
                 />
                 <p className="mt-1 flex justify-between text-sm text-muted">
                   <span>{t("campaign.donors", { count: c.donorCount })}</span>

@@ -3,7 +3,7 @@
  * same numbers in a table for screen readers and anyone who prefers one. Used
  * by the public transparency pages and the treasury reports.
  */
-import { formatUsd } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 
 const PALETTE = ["#1f5f5b", "#b4572e", "#6b7fa8", "#8a6d1f"];
 
@@ -42,7 +42,7 @@ export function MonthChart<K extends string>({
   const barW = 9;
   const groupW = Math.max(36, colored.length * barW + 9);
   const h = 160;
-  const fmt = (v: number) => (unit === "usd" ? formatUsd(v, { wholeDollars: true }) : v.toLocaleString(locale));
+  const fmt = (v: number) => (unit === "usd" ? formatMoney(v, locale) : v.toLocaleString(locale));
   const monthName = (m: string) =>
     new Date(`${m}-15T00:00:00Z`).toLocaleDateString(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
   return (

@@ -36,10 +36,12 @@ export interface PublicCampaign extends CampaignCard {
 }
 
 /**
- * "Raised" is what donors gave to the campaign net of refunds and lost disputes,
- * read from the campaign's ledger account (fees and bond payments do not reduce it).
+ * The campaign's headline figure ("raised" on every page): what the campaign holds
+ * toward its bond — gifts net of card fees, refunds and lost disputes (and any extra
+ * passed to the general pool) — plus what it already paid to ICE. It is the campaign
+ * account's balance with its bond payments added back, read from the ledger.
  */
-const RAISED_KINDS = sql`('donation', 'refund', 'dispute', 'dispute_reversal')`;
+const PAID_TO_ICE_KINDS = sql`('bond_payment')`;
 
 export async function listCampaignCards(db: Db, statuses: CampaignStatus[] = ["live"]): Promise<CampaignCard[]> {
   if (!statuses.length) return [];
@@ -94,7 +96,7 @@ export async function getPublicCampaign(db: Db, slug: string): Promise<PublicCam
   };
 }
 
-/** Raised and donor count per campaign matching `where` (used by staff read models too). */
+/** The headline figure and donor count per campaign matching `where` (staff read models use the same definition). */
 export async function raisedByCampaign(
   db: Db,
   where: SQL | undefined,
@@ -103,7 +105,7 @@ export async function raisedByCampaign(
     await db.execute(sql`
       SELECT campaigns.id,
              coalesce((SELECT -sum(p.amount) FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
-                        WHERE p.account_code = 'campaign:' || campaigns.id::text AND e.kind IN ${RAISED_KINDS}), 0)::bigint AS raised,
+                        WHERE p.account_code = 'campaign:' || campaigns.id::text AND e.kind NOT IN ${PAID_TO_ICE_KINDS}), 0)::bigint AS raised,
              (SELECT count(*) FROM donations d WHERE d.campaign_id = campaigns.id AND d.status IN ('succeeded', 'partially_refunded'))::bigint AS donors
         FROM campaigns WHERE ${where ?? sql`true`}`),
   );

@@ -19,13 +19,31 @@ export interface Transparency {
   fees: number;
   refunded: number;
   disputed: number;
-  /** Bonds paid to DHS (money leaving for ICE; not a cost). */
+  /** Bonds paid to ICE (money leaving for the bond; not a cost). */
   bondsPaid: number;
   atIce: number;
   recovered: number;
   interest: number;
   forfeited: number;
   months: MonthRow[];
+}
+
+/**
+ * Every month from `rows`' first through its last (or `until`, YYYY-MM, if later), empty ones as zeros, so
+ * the chart's bars sit on a time scale (a quiet month shows as a gap, not as nothing).
+ */
+export function fillMonths(rows: readonly MonthRow[], until = ""): MonthRow[] {
+  if (!rows.length) return [];
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const last = rows[rows.length - 1]!.month > until ? rows[rows.length - 1]!.month : until;
+  let [y, m] = rows[0]!.month.split("-").map(Number) as [number, number];
+  const out: MonthRow[] = [];
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, "0")}`;
+    out.push(byMonth.get(month) ?? { month, gifts: 0, bondsPaid: 0, recovered: 0 });
+    if (month >= last || out.length > 1200) return out;
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
 }
 
 /** Gifts, bonds paid and money recovered per month (only months with any of them), fund-wide or for one campaign. */
@@ -66,6 +84,6 @@ export async function transparency(db: Db, campaignId?: string): Promise<Transpa
     recovered: a.bondRefunds + a.interest,
     interest: a.interest,
     forfeited: a.forfeitures,
-    months: await monthlyFlows(db, campaignId),
+    months: fillMonths(await monthlyFlows(db, campaignId)),
   };
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { cancelRecurringGift, findRecurringGift, type CancelOutcome } from "@/lib/donations/cancel-recurring";
-import { formatUsd } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 import { pageLoad } from "@/lib/outage/render-guard";
 import { getStripe } from "@/lib/payments/stripe-client";
 import { redirect } from "@/lib/i18n/navigation";
@@ -42,7 +42,7 @@ export default async function CancelPage({ params, searchParams }: Props) {
     body = (
       <form action={stop.bind(null, locale, id)} className="mt-4 space-y-4">
         <input type="hidden" name="token" value={token} />
-        <p>{t("summary", { amount: formatUsd(gift.amountCents), alias: `${gift.alias}*` })}</p>
+        <p>{t("summary", { amount: formatMoney(gift.amountCents, locale), alias: `${gift.alias}*` })}</p>
         <p className="text-muted">{t("explain")}</p>
         <button type="submit" className="rounded-lg bg-brand px-5 py-3 font-semibold text-white hover:opacity-90">
           {t("confirm")}
