@@ -33,6 +33,8 @@ function init() {
     baseUrl: e.APP_URL,
     webhookUrl: `${e.APP_URL.replace(/\/$/, "")}/api/stripe/webhook`,
     webhookSecret: e.STRIPE_DOUBLE_WEBHOOK_SECRET,
+    // Like Stripe, the double sends the events for every change by itself (API calls included).
+    autoDeliver: true,
   });
   return { stripe: createDoubleStripe(double), double, webhookSecret: double.webhookSecret };
 }

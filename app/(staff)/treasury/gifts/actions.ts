@@ -8,12 +8,7 @@ import { refundGift } from "@/lib/donations/treasurer-refund";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { formatUsd, parseUsd } from "@/lib/money";
 import { requireId } from "@/lib/validation";
-import { getStripe, getStripeDouble } from "@/lib/payments/stripe-client";
-
-/** Real Stripe sends its webhooks by itself; the offline double sends them when asked. */
-async function deliverOffline(): Promise<void> {
-  await getStripeDouble()?.deliver({});
-}
+import { getStripe } from "@/lib/payments/stripe-client";
 import type { FormState } from "@/lib/forms/treasury-form-state";
 import { revalidateCampaignPages } from "../../../revalidate-public";
 
@@ -28,7 +23,6 @@ export async function refundGiftAction(donationId: string, _prev: FormState, dat
       amountCents,
       reason: values.reason,
     });
-    await deliverOffline();
     revalidatePath(`/treasury/gifts/${donationId}`);
     return {
       ok: `Refund of ${formatUsd(amountCents)} sent to Stripe (${r.refundId}). The books record it when Stripe confirms it.`,
@@ -47,7 +41,6 @@ export async function resolvePurposeFailureAction(campaignId: string, _prev: For
   if (!me) redirect("/sign-in");
   try {
     const r = await resolvePurposeFailure(await getDb(), getStripe(), me, requireId(campaignId, "campaign"));
-    await deliverOffline();
     revalidatePath("/treasury/gifts");
     revalidateCampaignPages();
     return {
