@@ -187,7 +187,7 @@ function GiveFields({
           {t.displayName}
         </label>
         <p id="give-name-hint" className="text-sm text-muted">
-          {t.displayNameHint}
+          {t.displayNameHint} {t.displayNameReview}
         </p>
         <input
           id="give-name"

@@ -27,6 +27,7 @@ export async function giveLabels(locale: string, alias: string) {
     }),
     displayName: t("displayName"),
     displayNameHint: t("displayNameHint"),
+    displayNameReview: t("displayNameReview"),
     anonymous: t("anonymous"),
     email: t("email"),
     emailHint: t("emailHint"),

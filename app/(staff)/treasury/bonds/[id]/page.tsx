@@ -5,7 +5,7 @@ import { OPEN_AT_ICE } from "@/lib/bonds/state-machine";
 import { formatUsd } from "@/lib/money";
 import { bondDetail, type BondDetail } from "@/lib/bonds/read-models";
 import { MoneyLink, StatusBadge } from "../../components/money";
-import { pageError } from "../../components/page-error";
+import { pageError } from "@/app/components/staff/page-error";
 import { BondForms } from "./bond-forms";
 import { BondTimeline } from "./bond-timeline";
 import { CaseFilePanel } from "./case-file-panel";
