@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { headers } from "next/headers";
 import { redirect as externalRedirect } from "next/navigation";
+import { requestOrigin } from "@/lib/app-origin";
 import { getDb } from "@/db";
 import { cancelRecurringGift, findRecurringGift, type CancelOutcome } from "@/lib/donations/cancel-recurring";
 import { cardUpdateUrl, changeRecurringAmount } from "@/lib/donations/manage-recurring";
@@ -51,7 +53,7 @@ async function changeAmount(locale: string, id: string, form: FormData) {
 async function changeCard(locale: string, id: string, form: FormData) {
   "use server";
   const token = String(form.get("token") ?? "");
-  const here = `${env().APP_URL.replace(/\/$/, "")}${locale === "en" ? "" : `/${locale}`}/give/cancel/${id}?token=${encodeURIComponent(token)}`;
+  const here = `${requestOrigin(await headers())}${locale === "en" ? "" : `/${locale}`}/give/cancel/${id}?token=${encodeURIComponent(token)}`;
   const url = await cardUpdateUrl(await getDb(), getStripe(), { id, token, returnUrl: here });
   if (url === "invalid" || url === "not_active") return back(locale, id, token, { done: url });
   externalRedirect(url);
