@@ -20,15 +20,11 @@ import { giveLabels } from "./give-labels";
 import { CampaignSections } from "./sections";
 
 /**
- * Cached per URL and rebuilt at most every 30 s, or at once on this instance when the webhook
- * books money or staff change the campaign (revalidateCampaignPages). Rendering on every
- * request served ~17 req/s on the shared 2-core machine, a cached page ~250 (bench: page).
+ * Rendered per request: every page's scripts carry that request's CSP nonce (app/layout.tsx),
+ * which a page cached for 30 s cannot know — the old `revalidate = 30` made every visit fail
+ * with DYNAMIC_SERVER_USAGE once the root layout awaited connection().
  */
-export const revalidate = 30;
-/** None at build time (there is no database then); each page is rendered on its first visit. */
-export function generateStaticParams(): { locale: string; slug: string }[] {
-  return [];
-}
+export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 const load = cache((slug: string) => pageLoad(async () => getPublicCampaign(await getDb(), slug)));
