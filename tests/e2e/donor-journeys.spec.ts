@@ -226,7 +226,11 @@ test.describe("donor journeys, by clicking from the home page", () => {
     await expect(page.getByTestId("cancel-message")).toHaveText(
       "Your monthly gift is stopped. No further payments will be taken.",
     );
-    await page.reload();
+    // Reopening the link from the receipt (where a donor finds it) shows it stopped.
+    const mail = await request.get(`/api/test/last-mail?to=${encodeURIComponent("monthly@example.org")}`);
+    const link = /https?:\/\/\S+\/give\/cancel\/\S+/.exec(((await mail.json()) as { text: string }).text)?.[0];
+    expect(link).toBeTruthy();
+    await page.goto(link!);
     await expect(page.getByTestId("cancel-message")).toHaveText("This monthly gift is already stopped.");
     await expect(page.getByRole("button", { name: "Stop my monthly gift" })).toHaveCount(0);
     await shoot(page, "monthly-stopped");

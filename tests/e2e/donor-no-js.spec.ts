@@ -72,7 +72,11 @@ test("without JavaScript a monthly gift starts and is stopped from its link, in 
   await expect(page.getByTestId("cancel-message")).toHaveText(
     "Su donación mensual quedó detenida. No se harán más cobros.",
   );
-  await page.reload();
+  // Reopened from the receipt's link, it shows stopped.
+  const mail = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent("nojs-monthly@example.org")}`);
+  const link = /https?:\/\/\S+\/give\/cancel\/\S+/.exec(((await mail.json()) as { text: string }).text)?.[0];
+  expect(link).toBeTruthy();
+  await page.goto(link!);
   await expect(page.getByTestId("cancel-message")).toHaveText("Esta donación mensual ya está detenida.");
   await shoot(page, "es-stopped");
 });

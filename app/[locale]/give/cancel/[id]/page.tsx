@@ -14,7 +14,12 @@ import { getStripe } from "@/lib/payments/stripe-client";
 import { redirect } from "@/lib/i18n/navigation";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Your monthly gift", robots: { index: false }, referrer: "no-referrer" };
+/**
+ * same-origin, not no-referrer: the token in the URL never leaves for another site, and
+ * our own forms still send a real Origin header (with no-referrer a browser without
+ * JavaScript posts "Origin: null", which Next.js refuses as a cross-site Server Action).
+ */
+export const metadata: Metadata = { title: "Your monthly gift", robots: { index: false }, referrer: "same-origin" };
 
 type Props = {
   params: Promise<{ locale: string; id: string }>;
