@@ -99,18 +99,22 @@ export function MonthChart<K extends string>({
           </tr>
         </thead>
         <tbody>
-          {[...shown].reverse().map((m) => (
-            <tr key={m.month} className="border-t border-line">
-              <th scope="row" className="py-1 text-left font-normal">
-                {monthName(m.month)}
-              </th>
-              {colored.map((s) => (
-                <td key={s.key} className="py-1 text-right tabular-nums">
-                  {fmt(m[s.key])}
-                </td>
-              ))}
-            </tr>
-          ))}
+          {/* The chart keeps every month on its time scale; the table lists the months with any money. */}
+          {[...shown]
+            .reverse()
+            .filter((m) => colored.some((s) => m[s.key] !== 0))
+            .map((m) => (
+              <tr key={m.month} className="border-t border-line">
+                <th scope="row" className="py-1 text-left font-normal">
+                  {monthName(m.month)}
+                </th>
+                {colored.map((s) => (
+                  <td key={s.key} className="py-1 text-right tabular-nums">
+                    {fmt(m[s.key])}
+                  </td>
+                ))}
+              </tr>
+            ))}
         </tbody>
       </table>
     </figure>

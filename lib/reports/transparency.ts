@@ -29,11 +29,15 @@ export interface Transparency {
 }
 
 /**
- * Every month from `rows`' first through its last (or `until`, YYYY-MM, if later), empty ones as zeros, so
+ * Every month from the first with any money through the last (or `until`, YYYY-MM, if later), empty ones as zeros, so
  * the chart's bars sit on a time scale (a quiet month shows as a gap, not as nothing).
  */
-export function fillMonths(rows: readonly MonthRow[], until = ""): MonthRow[] {
-  if (!rows.length) return [];
+export function fillMonths(all: readonly MonthRow[], until = ""): MonthRow[] {
+  let rows = all;
+  const active = (r: MonthRow) => r.gifts !== 0 || r.bondsPaid !== 0 || r.recovered !== 0;
+  const first = rows.findIndex(active);
+  if (first < 0) return [];
+  rows = rows.slice(first);
   const byMonth = new Map(rows.map((r) => [r.month, r]));
   const last = rows[rows.length - 1]!.month > until ? rows[rows.length - 1]!.month : until;
   let [y, m] = rows[0]!.month.split("-").map(Number) as [number, number];

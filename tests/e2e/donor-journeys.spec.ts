@@ -92,6 +92,7 @@ test.describe("donor journeys, by clicking from the home page", () => {
     await expect(page).toHaveURL(/\/campaigns\/dmitri-louisiana/);
 
     await other.fill("37");
+    await expect(page.locator("#amount-error")).toHaveCount(0); // no stale refusal beside a valid amount
     await expect(page.getByTestId("cover-fee-label")).toHaveText("Add $1.41 so the fund receives my full gift");
     await expect(page.getByRole("button", { name: GIVE })).toHaveText("Give $37.00");
     await page.getByLabel(/so the fund receives my full gift/).check();

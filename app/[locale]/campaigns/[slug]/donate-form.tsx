@@ -67,11 +67,14 @@ function GiveFields({
   const preview = live ? giftPreview(fields, maxCents) : null;
   const monthly = fields.frequency === "monthly";
   const money = (c: number) => formatMoney(c, locale);
-  const err = state.errors;
+  // Once the donor edits the amount, the refusal of the old one no longer applies (it would contradict "Give $37.00").
+  const [amountEdited, setAmountEdited] = useState(false);
+  const err = amountEdited ? { ...state.errors, amount: undefined } : state.errors;
 
   function onChange(e: FormEvent<HTMLFormElement>) {
     const form = e.currentTarget;
     const target = e.target as HTMLInputElement;
+    if (target.name === "other" || target.name === "preset") setAmountEdited(true);
     if (target.name === "other" && target.value.trim() !== "") {
       const other = form.querySelector<HTMLInputElement>('input[name="preset"][value="other"]');
       if (other) other.checked = true;
