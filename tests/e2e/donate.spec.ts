@@ -13,6 +13,7 @@ test("an anonymous gift shows no name anywhere public, and the declined and canc
 }) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Luis*", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Luis*");
   const before = await page.getByTestId("raised").textContent();
   const wallBefore = await page.getByTestId("donor-wall").textContent();
   const give = async (outcome: string) => {
