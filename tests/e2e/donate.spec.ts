@@ -32,6 +32,7 @@ test("an anonymous gift shows no name anywhere public, and the declined and canc
   await give("Pay (card succeeds)");
   await expect(page).toHaveURL(/\/give\/thanks/);
   await page.getByRole("link", { name: "Back to Luis*'s campaign" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Luis*");
   await expect.poll(async () => (await page.reload(), await page.getByTestId("raised").textContent())).not.toBe(before);
   for (const path of ["/", "/es", "/campaigns/luis-arizona", "/es/campaigns/luis-arizona"]) {
     const body = await (await request.get(path)).text();
