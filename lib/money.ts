@@ -106,3 +106,45 @@ export function sumCents(values: readonly number[]): Cents {
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** The Intl locale for a page locale: our Spanish pages are for people in the US, so es-US ("$2,568.41", "2.9%"). */
+export function intlLocale(locale: string): string {
+  return locale.toLowerCase().startsWith("es") ? "es-US" : "en-US";
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(locale: string, whole: boolean): Intl.NumberFormat {
+  const key = `${locale}|${whole}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    const digits = whole ? 0 : 2;
+    f = new Intl.NumberFormat(intlLocale(locale), {
+      style: "currency",
+      currency: "USD",
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    moneyFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Money for a page in `locale`, always with cents ("$7,838.21") unless `wholeDollars`
+ * and the amount is whole (goals, presets). The one formatter donor pages use.
+ */
+export function formatMoney(amount: Cents | number, locale: string, opts: { wholeDollars?: boolean } = {}): string {
+  if (!Number.isSafeInteger(amount)) throw new AppError("validation", "Cannot format a non-integer amount of cents.");
+  const abs = Math.abs(amount);
+  const whole = Boolean(opts.wholeDollars) && abs % 100 === 0;
+  // A decimal string, so no float ever carries the amount into Intl.
+  const decimal = `${amount < 0 ? "-" : ""}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+  return moneyFormat(locale, whole).format(decimal as unknown as number);
+}
+
+/** A rate in basis points as a percentage in `locale` (290 → "2.9%"). */
+export function formatPercentBps(bps: number, locale: string): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: "percent", maximumFractionDigits: 2 }).format(
+    `${bps / 10_000}` as unknown as number,
+  );
+}

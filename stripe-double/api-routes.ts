@@ -6,9 +6,11 @@ import { invalidRequest, noSuchObject } from "./errors";
 import { expandPaths } from "./expand";
 import type { FormObject } from "./form";
 import { paginate } from "./list";
-import { metadataOf, optEnum, optInteger, optObject, optString, rejectUnknown } from "./params";
+import { metadataOf, optArray, optEnum, optInteger, optObject, optString, rejectUnknown } from "./params";
 import type { ObjectTypes } from "./store";
-import { cancelSubscription } from "./subscriptions";
+import { buildPortalSession } from "./factories/portal-session";
+import { createPayout, unsweptTransactions } from "./payouts";
+import { cancelSubscription, updateSubscription } from "./subscriptions";
 import { validateCheckoutCreate } from "./validate-checkout";
 
 type Handler = (core: DoubleCore, params: FormObject, ctx: RequestContext, ids: string[]) => object;
@@ -180,6 +182,89 @@ export const ROUTES: Route[] = [
       rejectUnknown(p, ["expand", "invoice_now", "prorate", "cancellation_details"]);
       if (!core.store.get("subscription", id)) throw noSuchObject("subscription", id);
       return withExpand(core, cancelSubscription(core, id, ctx), p);
+    },
+  },
+  {
+    method: "POST",
+    pattern: /^\/v1\/subscriptions\/([^/]+)$/,
+    handler: (core, p, ctx, [id = ""]) => {
+      rejectUnknown(p, ["expand", "items", "proration_behavior", "default_payment_method"]);
+      const sub = core.store.get("subscription", id);
+      if (!sub) throw noSuchObject("subscription", id);
+      if (sub.status === "canceled")
+        throw invalidRequest("A canceled subscription can only update its cancellation_details and metadata.");
+      optEnum(p, "proration_behavior", ["none", "create_prorations", "always_invoice"] as const);
+      const items = optArray(p, "items");
+      let unitAmount: number | undefined;
+      if (items) {
+        if (items.length !== 1 || typeof items[0] !== "object" || Array.isArray(items[0]))
+          throw invalidRequest("The double supports changing the one item of a subscription.", "items");
+        const item = items[0] as FormObject;
+        rejectUnknown(item, ["id", "price_data"], "items[0]");
+        if (optString(item, "id", "items[0][id]") !== sub.items.data[0]?.id)
+          throw invalidRequest("items[0][id] must be the subscription's item.", "items[0][id]");
+        const pd = optObject(item, "price_data", "items[0][price_data]");
+        if (pd) {
+          rejectUnknown(pd, ["currency", "product", "unit_amount", "recurring"], "items[0][price_data]");
+          if (optString(pd, "currency", "items[0][price_data][currency]") !== "usd")
+            throw invalidRequest("Invalid currency", "items[0][price_data][currency]");
+          unitAmount = optInteger(pd, "unit_amount", "items[0][price_data][unit_amount]");
+          if (unitAmount === undefined || unitAmount < 50)
+            throw invalidRequest("Amount must be at least 50 cents", "items[0][price_data][unit_amount]");
+        }
+      }
+      const pm = optString(p, "default_payment_method");
+      return withExpand(
+        core,
+        updateSubscription(
+          core,
+          id,
+          { ...(unitAmount !== undefined ? { unitAmount } : {}), ...(pm ? { defaultPaymentMethod: pm } : {}) },
+          ctx,
+        ),
+        p,
+      );
+    },
+  },
+  {
+    method: "POST",
+    pattern: /^\/v1\/payouts$/,
+    handler: (core, p) => {
+      rejectUnknown(p, ["amount", "currency", "description", "metadata", "statement_descriptor", "expand"]);
+      if (optString(p, "currency") !== "usd") throw invalidRequest("Invalid currency", "currency");
+      const amount = optInteger(p, "amount");
+      const sweepable = unsweptTransactions(core).reduce((s, t) => s + t.net, 0);
+      // The double pays out everything available at once (like an automatic payout); a partial one is refused.
+      if (amount !== sweepable)
+        throw invalidRequest(`The double pays out the whole available balance (${sweepable}).`, "amount");
+      const po = createPayout(core);
+      if (!po) throw invalidRequest("You have insufficient funds in your Stripe account for this transfer.", "amount");
+      return withExpand(core, po, p);
+    },
+  },
+  {
+    method: "POST",
+    pattern: /^\/v1\/billing_portal\/sessions$/,
+    handler: (core, p) => {
+      rejectUnknown(p, ["customer", "return_url", "flow_data", "locale", "expand"]);
+      const customer = optString(p, "customer");
+      if (!customer) throw invalidRequest("Missing required param: customer.", "customer", "parameter_missing");
+      if (!core.store.all("subscription").some((s) => s.customer === customer))
+        throw noSuchObject("customer", customer);
+      const flow = optObject(p, "flow_data");
+      if (flow) rejectUnknown(flow, ["type"], "flow_data");
+      const type = flow ? optEnum(flow, "type", ["payment_method_update"] as const, "flow_data[type]") : undefined;
+      const id = core.id("bps_");
+      const session = buildPortalSession({
+        id,
+        created: core.now(),
+        customer,
+        returnUrl: optString(p, "return_url") ?? null,
+        url: `${core.baseUrl}/dev/stripe/portal/${id}`,
+        paymentMethodUpdate: type === "payment_method_update",
+      });
+      core.portalSessions.set(id, session);
+      return withExpand(core, session, p);
     },
   },
   {

@@ -13,9 +13,24 @@ export interface StripeDoubleOptions {
   fees?: Partial<FeeSchedule>;
   /** Seconds since epoch; injectable so tests can move time. */
   clock?: () => number;
+  /**
+   * Send each event to `webhookUrl` by itself, shortly after it happens, as real Stripe
+   * does for every change (also those made through the API: a cancelled subscription,
+   * a refund, a payout). Failed deliveries are retried with backoff. Off by default so
+   * tests can deliver by hand, duplicated and shuffled.
+   */
+  autoDeliver?: boolean | AutoDeliverOptions;
   /** Fixed keys let a dev server and its tests agree across restarts. */
   secretKey?: string;
   webhookSecret?: string;
+}
+
+export interface AutoDeliverOptions {
+  /** Wait before sending a batch (ms); default 50. Stripe sends within seconds, never inside the API call. */
+  delayMs?: number;
+  /** Retries for a batch that did not get a 2xx; default 6 (backoff doubles from 250 ms). */
+  retries?: number;
+  fetchFn?: typeof fetch;
 }
 
 export interface RequestContext {
@@ -34,6 +49,8 @@ export class DoubleCore {
   private readonly baseUrlOf: () => string;
   private webhookUrlOf: (() => string) | undefined;
   private readonly clock: () => number;
+  /** Customer portal sessions (not API-listable in Stripe either), by id. */
+  readonly portalSessions = new Map<string, Stripe.BillingPortal.Session>();
   /** Events created but not yet handed out by `deliver()` / `signedEvents()`. */
   protected pending: Stripe.Event[] = [];
 
@@ -88,7 +105,11 @@ export class DoubleCore {
     });
     this.store.put("event", event);
     this.pending.push(event);
+    this.afterEmit();
   }
+
+  /** Called after every event is queued (StripeDouble schedules automatic delivery here). */
+  protected afterEmit(): void {}
 
   /** Fetch an object by id alone, for expansion of `source`-style polymorphic links. */
   lookup(id: string): object | undefined {

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { completeCheckout, expireSession, type CheckoutOutcome } from "./checkout";
 import { dispute, earlyFraudWarning, refund, type RefundOptions } from "./console-actions";
-import { DoubleCore } from "./core";
+import { DoubleCore, type AutoDeliverOptions, type StripeDoubleOptions } from "./core";
 import {
   planCopies,
   postEvents,
@@ -13,7 +13,7 @@ import {
 } from "./delivery";
 import { handleHttp, type DoubleHttpResponse, type HeaderBag } from "./handle-http";
 import { availableBalance, createPayout, failPayout } from "./payouts";
-import { cancelSubscription, renewSubscription } from "./subscriptions";
+import { cancelSubscription, renewSubscription, updateSubscription, type SubscriptionChange } from "./subscriptions";
 
 /**
  * OpenBond's offline Stripe: a stateful, in-memory stand-in for the Stripe API
@@ -22,6 +22,47 @@ import { cancelSubscription, renewSubscription } from "./subscriptions";
  * Each one queues the events real Stripe would send, in a realistic order.
  */
 export class StripeDouble extends DoubleCore {
+  private readonly auto: (Required<Omit<AutoDeliverOptions, "fetchFn">> & { fetchFn?: typeof fetch }) | null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private flushing: Promise<void> | null = null;
+  private attempts = 0;
+
+  constructor(opts: StripeDoubleOptions = {}) {
+    super(opts);
+    const a = opts.autoDeliver;
+    this.auto = a ? { delayMs: 50, retries: 6, ...(a === true ? {} : a) } : null;
+  }
+
+  protected override afterEmit(): void {
+    if (this.auto && this.webhookUrl) this.schedule(this.auto.delayMs);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flushing ??= this.flush().finally(() => {
+        this.flushing = null;
+        if (this.pending.length && this.auto && this.attempts <= this.auto.retries)
+          this.schedule(this.attempts ? 250 * 2 ** (this.attempts - 1) : this.auto.delayMs);
+      });
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.pending.length) return;
+    const results = await this.deliver(this.auto?.fetchFn ? { fetchFn: this.auto.fetchFn } : {});
+    this.attempts = results.every((r) => r.ok) ? 0 : this.attempts + 1;
+  }
+
+  /** Resolves once automatic delivery has nothing left to send (or has given up retrying). */
+  async idle(): Promise<void> {
+    while (this.timer || this.flushing) {
+      await (this.flushing ?? new Promise((r) => setTimeout(r, 10)));
+      if (!this.timer && !this.flushing) break;
+    }
+  }
   handleHttp(method: string, pathAndQuery: string, headers: HeaderBag, body: string): DoubleHttpResponse {
     return handleHttp(this, method, pathAndQuery, headers, body);
   }
@@ -53,6 +94,11 @@ export class StripeDouble extends DoubleCore {
 
   cancelSubscription(subscriptionId: string): Stripe.Subscription {
     return cancelSubscription(this, subscriptionId);
+  }
+
+  /** What the customer portal does (the API route POST /v1/subscriptions/:id uses the same change). */
+  updateSubscription(subscriptionId: string, change: SubscriptionChange): Stripe.Subscription {
+    return updateSubscription(this, subscriptionId, change);
   }
 
   createPayout(): Stripe.Payout | null {

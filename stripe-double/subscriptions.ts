@@ -4,6 +4,7 @@ import { buildInvoice } from "./factories/invoice";
 import { buildInvoicePayment } from "./factories/invoice-payment";
 import { buildMonthlyPrice } from "./factories/price";
 import { buildSubscription } from "./factories/subscription";
+import { planFromPrice } from "./factories/price";
 import { createPaymentIntent, decline, settle, succeedCard, type PaymentSpec } from "./payments";
 
 const MONTH = 30 * 86400; // the double's months are 30 days; good enough for renewal tests
@@ -159,5 +160,49 @@ export function cancelSubscription(
   sub.cancellation_details = { comment: null, feedback: null, feedback_option: null, reason: "cancellation_requested" };
   core.store.put("subscription", sub);
   core.emit("customer.subscription.deleted", sub, ctx);
+  return sub;
+}
+
+export interface SubscriptionChange {
+  /** A new monthly amount (Stripe: `items[0][price_data][unit_amount]`); takes effect from the next invoice. */
+  unitAmount?: number;
+  /** The card future invoices are charged to (what the customer portal changes). */
+  defaultPaymentMethod?: string;
+}
+
+/**
+ * `POST /v1/subscriptions/:id` and the portal's changes: the subscription changes in
+ * place and Stripe sends `customer.subscription.updated` with what it was before.
+ * With `proration_behavior: none` (what OpenBond asks), the next invoice is simply
+ * the new amount.
+ */
+export function updateSubscription(
+  core: DoubleCore,
+  subId: string,
+  change: SubscriptionChange,
+  ctx = { requestId: null as string | null, idempotencyKey: null as string | null },
+): Stripe.Subscription {
+  const sub = core.must("subscription", subId);
+  if (sub.status === "canceled") throw new Error(`StripeDouble: subscription ${subId} is canceled`);
+  const item = sub.items.data[0];
+  if (!item) throw new Error(`StripeDouble: subscription ${subId} has no items`);
+  const previous: Record<string, unknown> = {};
+  if (change.unitAmount !== undefined && change.unitAmount !== item.price.unit_amount) {
+    previous.items = JSON.parse(JSON.stringify(sub.items)) as unknown;
+    const price = buildMonthlyPrice({
+      id: core.id("price_"),
+      product: typeof item.price.product === "string" ? item.price.product : item.price.product.id,
+      created: core.now(),
+      unitAmount: change.unitAmount,
+    });
+    Object.assign(item, { price, plan: planFromPrice(price) });
+  }
+  if (change.defaultPaymentMethod !== undefined && change.defaultPaymentMethod !== sub.default_payment_method) {
+    previous.default_payment_method = sub.default_payment_method;
+    sub.default_payment_method = change.defaultPaymentMethod;
+  }
+  if (!Object.keys(previous).length) return sub;
+  core.store.put("subscription", sub);
+  core.emit("customer.subscription.updated", sub, ctx, previous);
   return sub;
 }

@@ -28,7 +28,8 @@ export default async function LocaleLayout({
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
-        <NextIntlClientProvider>
+        {/* No message catalogue for the browser: client components get their words as props (smaller pages). */}
+        <NextIntlClientProvider messages={null}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"

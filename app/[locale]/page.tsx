@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { applyCampaignFilter, parseCampaignFilter, SORTS, statusesFor } from "@/lib/campaigns/list-filter";
 import { PUBLIC_STATUSES } from "@/lib/campaigns/queries";
 import { Link } from "@/lib/i18n/navigation";
-import { formatUsd } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 import { pageLoad } from "@/lib/outage/render-guard";
 import { publicCampaignCards } from "../revalidate-public";
 import { AliasDisc } from "../components/alias-disc";
@@ -105,7 +105,8 @@ export default async function HomePage({ params, searchParams }: Props) {
                 <Progress
                   raised={c.raisedCents}
                   goal={c.goalCents}
-                  ofGoal={t("campaign.raisedOf", { goal: formatUsd(c.goalCents, { wholeDollars: true }) })}
+                  locale={locale}
+                  ofGoal={t("campaign.raisedOf", { goal: formatMoney(c.goalCents, locale, { wholeDollars: true }) })}
                 />
                 <p className="mt-1 flex justify-between text-sm text-muted">
                   <span>{t("campaign.donors", { count: c.donorCount })}</span>

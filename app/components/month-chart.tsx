@@ -3,7 +3,7 @@
  * same numbers in a table for screen readers and anyone who prefers one. Used
  * by the public transparency pages and the treasury reports.
  */
-import { formatUsd } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 
 const PALETTE = ["#1f5f5b", "#b4572e", "#6b7fa8", "#8a6d1f"];
 
@@ -42,7 +42,7 @@ export function MonthChart<K extends string>({
   const barW = 9;
   const groupW = Math.max(36, colored.length * barW + 9);
   const h = 160;
-  const fmt = (v: number) => (unit === "usd" ? formatUsd(v, { wholeDollars: true }) : v.toLocaleString(locale));
+  const fmt = (v: number) => (unit === "usd" ? formatMoney(v, locale) : v.toLocaleString(locale));
   const monthName = (m: string) =>
     new Date(`${m}-15T00:00:00Z`).toLocaleDateString(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
   return (
@@ -99,18 +99,22 @@ export function MonthChart<K extends string>({
           </tr>
         </thead>
         <tbody>
-          {[...shown].reverse().map((m) => (
-            <tr key={m.month} className="border-t border-line">
-              <th scope="row" className="py-1 text-left font-normal">
-                {monthName(m.month)}
-              </th>
-              {colored.map((s) => (
-                <td key={s.key} className="py-1 text-right tabular-nums">
-                  {fmt(m[s.key])}
-                </td>
-              ))}
-            </tr>
-          ))}
+          {/* The chart keeps every month on its time scale; the table lists the months with any money. */}
+          {[...shown]
+            .reverse()
+            .filter((m) => colored.some((s) => m[s.key] !== 0))
+            .map((m) => (
+              <tr key={m.month} className="border-t border-line">
+                <th scope="row" className="py-1 text-left font-normal">
+                  {monthName(m.month)}
+                </th>
+                {colored.map((s) => (
+                  <td key={s.key} className="py-1 text-right tabular-nums">
+                    {fmt(m[s.key])}
+                  </td>
+                ))}
+              </tr>
+            ))}
         </tbody>
       </table>
     </figure>

@@ -1,19 +1,26 @@
-import { formatUsd } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 
-/** `ofGoal` is the translated "raised of a $20,000 bond"; `large` is the campaign page's donation card. */
+/**
+ * `ofGoal` is the translated "raised of a $20,000 bond"; `large` is the campaign page's donation card.
+ * `raised` is the headline figure (lib/campaigns/queries.ts), always shown with cents; `means` says what it is.
+ */
 export function Progress({
   raised,
   goal,
   ofGoal,
+  locale,
+  means,
   large = false,
 }: {
   raised: number;
   goal: number;
   ofGoal: string;
+  locale: string;
+  means?: string;
   large?: boolean;
 }) {
   const pct = goal > 0 ? Math.min(100, Math.floor((raised * 100) / goal)) : 0;
-  const raisedText = formatUsd(raised, { wholeDollars: true });
+  const raisedText = formatMoney(raised, locale);
   return (
     <div>
       {large && (
@@ -34,6 +41,11 @@ export function Progress({
       >
         <div className="h-full rounded-full bg-brand" style={{ width: `${pct}%` }} />
       </div>
+      {large && means && (
+        <p className="mt-2 text-xs text-muted" data-testid="raised-means">
+          {means}
+        </p>
+      )}
       {!large && (
         <p className="mt-2 text-sm text-muted">
           <span className="text-base font-semibold text-ink" data-testid="raised">

@@ -3,7 +3,7 @@
  * and each campaign's page so both read the books the same way.
  */
 import { getTranslations } from "next-intl/server";
-import { formatUsd } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 import type { Transparency } from "@/lib/reports/transparency";
 import { MonthChart } from "./month-chart";
 
@@ -38,7 +38,7 @@ export async function TransparencyFigures({
         {figures.map(([label, cents]) => (
           <div key={label} className="rounded-xl border border-line bg-white p-4">
             <dt className="text-sm text-muted">{label}</dt>
-            <dd className="mt-1 text-2xl font-semibold">{formatUsd(cents, { wholeDollars: true })}</dd>
+            <dd className="mt-1 text-2xl font-semibold">{formatMoney(cents, locale)}</dd>
           </div>
         ))}
       </dl>

@@ -1,17 +1,20 @@
 /**
  * Stopping a monthly gift from the receipt link. The link's token is checked
  * against its stored sha256 in constant time; Stripe is asked to cancel, and the
- * webhook (customer.subscription.deleted) records the change.
+ * answer is recorded at once (forward only), so reopening the link shows it stopped;
+ * the webhook (customer.subscription.deleted) records the same change again, idempotently.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { campaigns, recurringGifts } from "@/db/schema";
 
 export interface RecurringGiftView {
   id: string;
+  /** The monthly charge, fee cover included. */
   amountCents: number;
+  coverFeeCents: number;
   alias: string;
   status: "pending" | "active" | "cancelled";
   hasSubscription: boolean;
@@ -36,6 +39,7 @@ export async function findRecurringGift(
     .select({
       id: recurringGifts.id,
       amountCents: recurringGifts.amountCents,
+      coverFeeCents: recurringGifts.coverFeeCents,
       status: recurringGifts.status,
       subscriptionId: recurringGifts.subscriptionId,
       hash: recurringGifts.cancelTokenHash,
@@ -49,6 +53,7 @@ export async function findRecurringGift(
   return {
     id: g.id,
     amountCents: g.amountCents,
+    coverFeeCents: g.coverFeeCents,
     alias: g.alias,
     status: g.status,
     subscriptionId: g.subscriptionId,
@@ -69,7 +74,14 @@ export async function cancelRecurringGift(
   if (g.status === "cancelled") return "already";
   if (!g.subscriptionId) return "not_started";
   const sub = await stripe.subscriptions.retrieve(g.subscriptionId);
-  if (sub.status === "canceled") return "already";
-  await stripe.subscriptions.cancel(g.subscriptionId, {}, { idempotencyKey: `cancel:${g.id}` });
+  const cancelled =
+    sub.status === "canceled"
+      ? sub
+      : await stripe.subscriptions.cancel(g.subscriptionId, {}, { idempotencyKey: `cancel:${g.id}` });
+  if (cancelled.status !== "canceled") return "not_started";
+  await db
+    .update(recurringGifts)
+    .set({ status: "cancelled", cancelledAt: new Date((cancelled.canceled_at ?? Date.now() / 1000) * 1000) })
+    .where(and(eq(recurringGifts.id, g.id), ne(recurringGifts.status, "cancelled")));
   return "cancelled";
 }

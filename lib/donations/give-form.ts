@@ -1,5 +1,6 @@
 /** Turning the donate form's fields into createCheckout input, shared by the server action and tests. */
 import type { CheckoutFormInput } from "./checkout-input";
+import { chosenAmountText } from "./give-amount";
 
 const GIVE_FIELDS = [
   "preset",
@@ -22,11 +23,11 @@ export function giveValues(form: FormData): GiveValues {
   return out;
 }
 
-/** The preset wins unless the donor chose "other"; then what they typed is the amount. */
+/** What the donor typed in Other wins over a preset (see chosenAmountText). */
 export function toCheckoutInput(slug: string, locale: string, v: GiveValues): CheckoutFormInput {
   return {
     campaignSlug: slug,
-    amount: v.preset && v.preset !== "other" ? v.preset : (v.other ?? ""),
+    amount: chosenAmountText(v),
     frequency: v.frequency,
     coverFee: v.coverFee,
     displayName: v.displayName,

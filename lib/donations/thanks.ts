@@ -5,14 +5,17 @@
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
-import { campaigns } from "@/db/schema";
+import { campaigns, donations, recurringGifts } from "@/db/schema";
 
 type ThanksOutcome = "paid" | "processing" | "not_finished" | "unknown";
 
 export interface ThanksView {
   outcome: ThanksOutcome;
   monthly: boolean;
-  amountCents: number;
+  /** The gift itself: what the campaign was given, without the part added toward card fees. */
+  giftCents: number;
+  /** What the donor added toward card fees (0 when they did not). */
+  coverFeeCents: number;
   maskedEmail: string | null;
   campaign: { slug: string; alias: string } | null;
   /** Recurring gift id, for the stop-my-gift link. */
@@ -32,7 +35,8 @@ export async function describeCheckout(db: Db, stripe: Stripe, sessionId: string
   const unknown: ThanksView = {
     outcome: "unknown",
     monthly: false,
-    amountCents: 0,
+    giftCents: 0,
+    coverFeeCents: 0,
     maskedEmail: null,
     campaign: null,
     recurringGiftId: null,
@@ -54,14 +58,30 @@ export async function describeCheckout(db: Db, stripe: Stripe, sessionId: string
           .limit(1)
       : [];
   const email = s.customer_details?.email ?? s.customer_email ?? null;
+  const total = s.amount_total ?? 0;
+  const coverFeeCents = Math.min(total, await coverFeeOf(db, s));
   const outcome: ThanksOutcome =
     s.status === "complete" ? (s.payment_status === "unpaid" ? "processing" : "paid") : "not_finished";
   return {
     outcome,
     monthly: s.mode === "subscription",
-    amountCents: s.amount_total ?? 0,
+    giftCents: total - coverFeeCents,
+    coverFeeCents,
     maskedEmail: email ? maskEmail(email) : null,
     campaign: campaign ?? null,
     recurringGiftId: s.mode === "subscription" ? (s.metadata?.recurring_gift_id ?? null) : null,
   };
+}
+
+/** The fee cover our own row recorded for this session (the session itself only knows the total). */
+async function coverFeeOf(db: Db, s: Stripe.Checkout.Session): Promise<number> {
+  const id = s.client_reference_id;
+  if (!id || !/^[0-9a-f-]{36}$/.test(id)) return 0;
+  const table = s.mode === "subscription" ? recurringGifts : donations;
+  const [row] = await db
+    .select({ cover: table.coverFeeCents, session: table.checkoutSessionId })
+    .from(table)
+    .where(eq(table.id, id))
+    .limit(1);
+  return row && row.session === s.id ? row.cover : 0;
 }

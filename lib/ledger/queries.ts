@@ -74,12 +74,14 @@ export async function atIceTotal(db: Db): Promise<number> {
 }
 
 /**
- * "Raised" is what donors gave to the campaign net of refunds and lost disputes,
- * read from the campaign's ledger account (fees and bond payments do not reduce it).
+ * The campaign's headline figure ("raised" on every page): what the campaign holds toward its
+ * bond — gifts net of card fees, refunds and lost disputes (and less any extra passed to the
+ * general pool) — plus what it already paid to ICE. It is the campaign account's balance with its
+ * bond payments added back.
  */
-const RAISED_KINDS = sql`('donation', 'refund', 'dispute', 'dispute_reversal')`;
+const PAID_TO_ICE_KINDS = sql`('bond_payment')`;
 
-/** Raised and donor count per campaign matching `where` (public pages and staff read models). */
+/** The headline figure and donor count per campaign matching `where` (public pages and staff read models). */
 export async function raisedByCampaign(
   db: Db,
   where: SQL | undefined,
@@ -89,7 +91,7 @@ export async function raisedByCampaign(
     await db.execute(sql`
       SELECT campaigns.id,
              coalesce((SELECT -sum(t.total) FROM ledger_kind_totals t
-                        WHERE t.account_code = 'campaign:' || campaigns.id::text AND t.kind IN ${RAISED_KINDS}), 0)::bigint AS raised,
+                        WHERE t.account_code = 'campaign:' || campaigns.id::text AND t.kind NOT IN ${PAID_TO_ICE_KINDS}), 0)::bigint AS raised,
              coalesce((SELECT d.donors FROM campaign_donor_counts d WHERE d.campaign_id = campaigns.id), 0)::bigint AS donors
         FROM campaigns WHERE ${where ?? sql`true`}`),
   );

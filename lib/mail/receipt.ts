@@ -2,12 +2,16 @@
  * Donation receipt text. Pure, so wording can be tested: it names the campaign
  * only by its public alias (never anything from the case file).
  */
-import { formatUsd } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 
 export interface ReceiptInput {
   locale: string;
   fundName: string;
+  /** What the card was charged: the gift plus any fee cover. */
   amountCents: number;
+  /** The part of the charge the donor added toward card fees (0 or absent when none). */
+  coverFeeCents?: number;
+  /** The public alias, without its asterisk (the receipt adds it, as every public page does). */
   campaignAlias: string;
   date: Date;
   deductible: boolean;
@@ -32,6 +36,7 @@ const T = {
     monthly: "This is one payment of your monthly gift.",
     date: "Date",
     amount: "Amount",
+    itemised: (gift: string, fee: string, total: string) => `Gift ${gift} + ${fee} toward card fees = ${total} charged`,
     deductible: (fund: string) =>
       `${fund} is a tax-exempt organization; your gift is tax-deductible to the extent allowed by law.`,
     notDeductible: (fund: string) => `Gifts to ${fund} are not tax-deductible.`,
@@ -46,6 +51,8 @@ const T = {
     monthly: "Este es un pago de su donación mensual.",
     date: "Fecha",
     amount: "Monto",
+    itemised: (gift: string, fee: string, total: string) =>
+      `Donación ${gift} + ${fee} para comisiones de tarjeta = ${total} cobrados`,
     deductible: (fund: string) =>
       `${fund} es una organización exenta de impuestos; su donación es deducible en la medida que permita la ley.`,
     notDeductible: (fund: string) => `Las donaciones a ${fund} no son deducibles de impuestos.`,
@@ -59,13 +66,16 @@ const T = {
 export function buildReceipt(r: ReceiptInput): ReceiptText {
   const t = r.locale.toLowerCase().startsWith("es") ? T.es : T.en;
   const lang = t === T.es ? "es-US" : "en-US";
-  const amount = formatUsd(r.amountCents);
+  const cover = Math.max(0, Math.min(r.coverFeeCents ?? 0, r.amountCents));
+  const money = (c: number) => formatMoney(c, r.locale);
+  const amount = money(r.amountCents - cover);
+  const alias = `${r.campaignAlias}*`;
   const date = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(r.date);
   const lines = [
-    t.thanks(amount, r.campaignAlias, r.fundName),
+    t.thanks(amount, alias, r.fundName),
     ...(r.frequency === "monthly" ? [t.monthly] : []),
     "",
-    `${t.amount}: ${amount}`,
+    `${t.amount}: ${cover > 0 ? t.itemised(amount, money(cover), money(r.amountCents)) : amount}`,
     `${t.date}: ${date}`,
     "",
     r.deductible ? t.deductible(r.fundName) : t.notDeductible(r.fundName),

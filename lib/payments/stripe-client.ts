@@ -52,6 +52,8 @@ function doubleState(e: Env): StripeState {
         webhookUrl: () => `${selfOrigin()}/api/stripe/webhook`,
         secretKey,
         webhookSecret,
+        // Like Stripe, the double sends the events for every change by itself (API calls included).
+        autoDeliver: true,
       });
       return { double, client: new m.DoubleHttpClient(double) };
     }));

@@ -85,7 +85,7 @@ async function give(browser: Browser, slug: string, name: string, shotName?: str
   await expect(donor.getByText("Names appear on the wall once a person on our team has reviewed them")).toBeVisible();
   await donor.getByLabel("Other amount in dollars").fill("15");
   await donor.getByLabel("Name on the donor wall").fill(name);
-  await donor.getByRole("button", { name: "Continue to secure payment" }).click();
+  await donor.getByRole("button", { name: /^(Give \$[\d,]+\.\d{2}( a month)?|Continue to secure payment)$/ }).click();
   await donor.getByRole("button", { name: "Pay (card succeeds)" }).click();
   await expect(donor).toHaveURL(/\/give\/thanks/);
   await expect(donor.getByText(/it appears once a person on our team has reviewed it/)).toBeVisible();

@@ -14,7 +14,7 @@ test("a visitor sees the live demo campaigns with totals from the ledger", async
     await expect(cards.filter({ hasText: alias })).toContainText(region!);
   }
   for (const raised of await page.getByTestId("raised").allTextContents()) {
-    expect(raised).toMatch(/^\$\d{1,3}(,\d{3})*$/);
+    expect(raised).toMatch(/^\$\d{1,3}(,\d{3})*\.\d{2}$/);
     expect(raised).not.toBe("$0");
   }
   await expect(page.getByRole("progressbar").first()).toHaveAttribute("aria-valuenow", /\d+/);

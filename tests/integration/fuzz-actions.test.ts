@@ -158,7 +158,13 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
           // Valid-looking locale only: the action's translations are keyed by it (an unknown one falls back to English).
           const out = await check(
             null,
-            () => startGift(s, ["en", "es"].includes(locale) ? locale : "en", { values: {} as never, errors: {} }, fd),
+            () =>
+              startGift(
+                s,
+                ["en", "es"].includes(locale) ? locale : "en",
+                { attempt: 0, values: {} as never, errors: {} },
+                fd,
+              ),
             "startGift",
           );
           if (s !== ids.slug) expect(out.kind).toBe("refused");

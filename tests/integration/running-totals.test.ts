@@ -44,7 +44,7 @@ async function raisedFromPostings(campaignId: string): Promise<number> {
   const [r] = rowsOf<{ n: string | number }>(
     await h.db.execute(sql`
       SELECT coalesce(-sum(p.amount), 0)::bigint AS n FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
-       WHERE p.account_code = ${campaignAccount(campaignId)} AND e.kind IN ('donation', 'refund', 'dispute', 'dispute_reversal')`),
+       WHERE p.account_code = ${campaignAccount(campaignId)} AND e.kind <> 'bond_payment'`),
   );
   return Number(r!.n);
 }

@@ -27,6 +27,7 @@ export async function queueReceipt(tx: Db, donationId: string): Promise<void> {
     locale: d.locale,
     fundName: e.FUND_NAME,
     amountCents: d.amountCents,
+    coverFeeCents: d.coverFeeCents,
     campaignAlias: row.alias,
     date: d.succeededAt ?? d.createdAt,
     deductible: e.FUND_DEDUCTIBLE === "true",

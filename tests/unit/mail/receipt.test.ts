@@ -16,7 +16,7 @@ describe("buildReceipt", () => {
     const r = buildReceipt(base);
     expect(r.subject).toContain("Test Bond Fund");
     expect(r.text).toContain("$50.00");
-    expect(r.text).toContain('"Rosa"');
+    expect(r.text).toContain('"Rosa*"');
     expect(r.text).toContain("May 4, 2026");
     expect(r.text).toContain("not tax-deductible");
     expect(r.text).not.toContain("No goods or services");
@@ -50,5 +50,18 @@ describe("buildReceipt", () => {
 
   it("never shows a cancel link on a one-off gift", () => {
     expect(buildReceipt({ ...base, cancelUrl: "http://x/c" }).text).not.toContain("http://x/c");
+  });
+
+  it("itemises the fee cover: gift + fee toward card fees = charged", () => {
+    const r = buildReceipt({ ...base, amountCents: 3_841, coverFeeCents: 141 });
+    expect(r.text).toContain("gift of $37.00");
+    expect(r.text).toContain("Gift $37.00 + $1.41 toward card fees = $38.41 charged");
+    expect(r.text).not.toContain("gift of $38.41");
+    const es = buildReceipt({ ...base, locale: "es", amountCents: 3_841, coverFeeCents: 141 });
+    expect(es.text).toContain("Donación $37.00 + $1.41 para comisiones de tarjeta = $38.41 cobrados");
+  });
+
+  it("writes the alias with its asterisk, as every public page does", () => {
+    expect(buildReceipt(base).text).toContain('"Rosa*"');
   });
 });

@@ -7,14 +7,9 @@ import { refundGift } from "@/lib/donations/treasurer-refund";
 import { ok } from "@/lib/forms/form-state";
 import { anyFields, validatedAction } from "@/lib/forms/validated-action";
 import { formatUsd, parseUsd } from "@/lib/money";
-import { getStripe, getStripeDouble } from "@/lib/payments/stripe-client";
+import { getStripe } from "@/lib/payments/stripe-client";
 import { requireId } from "@/lib/validation";
 import { revalidateCampaignPages } from "../../../revalidate-public";
-
-/** Real Stripe sends its webhooks by itself; the offline double sends them when asked. */
-async function deliverOffline(): Promise<void> {
-  await (await getStripeDouble())?.deliver({});
-}
 
 const refund = z.object({
   amount: z.string().default(""),
@@ -29,7 +24,6 @@ export const refundGiftAction = validatedAction(refund, async (f, { me, db }, do
     amountCents,
     reason: f.reason,
   });
-  await deliverOffline();
   revalidatePath(`/treasury/gifts/${donationId}`);
   return ok(
     `Refund of ${formatUsd(amountCents)} sent to Stripe (${r.refundId}). The books record it when Stripe confirms it.`,
@@ -38,7 +32,6 @@ export const refundGiftAction = validatedAction(refund, async (f, { me, db }, do
 
 export const resolvePurposeFailureAction = validatedAction(anyFields, async (_f, { me, db }, campaignId: string) => {
   const r = await resolvePurposeFailure(db, getStripe(), me, requireId(campaignId, "campaign"));
-  await deliverOffline();
   revalidatePath("/treasury/gifts");
   revalidateCampaignPages();
   return ok(

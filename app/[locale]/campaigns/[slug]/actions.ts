@@ -14,11 +14,13 @@ import { formatUsd } from "@/lib/money";
 import { getStripe } from "@/lib/payments/stripe-client";
 
 export interface GiveState {
+  /** Bumped on every answer so the form re-mounts showing exactly what was sent. */
+  attempt: number;
   values: GiveValues;
   errors: Partial<Record<"amount" | "frequency" | "displayName" | "email" | "form", string>>;
 }
 
-export async function startGift(slug: string, locale: string, _prev: GiveState, form: FormData): Promise<GiveState> {
+export async function startGift(slug: string, locale: string, prev: GiveState, form: FormData): Promise<GiveState> {
   const values = giveValues(form);
   let result: CheckoutResult;
   try {
@@ -38,6 +40,7 @@ export async function startGift(slug: string, locale: string, _prev: GiveState, 
     const field = isAppError(e) && e.code === "validation" ? String(e.details?.field ?? "form") : "form";
     const message = t(key, { max: formatUsd(env().DONATION_MAX_CENTS, { wholeDollars: true }) });
     return {
+      attempt: (prev?.attempt ?? 0) + 1,
       values,
       errors: { [["amount", "frequency", "displayName", "email"].includes(field) ? field : "form"]: message },
     };

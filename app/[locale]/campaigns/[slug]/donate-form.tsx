@@ -1,48 +1,100 @@
 "use client";
-import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
-import { MIN_GIFT_CENTS, PRESET_DOLLARS } from "@/lib/donations/limits";
-import { coverFeeFor } from "@/lib/donations/fees";
-import { formatUsd, parseUsd } from "@/lib/money";
+import { useActionState, useState, useSyncExternalStore, type FormEvent } from "react";
+import { giftPreview, type AmountFields } from "@/lib/donations/give-amount";
+import { PRESET_DOLLARS } from "@/lib/donations/limits";
+import { formatMoney } from "@/lib/money";
 import type { GiveState } from "./actions";
+import type { GiveLabels } from "./give-labels";
 
 type Action = (prev: GiveState, form: FormData) => Promise<GiveState>;
 
-function giftCents(preset: string, other: string): number | null {
-  try {
-    const v = preset === "other" ? parseUsd(other) : Number(preset) * 100;
-    return Number.isSafeInteger(v) && v >= MIN_GIFT_CENTS ? v : null;
-  } catch {
-    return null;
-  }
-}
-
 const box = "block w-full rounded-md border bg-white px-3 py-2 text-base";
 const errorText = "mt-1 text-sm font-medium text-red-800";
+const noSubscribe = () => () => {};
 
-export function DonateForm({ action, alias }: { action: Action; alias: string }) {
-  const t = useTranslations("give");
-  const [state, formAction, pending] = useActionState(action, {
+/** "Give {amount}" → "Give $37.00": the labels arrive translated, with placeholders for what the donor types. */
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+}
+
+function readFields(form: HTMLFormElement): AmountFields & { frequency?: string } {
+  const f = new FormData(form);
+  const s = (k: string) => (typeof f.get(k) === "string" ? (f.get(k) as string) : undefined);
+  return { preset: s("preset"), other: s("other"), coverFee: s("coverFee"), frequency: s("frequency") };
+}
+
+export interface DonateFormProps {
+  action: Action;
+  locale: string;
+  maxCents: number;
+  labels: GiveLabels;
+}
+
+/**
+ * A plain HTML form posting to a server action, so it works without JavaScript. The
+ * script only adds the live figures (fee cover, the amount on the button). Inputs are
+ * uncontrolled and the form is re-mounted with what was typed after each answer, so a
+ * refused amount stays exactly as typed (React's post-action form reset once re-ticked
+ * the $50 preset and the next Continue charged $50).
+ */
+export function DonateForm(props: DonateFormProps) {
+  const [state, formAction, pending] = useActionState(props.action, {
+    attempt: 0,
     values: { preset: "50", frequency: "one_off" },
     errors: {},
   });
+  return <GiveFields key={state.attempt} {...props} state={state} formAction={formAction} pending={pending} />;
+}
+
+function GiveFields({
+  state,
+  formAction,
+  pending,
+  locale,
+  maxCents,
+  labels: t,
+}: DonateFormProps & { state: GiveState; formAction: (f: FormData) => void; pending: boolean }) {
   const v = state.values;
-  const [preset, setPreset] = useState(v.preset ?? "50");
-  const [other, setOther] = useState(v.other ?? "");
-  const [monthly, setMonthly] = useState(v.frequency === "monthly");
-  const [cover, setCover] = useState(v.coverFee === "on");
-  const gift = giftCents(preset, other);
-  const fee = gift ? coverFeeFor(gift) : null;
-  const err = state.errors;
+  const typed = (v.other ?? "").trim() !== "";
+  const initialPreset = typed ? "other" : (v.preset ?? "50");
+  const [fields, setFields] = useState<AmountFields & { frequency?: string }>({ ...v, preset: initialPreset });
+  // False on the server and in a browser without JavaScript: then no figure is shown that could go stale.
+  const live = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
+  const preview = live ? giftPreview(fields, maxCents) : null;
+  const monthly = fields.frequency === "monthly";
+  const money = (c: number) => formatMoney(c, locale);
+  // Once the donor edits the amount, the refusal of the old one no longer applies (it would contradict "Give $37.00").
+  const [amountEdited, setAmountEdited] = useState(false);
+  const err = amountEdited ? { ...state.errors, amount: undefined } : state.errors;
+
+  function onChange(e: FormEvent<HTMLFormElement>) {
+    const form = e.currentTarget;
+    const target = e.target as HTMLInputElement;
+    if (target.name === "other" || target.name === "preset") setAmountEdited(true);
+    if (target.name === "other" && target.value.trim() !== "") {
+      const other = form.querySelector<HTMLInputElement>('input[name="preset"][value="other"]');
+      if (other) other.checked = true;
+    }
+    if (target.name === "preset" && target.value !== "other") {
+      const box = form.querySelector<HTMLInputElement>('input[name="other"]');
+      if (box) box.value = "";
+    }
+    setFields(readFields(form));
+  }
 
   return (
     <form
       action={formAction}
+      onChange={onChange}
       noValidate
       className="space-y-5"
       aria-describedby={err.form ? "give-form-error" : undefined}
     >
-      <h2 className="text-xl font-semibold">{t("title", { alias: `${alias}*` })}</h2>
+      <h2 className="text-xl font-semibold">{t.title}</h2>
       {err.form && (
         <p
           id="give-form-error"
@@ -53,7 +105,7 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
         </p>
       )}
       <fieldset aria-describedby={err.amount ? "amount-error" : undefined}>
-        <legend className="mb-2 font-medium">{t("amount")}</legend>
+        <legend className="mb-2 font-medium">{t.amount}</legend>
         <div className="grid grid-cols-3 gap-2 sm:grid-cols-5">
           {[...PRESET_DOLLARS.map(String), "other"].map((p) => (
             <label key={p} className="cursor-pointer">
@@ -61,18 +113,17 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
                 type="radio"
                 name="preset"
                 value={p}
-                checked={preset === p}
-                onChange={() => setPreset(p)}
+                defaultChecked={initialPreset === p}
                 className="peer sr-only"
               />
               <span className="block rounded-md border border-line bg-white py-2 text-center font-semibold peer-checked:border-brand peer-checked:bg-brand peer-checked:text-white peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent">
-                {p === "other" ? t("other") : `$${p}`}
+                {p === "other" ? t.other : formatMoney(Number(p) * 100, locale, { wholeDollars: true })}
               </span>
             </label>
           ))}
         </div>
         <label htmlFor="give-other" className="mt-3 block text-sm font-medium">
-          {t("otherAmount")}
+          {t.otherAmount}
         </label>
         <div className="relative mt-1">
           <span aria-hidden="true" className="absolute left-3 top-2 text-muted">
@@ -83,11 +134,7 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
             name="other"
             inputMode="decimal"
             autoComplete="off"
-            value={other}
-            onChange={(e) => {
-              setOther(e.target.value);
-              setPreset("other");
-            }}
+            defaultValue={v.other ?? ""}
             aria-invalid={Boolean(err.amount)}
             aria-describedby={err.amount ? "amount-error" : undefined}
             className={`${box} pl-7 ${err.amount ? "border-red-700" : "border-line"}`}
@@ -101,7 +148,7 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
       </fieldset>
 
       <fieldset>
-        <legend className="mb-2 font-medium">{t("frequency")}</legend>
+        <legend className="mb-2 font-medium">{t.frequency}</legend>
         <div className="grid grid-cols-2 gap-2">
           {(["one_off", "monthly"] as const).map((f) => (
             <label key={f} className="cursor-pointer">
@@ -109,17 +156,16 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
                 type="radio"
                 name="frequency"
                 value={f}
-                checked={monthly === (f === "monthly")}
-                onChange={() => setMonthly(f === "monthly")}
+                defaultChecked={(v.frequency ?? "one_off") === f}
                 className="peer sr-only"
               />
               <span className="block rounded-md border border-line bg-white py-2 text-center font-medium peer-checked:border-brand peer-checked:bg-brand-soft peer-checked:text-brand peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent">
-                {f === "monthly" ? t("monthly") : t("oneOff")}
+                {f === "monthly" ? t.monthly : t.oneOff}
               </span>
             </label>
           ))}
         </div>
-        {monthly && <p className="mt-2 text-sm text-muted">{t("monthlyNote")}</p>}
+        <p className="mt-2 text-sm text-muted">{t.monthlyNote}</p>
       </fieldset>
 
       <div>
@@ -127,25 +173,24 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
           <input
             type="checkbox"
             name="coverFee"
-            checked={cover}
-            onChange={(e) => setCover(e.target.checked)}
+            defaultChecked={v.coverFee === "on"}
             className="mt-1 h-5 w-5 shrink-0 accent-brand"
           />
           <span>
             <span className="font-medium" data-testid="cover-fee-label">
-              {t("coverFee", { fee: fee ? formatUsd(fee) : "—" })}
+              {preview ? fill(t.coverFee, { fee: money(preview.feeCents) }) : t.coverFeeNoFigure}
             </span>
-            <span className="block text-sm text-muted">{t("coverFeeHint")}</span>
+            <span className="block text-sm text-muted">{t.coverFeeHint}</span>
           </span>
         </label>
       </div>
 
       <div>
         <label htmlFor="give-name" className="block font-medium">
-          {t("displayName")}
+          {t.displayName}
         </label>
         <p id="give-name-hint" className="text-sm text-muted">
-          {t("displayNameHint")} {t("displayNameReview")}
+          {t.displayNameHint} {t.displayNameReview}
         </p>
         <input
           id="give-name"
@@ -169,16 +214,16 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
             defaultChecked={v.anonymous === "on"}
             className="h-5 w-5 shrink-0 accent-brand"
           />
-          <span>{t("anonymous")}</span>
+          <span>{t.anonymous}</span>
         </label>
       </div>
 
       <div>
         <label htmlFor="give-email" className="block font-medium">
-          {t("email")}
+          {t.email}
         </label>
         <p id="give-email-hint" className="text-sm text-muted">
-          {t("emailHint")}
+          {t.emailHint}
         </p>
         <input
           id="give-email"
@@ -205,14 +250,20 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
           className="mt-1 h-5 w-5 shrink-0 accent-brand"
         />
         <span>
-          <span className="font-medium">{t("consent")}</span>
-          <span className="block text-sm text-muted">{t("consentHint")}</span>
+          <span className="font-medium">{t.consent}</span>
+          <span className="block text-sm text-muted">{t.consentHint}</span>
         </span>
       </label>
 
-      {gift && (
-        <p className="text-sm text-muted" aria-live="polite">
-          {t("total", { total: formatUsd(gift + (cover && fee ? fee : 0)), monthly: String(monthly) })}
+      {preview && (
+        <p className="text-sm text-muted" aria-live="polite" data-testid="give-total">
+          {preview.cover
+            ? fill(monthly ? t.itemisedMonthly : t.itemised, {
+                gift: money(preview.giftCents),
+                fee: money(preview.feeCents),
+                total: money(preview.chargeCents),
+              })
+            : fill(monthly ? t.totalMonthly : t.total, { total: money(preview.chargeCents) })}
         </p>
       )}
       <button
@@ -220,7 +271,11 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
         disabled={pending}
         className="w-full rounded-lg bg-brand px-4 py-3 text-lg font-semibold text-white hover:opacity-90 disabled:opacity-60"
       >
-        {pending ? t("submitting") : t("submit")}
+        {pending
+          ? t.submitting
+          : preview
+            ? fill(monthly ? t.submitMonthly : t.submitAmount, { amount: money(preview.chargeCents) })
+            : t.submit}
       </button>
     </form>
   );

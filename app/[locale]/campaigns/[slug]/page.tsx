@@ -10,12 +10,13 @@ import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { ACCEPTING_STATUSES } from "@/lib/donations/checkout";
 import { env } from "@/lib/env";
 import { Link } from "@/lib/i18n/navigation";
-import { formatUsd } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 import { AliasDisc } from "../../../components/alias-disc";
 import { Progress } from "../../../components/progress";
 import { ShareLinks } from "../../../components/share-links";
 import { startGift } from "./actions";
 import { DonateForm } from "./donate-form";
+import { giveLabels } from "./give-labels";
 import { CampaignSections } from "./sections";
 
 /**
@@ -71,7 +72,9 @@ export default async function CampaignPage({ params }: Props) {
             large
             raised={c.raisedCents}
             goal={c.goalCents}
-            ofGoal={t("raisedOf", { goal: formatUsd(c.goalCents, { wholeDollars: true }) })}
+            locale={locale}
+            means={t("raisedMeans")}
+            ofGoal={t("raisedOf", { goal: formatMoney(c.goalCents, locale, { wholeDollars: true }) })}
           />
           <p className="mt-2 text-sm text-muted" data-testid="donor-count">
             {t("donors", { count: c.donorCount })}
@@ -107,7 +110,7 @@ export default async function CampaignPage({ params }: Props) {
           wall={wall.map((w) => ({
             id: w.id,
             name: w.displayName ?? t(w.nameAwaitingReview ? "wallAwaitingReview" : "anonymous"),
-            amount: w.giftCents === null ? null : formatUsd(w.giftCents, { wholeDollars: true }),
+            amount: w.giftCents === null ? null : formatMoney(w.giftCents, locale),
           }))}
           deductible={e.FUND_DEDUCTIBLE === "true"}
           slug={c.slug}
@@ -119,7 +122,12 @@ export default async function CampaignPage({ params }: Props) {
         />
         {accepting && (
           <section id="give" className="scroll-mt-4 rounded-xl border border-line bg-white p-5 shadow-sm">
-            <DonateForm action={startGift.bind(null, c.slug, locale)} alias={c.alias} />
+            <DonateForm
+              action={startGift.bind(null, c.slug, locale)}
+              locale={locale}
+              maxCents={e.DONATION_MAX_CENTS}
+              labels={await giveLabels(locale, c.alias)}
+            />
           </section>
         )}
       </div>

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { pageLoad } from "@/lib/outage/render-guard";
 import { describeCheckout } from "@/lib/donations/thanks";
 import { Link } from "@/lib/i18n/navigation";
-import { formatUsd } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 import { getStripe } from "@/lib/payments/stripe-client";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   );
   const t = await getTranslations("thanks");
   const alias = view.campaign ? `${view.campaign.alias}*` : "";
-  const amount = formatUsd(view.amountCents, { wholeDollars: true });
+  const amount = formatMoney(view.giftCents, locale);
   const token = view.recurringGiftId ? (await cookies()).get(`ob_cancel_${view.recurringGiftId}`)?.value : undefined;
 
   if (view.outcome === "unknown" || !view.campaign) {
@@ -56,6 +56,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
         {view.outcome === "processing"
           ? t("processing", { amount, alias, email: email || "—" })
           : t(view.monthly ? "receivedMonthly" : "received", { amount, alias })}{" "}
+        {view.coverFeeCents > 0 && t("coverNote", { fee: formatMoney(view.coverFeeCents, locale) })}{" "}
         {view.outcome === "paid" && (view.maskedEmail ? t("receipt", { email }) : t("noEmail"))}
       </p>
       {view.monthly && token && (

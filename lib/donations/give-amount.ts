@@ -1,0 +1,49 @@
+/**
+ * Which amount the donor chose, and what it will cost them, for the donate form
+ * (browser) and the server action alike, so the figure shown is the figure
+ * charged. No zod here: the browser ships this file.
+ */
+import { coverFeeFor } from "./fees";
+import { MIN_GIFT_CENTS } from "./limits";
+import { parseUsd } from "@/lib/money";
+
+export interface AmountFields {
+  preset?: string;
+  other?: string;
+  coverFee?: string;
+}
+
+/**
+ * What the donor typed wins whenever the Other box is not empty: without
+ * JavaScript the preset radio stays ticked while they type, and a typo must be
+ * refused, never silently replaced by a preset. (The script empties the box
+ * when a preset is clicked.)
+ */
+export function chosenAmountText(v: AmountFields): string {
+  const other = v.other ?? "";
+  if (other.trim() !== "" || v.preset === "other" || !v.preset) return other;
+  return v.preset;
+}
+
+export interface GiftPreview {
+  giftCents: number;
+  feeCents: number;
+  /** What the card is charged: the gift, plus the fee cover when ticked. */
+  chargeCents: number;
+  cover: boolean;
+}
+
+/** The gift and charge the server would accept for these fields, or null when it would refuse them. */
+export function giftPreview(v: AmountFields, maxCents: number): GiftPreview | null {
+  const text = chosenAmountText(v);
+  let giftCents: number;
+  try {
+    giftCents = parseUsd(text, { max: Number.MAX_SAFE_INTEGER });
+  } catch {
+    return null;
+  }
+  if (giftCents < MIN_GIFT_CENTS || giftCents > maxCents) return null;
+  const feeCents = coverFeeFor(giftCents);
+  const cover = v.coverFee === "on";
+  return { giftCents, feeCents, chargeCents: giftCents + (cover ? feeCents : 0), cover };
+}
