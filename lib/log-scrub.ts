@@ -10,7 +10,7 @@ const SECRET_PARAM = /\b(token|session-token|sessionToken|callbackUrl|email|to)=
 // drizzle's DrizzleQueryError: "Failed query: <sql>\nparams: <values>" (case-file values, emails).
 const FAILED_QUERY = /Failed query:[\s\S]*?(?:params:[^\n]*|$)/g;
 
-function scrubText(text: string): string {
+export function scrubText(text: string): string {
   return text
     .replace(FAILED_QUERY, "Failed query: [query and parameters withheld]")
     .replace(SECRET_PARAM, (_m, k: string) => `${k}=[redacted]`)
