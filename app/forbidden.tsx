@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { headers } from "next/headers";
 import { REQUEST_PATH_HEADER } from "@/lib/outage/page-html";
+import { Forbidden as ForbiddenNotice } from "./components/staff/forbidden";
 import { forbiddenReason } from "./components/staff/forbidden-reason";
 
 // What each staff area asks for (lib/auth/roles.ts words it the same way), in case the boundary
@@ -24,23 +24,5 @@ export const metadata: Metadata = { title: "Not allowed", robots: { index: false
 // forbidden() (app/components/staff/gate.tsx, treasury page-error) renders this with HTTP 403,
 // inside the layout of the page that called it (the staff layout brings <html> and <main>).
 export default async function Forbidden() {
-  const message = await reason();
-  return (
-    <section className="max-w-xl rounded-lg border border-accent/40 bg-white p-6" data-testid="forbidden">
-      <p className="text-sm font-semibold uppercase tracking-wide text-accent">403 · Not allowed</p>
-      <h1 className="mt-1 text-2xl font-semibold">You do not have access to this page</h1>
-      <p className="mt-2">{message}</p>
-      <p className="mt-2 text-sm text-muted">
-        Roles are granted by a fund administrator. Lawyers get theirs when the fund verifies their{" "}
-        <Link href="/lawyer/profile" className="text-brand underline">
-          lawyer profile
-        </Link>
-        . See{" "}
-        <Link href="/account" className="text-brand underline">
-          your account
-        </Link>{" "}
-        for the roles you have.
-      </p>
-    </section>
-  );
+  return <ForbiddenNotice message={await reason()} />;
 }

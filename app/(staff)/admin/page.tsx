@@ -5,6 +5,7 @@ import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
 import { TextField } from "@/app/components/staff/fields";
 import { day } from "@/app/components/staff/format";
 import { gate } from "@/app/components/staff/gate";
+import { TableHead } from "@/app/components/staff/table-head";
 import { donorNamesWaiting } from "@/lib/admin/donor-names";
 import { duplicatePeople } from "@/lib/admin/duplicates";
 import { pendingLawyers, reviewQueue } from "@/lib/admin/queues";
@@ -46,25 +47,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           <p className="text-muted">Nothing waits for review.</p>
         ) : (
           <table className="w-full rounded-lg border border-line bg-white text-left text-sm" data-testid="review-queue">
-            <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className={th}>
-                  Campaign
-                </th>
-                <th scope="col" className={th}>
-                  Kind
-                </th>
-                <th scope="col" className={th}>
-                  Lawyer
-                </th>
-                <th scope="col" className={th}>
-                  Submitted
-                </th>
-                <th scope="col" className={th}>
-                  Guard flags
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["Campaign", "Kind", "Lawyer", "Submitted", "Guard flags"]} />
             <tbody>
               {reviews.map((r) => (
                 <tr key={r.id} className="border-t border-line align-top">
@@ -147,25 +130,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           <p className="text-muted">No one is waiting.</p>
         ) : (
           <table className="w-full rounded-lg border border-line bg-white text-left text-sm" data-testid="lawyer-queue">
-            <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className={th}>
-                  Lawyer
-                </th>
-                <th scope="col" className={th}>
-                  Bar
-                </th>
-                <th scope="col" className={th}>
-                  EOIR ID
-                </th>
-                <th scope="col" className={th}>
-                  Since
-                </th>
-                <th scope="col" className={th}>
-                  Decision
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["Lawyer", "Bar", "EOIR ID", "Since", "Decision"]} />
             <tbody>
               {lawyers.map((l) => (
                 <tr key={l.userId} className="border-t border-line align-top">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableHead } from "@/app/components/staff/table-head";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { dateTime } from "@/app/components/staff/format";
@@ -58,25 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </p>
       <div className="overflow-x-auto rounded-lg border border-line bg-white">
         <table className="w-full text-left text-sm" data-testid="audit-table">
-          <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
-            <tr>
-              <th scope="col" className={th}>
-                When
-              </th>
-              <th scope="col" className={th}>
-                Action
-              </th>
-              <th scope="col" className={th}>
-                Subject
-              </th>
-              <th scope="col" className={th}>
-                Actor
-              </th>
-              <th scope="col" className={th}>
-                Details
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["When", "Action", "Subject", "Actor", "Details"]} />
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className="border-t border-line align-top">

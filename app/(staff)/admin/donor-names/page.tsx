@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
 import { gate } from "@/app/components/staff/gate";
+import { TableHead } from "@/app/components/staff/table-head";
 import { donorNameQueue, type DonorNameRow } from "@/lib/admin/donor-names";
 import { decideDonorNamesAction } from "./actions";
 
@@ -52,22 +53,7 @@ export default async function DonorNamesPage() {
                 className="w-full rounded-lg border border-line bg-white text-left text-sm"
                 data-testid="donor-names"
               >
-                <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
-                  <tr>
-                    <th scope="col" className={th}>
-                      Select
-                    </th>
-                    <th scope="col" className={th}>
-                      Name
-                    </th>
-                    <th scope="col" className={th}>
-                      Campaign
-                    </th>
-                    <th scope="col" className={th}>
-                      Automatic check
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={["Select", "Name", "Campaign", "Automatic check"]} />
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.donationId} className="border-t border-line align-top">
