@@ -4,6 +4,7 @@ import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
 import { gate } from "@/app/components/staff/gate";
 import { donorNameQueue, type DonorNameRow } from "@/lib/admin/donor-names";
 import { decideDonorNamesAction } from "./actions";
+import { SelectAll } from "./select-all";
 
 export const metadata: Metadata = { title: "Donor wall names" };
 export const dynamic = "force-dynamic";
@@ -55,13 +56,10 @@ export default async function DonorNamesPage() {
                 <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
                   <tr>
                     <th scope="col" className={th}>
-                      Select
+                      <SelectAll />
                     </th>
                     <th scope="col" className={th}>
                       Name
-                    </th>
-                    <th scope="col" className={th}>
-                      Campaign
                     </th>
                     <th scope="col" className={th}>
                       Automatic check
@@ -85,8 +83,8 @@ export default async function DonorNamesPage() {
                         <label htmlFor={`n-${r.donationId}`}>
                           <Marked row={r} />
                         </label>
+                        <div className="text-xs text-muted">for {r.alias}*</div>
                       </td>
-                      <td className={th}>{r.alias}*</td>
                       <td className={`${th} text-xs`}>
                         {r.blocked.length + r.flagged.length === 0 ? (
                           <span className="text-muted">
