@@ -26,7 +26,11 @@ vi.mock("next/navigation", () => ({
     if (e?.redirectTo || e?.notFound) throw e;
   },
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  unstable_cache: <F extends (...a: never[]) => unknown>(fn: F) => fn,
+}));
 
 const { decideDonorNamesAction } = await import("@/app/(staff)/admin/donor-names/actions");
 const { inviteAction, setRolesAction } = await import("@/app/(staff)/admin/staff/actions");

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
 import { gate } from "@/app/components/staff/gate";
-import { TableHead } from "@/app/components/staff/table-head";
 import { donorNameQueue, type DonorNameRow } from "@/lib/admin/donor-names";
 import { decideDonorNamesAction } from "./actions";
+import { SelectAll } from "./select-all";
 
 export const metadata: Metadata = { title: "Donor wall names" };
 export const dynamic = "force-dynamic";
@@ -53,7 +53,19 @@ export default async function DonorNamesPage() {
                 className="w-full rounded-lg border border-line bg-white text-left text-sm"
                 data-testid="donor-names"
               >
-                <TableHead columns={["Select", "Name", "Campaign", "Automatic check"]} />
+                <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
+                  <tr>
+                    <th scope="col" className={th}>
+                      <SelectAll />
+                    </th>
+                    <th scope="col" className={th}>
+                      Name
+                    </th>
+                    <th scope="col" className={th}>
+                      Automatic check
+                    </th>
+                  </tr>
+                </thead>
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.donationId} className="border-t border-line align-top">
@@ -71,8 +83,8 @@ export default async function DonorNamesPage() {
                         <label htmlFor={`n-${r.donationId}`}>
                           <Marked row={r} />
                         </label>
+                        <div className="text-xs text-muted">for {r.alias}*</div>
                       </td>
-                      <td className={th}>{r.alias}*</td>
                       <td className={`${th} text-xs`}>
                         {r.blocked.length + r.flagged.length === 0 ? (
                           <span className="text-muted">
