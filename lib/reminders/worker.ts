@@ -188,7 +188,6 @@ async function handle(db: Db, j: Claimed, at: Date, s: LoopSummary): Promise<voi
       to,
       body: msg.body,
       recovering: j.prev_status === "sending",
-      previousClaimAt: j.prev_claimed_at ? new Date(j.prev_claimed_at) : null,
     });
     if (await finish(db, j, "sent", { at, sid: r.sid })) s.sent++;
   } catch (e) {

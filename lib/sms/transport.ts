@@ -3,7 +3,7 @@
  * sms_messages table, read at /dev/outbox). Both are idempotent by the reminder job id, which is
  * what makes a send after a crash safe (see lib/reminders/worker.ts).
  */
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { reminderJobs, smsMessages } from "@/db/schema";
 import { seal } from "@/lib/appointments/access";
@@ -16,8 +16,6 @@ export interface SmsToSend {
   body: string;
   /** The job was claimed before and that claim's outcome is unknown (a crash or a lost answer). */
   recovering: boolean;
-  /** When the earlier claim began, for looking the message up at the provider. */
-  previousClaimAt: Date | null;
 }
 
 export interface SmsResult {
@@ -68,8 +66,8 @@ export async function sendSms(db: Db, m: SmsToSend): Promise<SmsResult> {
   }
   const client = twilioClient()!;
   if (m.recovering) {
-    const known = await recorded(db, m.jobId);
-    if (known !== undefined) return { transport: "twilio", sid: known, alreadySent: true };
+    const mine = await recorded(db, m.jobId);
+    if (mine !== undefined) return { transport: "twilio", sid: mine, alreadySent: true };
     const [job] = await db
       .select({ sid: reminderJobs.providerSid })
       .from(reminderJobs)
@@ -79,9 +77,24 @@ export async function sendSms(db: Db, m: SmsToSend): Promise<SmsResult> {
       await record(db, "twilio", m, job.sid);
       return { transport: "twilio", sid: job.sid, alreadySent: true };
     }
-    const since = (m.previousClaimAt?.getTime() ?? 0) - 5 * 60_000;
-    const recent = await client.messages.list({ to: m.to, limit: 50 });
-    const match = recent.find((r) => r.body === m.body && (r.dateCreated?.getTime() ?? Date.now()) >= since);
+    // Reminders of one date share a text, so a match must also be a message no other job has recorded.
+    const recent = (await client.messages.list({ to: m.to, limit: 50 })).filter((r) => r.body === m.body);
+    const known = recent.length
+      ? new Set(
+          (
+            await db
+              .select({ sid: smsMessages.providerSid })
+              .from(smsMessages)
+              .where(
+                inArray(
+                  smsMessages.providerSid,
+                  recent.map((r) => r.sid),
+                ),
+              )
+          ).map((r) => r.sid),
+        )
+      : new Set<string | null>();
+    const match = recent.find((r) => !known.has(r.sid));
     if (match) {
       await record(db, "twilio", m, match.sid);
       return { transport: "twilio", sid: match.sid, alreadySent: true };
