@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { devPagesEnabled, recentOutbox } from "@/lib/dev/dev-tools";
+import { SmsOutbox } from "./sms-outbox";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Outbox (test)", robots: { index: false } };
@@ -11,6 +12,7 @@ export default async function Outbox() {
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold">Outbox</h1>
+      <SmsOutbox />
       {messages.length === 0 ? (
         <p className="text-muted">No messages yet.</p>
       ) : (

@@ -6,6 +6,7 @@ import { caseFileFormValues } from "@/lib/campaigns/draft-form";
 import { lawyerCampaignDetail } from "@/lib/campaigns/lawyer-dashboard";
 import { formatUsd } from "@/lib/money";
 import { CampaignForm } from "../campaign-form";
+import { AppointmentsLink } from "./appointments/appointments-link";
 import { LivePanels } from "./live-panels";
 
 export const metadata: Metadata = { title: "Campaign" };
@@ -50,6 +51,7 @@ export default async function CampaignPage({
           </p>
         ) : null}
       </header>
+      <AppointmentsLink campaignId={c.id} status={c.status} />
       {c.status === "draft" ? (
         <CampaignForm
           campaignId={c.id}
