@@ -35,6 +35,8 @@ const sidOf = (prefix: string) => prefix + randomBytes(16).toString("hex");
 export class FakeTwilio {
   readonly messages: FakeMessage[] = [];
   readonly callbackResults: { url: string; status: number }[] = [];
+  /** Creates received and not yet answered (the window a chaos test kills in). */
+  inFlightCreates = 0;
   /** Make the next n creates fail with HTTP 500 (a Twilio outage). */
   failNext = 0;
   private server?: http.Server;
@@ -152,7 +154,11 @@ export class FakeTwilio {
     };
     // Recorded before answering, as Twilio would: a client killed while waiting has still sent it.
     this.messages.push(m);
-    if (this.opts.createDelayMs) await new Promise((r) => setTimeout(r, this.opts.createDelayMs));
+    if (this.opts.createDelayMs) {
+      this.inFlightCreates++;
+      await new Promise((r) => setTimeout(r, this.opts.createDelayMs));
+      this.inFlightCreates--;
+    }
     this.json(res, 201, this.view(m));
     if (this.opts.callbacks !== false && m.statusCallback) this.track(this.callbacksFor(m));
   }
