@@ -58,7 +58,7 @@ const CASES = [
     alias: "Dmitri",
     language: "ru",
     phone: "+15045550162",
-    reminder: /Напоминание: заседание иммиграционного суда — .+ в 9:00/,
+    reminder: /Напоминание: заседание иммиграционного суда — .+ в 0?9:00/,
     correction: /НОВАЯ ДАТА: заседание иммиграционного суда теперь .+ в 14:30/,
   },
 ];
@@ -89,7 +89,8 @@ for (const c of CASES) {
     await expect(reg.getByTestId("error-consent")).toContainText("recorded consent");
     await reg.getByLabel(/The person agreed to receive these reminders/).check();
     await reg.getByRole("button", { name: "Save reminder settings" }).click();
-    await expect(lawyer.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    await expect(lawyer.getByTestId("registration")).toContainText("Consent recorded on");
+    await expect(lawyer.getByTestId("registration")).toContainText(`by SMS to ${c.phone}`);
 
     const hearingDay = localDay(new Date(Date.now() + 15 * DAY));
     const add = lawyer.getByRole("form", { name: "New appointment" });
@@ -127,7 +128,7 @@ for (const c of CASES) {
     await move.getByLabel("Time zone").selectOption(TZ);
     await move.getByLabel("Place (court or office, address)").fill("New Orleans Immigration Court, 1 Canal St");
     await move.getByRole("button", { name: "Save the new date and send a correction" }).click();
-    await expect(lawyer.getByRole("status").filter({ hasText: "Date changed" })).toBeVisible();
+    await expect(lawyer.getByTestId("appointment").first()).toContainText("earlier:");
     await tools.getByRole("link", { name: "Clock" }).click();
     await tools.getByRole("button", { name: "Run reminders now" }).click();
     const all = await smsTo(tools, c.phone);

@@ -190,7 +190,7 @@ function AppointmentCard({
         </ul>
       ) : null}
       <div className="mt-3">
-        <ReminderTable reminders={a.reminders} version={a.version} />
+        <ReminderTable reminders={a.reminders} version={a.version} timeZone={a.details.timeZone} />
       </div>
       {a.status === "scheduled" && a.begun ? (
         <div className="mt-3">

@@ -1,13 +1,27 @@
 /** One appointment's reminders and their status, in words. */
-import { dateTime, statusLabel } from "@/app/components/staff/format";
+import { statusLabel } from "@/app/components/staff/format";
 import type { ReminderLine } from "@/lib/appointments/view";
 
-const WHAT: Record<string, string> = { morning: "morning of", now: "at once" };
+/** A due time on the appointment's own clock, e.g. "Wed, Dec 9, 2:30 PM CST". */
+function local(d: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(d);
+}
 
 function label(r: ReminderLine): string {
   if (r.kind === "correction") return "Correction (new date)";
   if (r.kind === "cancellation") return "Cancellation notice";
-  return `${WHAT[r.offsetKey] ?? r.offsetKey.replace(/d$/, " day(s)").replace(/h$/, " hour(s)").replace(/m$/, " min")} before`;
+  if (r.offsetKey === "morning") return "Morning of the day";
+  const n = Number(r.offsetKey.slice(0, -1));
+  const unit = { d: "day", h: "hour", m: "minute" }[r.offsetKey.slice(-1)] ?? "";
+  return `${n} ${unit}${n === 1 ? "" : "s"} before`;
 }
 
 function status(r: ReminderLine): string {
@@ -20,7 +34,15 @@ function status(r: ReminderLine): string {
   return statusLabel(r.status);
 }
 
-export function ReminderTable({ reminders, version }: { reminders: ReminderLine[]; version: number }) {
+export function ReminderTable({
+  reminders,
+  version,
+  timeZone,
+}: {
+  reminders: ReminderLine[];
+  version: number;
+  timeZone: string;
+}) {
   if (!reminders.length)
     return <p className="text-sm text-muted">No reminders: register the person for reminders (with consent) above.</p>;
   return (
@@ -36,7 +58,7 @@ export function ReminderTable({ reminders, version }: { reminders: ReminderLine[
               To
             </th>
             <th scope="col" className="py-1 pr-3">
-              Due
+              Due (sent)
             </th>
             <th scope="col" className="py-1 pr-3">
               Status
@@ -53,7 +75,7 @@ export function ReminderTable({ reminders, version }: { reminders: ReminderLine[
               <td className="py-1 pr-3">
                 {r.recipient === "person" ? "person" : "family"} · {r.channel === "sms" ? "SMS" : "email"}
               </td>
-              <td className="py-1 pr-3 tabular-nums">{dateTime(r.sentAt ?? r.dueAt)}</td>
+              <td className="py-1 pr-3 tabular-nums">{local(r.sentAt ?? r.dueAt, timeZone)}</td>
               <td className="py-1 pr-3" data-status={r.status}>
                 {status(r)}
                 {r.note && r.status !== "sent" ? <span className="block text-xs text-muted">{r.note}</span> : null}
