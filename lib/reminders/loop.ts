@@ -2,6 +2,7 @@
 import { getDbHandle } from "@/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { errorTag } from "./error-code";
 import { runReminderLoopOnce, type LoopSummary } from "./worker";
 
 const holder = globalThis as typeof globalThis & { __openbondReminderRunning?: Promise<LoopSummary> | null };
@@ -20,18 +21,14 @@ export function runRemindersNow(): Promise<LoopSummary> {
 
 export function kickReminders(): void {
   setTimeout(() => {
-    runRemindersNow().catch((e: unknown) =>
-      log.warn({ err: e instanceof Error ? e.name : "unknown" }, "reminder pass failed"),
-    );
+    runRemindersNow().catch((e: unknown) => log.warn(errorTag(e), "reminder pass failed"));
   }, 0).unref();
 }
 
 export function startReminderLoop(): void {
   const timer = setInterval(() => {
     if (holder.__openbondReminderRunning) return;
-    runRemindersNow().catch((e: unknown) =>
-      log.warn({ err: e instanceof Error ? e.name : "unknown" }, "reminder loop failed"),
-    );
+    runRemindersNow().catch((e: unknown) => log.warn(errorTag(e), "reminder loop failed"));
   }, env().REMINDER_LOOP_SECONDS * 1000);
   timer.unref();
 }

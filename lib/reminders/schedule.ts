@@ -12,7 +12,9 @@ import { addDays, zonedToUtc } from "@/lib/appointments/zoned-time";
 
 export type Offset = { key: string; unit: "d" | "h" | "m"; amount: number } | { key: "morning"; unit: "morning" };
 
-const OFFSET = /^(\d{1,3})(d|h|m)$/;
+const OFFSET = /^(\d{1,6})(d|h|m)$/;
+/** At most a year before the appointment, in each unit. */
+const MAX = { d: 365, h: 8_760, m: 525_600 } as const;
 
 export const scheduleSchema = z
   .string()
@@ -27,7 +29,7 @@ export const scheduleSchema = z
       }
       const m = OFFSET.exec(raw);
       const amount = m ? Number(m[1]) : 0;
-      if (!m || amount === 0 || (m[2] === "d" && amount > 365)) {
+      if (!m || amount === 0 || amount > MAX[m[2] as keyof typeof MAX]) {
         ctx.addIssue({ code: "custom", message: `"${raw}" is not an offset: use e.g. 14d, 6h, 30m or morning.` });
         return z.NEVER;
       }

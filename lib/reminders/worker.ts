@@ -28,6 +28,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { SmsSendError, sendSms } from "@/lib/sms/transport";
+import { errorTag } from "./error-code";
 import { composeMessage } from "./messages";
 import { appointmentStart, retryDelayMs } from "./schedule";
 import { appointmentAad } from "./sync";
@@ -59,17 +60,19 @@ interface Claimed {
 const INSTANCE = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
 async function claim(db: Db, at: Date, limit: number): Promise<Claimed[]> {
-  const lease = new Date(at.getTime() + env().REMINDER_LEASE_SECONDS * 1000);
+  // ISO text with casts: postgres.js and PGlite both take it (a Date in a raw template trips postgres.js).
+  const t = at.toISOString();
+  const lease = new Date(at.getTime() + env().REMINDER_LEASE_SECONDS * 1000).toISOString();
   const token = `${INSTANCE}:${randomUUID()}`;
   return rowsOf<Claimed>(
     await db.execute(sql`
       WITH c AS (
         SELECT id, status AS prev_status, claimed_at AS prev_claimed_at FROM reminder_jobs
-         WHERE (status = 'pending' AND next_attempt_at <= ${at})
-            OR (status = 'sending' AND lease_until < ${at})
+         WHERE (status = 'pending' AND next_attempt_at <= ${t}::timestamptz)
+            OR (status = 'sending' AND lease_until < ${t}::timestamptz)
          ORDER BY due_at LIMIT ${limit}
          FOR UPDATE SKIP LOCKED)
-      UPDATE reminder_jobs j SET status = 'sending', lease_until = ${lease}, claimed_at = ${at},
+      UPDATE reminder_jobs j SET status = 'sending', lease_until = ${lease}::timestamptz, claimed_at = ${t}::timestamptz,
              claimed_by = ${token}, attempts = j.attempts + 1, updated_at = now()
         FROM c WHERE j.id = c.id
       RETURNING j.id, j.appointment_id, j.campaign_id, j.version, j.kind, j.recipient, j.channel, j.due_at,
@@ -215,7 +218,7 @@ export async function runReminderLoopOnce(db: Db, limit = 50): Promise<LoopSumma
       await handle(db, j, at, s);
     } catch (e) {
       // Ids only: the error of a decrypt or a driver could quote data.
-      log.warn({ reminderJobId: j.id, err: e instanceof Error ? e.name : "unknown" }, "reminder job failed");
+      log.warn({ reminderJobId: j.id, ...errorTag(e) }, "reminder job failed");
       await finish(db, j, "pending", {
         at,
         error: "internal error",
