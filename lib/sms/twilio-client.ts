@@ -4,6 +4,7 @@
  * httpClient; nothing else differs from talking to api.twilio.com.
  */
 import twilio from "twilio";
+import { appUrl } from "@/lib/app-origin";
 import { env } from "@/lib/env";
 
 type Client = ReturnType<typeof twilio>;
@@ -45,9 +46,9 @@ export function twilioSender(): { from: string } | { messagingServiceSid: string
     : { from: e.TWILIO_FROM! };
 }
 
-/** Twilio signs the exact URL it called: the public APP_URL plus the path and query, never the Host header. */
+/** Twilio signs the exact URL it called: the app's public origin (APP_URL) plus the path and query, never the Host header. */
 export function publicUrl(pathAndQuery: string): string {
-  return new URL(pathAndQuery, env().APP_URL).toString();
+  return appUrl(pathAndQuery);
 }
 
 export function validTwilioSignature(

@@ -3,7 +3,7 @@
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { clockOffsetMs, setClockOffset } from "@/lib/clock";
-import { devPagesEnabled } from "@/lib/dev/dev-tools";
+import { devToolsAllowed } from "@/lib/dev/dev-access";
 import { runRemindersNow } from "@/lib/reminders/loop";
 
 const step = z.object({
@@ -17,7 +17,7 @@ function summary(s: Awaited<ReturnType<typeof runRemindersNow>>): string {
 }
 
 export async function moveClockAction(fd: FormData): Promise<void> {
-  if (!devPagesEnabled()) notFound();
+  if (!(await devToolsAllowed())) notFound();
   const p = step.safeParse({
     days: fd.get("days") || 0,
     hours: fd.get("hours") || 0,
@@ -32,13 +32,13 @@ export async function moveClockAction(fd: FormData): Promise<void> {
 }
 
 export async function resetClockAction(): Promise<void> {
-  if (!devPagesEnabled()) notFound();
+  if (!(await devToolsAllowed())) notFound();
   setClockOffset(0);
   redirect("/dev/clock?reset=1");
 }
 
 export async function runRemindersAction(): Promise<void> {
-  if (!devPagesEnabled()) notFound();
+  if (!(await devToolsAllowed())) notFound();
   const s = await runRemindersNow();
   redirect(`/dev/clock?ran=${encodeURIComponent(summary(s))}`);
 }

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { clockOffsetMs, now } from "@/lib/clock";
-import { devPagesEnabled } from "@/lib/dev/dev-tools";
+import { devToolsAllowed } from "@/lib/dev/dev-access";
 import { moveClockAction, resetClockAction, runRemindersAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export default async function ClockPage({
 }: {
   searchParams: Promise<{ ran?: string; error?: string; reset?: string }>;
 }) {
-  if (!devPagesEnabled()) notFound();
+  if (!(await devToolsAllowed())) notFound();
   const { ran, error, reset } = await searchParams;
   const offset = clockOffsetMs();
   const days = (offset / 86_400_000).toFixed(2);

@@ -98,7 +98,7 @@ describe("fuzz: appointments actions", () => {
     );
     await prop(
       fc.asyncProperty(badId(), async (id) =>
-        refused(() => actions.completeTaskAction(campaignId, id, idle), "task"),
+        refused(() => actions.completeTaskAction(campaignId, id, idle, new FormData()), "task"),
       ) as never,
     );
   });

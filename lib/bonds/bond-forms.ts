@@ -1,0 +1,99 @@
+/**
+ * One entry point for every form on the bond page: turns what a treasurer typed
+ * (strings, dollars) into the inputs lib/bonds expects and returns a sentence
+ * saying what happened to the books.
+ */
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import type { Principal } from "@/lib/auth/roles";
+import { advanceBond, type LifecycleStep } from "@/lib/bonds/lifecycle";
+import { approveBondPayment, recordBondPayment } from "@/lib/bonds/payment";
+import { recordBondPosting } from "@/lib/bonds/i305-posting";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { formatUsd, parseUsd } from "@/lib/money";
+
+export const BOND_FORMS = [
+  "approve",
+  "pay",
+  "post",
+  "appearance",
+  "cancel",
+  "claimRefund",
+  "refund",
+  "breach",
+  "appeal",
+  "forfeit",
+  "reinstate",
+] as const;
+export type BondForm = (typeof BOND_FORMS)[number];
+
+type Fields = Record<string, string | undefined>;
+
+const signed = (cents: number) => (cents < 0 ? `-${formatUsd(-cents)}` : `+${formatUsd(cents)}`);
+
+export async function performBondAction(
+  db: Db,
+  actor: Principal | null,
+  bondId: string,
+  form: string,
+  f: Fields,
+): Promise<string> {
+  const kind = z.enum(BOND_FORMS).safeParse(form);
+  if (!kind.success) throw new AppError("validation", "Unknown bond action.");
+  switch (kind.data) {
+    case "approve": {
+      const r = await approveBondPayment(db, actor, bondId);
+      return r.approved
+        ? `Approved (${r.approvals} of ${r.required}). The payment can now be recorded.`
+        : `Your approval is recorded (${r.approvals} of ${r.required}). ${r.required - r.approvals} more needed from another treasurer.`;
+    }
+    case "pay":
+      await recordBondPayment(db, actor, bondId, { method: f.method, traceNumber: f.traceNumber, paidOn: f.paidOn });
+      return "Payment recorded: the money left the campaign (and any top-up the general pool) for the bond receivable.";
+    case "post": {
+      const obligor =
+        f.obligor === "fund" || !f.obligor ? { kind: "fund" } : { kind: "representative", userId: f.obligor };
+      const r = await recordBondPosting(db, actor, bondId, { i305Number: f.i305Number, postedOn: f.postedOn, obligor });
+      return r.replayed
+        ? "This I-305 was already recorded; nothing changed."
+        : "Posting recorded: interest runs from the I-305 date; any overfunding moved to the general pool.";
+    }
+    case "refund": {
+      const receivedCents = parseUsd(f.received ?? "", { field: "amount received", allowZero: false });
+      const r = await advanceBond(db, actor, bondId, "refund", { refundedOn: f.refundedOn, receivedCents });
+      const exp = Number(r.expectedInterestCents),
+        got = Number(r.receivedInterestCents),
+        diff = Number(r.differenceCents);
+      return `Refund recorded: ${formatUsd(receivedCents)} to the general pool. Interest expected ${formatUsd(exp)}, received ${signed(got)}; difference ${signed(diff)}.`;
+    }
+    default: {
+      const step: LifecycleStep = kind.data;
+      const inputs: Record<LifecycleStep, unknown> = {
+        appearance: { demandedFor: f.demandedFor, note: f.note ?? "" },
+        cancel: { i391On: f.i391On },
+        claimRefund: { mailedOn: f.mailedOn, contents: f.contents },
+        refund: {},
+        breach: { i323On: f.i323On },
+        appeal: { filedOn: f.filedOn },
+        forfeit: { forfeitedOn: f.forfeitedOn },
+        reinstate: {},
+      };
+      await advanceBond(db, actor, bondId, step, inputs[step]);
+      return step === "breach"
+        ? `${DONE.breach} An appeal must be dated within ${env().BOND_APPEAL_DAYS} days of the notice; the deadline is shown here and on the dashboard.`
+        : DONE[step];
+    }
+  }
+}
+
+const DONE: Record<LifecycleStep, string> = {
+  appearance: "Appearance demand logged.",
+  cancel: "I-391 recorded: the bond is cancelled. Mail the claim to ICE's Debt Management Center next.",
+  claimRefund: "Refund claim recorded. The dashboard flags it if no refund arrives within 60 days.",
+  refund: "",
+  breach: "I-323 recorded: the bond is breached.",
+  appeal: "Appeal recorded.",
+  forfeit: "Forfeiture recorded as a loss.",
+  reinstate: "Bond reinstated: it is posted again.",
+};

@@ -1,0 +1,205 @@
+/**
+ * The treasurer's home (UX.md "Staff pages"): money available now by fund,
+ * where the money is, bonds waiting for people, and watchdogs for money that
+ * should have come back by now. Balances are the ledger's cached balances.
+ */
+import { and, asc, eq, gt, inArray, like, lt, max, notInArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bondApprovals, bonds, campaignEvents, campaigns, ledgerAccounts, stripeDisputes } from "@/db/schema";
+import type { Principal } from "@/lib/auth/roles";
+import { appealWindow, type AppealWindow } from "@/lib/bonds/appeal-window";
+import { approvalsRequired } from "@/lib/bonds/payment";
+import { OPEN_AT_ICE } from "@/lib/bonds/state-machine";
+import { env } from "@/lib/env";
+import { getBalances } from "@/lib/ledger";
+import { payoutsNeedingAttention, type PayoutAttention } from "@/lib/reconciliation/payouts-attention";
+import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
+import { daysBefore, daysSince, isoDay } from "@/lib/dates";
+
+/** Days after the lawyer marks the person released (case over) before a missing I-391 is flagged. */
+export function i391WatchDays(): number {
+  const n = Number(process.env.BOND_I391_WATCH_DAYS ?? "");
+  return Number.isInteger(n) && n > 0 ? n : 180;
+}
+/** Days after the refund claim was mailed before a missing refund is flagged. */
+export const REFUND_WATCH_DAYS = 60;
+
+export interface FundLine {
+  account: string;
+  label: string;
+  cents: number;
+  campaignSlug?: string;
+}
+export interface BondLine {
+  bondId: string;
+  alias: string;
+  amountCents: number;
+  ageDays: number;
+  approvals?: number;
+  required?: number;
+  status?: string;
+}
+/** A breached bond: `ageDays` counts from the I-323; the appeal must be dated on or before `deadline`. */
+export interface BreachLine extends BondLine, AppealWindow {
+  appealedOn: string | null;
+}
+
+export interface TreasuryDashboard {
+  funds: FundLine[];
+  assets: FundLine[];
+  awaitingApproval: BondLine[];
+  awaitingPayment: BondLine[];
+  atIce: { count: number; totalCents: number; oldest: BondLine | null };
+  i391Overdue: BondLine[];
+  refundsOverdue: BondLine[];
+  /** Payouts a treasurer must act on: not imported yet, or holding transactions that disagree with the books. */
+  payoutsUnreconciled: number;
+  payoutsNeedingAttention: PayoutAttention[];
+  disputesOpen: number;
+  /** Breached (I-323) and appealed bonds, oldest notice first. */
+  breaches: BreachLine[];
+  watch: { i391Days: number; refundDays: number; appealDays: number };
+}
+
+export async function treasuryDashboard(
+  db: Db,
+  actor: Principal | null,
+  opts: { now?: Date } = {},
+): Promise<TreasuryDashboard> {
+  requireTreasuryReader(actor);
+  const now = opts.now ?? new Date();
+  const fixed = await getBalances(db, ["general", "bonds_outstanding", "stripe", "bank"]);
+  const campaignFunds = await db
+    .select({ code: ledgerAccounts.code, cents: ledgerAccounts.balance, alias: campaigns.alias, slug: campaigns.slug })
+    .from(ledgerAccounts)
+    .innerJoin(campaigns, eq(campaigns.id, ledgerAccounts.campaignId))
+    .where(gt(ledgerAccounts.balance, 0))
+    .orderBy(asc(campaigns.alias));
+  const [atIceSum] = await db
+    .select({ cents: sql<string>`coalesce(sum(${ledgerAccounts.balance}), 0)` })
+    .from(ledgerAccounts)
+    .where(like(ledgerAccounts.code, "bond:%"));
+
+  const funds: FundLine[] = [
+    { account: "general", label: "General pool (unrestricted)", cents: fixed.get("general")! },
+    ...campaignFunds.map((c) => ({
+      account: c.code,
+      label: `Campaign ${c.alias}* (restricted)`,
+      cents: c.cents,
+      campaignSlug: c.slug,
+    })),
+    {
+      account: "bonds_outstanding",
+      label: "Bonds outstanding (at ICE, expected back)",
+      cents: fixed.get("bonds_outstanding")!,
+    },
+  ];
+  const assets: FundLine[] = [
+    { account: "stripe", label: "Stripe balance", cents: fixed.get("stripe")! },
+    { account: "bank", label: "Bank", cents: fixed.get("bank")! },
+    { account: "bond:*", label: "Bonds at ICE (receivable)", cents: Number(atIceSum?.cents ?? 0) },
+  ];
+
+  const base = { bondId: bonds.id, alias: campaigns.alias, amountCents: bonds.amountCents, status: bonds.status };
+  const pending = await db
+    .select({
+      ...base,
+      createdAt: bonds.createdAt,
+      approvals: sql<number>`(select count(*)::int from ${bondApprovals} where ${bondApprovals.bondId} = ${bonds.id})`,
+    })
+    .from(bonds)
+    .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
+    .where(inArray(bonds.status, ["requested", "approved"]))
+    .orderBy(asc(bonds.createdAt));
+  const line = (
+    r: { bondId: string; alias: string; amountCents: number; status: string },
+    since: string | Date,
+  ): BondLine => ({
+    bondId: r.bondId,
+    alias: r.alias,
+    amountCents: r.amountCents,
+    status: r.status,
+    ageDays: daysSince(since, now),
+  });
+  const awaitingApproval = pending
+    .filter((r) => r.status === "requested")
+    .map((r) => ({
+      ...line(r, r.createdAt),
+      approvals: Number(r.approvals),
+      required: approvalsRequired(r.amountCents),
+    }));
+  const awaitingPayment = pending.filter((r) => r.status === "approved").map((r) => line(r, r.createdAt));
+
+  const atIce = await db
+    .select({ ...base, postedOn: bonds.postedOn, paidOn: bonds.paidOn })
+    .from(bonds)
+    .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
+    .where(inArray(bonds.status, OPEN_AT_ICE))
+    .orderBy(sql`${bonds.postedOn} asc nulls last`);
+  const oldestRow = atIce.find((b) => b.postedOn) ?? atIce[0];
+
+  const i391Days = i391WatchDays();
+  const released = db
+    .select({ campaignId: campaignEvents.campaignId, releasedAt: max(campaignEvents.createdAt).as("released_at") })
+    .from(campaignEvents)
+    .where(eq(campaignEvents.kind, "released"))
+    .groupBy(campaignEvents.campaignId)
+    .as("released");
+  const noI391 = await db
+    .select({ ...base, releasedAt: released.releasedAt })
+    .from(bonds)
+    .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
+    .innerJoin(released, eq(released.campaignId, bonds.campaignId))
+    // An aliased aggregate has no column type for drizzle to map a Date, so pass the ISO text.
+    .where(
+      and(
+        eq(bonds.status, "posted"),
+        sql`${released.releasedAt} < ${daysBefore(now, i391Days).toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(asc(released.releasedAt));
+  const noRefund = await db
+    .select({ ...base, claimedOn: bonds.refundClaimedOn })
+    .from(bonds)
+    .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
+    .where(
+      and(eq(bonds.status, "refund_claimed"), lt(bonds.refundClaimedOn, isoDay(daysBefore(now, REFUND_WATCH_DAYS)))),
+    )
+    .orderBy(asc(bonds.refundClaimedOn));
+
+  const payouts = await payoutsNeedingAttention(db);
+  const appealDays = env().BOND_APPEAL_DAYS;
+  const breached = await db
+    .select({ ...base, i323On: bonds.i323On, appealedOn: bonds.appealFiledOn })
+    .from(bonds)
+    .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
+    .where(inArray(bonds.status, ["breached", "appealed"]))
+    .orderBy(asc(bonds.i323On));
+  const [disputes] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(stripeDisputes)
+    .where(notInArray(stripeDisputes.status, ["won", "lost", "warning_closed"]));
+
+  return {
+    funds,
+    assets,
+    awaitingApproval,
+    awaitingPayment,
+    atIce: {
+      count: atIce.length,
+      totalCents: atIce.reduce((s, b) => s + b.amountCents, 0),
+      oldest: oldestRow ? line(oldestRow, oldestRow.postedOn ?? oldestRow.paidOn ?? isoDay(now)) : null,
+    },
+    i391Overdue: noI391.map((r) => line(r, r.releasedAt!)),
+    refundsOverdue: noRefund.map((r) => line(r, r.claimedOn!)),
+    payoutsUnreconciled: payouts.length,
+    payoutsNeedingAttention: payouts,
+    disputesOpen: Number(disputes?.n ?? 0),
+    breaches: breached.map((r) => ({
+      ...line(r, r.i323On!),
+      ...appealWindow(r.i323On!, now, appealDays),
+      appealedOn: r.appealedOn,
+    })),
+    watch: { i391Days, refundDays: REFUND_WATCH_DAYS, appealDays },
+  };
+}
