@@ -219,12 +219,13 @@ export async function runReminderLoopOnce(db: Db, limit = 50): Promise<LoopSumma
     } catch (e) {
       // Ids only: the error of a decrypt or a driver could quote data.
       log.warn({ reminderJobId: j.id, ...errorTag(e) }, "reminder job failed");
-      await finish(db, j, "pending", {
+      const last = j.attempts >= env().REMINDER_MAX_ATTEMPTS;
+      const marked = await finish(db, j, last ? "failed" : "pending", {
         at,
-        error: "internal error",
-        retryAt: new Date(at.getTime() + retryDelayMs(j.attempts)),
-      }).catch(() => undefined);
-      s.retried++;
+        error: `internal error (${errorTag(e).code ?? errorTag(e).err})`,
+        retryAt: last ? undefined : new Date(at.getTime() + retryDelayMs(j.attempts)),
+      }).catch(() => false);
+      if (marked) s[last ? "failed" : "retried"]++;
     }
   }
   return s;

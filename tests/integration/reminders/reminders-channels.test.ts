@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { auditLog, outboxMessages, reminderJobs, smsMessages } from "@/db/schema";
+import { appointmentVersions, auditLog, outboxMessages, reminderJobs, smsMessages } from "@/db/schema";
 import { cancelAppointment, createAppointment } from "@/lib/appointments/appointments";
 import { saveRegistration, withdrawConsent } from "@/lib/appointments/registration";
 import { appointmentsPage } from "@/lib/appointments/view";
@@ -101,5 +101,37 @@ describe("channels and recipients", () => {
     const details = JSON.stringify((await h.db.select().from(auditLog)).map((a) => a.details));
     expect(details).not.toMatch(/5550190|example\.org|Phoenix/);
     await expect(appointmentsPage(h.db, admin, campaignId)).resolves.toBeDefined();
+  });
+
+  it("a job that cannot be read (a tampered envelope) is retried with backoff, not sent and not lost", async () => {
+    const c2 = await insertCampaign(h.db, { lawyerUserId: lawyer.userId, status: "bond_posted" });
+    await saveRegistration(h.db, lawyer, c2, {
+      phone: "+15045550192",
+      language: "es",
+      channel: "sms",
+      consent: true,
+      consentDate: "2026-11-20",
+      lawyerPhone: "+12125550100",
+    });
+    const { appointmentId } = await createAppointment(h.db, lawyer, c2, {
+      kind: "atd",
+      date: inDays(20),
+      time: "10:00",
+      timeZone: "America/Chicago",
+      place: "ATD office",
+    });
+    const [other] = await h.db.select().from(appointmentVersions).where(eq(appointmentVersions.version, 1));
+    await h.db
+      .update(appointmentVersions)
+      .set({ envelope: other!.envelope }) // another row's ciphertext: its associated data does not match
+      .where(eq(appointmentVersions.appointmentId, appointmentId));
+    const [j] = await h.db.select().from(reminderJobs).where(eq(reminderJobs.appointmentId, appointmentId));
+    setClockOffset(j!.dueAt.getTime() - Date.now() + 60_000);
+    const sms = (await h.db.select().from(smsMessages)).length;
+    expect(await runReminderLoopOnce(h.db)).toMatchObject({ sent: 0, retried: 1 });
+    const [after] = await h.db.select().from(reminderJobs).where(eq(reminderJobs.id, j!.id));
+    expect(after).toMatchObject({ status: "pending", attempts: 1, lastError: "internal error (decrypt_failed)" });
+    expect(after!.nextAttemptAt.getTime()).toBeGreaterThan(after!.dueAt.getTime());
+    expect(await h.db.select().from(smsMessages)).toHaveLength(sms);
   });
 });
