@@ -5,7 +5,9 @@
  * Twilio answers:
  * 1. claim: due rows (pending, or `sending` whose lease ran out) are taken with
  *    FOR UPDATE SKIP LOCKED and marked `sending` with a lease and a fresh claim token;
- * 2. send: the SMS transport is idempotent by the job id (the outbox's unique job id; for Twilio
+ * 2. renew the lease just before the send, only if the claim still holds (a batch may outlast
+ *    its first lease; a send never starts on a claim another instance may have taken over), then
+ *    send (bounded well inside the lease): the SMS transport is idempotent by the job id (the outbox's unique job id; for Twilio
  *    a re-claim after a lost answer first looks for the message it may already have sent: our
  *    record, a status callback naming the job, or Twilio's message list);
  * 3. mark: `sent`, only by the holder of the claim token.
@@ -104,6 +106,28 @@ async function finish(
   return rows.length > 0;
 }
 
+/**
+ * Extend the claim just before handing the message over, and only while it still holds: a batch
+ * can outlast its first lease, and a send must never start on a claim another instance may
+ * already have taken over. The send itself is bounded well inside the lease (lib/sms/twilio-client.ts).
+ */
+async function renew(db: Db, j: Claimed): Promise<boolean> {
+  const t = now();
+  const rows = await db
+    .update(reminderJobs)
+    .set({ leaseUntil: new Date(t.getTime() + env().REMINDER_LEASE_SECONDS * 1000), updatedAt: new Date() })
+    .where(
+      and(
+        eq(reminderJobs.id, j.id),
+        eq(reminderJobs.status, "sending"),
+        eq(reminderJobs.claimedBy, j.claimed_by),
+        gt(reminderJobs.leaseUntil, t),
+      ),
+    )
+    .returning({ id: reminderJobs.id });
+  return rows.length > 0;
+}
+
 async function details(db: Db, appointmentId: string, version: number): Promise<AppointmentDetails | null> {
   const [v] = await db
     .select({ envelope: appointmentVersions.envelope })
@@ -185,6 +209,7 @@ async function handle(db: Db, j: Claimed, at: Date, s: LoopSummary): Promise<voi
     });
     return;
   }
+  if (!(await renew(db, j))) return; // the lease ran out: another instance finishes this one
   try {
     const r = await sendSms(db, {
       jobId: j.id,
@@ -208,7 +233,7 @@ async function handle(db: Db, j: Claimed, at: Date, s: LoopSummary): Promise<voi
 }
 
 /** One pass: claim what is due (at most `limit`), deliver it, and report. Never throws for one bad job. */
-export async function runReminderLoopOnce(db: Db, limit = 50): Promise<LoopSummary> {
+export async function runReminderLoopOnce(db: Db, limit = 20): Promise<LoopSummary> {
   const s: LoopSummary = { claimed: 0, sent: 0, missed: 0, skipped: 0, retried: 0, failed: 0 };
   const at = now();
   const jobs = await claim(db, at, limit);

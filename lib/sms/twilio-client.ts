@@ -11,8 +11,11 @@ type Client = ReturnType<typeof twilio>;
 type RequestOpts = Parameters<InstanceType<typeof twilio.RequestClient>["request"]>[0];
 
 class RedirectingRequestClient extends twilio.RequestClient {
-  constructor(private readonly base: string) {
-    super({ timeout: 15_000 });
+  constructor(
+    private readonly base: string,
+    timeout: number,
+  ) {
+    super({ timeout });
   }
   override request<T>(opts: RequestOpts) {
     const u = new URL(opts.uri);
@@ -30,8 +33,10 @@ export function twilioClient(): Client | null {
   if (!e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN) return null;
   const key = `${e.TWILIO_ACCOUNT_SID}|${e.TWILIO_API_BASE ?? ""}`;
   if (holder.__openbondTwilio?.key !== key) {
+    // A request must end well inside the reminder's lease, or a second instance could take the job over mid-send.
+    const timeout = Math.min(15_000, e.REMINDER_LEASE_SECONDS * 400);
     const client = twilio(e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, {
-      ...(e.TWILIO_API_BASE ? { httpClient: new RedirectingRequestClient(e.TWILIO_API_BASE) } : { timeout: 15_000 }),
+      ...(e.TWILIO_API_BASE ? { httpClient: new RedirectingRequestClient(e.TWILIO_API_BASE, timeout) } : { timeout }),
     });
     holder.__openbondTwilio = { key, client };
   }
