@@ -6,7 +6,7 @@
  * reminder must have been sent exactly once: one message at "Twilio" per sent job, none for any
  * other job, and exactly one per appointment × recipient (older overdue ones are marked missed).
  *
- * Env: CHAOS_KILLS (default 4), CHAOS_REMINDERS (appointments, default 50), CHAOS_SEED,
+ * Env: CHAOS_KILLS (default 4), CHAOS_REMINDERS (appointments, default 30), CHAOS_SEED,
  * CHAOS_REMINDER_PORTS (first of three ports, default 4210).
  */
 import { randomBytes } from "node:crypto";
@@ -29,7 +29,7 @@ const MIN = 60_000;
 
 async function remindersKill(ctx: ChaosContext): Promise<string> {
   const kills = int("CHAOS_KILLS", 4);
-  const count = int("CHAOS_REMINDERS", 50);
+  const count = int("CHAOS_REMINDERS", 30);
   const [twilioPort, portA, portB] = [0, 1, 2].map((i) => int("CHAOS_REMINDER_PORTS", 4210) + i) as [
     number,
     number,
