@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { z } from "zod";
+import { scheduleSchema } from "./reminders/schedule";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -120,6 +121,40 @@ const schema = z
     BOND_I391_WATCH_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     /** Days after the I-323 breach notice within which the obligor may appeal (docs/domain.md: 30, route unconfirmed). */
     BOND_APPEAL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** Reminder offsets before each appointment (lib/reminders/schedule.ts): `14d`, `6h`, `30m`, `morning`. */
+    REMINDER_SCHEDULE: z.preprocess(emptyToUndefined, z.string().default("14d,3d,1d,morning").pipe(scheduleSchema)),
+    /** Local hour (in the appointment's time zone) of the "morning of" reminder. */
+    REMINDER_MORNING_HOUR: z.coerce.number().int().min(0).max(12).default(7),
+    /** How often each app instance looks for due reminders, and how long one claim holds a reminder. */
+    REMINDER_LOOP_SECONDS: z.coerce.number().min(0.2).max(3600).default(30),
+    REMINDER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
+    REMINDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** Twilio: account SID + auth token + a sender (TWILIO_FROM number or TWILIO_MESSAGING_SERVICE_SID); none = SMS outbox. */
+    TWILIO_ACCOUNT_SID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID must look like AC followed by 32 hex digits")
+        .optional(),
+    ),
+    TWILIO_AUTH_TOKEN: optionalString,
+    TWILIO_FROM: optionalString,
+    TWILIO_MESSAGING_SERVICE_SID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^MG[0-9a-fA-F]{32}$/, "TWILIO_MESSAGING_SERVICE_SID must look like MG followed by 32 hex digits")
+        .optional(),
+    ),
+    /** Send the Twilio SDK's requests to this origin instead of api.twilio.com (tests only; refused in production). */
+    TWILIO_API_BASE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .url()
+        .regex(/^https?:\/\/[^/?#]+\/?$/, "TWILIO_API_BASE must be an http(s) origin without a path")
+        .optional(),
+    ),
     FUND_NAME: z.preprocess(emptyToUndefined, z.string().max(120).default("Open Bond Fund (demo)")),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
@@ -141,6 +176,26 @@ const schema = z
         path: ["STRIPE_API_BASE"],
         message:
           "STRIPE_API_BASE needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (the keys the server at that address accepts and signs with).",
+      });
+    }
+    const twilioParts = [
+      env.TWILIO_ACCOUNT_SID,
+      env.TWILIO_AUTH_TOKEN,
+      env.TWILIO_FROM || env.TWILIO_MESSAGING_SERVICE_SID,
+    ];
+    if (twilioParts.some(Boolean) && !twilioParts.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TWILIO_ACCOUNT_SID"],
+        message:
+          "Set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM (or TWILIO_MESSAGING_SERVICE_SID) together, or none of them (SMS then stay in the development outbox).",
+      });
+    }
+    if (env.TWILIO_API_BASE && appEnv(env) === "production") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TWILIO_API_BASE"],
+        message: "TWILIO_API_BASE is for tests; it is refused in production.",
       });
     }
     if (appEnv(env) !== "production") return;
@@ -212,4 +267,9 @@ export function stripeApiTarget(e: Env = env()): { host: string; port: number; p
 /** True when the app talks to real Stripe; false means the offline test double. */
 export function usesRealStripe(e: Env = env()): boolean {
   return Boolean(e.STRIPE_SECRET_KEY);
+}
+
+/** True when SMS go to Twilio; false means the development SMS outbox. */
+export function usesTwilio(e: Env = env()): boolean {
+  return Boolean(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN);
 }

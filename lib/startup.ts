@@ -9,6 +9,7 @@ import { openDb } from "@/db/client";
 import { env, EnvError, usesRealStripe } from "./env";
 import { log } from "./log";
 import { sendPendingMail } from "./mail/send-pending";
+import { startReminderLoop } from "./reminders/loop";
 import { seedDemo } from "./seed/seed-demo";
 
 const MAIL_INTERVAL_MS = 10_000;
@@ -53,6 +54,7 @@ export async function startUp(): Promise<void> {
   if (!usesRealStripe(e)) log.warn("no Stripe keys: payments use the offline Stripe test double");
 
   startMailLoop();
+  startReminderLoop();
 
   const wantSeed = e.SEED_DEMO === "true" || (e.SEED_DEMO === "auto" && handle.driver === "pglite");
   if (!wantSeed) return;

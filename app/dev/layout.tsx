@@ -16,6 +16,9 @@ export default function DevLayout({ children }: { children: React.ReactNode }) {
             <Link href="/dev/outbox" className="text-brand underline">
               Outbox
             </Link>
+            <Link href="/dev/clock" className="text-brand underline">
+              Clock
+            </Link>
             <Link href="/" className="text-brand underline">
               Site
             </Link>

@@ -5,6 +5,7 @@ import { day, statusLabel } from "@/app/components/staff/format";
 import { gate } from "@/app/components/staff/gate";
 import { listLawyerCampaigns, myLawyerProfile } from "@/lib/campaigns/lawyer-dashboard";
 import { formatUsd } from "@/lib/money";
+import { LawyerCaseTasks } from "./case-tasks";
 import { ProfileStatus } from "./profile/profile-status";
 
 export const metadata: Metadata = { title: "My campaigns" };
@@ -38,6 +39,7 @@ export default async function LawyerHome({ searchParams }: { searchParams: Promi
           New campaign
         </Link>
       </div>
+      <LawyerCaseTasks me={g.me} />
       {submitted ? (
         <p role="status" className="mb-4 rounded-md border border-brand bg-brand-soft p-3 text-sm">
           Submitted for privacy review. A fund administrator will approve it or send it back with notes.

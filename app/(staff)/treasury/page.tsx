@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { treasuryDashboard, type BreachLine, type TreasuryDashboard } from "@/lib/reports/treasury-dashboard";
 import { BondTable, type ExtraColumn } from "./components/bond-table";
+import { CaseTasksPanel } from "./case-tasks/panel";
 import { MoneyLink } from "./components/money";
 import { pageError } from "@/app/components/staff/page-error";
 
@@ -38,6 +39,7 @@ export default async function TreasuryHome() {
         </Stat>
       </div>
 
+      <CaseTasksPanel />
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="Money by fund">
           <table className="w-full text-sm">

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { devToolsAllowed } from "@/lib/dev/dev-access";
 import { recentOutbox } from "@/lib/dev/dev-tools";
+import { SmsOutbox } from "./sms-outbox";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Outbox (test)", robots: { index: false } };
@@ -13,6 +14,7 @@ export default async function Outbox() {
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold">Outbox</h1>
+      <SmsOutbox />
       {messages.length === 0 ? (
         <p className="text-muted">No messages yet.</p>
       ) : (

@@ -6,6 +6,7 @@ import { caseFileFormValues } from "@/lib/campaigns/draft-form";
 import { lawyerCampaignDetail } from "@/lib/campaigns/lawyer-dashboard";
 import { formatUsd } from "@/lib/money";
 import { CampaignForm } from "../campaign-form";
+import { AppointmentsLink } from "./appointments/appointments-link";
 import { LivePanels } from "./live-panels";
 import { MoneyPanel } from "./money-panel";
 
@@ -60,6 +61,7 @@ export default async function CampaignPage({
           canRequestBond={canRequestBond}
         />
       )}
+      <AppointmentsLink campaignId={c.id} status={c.status} />
       {c.status === "draft" ? (
         <CampaignForm
           campaignId={c.id}

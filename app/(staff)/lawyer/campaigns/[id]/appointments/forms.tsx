@@ -1,0 +1,219 @@
+"use client";
+/** The forms of the appointments page (client components bound to the server actions in ./actions). */
+import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
+import { CheckboxField, SelectField, TextField } from "@/app/components/staff/fields";
+import {
+  addressAction,
+  attendanceAction,
+  cancelAppointmentAction,
+  completeTaskAction,
+  createAppointmentAction,
+  moveAppointmentAction,
+  saveRegistrationAction,
+  withdrawConsentAction,
+} from "./actions";
+
+type Option = { value: string; label: string };
+
+export interface RegistrationValues {
+  phone?: string;
+  email?: string;
+  language?: string;
+  channel?: string;
+  consentDate?: string;
+  lawyerPhone?: string;
+  familyPhone?: string;
+  familyEmail?: string;
+  consent?: boolean;
+}
+
+export function RegistrationForm({
+  campaignId,
+  values,
+  languages,
+}: {
+  campaignId: string;
+  values: RegistrationValues;
+  languages: Option[];
+}) {
+  return (
+    <ActionForm
+      action={saveRegistrationAction.bind(null, campaignId)}
+      label="Reminder registration"
+      className="grid gap-3 sm:grid-cols-2"
+    >
+      <TextField
+        name="phone"
+        label="Person's mobile phone"
+        hint="For SMS; US numbers may omit +1"
+        type="tel"
+        defaultValue={values.phone}
+      />
+      <TextField name="email" label="Person's email" type="email" defaultValue={values.email} />
+      <SelectField
+        name="language"
+        label="Language of the reminders"
+        options={languages}
+        defaultValue={values.language}
+      />
+      <SelectField
+        name="channel"
+        label="Send reminders by"
+        options={[
+          { value: "sms", label: "SMS" },
+          { value: "email", label: "Email" },
+          { value: "both", label: "SMS and email" },
+        ]}
+        defaultValue={values.channel}
+      />
+      <TextField
+        name="lawyerPhone"
+        label="Your phone, shown in the messages"
+        type="tel"
+        defaultValue={values.lawyerPhone}
+      />
+      <TextField name="consentDate" label="Date the person consented" type="date" defaultValue={values.consentDate} />
+      <TextField
+        name="familyPhone"
+        label="Family contact's phone (optional)"
+        type="tel"
+        defaultValue={values.familyPhone}
+      />
+      <TextField
+        name="familyEmail"
+        label="Family contact's email (optional)"
+        type="email"
+        defaultValue={values.familyEmail}
+      />
+      <div className="sm:col-span-2">
+        <CheckboxField
+          name="consent"
+          label="The person agreed to receive these reminders (and to the family contact receiving them)."
+          defaultChecked={values.consent}
+        />
+      </div>
+      <div className="sm:col-span-2">
+        <SubmitButton>Save reminder settings</SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}
+
+export function WithdrawConsentForm({ campaignId }: { campaignId: string }) {
+  return (
+    <ActionForm action={withdrawConsentAction.bind(null, campaignId)} label="Withdraw consent">
+      <SubmitButton variant="secondary">The person withdrew consent: stop all reminders</SubmitButton>
+    </ActionForm>
+  );
+}
+
+function WhenFields({ zones, idPrefix = "" }: { zones: Option[]; idPrefix?: string }) {
+  return (
+    <>
+      <TextField name={`${idPrefix}date`} label="Date" type="date" />
+      <TextField name={`${idPrefix}time`} label="Time (local)" type="time" />
+      <SelectField name={`${idPrefix}timeZone`} label="Time zone" options={zones} />
+      <TextField name={`${idPrefix}place`} label="Place (court or office, address)" />
+    </>
+  );
+}
+
+export function NewAppointmentForm({
+  campaignId,
+  kinds,
+  zones,
+}: {
+  campaignId: string;
+  kinds: Option[];
+  zones: Option[];
+}) {
+  return (
+    <ActionForm
+      action={createAppointmentAction.bind(null, campaignId)}
+      label="New appointment"
+      className="grid gap-3 sm:grid-cols-2"
+    >
+      <SelectField name="kind" label="Kind" options={kinds} />
+      <WhenFields zones={zones} />
+      <TextField name="note" label="Note for staff (optional, not sent)" />
+      <div className="sm:col-span-2">
+        <SubmitButton>Add appointment</SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}
+
+/** Field names must be unique on the page, so the move form's inputs are prefixed and unprefixed in the action. */
+export function MoveForm({
+  campaignId,
+  appointmentId,
+  zones,
+}: {
+  campaignId: string;
+  appointmentId: string;
+  zones: Option[];
+}) {
+  return (
+    <ActionForm
+      action={moveAppointmentAction.bind(null, campaignId, appointmentId)}
+      label="Change the date"
+      className="grid gap-3 sm:grid-cols-2"
+    >
+      <WhenFields zones={zones} idPrefix={`m${appointmentId.slice(0, 8)}-`} />
+      <div className="sm:col-span-2">
+        <SubmitButton>Save the new date and send a correction</SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}
+
+export function CancelForm({ campaignId, appointmentId }: { campaignId: string; appointmentId: string }) {
+  return (
+    <ActionForm action={cancelAppointmentAction.bind(null, campaignId, appointmentId)} label="Cancel the appointment">
+      <SubmitButton variant="danger">Cancel this appointment</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function AttendanceForm({ campaignId, appointmentId }: { campaignId: string; appointmentId: string }) {
+  return (
+    <ActionForm
+      action={attendanceAction.bind(null, campaignId, appointmentId)}
+      label="Record attendance"
+      className="flex flex-wrap gap-2"
+    >
+      <SubmitButton name="outcome" value="attended">
+        Attended
+      </SubmitButton>
+      <SubmitButton name="outcome" value="missed" variant="danger">
+        Missed
+      </SubmitButton>
+      <SubmitButton name="outcome" value="rescheduled" variant="secondary">
+        Rescheduled by the court/ICE
+      </SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function AddressForm({ campaignId }: { campaignId: string }) {
+  return (
+    <ActionForm action={addressAction.bind(null, campaignId)} label="New address" className="grid gap-3 sm:grid-cols-2">
+      <TextField name="street" label="Street address" />
+      <TextField name="city" label="City" />
+      <TextField name="state" label="State (two letters)" />
+      <TextField name="zip" label="ZIP code" />
+      <TextField name="movedOn" label="Date of the move" type="date" />
+      <div className="sm:col-span-2">
+        <SubmitButton>Record the new address</SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}
+
+export function DoneForm({ campaignId, taskId }: { campaignId: string; taskId: string }) {
+  return (
+    <ActionForm action={completeTaskAction.bind(null, campaignId, taskId)} label="Mark done">
+      <SubmitButton variant="secondary">Done</SubmitButton>
+    </ActionForm>
+  );
+}
