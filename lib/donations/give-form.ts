@@ -2,7 +2,7 @@
 import type { CheckoutFormInput } from "./checkout-input";
 import { chosenAmountText } from "./give-amount";
 
-export const GIVE_FIELDS = [
+const GIVE_FIELDS = [
   "preset",
   "other",
   "frequency",

@@ -20,9 +20,10 @@ import { giveLabels } from "./give-labels";
 import { CampaignSections } from "./sections";
 
 /**
- * Rendered per request: every page's scripts carry that request's CSP nonce (app/layout.tsx),
- * which a page cached for 30 s cannot know — the old `revalidate = 30` made every visit fail
- * with DYNAMIC_SERVER_USAGE once the root layout awaited connection().
+ * Rendered per request: its scripts must carry the request's CSP nonce (proxy.ts, issue 11
+ * finding 4), which a page cached for 30 s cannot. This costs throughput (a cached page served
+ * ~250 req/s on the shared 2-core machine, rendering each request ~17; bench: page); caching the
+ * page's data rather than its HTML is the way back.
  */
 export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ locale: string; slug: string }> };

@@ -13,7 +13,7 @@ const TEST_CARDS = [
 /** The double's stand-in for Stripe's customer portal: change the card of the customer's subscriptions. */
 async function updateCard(id: string, form: FormData) {
   "use server";
-  const double = devDouble();
+  const double = await devDouble();
   const session = double?.portalSessions.get(id);
   if (!double || !session) notFound();
   const card = String(form.get("card"));
@@ -33,7 +33,7 @@ export default async function TestPortal({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ note?: string }>;
 }) {
-  const double = devDouble();
+  const double = await devDouble();
   const { id } = await params;
   const session = double?.portalSessions.get(id);
   if (!double || !session) notFound();
