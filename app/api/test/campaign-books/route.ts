@@ -14,7 +14,8 @@ import { errorHeaders, httpStatusFor, publicMessage } from "@/lib/error-response
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request): Promise<Response> {
-  if (appEnv(env()) !== "test" || !(await devToolsAllowed())) return new Response("Not found", { status: 404 });
+  if (appEnv(env()) !== "test" || !(await devToolsAllowed(req.headers)))
+    return new Response("Not found", { status: 404 });
   const slug = new URL(req.url).searchParams.get("slug") ?? "";
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) return new Response("Not found", { status: 404 });
   try {
