@@ -3,7 +3,7 @@ import { applyCampaignFilter, parseCampaignFilter, SORTS, statusesFor } from "@/
 import { PUBLIC_STATUSES } from "@/lib/campaigns/queries";
 import { Link } from "@/lib/i18n/navigation";
 import { formatUsd } from "@/lib/money";
-import { pageLoad } from "@/lib/page-unavailable";
+import { pageLoad } from "@/lib/outage/render-guard";
 import { publicCampaignCards } from "../revalidate-public";
 import { AliasDisc } from "../components/alias-disc";
 import { Progress } from "../components/progress";

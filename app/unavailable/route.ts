@@ -1,10 +1,10 @@
 /**
  * Where a page that met a database fault while rendering sends the visitor
- * (lib/page-unavailable.ts): always 503 with Retry-After and the friendly page,
+ * (lib/outage/render-guard.ts): always 503 with Retry-After and the friendly page,
  * which links back to (and after Retry-After seconds reloads) the page asked for.
  * Never touches the database.
  */
-import { safeReturnPath, unavailableResponse } from "@/lib/unavailable-page";
+import { safeReturnPath, unavailableResponse } from "@/lib/outage/page-html";
 
 export const dynamic = "force-dynamic";
 

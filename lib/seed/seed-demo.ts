@@ -12,7 +12,7 @@ import { ensureUser, grantRole, rolesOf, type Principal } from "@/lib/auth/roles
 import { bondInterest } from "@/lib/bonds/interest";
 import { advanceBond } from "@/lib/bonds/lifecycle";
 import { approvalsRequired, approveBondPayment, recordBondPayment, requestBondPayment } from "@/lib/bonds/payment";
-import { recordBondPosting } from "@/lib/bonds/posting";
+import { recordBondPosting } from "@/lib/bonds/i305-posting";
 import { DEMO_CAMPAIGNS, DEMO_DONOR_NAMES, DEMO_STAFF, type DemoCampaign } from "./demo-data";
 
 const SEED_LOCK = 7_310_442_902;
@@ -122,6 +122,8 @@ async function seedCampaign(tx: Db, demo: DemoCampaign, now: Date, staff: Staff)
         campaignId: id,
         amountCents: amount,
         displayName: anonymous ? null : DEMO_DONOR_NAMES[Math.floor(rand() * DEMO_DONOR_NAMES.length)]!,
+        // Invented demo names, as if an admin had already reviewed them (issue 11).
+        displayNameReview: "approved",
         redirectConsent: rand() < 0.6,
         status: "succeeded",
         feeCents: fee,

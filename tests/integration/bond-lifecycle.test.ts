@@ -5,7 +5,7 @@ import { auditLog, bonds } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { advanceBond } from "@/lib/bonds/lifecycle";
 import { approveBondPayment, recordBondPayment, requestBondPayment } from "@/lib/bonds/payment";
-import { recordBondPosting } from "@/lib/bonds/posting";
+import { recordBondPosting } from "@/lib/bonds/i305-posting";
 import {
   bondAccount,
   campaignAccount,

@@ -13,7 +13,7 @@ import { bonds } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { advanceBond, type LifecycleStep } from "@/lib/bonds/lifecycle";
 import { approvalsRequired, approveBondPayment, recordBondPayment, requestBondPayment } from "@/lib/bonds/payment";
-import { recordBondPosting } from "@/lib/bonds/posting";
+import { recordBondPosting } from "@/lib/bonds/i305-posting";
 import { nextStatus, type BondAction, type BondStatus } from "@/lib/bonds/state-machine";
 import { bondAccount, campaignAccount, getBalances } from "@/lib/ledger";
 import { flatRates, fundedCampaign } from "../fixtures/funded-campaign";

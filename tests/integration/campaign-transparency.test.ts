@@ -9,7 +9,7 @@ import { rowsOf, type DbHandle } from "@/db/client";
 import type { Principal } from "@/lib/auth/roles";
 import { advanceBond } from "@/lib/bonds/lifecycle";
 import { approveBondPayment, recordBondPayment, requestBondPayment } from "@/lib/bonds/payment";
-import { recordBondPosting } from "@/lib/bonds/posting";
+import { recordBondPosting } from "@/lib/bonds/i305-posting";
 import { caseFileSchema } from "@/lib/case-files/input";
 import { writeCaseFile } from "@/lib/case-files/store";
 import { bondAccount, campaignAccount, getBalance, postEntry } from "@/lib/ledger";

@@ -25,6 +25,7 @@ vi.mock("@/lib/auth/config", () => ({ currentPrincipal: async () => session.me }
 const webhook = await import("@/app/api/stripe/webhook/route");
 const exportsRoute = await import("@/app/(staff)/treasury/exports/[kind]/route");
 const lastMail = await import("@/app/api/test/last-mail/route");
+const { PEER_HEADER } = await import("@/lib/net/peer-address");
 
 let h: DbHandle;
 let secret: string;
@@ -126,7 +127,8 @@ describe("fuzz: route handlers", () => {
         // URLSearchParams encodes anything a client could send (a lone surrogate becomes U+FFFD, as in a browser).
         const url = new URL("http://localhost/api/test/last-mail");
         url.searchParams.set("to", to);
-        const res = await lastMail.GET(new Request(url));
+        // From this machine (the socket address the server stamps), so the lookup itself is fuzzed.
+        const res = await lastMail.GET(new Request(url, { headers: { [PEER_HEADER]: "127.0.0.1" } }));
         if (res.status !== 200) await expectClientError(res, "last-mail");
       }) as never,
     );

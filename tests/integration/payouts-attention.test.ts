@@ -11,7 +11,7 @@ import { stripeBalanceTransactions, stripePayouts } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { payoutsNeedingAttention } from "@/lib/reconciliation/payouts-attention";
 import { importStripePayouts } from "@/lib/reconciliation/stripe-import";
-import { treasuryDashboard } from "@/lib/treasury/dashboard";
+import { treasuryDashboard } from "@/lib/reports/treasury-dashboard";
 import { insertCampaign } from "../fixtures/campaigns";
 import { startOneOffGift } from "../fixtures/gifts";
 import { principal } from "../fixtures/people";

@@ -74,7 +74,7 @@ describe("treasurer refunds", () => {
 
 describe("gifts read model", () => {
   it("lists gifts and their refunds for treasurers and admins, and refuses lawyers", async () => {
-    const { giftsOverview, giftDetail } = await import("@/lib/treasury/gifts");
+    const { giftsOverview, giftDetail } = await import("@/lib/donations/gifts-overview");
     const data = await giftsOverview(h.db, admin);
     expect(data.gifts.find((g) => g.id === donationId)).toMatchObject({ refunded: 10_000, status: "refunded" });
     expect(await giftDetail(h.db, treasurer, donationId)).toMatchObject({ amount: 10_000, consent: false });

@@ -4,7 +4,7 @@ import { campaignEvents, stripePayouts } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { campaignAccount } from "@/lib/ledger";
 import { advanceBond } from "@/lib/bonds/lifecycle";
-import { treasuryDashboard } from "@/lib/treasury/dashboard";
+import { treasuryDashboard } from "@/lib/reports/treasury-dashboard";
 import { bondAt } from "../fixtures/bond-paths";
 import { flatRates, fundedCampaign, fundGeneral } from "../fixtures/funded-campaign";
 import { principal, verifiedLawyer } from "../fixtures/people";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import type { Principal } from "@/lib/auth/roles";
-import { addInterestRate, listRates } from "@/lib/treasury/rates";
+import { addInterestRate, listRates } from "@/lib/bonds/interest-rates";
 import { principal } from "../fixtures/people";
 import { createTestDb } from "../helpers/test-db";
 

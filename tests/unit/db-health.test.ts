@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dbGate, faultSinceLastOk, noteDbFault, noteDbOk, registerDbProbe, type DbHealthState } from "@/db/health";
 import { resilientPool } from "@/db/resilient-pool";
-import { audienceFor, safeReturnPath, unavailableHtml, unavailableResponse } from "@/lib/unavailable-page";
+import { audienceFor, safeReturnPath, unavailableHtml, unavailableResponse } from "@/lib/outage/page-html";
 
 const fresh = (): DbHealthState => ({ lastFaultAt: 0, lastOkAt: 0, probing: null, lastProbeFailedAt: 0 });
 const clock = (start = 1_000_000) => {

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
-import { treasuryDashboard, type BreachLine, type TreasuryDashboard } from "@/lib/treasury/dashboard";
+import { treasuryDashboard, type BreachLine, type TreasuryDashboard } from "@/lib/reports/treasury-dashboard";
 import { BondTable, type ExtraColumn } from "./components/bond-table";
 import { MoneyLink } from "./components/money";
-import { pageError } from "./components/page-error";
+import { pageError } from "@/app/components/staff/page-error";
 
 export const metadata: Metadata = { title: "Treasury" };
 export const dynamic = "force-dynamic";

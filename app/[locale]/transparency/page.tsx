@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
-import { pageLoad } from "@/lib/page-unavailable";
+import { pageLoad } from "@/lib/outage/render-guard";
 import { transparency } from "@/lib/reports/transparency";
 import { TransparencyFigures } from "../../components/transparency-figures";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { BondLine } from "@/lib/treasury/dashboard";
+import type { BondLine } from "@/lib/reports/treasury-dashboard";
 import { StatusBadge, Usd } from "./money";
 
 /** A column after the age, for tables whose rows carry more than a BondLine (e.g. the breach list's appeal window). */

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { formatUsd } from "@/lib/money";
-import { accountEntries } from "@/lib/treasury/ledger-entries";
-import { pageError } from "../components/page-error";
+import { accountEntries } from "@/lib/ledger/account-entries";
+import { pageError } from "@/app/components/staff/page-error";
 
 export const metadata: Metadata = { title: "Ledger" };
 export const dynamic = "force-dynamic";

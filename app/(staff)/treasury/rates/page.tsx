@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
-import { listRates } from "@/lib/treasury/rates";
-import { ActionForm } from "../components/action-form";
-import { pageError } from "../components/page-error";
+import { listRates } from "@/lib/bonds/interest-rates";
+import { ActionForm } from "@/app/components/staff/action-form";
+import { pageError } from "@/app/components/staff/page-error";
 import { addRateAction } from "./actions";
 
 export const metadata: Metadata = { title: "Interest rates" };

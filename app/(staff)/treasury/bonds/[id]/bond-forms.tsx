@@ -1,9 +1,9 @@
 import { appealWindow } from "@/lib/bonds/appeal-window";
 import { env } from "@/lib/env";
 import { formatUsd } from "@/lib/money";
-import type { BondForm } from "@/lib/treasury/bond-actions";
-import type { BondDetail } from "@/lib/treasury/bonds";
-import { ActionForm } from "../../components/action-form";
+import type { BondForm } from "@/lib/bonds/bond-forms";
+import type { BondDetail } from "@/lib/bonds/read-models";
+import { ActionForm } from "@/app/components/staff/action-form";
 import { bondAction } from "./actions";
 import { RefundForm } from "./refund-form";
 

@@ -1,5 +1,5 @@
 import { formatUsd } from "@/lib/money";
-import type { BondDetail } from "@/lib/treasury/bonds";
+import type { BondDetail } from "@/lib/bonds/read-models";
 
 type Item = { on: string; title: string; detail?: string; tone?: "bad" | "good" };
 

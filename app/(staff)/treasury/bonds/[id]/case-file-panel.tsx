@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { BondDetail } from "@/lib/treasury/bonds";
+import type { BondDetail } from "@/lib/bonds/read-models";
 
 /** The private facts needed to pay the bond on ICE's system: locked by default, each opening audit-logged. */
 export function CaseFilePanel({ d, revealed }: { d: BondDetail; revealed: boolean }) {

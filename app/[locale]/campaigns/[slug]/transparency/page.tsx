@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { Link } from "@/lib/i18n/navigation";
-import { pageLoad } from "@/lib/page-unavailable";
+import { pageLoad } from "@/lib/outage/render-guard";
 import { campaignTransparency } from "@/lib/reports/campaign-transparency";
 import { TransparencyFigures } from "../../../../components/transparency-figures";
 

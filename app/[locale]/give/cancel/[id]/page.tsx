@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { cancelRecurringGift, findRecurringGift, type CancelOutcome } from "@/lib/donations/cancel-recurring";
 import { formatUsd } from "@/lib/money";
-import { pageLoad } from "@/lib/page-unavailable";
+import { pageLoad } from "@/lib/outage/render-guard";
 import { getStripe } from "@/lib/payments/stripe-client";
 import { redirect } from "@/lib/i18n/navigation";
 

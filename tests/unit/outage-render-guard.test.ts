@@ -8,7 +8,7 @@ vi.mock("next/navigation", () => ({
 }));
 
 const { dbHealthState } = await import("@/db/health");
-const { isUnavailableError, RECENT_FAULT_MS } = await import("@/lib/page-unavailable");
+const { isUnavailableError, RECENT_FAULT_MS } = await import("@/lib/outage/render-guard");
 
 describe("isUnavailableError", () => {
   afterEach(() => {

@@ -3,7 +3,7 @@ import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, donations, stripeDisputes } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
-import { requireTreasuryReader } from "./access";
+import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 
 export async function giftsOverview(db: Db, actor: Principal | null) {
   requireTreasuryReader(actor);

@@ -8,7 +8,7 @@ import { requireRole, type Principal } from "@/lib/auth/roles";
 import { MAX_RATE_BPS } from "@/lib/bonds/interest";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
-import { requireTreasuryReader } from "./access";
+import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 
 export async function listRates(db: Db, actor: Principal | null) {
   requireTreasuryReader(actor);

@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import type { Principal } from "@/lib/auth/roles";
 import { advanceBond, type LifecycleStep } from "@/lib/bonds/lifecycle";
 import { approveBondPayment, recordBondPayment } from "@/lib/bonds/payment";
-import { recordBondPosting } from "@/lib/bonds/posting";
+import { recordBondPosting } from "@/lib/bonds/i305-posting";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatUsd, parseUsd } from "@/lib/money";

@@ -9,9 +9,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { isDbUnavailable } from "@/db/faults";
 import { dbHealthState } from "@/db/health";
-import { isAppError } from "./errors";
-import { log } from "./log";
-import { REQUEST_PATH_HEADER, safeReturnPath } from "./unavailable-page";
+import { isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { REQUEST_PATH_HEADER, safeReturnPath } from "./page-html";
 
 /** A render that fails this soon after a database fault is treated as part of the outage. */
 export const RECENT_FAULT_MS = 10_000;

@@ -12,7 +12,8 @@ import type { CaseFile } from "@/lib/case-files/input";
 import { AppError } from "@/lib/errors";
 import { campaignAccount, getBalances } from "@/lib/ledger";
 import { parseOrThrow } from "@/lib/validation";
-import { isoDay, requireTreasuryReader } from "./access";
+import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
+import { isoDay } from "@/lib/dates";
 
 export const BOND_STATUSES = [
   "requested",

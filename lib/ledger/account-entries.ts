@@ -6,7 +6,7 @@ import { journalEntries, ledgerAccounts, ledgerPostings } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { accountCodeSchema } from "@/lib/ledger/accounts";
 import { parseOrThrow } from "@/lib/validation";
-import { requireTreasuryReader } from "./access";
+import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 
 export const LEDGER_PAGE_SIZE = 25;
 

@@ -13,7 +13,8 @@ import { OPEN_AT_ICE } from "@/lib/bonds/state-machine";
 import { env } from "@/lib/env";
 import { getBalances } from "@/lib/ledger";
 import { payoutsNeedingAttention, type PayoutAttention } from "@/lib/reconciliation/payouts-attention";
-import { daysBefore, daysSince, isoDay, requireTreasuryReader } from "./access";
+import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
+import { daysBefore, daysSince, isoDay } from "@/lib/dates";
 
 /** Days after the lawyer marks the person released (case over) before a missing I-391 is flagged. */
 export function i391WatchDays(): number {

@@ -1,0 +1,18 @@
+/**
+ * Who may use the development tools (/dev/outbox, the Stripe console and its actions,
+ * /api/test/last-mail): never in production; otherwise a request from this machine by its
+ * socket address (lib/net/client-address.ts: headers cannot fake it), or a signed-in admin.
+ * A demo or staging server reached over the network therefore hands out no sign-in links.
+ */
+import { headers } from "next/headers";
+import { currentPrincipal } from "@/lib/auth/config";
+import { appEnv, env } from "@/lib/env";
+import { isLoopbackRequest } from "@/lib/net/client-address";
+
+/** Route handlers pass their request's headers; pages and actions read the request scope's. */
+export async function devToolsAllowed(requestHeaders?: { get(name: string): string | null }): Promise<boolean> {
+  if (appEnv(env()) === "production") return false;
+  if (isLoopbackRequest(requestHeaders ?? (await headers()))) return true;
+  const me = await currentPrincipal();
+  return Boolean(me?.roles.includes("admin"));
+}
