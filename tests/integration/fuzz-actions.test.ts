@@ -29,7 +29,11 @@ vi.mock("next/navigation", () => ({
     if (e?.redirectTo || e?.notFound) throw e;
   },
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  unstable_cache: <T>(fn: T) => fn,
+}));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": session.ip }),
   cookies: async () => ({ set: () => {}, get: () => undefined }),
