@@ -121,7 +121,9 @@ async function checkInvariants(m: Model, touchedEntries: number[]) {
                )})
                GROUP BY entry_id HAVING sum(amount) <> 0) u)::bigint AS unbalanced`),
   );
-  expect(await verifyKindTotals(h.db, m.accounts)).toEqual([]);
+  // The run's own accounts (its campaigns and bond) after every command; the shared ones, with all
+  // their postings, once at the end (re-summing them each time made the test quadratic).
+  expect(await verifyKindTotals(h.db, m.accounts.slice(4))).toEqual([]);
   checked.total += Number(row!.added);
   checked.upTo = Number(row!.upto);
   expect(checked.total).toBe(0);
