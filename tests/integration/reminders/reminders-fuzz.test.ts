@@ -21,7 +21,11 @@ const session = vi.hoisted(() => {
   return { me: null as Principal | null };
 });
 vi.mock("@/lib/auth/config", () => ({ currentPrincipal: async () => session.me, auth: async () => null }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  unstable_cache: <T>(fn: T) => fn,
+}));
 
 const actions = await import("@/app/(staff)/lawyer/campaigns/[id]/appointments/actions");
 const status = await import("@/app/api/twilio/status/route");
