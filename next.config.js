@@ -30,6 +30,8 @@ const nextConfig = {
   logging: { incomingRequests: false, serverFunctions: false, fetches: { fullUrl: false } },
   // forbidden() renders app/forbidden.tsx with HTTP 403 (staff pages refused for lack of a role).
   experimental: { authInterrupts: true },
+  // Next.js's cache, plus revalidations broadcast to the other instances through PostgreSQL (README: several instances).
+  cacheHandler: require.resolve("./lib/cache/broadcast-cache-handler.cjs"),
   reactStrictMode: true,
   async headers() {
     return [

@@ -9,7 +9,8 @@ import type { Db } from "@/db/client";
 import { bondAppearances, campaigns, interestRates } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
-import { bondAccount, postEntry } from "@/lib/ledger";
+import { postEntry } from "@/lib/ledger";
+import { bondRefundEntry, forfeitureEntry, interestEntry } from "@/lib/ledger/entries";
 import { env } from "@/lib/env";
 import { parseOrThrow } from "@/lib/validation";
 import { AppError } from "@/lib/errors";
@@ -21,7 +22,7 @@ import { nextStatus, type BondAction } from "./state-machine";
 
 type Step = (tx: Db, bond: BondRow, input: unknown, me: Principal) => Promise<Record<string, number | string | null>>;
 
-const steps: Record<string, Step> = {
+const steps: Record<LifecycleStep, Step> = {
   async appearance(tx, bond, input, me) {
     const p = parseOrThrow(
       z.object({
@@ -30,7 +31,7 @@ const steps: Record<string, Step> = {
       }),
       input,
     );
-    await applyTransition(tx, bond, "log_appearance");
+    await applyTransition(tx, bond, "appearance");
     await tx
       .insert(bondAppearances)
       .values({ bondId: bond.id, demandedFor: p.demandedFor, note: p.note, createdBy: me.userId });
@@ -52,7 +53,7 @@ const steps: Record<string, Step> = {
       }),
       input,
     );
-    await applyTransition(tx, bond, "claim_refund", { refundClaimedOn: p.mailedOn, refundClaimContents: p.contents });
+    await applyTransition(tx, bond, "claimRefund", { refundClaimedOn: p.mailedOn, refundClaimContents: p.contents });
     return {};
   },
   async refund(tx, bond, input) {
@@ -82,45 +83,19 @@ const steps: Record<string, Step> = {
     });
     const principal = Math.min(p.receivedCents, bond.amountCents);
     const at = new Date(`${p.refundedOn}T12:00:00Z`);
-    const refs = { bond: bond.id };
-    await postEntry(tx, {
-      idempotencyKey: `bond-refund:${bond.id}`,
-      kind: "bond_refund",
-      campaignId: bond.campaignId,
-      refs,
-      effectiveAt: at,
-      debits: [
-        { account: "bank", amount: principal },
-        { account: "bonds_outstanding", amount: principal },
-      ],
-      credits: [
-        { account: bondAccount(bond.id), amount: principal },
-        { account: "general", amount: principal },
-      ],
-    });
+    const meta = { campaignId: bond.campaignId, refs: { bond: bond.id }, effectiveAt: at };
+    await postEntry(tx, bondRefundEntry({ ...meta, idempotencyKey: `bond-refund:${bond.id}` }, bond.id, principal));
     if (p.receivedCents > bond.amountCents) {
       const interest = p.receivedCents - bond.amountCents;
-      await postEntry(tx, {
-        idempotencyKey: `bond-interest:${bond.id}`,
-        kind: "interest",
-        campaignId: bond.campaignId,
-        refs,
-        effectiveAt: at,
-        debits: [{ account: "bank", amount: interest }],
-        credits: [{ account: "general", amount: interest }],
-      });
+      await postEntry(tx, interestEntry({ ...meta, idempotencyKey: `bond-interest:${bond.id}` }, interest));
     } else if (p.receivedCents < bond.amountCents) {
       const short = bond.amountCents - p.receivedCents;
-      await postEntry(tx, {
+      const shortfall = {
+        ...meta,
         idempotencyKey: `bond-shortfall:${bond.id}`,
-        kind: "forfeiture",
-        campaignId: bond.campaignId,
-        refs,
-        effectiveAt: at,
         memo: "ICE refunded less than the principal",
-        debits: [{ account: "bonds_outstanding", amount: short }],
-        credits: [{ account: bondAccount(bond.id), amount: short }],
-      });
+      };
+      await postEntry(tx, forfeitureEntry(shortfall, bond.id, short));
     }
     await tx
       .update(campaigns)
@@ -179,15 +154,13 @@ const steps: Record<string, Step> = {
       });
     }
     await applyTransition(tx, bond, "forfeit", { forfeitedOn: p.forfeitedOn });
-    await postEntry(tx, {
+    const meta = {
       idempotencyKey: `bond-forfeit:${bond.id}`,
-      kind: "forfeiture",
       campaignId: bond.campaignId,
       refs: { bond: bond.id },
       effectiveAt: new Date(`${p.forfeitedOn}T12:00:00Z`),
-      debits: [{ account: "bonds_outstanding", amount: bond.amountCents }],
-      credits: [{ account: bondAccount(bond.id), amount: bond.amountCents }],
-    });
+    };
+    await postEntry(tx, forfeitureEntry(meta, bond.id, bond.amountCents));
     await tx
       .update(campaigns)
       .set({ status: "closed", updatedAt: new Date() })
@@ -200,19 +173,8 @@ const steps: Record<string, Step> = {
   },
 };
 
-export type LifecycleStep =
-  "appearance" | "cancel" | "claimRefund" | "refund" | "breach" | "appeal" | "forfeit" | "reinstate";
-
-const ACTION: Record<LifecycleStep, BondAction> = {
-  appearance: "log_appearance",
-  cancel: "cancel",
-  claimRefund: "claim_refund",
-  refund: "refund",
-  breach: "breach",
-  appeal: "appeal",
-  forfeit: "forfeit",
-  reinstate: "reinstate",
-};
+/** The steps after posting; a step's name is its state-machine action. */
+export type LifecycleStep = Exclude<BondAction, "approve" | "pay" | "post">;
 
 export async function advanceBond(
   db: Db,
@@ -226,7 +188,7 @@ export async function advanceBond(
   if (!run) throw new Error(`unknown bond step ${step}`);
   return db.transaction(async (tx) => {
     const bond = await lockBond(tx, bondId);
-    nextStatus(bond.status, ACTION[step]); // a wrong state is the clearest message, before any field check
+    nextStatus(bond.status, step); // a wrong state is the clearest message, before any field check
     const out = await run(tx, bond, input, me);
     await audit(tx, { actorUserId: me.userId, action: `bond.${step}`, subjectType: "bond", subjectId: bond.id });
     return out;

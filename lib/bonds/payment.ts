@@ -13,7 +13,8 @@ import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { bondAccount, campaignAccount, getBalance, postEntry } from "@/lib/ledger";
+import { campaignAccount, getBalance, postEntry } from "@/lib/ledger";
+import { bondPaymentEntry } from "@/lib/ledger/entries";
 import { isoDay } from "@/lib/dates";
 import { mailBondPaid, mailBondRequested, mailSecondApprovalNeeded } from "@/lib/mail/bond-notices";
 import { formatUsd } from "@/lib/money";
@@ -142,23 +143,13 @@ export async function recordBondPayment(
       input,
     );
     await applyTransition(tx, bond, "pay", { paymentMethod: p.method, traceNumber: p.traceNumber, paidOn: p.paidOn });
-    const fromCampaign = bond.amountCents - bond.topUpCents;
-    await postEntry(tx, {
+    const meta = {
       idempotencyKey: `bond-payment:${bond.id}`,
-      kind: "bond_payment",
       campaignId: bond.campaignId,
       refs: { bond: bond.id, trace: p.traceNumber },
       effectiveAt: new Date(`${p.paidOn}T12:00:00Z`),
-      debits: [
-        { account: bondAccount(bond.id), amount: bond.amountCents },
-        ...(fromCampaign > 0 ? [{ account: campaignAccount(bond.campaignId), amount: fromCampaign }] : []),
-        ...(bond.topUpCents > 0 ? [{ account: "general" as const, amount: bond.topUpCents }] : []),
-      ],
-      credits: [
-        { account: "bank", amount: bond.amountCents },
-        { account: "bonds_outstanding", amount: bond.amountCents },
-      ],
-    });
+    };
+    await postEntry(tx, bondPaymentEntry(meta, bond));
     await audit(tx, {
       actorUserId: me.userId,
       action: "bond.paid",

@@ -9,7 +9,8 @@ import { getBalances } from "@/lib/ledger";
 import { campaignAccount } from "@/lib/ledger/accounts";
 import type { Cents } from "@/lib/money";
 import { ownedCampaign } from "./authoring";
-import { raisedByCampaign, type CampaignStatus } from "./queries";
+import { raisedByCampaign } from "@/lib/ledger/queries";
+import type { CampaignStatus } from "./queries";
 
 export interface LawyerCampaignRow {
   id: string;

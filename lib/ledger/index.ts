@@ -1,12 +1,14 @@
-export { postEntry, type PostResult } from "./post-entry";
-export { reverseEntry, type ReverseInput } from "./reverse-entry";
+export { postEntry } from "./post-entry";
+export { reverseEntry } from "./reverse-entry";
 export {
   getBalance,
   getBalances,
   verifyCachedBalances,
+  kindTotals,
+  sumKinds,
+  verifyKindTotals,
+  verifyDonorCounts,
   trialBalance,
-  type TrialBalance,
-  type BalanceMismatch,
 } from "./balances";
-export { campaignAccount, bondAccount, FIXED_ACCOUNTS, type AccountCode } from "./accounts";
+export { campaignAccount, bondAccount, type AccountCode } from "./accounts";
 export type { EntryInput, EntryLine } from "./entry-input";

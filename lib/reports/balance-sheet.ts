@@ -1,6 +1,6 @@
 /** Where the money is (assets) and whose purpose it serves (funds), from cached balances. */
-import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { accountTotals, nonZeroCampaignFunds } from "@/lib/ledger/queries";
 
 export interface BalanceSheet {
   assets: { stripe: number; bank: number; atIce: number; total: number };
@@ -10,30 +10,15 @@ export interface BalanceSheet {
 }
 
 export async function balanceSheet(db: Db): Promise<BalanceSheet> {
-  const [r] = rowsOf<Record<string, string | number>>(
-    await db.execute(sql`
-      SELECT coalesce(sum(balance) FILTER (WHERE code = 'stripe'), 0)::bigint AS stripe,
-             coalesce(sum(balance) FILTER (WHERE code = 'bank'), 0)::bigint AS bank,
-             coalesce(sum(balance) FILTER (WHERE bond_id IS NOT NULL), 0)::bigint AS at_ice,
-             coalesce(sum(balance) FILTER (WHERE code = 'general'), 0)::bigint AS general,
-             coalesce(sum(balance) FILTER (WHERE campaign_id IS NOT NULL), 0)::bigint AS campaigns,
-             coalesce(sum(balance) FILTER (WHERE code = 'bonds_outstanding'), 0)::bigint AS outstanding
-        FROM ledger_accounts`),
-  );
-  const n = (k: string) => Number(r![k]);
-  const restricted = rowsOf<{ campaign_id: string; alias: string; cents: string | number }>(
-    await db.execute(sql`
-      SELECT a.campaign_id, c.alias, a.balance::bigint AS cents FROM ledger_accounts a JOIN campaigns c ON c.id = a.campaign_id
-       WHERE a.balance <> 0 ORDER BY a.balance DESC`),
-  );
+  const t = await accountTotals(db);
   return {
-    assets: { stripe: n("stripe"), bank: n("bank"), atIce: n("at_ice"), total: n("stripe") + n("bank") + n("at_ice") },
+    assets: { stripe: t.stripe, bank: t.bank, atIce: t.atIce, total: t.stripe + t.bank + t.atIce },
     funds: {
-      general: n("general"),
-      campaigns: n("campaigns"),
-      bondsOutstanding: n("outstanding"),
-      total: n("general") + n("campaigns") + n("outstanding"),
+      general: t.general,
+      campaigns: t.campaigns,
+      bondsOutstanding: t.outstanding,
+      total: t.general + t.campaigns + t.outstanding,
     },
-    restricted: restricted.map((x) => ({ campaignId: x.campaign_id, alias: x.alias, cents: Number(x.cents) })),
+    restricted: await nonZeroCampaignFunds(db),
   };
 }

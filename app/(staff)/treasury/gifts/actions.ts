@@ -13,7 +13,7 @@ import { revalidateCampaignPages } from "../../../revalidate-public";
 
 /** Real Stripe sends its webhooks by itself; the offline double sends them when asked. */
 async function deliverOffline(): Promise<void> {
-  await getStripeDouble()?.deliver({});
+  await (await getStripeDouble())?.deliver({});
 }
 
 const refund = z.object({
