@@ -29,7 +29,11 @@ vi.mock("next/navigation", () => ({
     if (e?.redirectTo || e?.notFound) throw e;
   },
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  unstable_cache: <T>(fn: T) => fn,
+}));
 vi.mock("next/headers", () => ({
   // The client address is the socket's (stamped as x-openbond-peer); X-Forwarded-For is ignored.
   headers: async () => new Headers({ "x-forwarded-for": session.ip, "x-openbond-peer": session.ip }),
