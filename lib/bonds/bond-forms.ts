@@ -33,7 +33,7 @@ export type BondForm = (typeof BOND_FORMS)[number];
 type Fields = Record<string, string | undefined>;
 
 /** The bond steps that need the confirmation box: they move money or record a loss. */
-export const CONFIRMED = ["approve", "pay", "forfeit"] as const;
+const CONFIRMED = ["approve", "pay", "forfeit"] as const;
 
 const signed = (cents: number) => (cents < 0 ? `-${formatUsd(-cents)}` : `+${formatUsd(cents)}`);
 

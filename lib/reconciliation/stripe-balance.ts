@@ -14,7 +14,7 @@ import { rowsOf, type Db } from "@/db/client";
 import { getBalance } from "@/lib/ledger";
 import type { StripeReconciliation } from "./stripe-match";
 
-export interface InFlight {
+interface InFlight {
   kind: "payout_not_booked" | "missing_in_books" | "amount_differs" | "demo_data";
   sourceId: string;
   /** Books minus Stripe for this item: its share of the difference. */

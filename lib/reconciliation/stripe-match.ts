@@ -16,7 +16,7 @@ interface StripeException {
 }
 
 /** In the books and at Stripe, in no imported payout yet: normal until Stripe pays it out. */
-export interface StripePending {
+interface StripePending {
   sourceId: string;
   ledgerCents: number;
   kind: "awaiting_payout";
