@@ -8,3 +8,4 @@ export * from "./auth";
 export * from "./lawyers";
 export * from "./case-files";
 export * from "./reconciliation";
+export * from "./after-release";
