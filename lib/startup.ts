@@ -9,6 +9,7 @@ import { openDb } from "@/db/client";
 import { env, EnvError, usesRealStripe } from "./env";
 import { log } from "./log";
 import { sendPendingMail } from "./mail/send-pending";
+import { sendDeadlineDigests } from "./notices/digest";
 import { seedDemo } from "./seed/seed-demo";
 
 const MAIL_INTERVAL_MS = 10_000;
@@ -26,6 +27,24 @@ function startMailLoop() {
         running = false;
       });
   }, MAIL_INTERVAL_MS);
+  timer.unref();
+}
+
+const DIGEST_INTERVAL_MS = 5 * 60_000;
+
+/** Every instance tries; the (recipient, day) claim in PostgreSQL lets one send each digest (lib/notices/digest.ts). */
+function startDigestLoop() {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    getDbHandle()
+      .then((h) => sendDeadlineDigests(h.db))
+      .catch((e: unknown) => log.warn({ err: e instanceof Error ? e.name : "unknown" }, "deadline digest loop failed"))
+      .finally(() => {
+        running = false;
+      });
+  }, DIGEST_INTERVAL_MS);
   timer.unref();
 }
 
@@ -53,6 +72,7 @@ export async function startUp(): Promise<void> {
   if (!usesRealStripe(e)) log.warn("no Stripe keys: payments use the offline Stripe test double");
 
   startMailLoop();
+  startDigestLoop();
 
   const wantSeed = e.SEED_DEMO === "true" || (e.SEED_DEMO === "auto" && handle.driver === "pglite");
   if (!wantSeed) return;

@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { bondAccount, campaignAccount, getBalance, postEntry } from "@/lib/ledger";
 import { formatUsd } from "@/lib/money";
+import { attachObligorAtPayment } from "@/lib/obligors/store";
 import { parseOrThrow } from "@/lib/validation";
 import { applyTransition, lockBond, staffDate } from "./bond-row";
 
@@ -123,10 +124,13 @@ export async function recordBondPayment(
           .trim()
           .regex(/^[A-Za-z0-9-]{6,40}$/, "Trace number must be 6–40 letters, digits or dashes."),
         paidOn: staffDate("Payment date"),
+        /** The obligor of record; absent = the fund's own obligor profile (lib/obligors). */
+        obligorId: z.union([z.literal(""), z.uuid("Choose an obligor from the list.")]).optional(),
       }),
       input,
     );
     await applyTransition(tx, bond, "pay", { paymentMethod: p.method, traceNumber: p.traceNumber, paidOn: p.paidOn });
+    await attachObligorAtPayment(tx, me, bond.id, p.obligorId, p.paidOn);
     const fromCampaign = bond.amountCents - bond.topUpCents;
     await postEntry(tx, {
       idempotencyKey: `bond-payment:${bond.id}`,
