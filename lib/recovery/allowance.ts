@@ -12,7 +12,7 @@ import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { now } from "@/lib/clock";
 import { isoDay } from "@/lib/dates";
-import { getBalance, postEntry } from "@/lib/ledger";
+import { postEntry } from "@/lib/ledger";
 import { allowanceAdjustmentEntry } from "@/lib/ledger/entries/allowance-adjustment";
 import { parseOrThrow } from "@/lib/validation";
 import { allowanceTarget, type AllowancePolicyRates } from "./aging";
@@ -90,6 +90,16 @@ export async function saveJudgement(db: Db, actor: Principal | null, bondId: str
   });
 }
 
+/** The allowance account's balance and version, locked for this transaction (one adjustment at a time). */
+export async function allowanceAccount(tx: Db): Promise<{ balance: number; version: number }> {
+  const [a] = await tx
+    .select({ balance: ledgerAccounts.balance, version: ledgerAccounts.version })
+    .from(ledgerAccounts)
+    .where(eq(ledgerAccounts.code, "bond_allowance"))
+    .for("update");
+  return { balance: a?.balance ?? 0, version: a?.version ?? 0 };
+}
+
 /** Open bonds with their receivable as the ledger holds it. */
 export async function receivables(
   db: Db,
@@ -120,8 +130,8 @@ export async function applyAllowancePolicy(
     const open = await receivables(tx);
     const gross = open.reduce((s, b) => s + b.principalCents, 0);
     const target = Math.min(gross, allowanceTarget(open, policy, judgements, today));
-    const current = await getBalance(tx, "bond_allowance");
-    const entry = allowanceAdjustmentEntry({ targetCents: target, currentCents: current, asOf: today });
+    const { balance: current, version } = await allowanceAccount(tx);
+    const entry = allowanceAdjustmentEntry({ targetCents: target, currentCents: current, asOf: today, version });
     if (entry) await postEntry(tx, entry);
     await audit(tx, {
       actorUserId: me.userId,
@@ -139,7 +149,7 @@ export async function applyAllowancePolicy(
  * allowance beyond what the other bonds could still carry, so net assets stay ≥ 0.
  */
 export async function capAllowanceBefore(tx: Db, leavingCents: number, asOf: string): Promise<void> {
-  const current = await getBalance(tx, "bond_allowance");
+  const { balance: current, version } = await allowanceAccount(tx);
   if (current === 0) return;
   const gross = (await receivables(tx)).reduce((s, b) => s + b.principalCents, 0);
   const cap = Math.max(0, gross - leavingCents);
@@ -148,6 +158,7 @@ export async function capAllowanceBefore(tx: Db, leavingCents: number, asOf: str
     targetCents: cap,
     currentCents: current,
     asOf,
+    version,
     memo: "Allowance released with a bond refunded",
   });
   if (entry) await postEntry(tx, entry);

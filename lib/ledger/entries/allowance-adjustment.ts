@@ -15,8 +15,10 @@ export interface AllowanceAdjustment {
   targetCents: number;
   /** bond_allowance's balance now. */
   currentCents: number;
-  /** The day the policy was applied (YYYY-MM-DD), part of the idempotency key. */
+  /** The day the policy was applied (YYYY-MM-DD). */
   asOf: string;
+  /** bond_allowance's ledger version now: with the balances it makes the key name one move from one state. */
+  version: number;
   memo?: string;
 }
 
@@ -26,8 +28,8 @@ export function allowanceAdjustmentEntry(a: AllowanceAdjustment): EntryInput | n
   const up = delta > 0;
   const amount = Math.abs(delta);
   return {
-    // The key names the move: re-applying the same policy on the same day is a replay, not a second provision.
-    idempotencyKey: `allowance:${a.asOf}:${a.currentCents}->${a.targetCents}`,
+    // The key names the move from one state of the account: a retry is a replay, not a second provision.
+    idempotencyKey: `allowance:v${a.version}:${a.currentCents}->${a.targetCents}`,
     kind: "allowance_adjustment",
     memo: a.memo ?? (up ? "Provision for bonds not expected back" : "Allowance released: fewer bonds at risk"),
     effectiveAt: new Date(`${a.asOf}T12:00:00Z`),
