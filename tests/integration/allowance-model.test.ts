@@ -38,7 +38,6 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ t: fc.constant("forfeit" as const), pick: fc.nat() }),
 );
 
-let run = 0;
 let day = 0;
 const asOf = () => new Date(Date.UTC(2026, 0, 1) + day++ * 86_400_000).toISOString().slice(0, 10);
 
@@ -55,7 +54,6 @@ describe("allowance entries against a ledger model", () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
-        run++;
         // Each run starts from whatever earlier runs left: read the model from the books.
         const open = new Map<string, number>();
         const start = await getBalances(db, ["bond_allowance"]);
@@ -68,9 +66,7 @@ describe("allowance entries against a ledger model", () => {
           startOpen.map((b) => bondAccount(b.id)),
         );
         for (const b of startOpen) if (bal.get(bondAccount(b.id))! > 0) open.set(b.id, bal.get(bondAccount(b.id))!);
-        let n = 0;
         for (const o of ops) {
-          n++;
           const ids = [...open.keys()];
           const gross = [...open.values()].reduce((s, v) => s + v, 0);
           if (o.t === "pay") {
