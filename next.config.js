@@ -37,6 +37,8 @@ const nextConfig = {
   // PGlite ships WASM + data files that must be loaded from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
   poweredByHeader: false,
+  // ICE notice scans are uploaded through a server action (≤ 10 MB, checked again by content in lib/notices/scan.ts).
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
   reactStrictMode: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -11,6 +11,7 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
         links={[
           { href: "/admin", label: "Queues" },
           { href: "/admin/audit", label: "Audit log" },
+          { href: "/admin/obligor", label: "Fund obligor" },
         ]}
       />
       {children}

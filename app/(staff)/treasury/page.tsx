@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { treasuryDashboard, type BreachLine, type TreasuryDashboard } from "@/lib/reports/treasury-dashboard";
+import { AfterReleasePanels } from "./components/after-release";
 import { BondTable, type ExtraColumn } from "./components/bond-table";
 import { MoneyLink } from "./components/money";
 import { pageError } from "./components/page-error";
@@ -85,6 +86,7 @@ export default async function TreasuryHome() {
         </Panel>
       </div>
 
+      <AfterReleasePanels />
       <Panel title="Bonds awaiting approval" empty={!d.awaitingApproval.length}>
         <BondTable rows={d.awaitingApproval} ageLabel="Requested (days ago)" showApprovals />
       </Panel>
