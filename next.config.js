@@ -1,30 +1,18 @@
 // @ts-check
-const isDev = process.env.NODE_ENV !== "production";
-const isProd = !isDev && process.env.APP_ENV !== "test" && process.env.APP_ENV !== "development";
-
-// Next.js inlines its bootstrap scripts, so script-src needs 'unsafe-inline' unless nonces are
-// threaded through a proxy; everything else is locked to our own origin. Stripe Checkout is a
-// hosted page we redirect to, so it only appears in form-action.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  `connect-src 'self'${isDev ? " ws:" : ""}`,
-  "frame-ancestors 'none'",
-  "form-action 'self' https://checkout.stripe.com",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
+// Pages get their CSP, with a per-request script nonce, from proxy.ts (lib/security-headers.ts).
+// What the proxy does not see (route handlers, files, the 503 page) gets a policy that lets no
+// script run at all. HSTS is sent by the proxy whenever the request came over HTTPS, and here
+// whenever the configured origin is HTTPS, whatever APP_ENV is.
+const nonPageCsp =
+  "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const httpsOrigin = /^https:/.test(process.env.APP_URL ?? "");
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(self)" },
-  ...(isProd ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }] : []),
+  ...(httpsOrigin ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
@@ -37,11 +25,20 @@ const nextConfig = {
   // PGlite ships WASM + data files that must be loaded from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
   poweredByHeader: false,
+  // Next's dev request log writes full URLs (sign-in tokens, ?to=<email>) and server-function
+  // arguments: off in every mode; the app logs what it needs through lib/log.ts (redacted).
+  logging: { incomingRequests: false, serverFunctions: false, fetches: { fullUrl: false } },
+  // forbidden() renders app/forbidden.tsx with HTTP 403 (staff pages refused for lack of a role).
   // ICE notice scans are uploaded through a server action (≤ 10 MB, checked again by content in lib/notices/scan.ts).
-  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
   reactStrictMode: true,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: nonPageCsp }] },
+      { source: "/unavailable", headers: [{ key: "Content-Security-Policy", value: nonPageCsp }] },
+      { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: nonPageCsp }] },
+    ];
   },
 };
 

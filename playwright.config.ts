@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+if (PORT === 3000) throw new Error("E2E_PORT must not be 3000: the browser tests prove the app follows its own port.");
 
 // Browser tests run a production build (`npm run build` first) against a fresh
 // embedded database seeded with the demo fund, in Debian's Chromium.
@@ -38,10 +39,15 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    // APP_URL: the Stripe double builds checkout URLs and posts webhooks to this origin.
+    // Run as the README's `npm run dev` does: APP_URL unset, a port other than 3000. The app's
+    // links, Stripe return URLs and the double's webhooks must follow the port (lib/app-origin.ts).
+    // The sign-in limits are raised because the whole suite signs in from one loopback client
+    // (tests/integration/security/sign-in-limit.test.ts covers the defaults).
     env: {
       APP_ENV: "test",
-      APP_URL: `http://localhost:${PORT}`,
+      APP_URL: "",
+      SIGN_IN_LIMIT_PER_EMAIL: "1000",
+      SIGN_IN_LIMIT_PER_CLIENT: "10000",
       PGLITE_DATA_DIR: ".data/e2e",
       SEED_DEMO: "true",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -2,7 +2,10 @@ import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { dbGate } from "@/db/health";
 import { routing } from "@/lib/i18n/routing";
+import { servedOverHttps } from "@/lib/app-origin";
 import { REQUEST_PATH_HEADER, unavailableResponse } from "@/lib/outage/page-html";
+import { checkStaffUrl } from "@/lib/staff-url";
+import { HSTS, newNonce, NON_PAGE_CSP, pageCsp, wantsHsts } from "@/lib/security-headers";
 
 const intl = createMiddleware(routing);
 
@@ -20,21 +23,51 @@ const UNLOCALISED = /^\/(dev|sign-in|account|lawyer|admin|treasury)(\/|$)/;
 export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const read = request.method === "GET" || request.method === "HEAD";
+  const hsts = wantsHsts({ requestProtocol: request.nextUrl.protocol, configuredHttps: servedOverHttps() });
+  const urlVerdict = checkStaffUrl(pathname, search);
+  if (urlVerdict === "bad_request")
+    return secure(
+      new NextResponse("Bad request: this address holds characters it cannot contain.", {
+        status: 400,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      }),
+      NON_PAGE_CSP,
+      hsts,
+    );
   if (read) {
     const verdict = await dbGate();
     if (!verdict.ok)
-      return unavailableResponse({
-        path: pathname + search,
-        method: request.method,
-        retryAfterSeconds: verdict.retryAfterSeconds,
-      });
+      return secure(
+        unavailableResponse({
+          path: pathname + search,
+          method: request.method,
+          retryAfterSeconds: verdict.retryAfterSeconds,
+        }),
+        NON_PAGE_CSP,
+        hsts,
+      );
   }
+  // A fresh script nonce per request: Next.js finds it in the request's CSP header and puts it
+  // on every script it renders; the browser gets the same policy on the response.
+  const csp = pageCsp({ nonce: newNonce(), dev: process.env.NODE_ENV !== "production" });
   // Pages that still meet a fault while rendering send the visitor to /unavailable, which needs
   // to know where to send them back (lib/outage/render-guard.ts).
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, pathname + search);
-  if (UNLOCALISED.test(pathname)) return NextResponse.next({ request: { headers } });
-  return intl(read ? new NextRequest(request, { headers }) : request);
+  headers.set("content-security-policy", csp);
+  // A malformed id: the not-found page with 404 (no route matches this path), before any query runs.
+  if (urlVerdict === "not_found")
+    return secure(NextResponse.rewrite(new URL("/__not-found", request.url), { request: { headers } }), csp, hsts);
+  if (UNLOCALISED.test(pathname)) return secure(NextResponse.next({ request: { headers } }), csp, hsts);
+  // next-intl forwards the request it is given (headers included) when it does not redirect; a
+  // POST (server action) keeps its own request so its body is not re-wrapped.
+  return secure(intl(read ? new NextRequest(request, { headers }) : request), csp, hsts);
+}
+
+function secure<R extends Response>(res: R, csp: string, hsts: boolean): R {
+  res.headers.set("Content-Security-Policy", csp);
+  if (hsts) res.headers.set("Strict-Transport-Security", HSTS);
+  return res;
 }
 
 export const config = {

@@ -29,7 +29,24 @@ const schema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     DATABASE_CALL_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8_000),
     PGLITE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
-    APP_URL: z.preprocess(emptyToUndefined, z.string().url().default("http://localhost:3000")),
+    /**
+     * The app's public origin (links in mail, Auth.js, Stripe return URLs). Required in
+     * production; in development and test, unset means "the port this server listens on"
+     * (lib/app-origin.ts). Request headers never choose it.
+     */
+    APP_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .url()
+        .regex(/^https?:\/\//, "APP_URL must start with http:// or https://")
+        .optional(),
+    ),
+    /**
+     * How many reverse proxies in front of the app append the client's address to
+     * X-Forwarded-For (0: the app is reached directly and the socket address is the client).
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["auto", "true", "false"]).default("auto")),
     STRIPE_SECRET_KEY: z.preprocess(
       emptyToUndefined,
@@ -93,6 +110,9 @@ const schema = z
     /** Checkout sessions allowed per hour per IP address and per email address. */
     CHECKOUT_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10_000).default(10),
     CHECKOUT_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(10_000).default(5),
+    /** Sign-in links allowed per hour per email address and per client address. */
+    SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(10_000).default(5),
+    SIGN_IN_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(30),
     /** Bond payments of this many cents or more need a second, different treasurer's approval (default $10,000). */
     BOND_SECOND_APPROVAL_CENTS: z.coerce.number().int().min(0).default(1_000_000),
     /** Treasurer dashboard: a released case with no I-391 after this many days is flagged. */
@@ -143,6 +163,7 @@ const schema = z
     }
     if (env.NEXT_PHASE === "phase-production-build") return;
     const required = [
+      "APP_URL",
       "DATABASE_URL",
       "AUTH_SECRET",
       "CASE_FILE_KEYS",

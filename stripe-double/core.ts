@@ -5,10 +5,10 @@ import { kindOfId, newId } from "./ids";
 import { MemoryStore, type DoubleStore, type ObjectTypes } from "./store";
 
 export interface StripeDoubleOptions {
-  /** Origin serving `/dev/stripe/checkout/:id`; default http://localhost:3000. */
-  baseUrl?: string;
-  /** Where `deliver()` POSTs events (the app's webhook route). */
-  webhookUrl?: string;
+  /** Origin serving `/dev/stripe/checkout/:id`; default http://localhost:3000. A function is asked each time (the app's origin follows its port). */
+  baseUrl?: string | (() => string);
+  /** Where `deliver()` POSTs events (the app's webhook route); a function is asked at each delivery. */
+  webhookUrl?: string | (() => string);
   store?: DoubleStore;
   fees?: Partial<FeeSchedule>;
   /** Seconds since epoch; injectable so tests can move time. */
@@ -30,9 +30,9 @@ export class DoubleCore {
   readonly store: DoubleStore;
   readonly secretKey: string;
   readonly webhookSecret: string;
-  readonly baseUrl: string;
   readonly fees: FeeSchedule;
-  webhookUrl: string | undefined;
+  private readonly baseUrlOf: () => string;
+  private webhookUrlOf: (() => string) | undefined;
   private readonly clock: () => number;
   /** Events created but not yet handed out by `deliver()` / `signedEvents()`. */
   protected pending: Stripe.Event[] = [];
@@ -41,12 +41,26 @@ export class DoubleCore {
     this.store = opts.store ?? new MemoryStore();
     this.secretKey = opts.secretKey ?? newId("sk_test_double_", 32);
     this.webhookSecret = opts.webhookSecret ?? newId("whsec_double_", 32);
-    this.baseUrl = (opts.baseUrl ?? "http://localhost:3000").replace(/\/$/, "");
-    this.webhookUrl = opts.webhookUrl;
+    const base = opts.baseUrl ?? "http://localhost:3000";
+    this.baseUrlOf = typeof base === "function" ? base : () => base;
+    const hook = opts.webhookUrl;
+    this.webhookUrlOf = hook === undefined ? undefined : typeof hook === "function" ? hook : () => hook;
     this.fees = { ...US_STANDARD_FEES, ...opts.fees };
     this.clock = opts.clock ?? (() => Math.floor(Date.now() / 1000));
     if (!this.secretKey.startsWith("sk_test_double_"))
       throw new Error("StripeDouble keys must start with sk_test_double_");
+  }
+
+  get baseUrl(): string {
+    return this.baseUrlOf().replace(/\/$/, "");
+  }
+
+  get webhookUrl(): string | undefined {
+    return this.webhookUrlOf?.();
+  }
+
+  set webhookUrl(url: string | undefined) {
+    this.webhookUrlOf = url === undefined ? undefined : () => url;
   }
 
   now(): number {

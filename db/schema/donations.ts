@@ -25,6 +25,12 @@ export const donations = pgTable(
     amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     /** Name on the donor wall; null means "Anonymous". */
     displayName: text("display_name"),
+    /** Staff review of displayName: only an approved name is ever public (issue 11). */
+    displayNameReview: text("display_name_review", { enum: ["pending", "approved", "rejected"] })
+      .notNull()
+      .default("pending"),
+    displayNameReviewedBy: text("display_name_reviewed_by"),
+    displayNameReviewedAt: timestamp("display_name_reviewed_at", { withTimezone: true }),
     /** Receipt address. Never shown publicly. */
     email: text("email"),
     /** Donor agreed that the gift may go to the general pool if the campaign's purpose fails. */
@@ -52,6 +58,10 @@ export const donations = pgTable(
     check("donations_refunded_range", sql`${t.refundedCents} >= 0 AND ${t.refundedCents} <= ${t.amountCents}`),
     check("donations_fee_non_negative", sql`${t.feeCents} IS NULL OR ${t.feeCents} >= 0`),
     index("donations_campaign_idx").on(t.campaignId),
+    check("donations_display_name_review_known", sql`${t.displayNameReview} IN ('pending', 'approved', 'rejected')`),
+    index("donations_name_review_pending_idx")
+      .on(t.campaignId)
+      .where(sql`${t.displayName} IS NOT NULL AND ${t.displayNameReview} = 'pending'`),
   ],
 );
 

@@ -6,10 +6,13 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens, type Role } from "@/db/schema";
+import { appOrigin } from "@/lib/app-origin";
 import { secrets } from "@/lib/dev-secrets";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { sendPendingMail } from "@/lib/mail/send-pending";
+import { sessionPayload } from "./public-session";
 import { rolesOf, type Principal } from "./roles";
 import { signInMail } from "./sign-in-mail";
 
@@ -20,10 +23,23 @@ declare module "next-auth" {
   }
 }
 
+/**
+ * Pin Auth.js to the app's own origin (lib/app-origin.ts). With AUTH_URL set, next-auth
+ * rewrites every handler request onto it (reqWithEnvURL) and builds the sign-in action's
+ * URL from it (createActionURL) instead of from Host / X-Forwarded-Host, which a client
+ * chooses: the poisoned-link takeover of issue 11 finding 1. Set on each call because in
+ * development the origin follows the port Next.js bound, known only once it listens.
+ */
+function pinAuthUrl(): void {
+  process.env.AUTH_URL = appOrigin();
+}
+
 async function config(): Promise<NextAuthConfig> {
+  pinAuthUrl();
   const db = await getDb();
   return {
     secret: secrets().authSecret,
+    // Not "trust the Host header": with AUTH_URL pinned above, Auth.js never reads it.
     trustHost: true,
     adapter: DrizzleAdapter(db, {
       usersTable: users,
@@ -32,6 +48,13 @@ async function config(): Promise<NextAuthConfig> {
       verificationTokensTable: verificationTokens,
     }),
     session: { strategy: "database", maxAge: 8 * 60 * 60 },
+    // Auth.js's default logger prints error causes and metadata (which can hold the email and
+    // the token); names and codes only, through the redacting logger.
+    logger: {
+      error: (e) => log.warn({ name: e.name, type: (e as { type?: string }).type }, "auth error"),
+      warn: (code) => log.warn({ code }, "auth warning"),
+      debug: () => {},
+    },
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
     providers: [
       {
@@ -54,8 +77,9 @@ async function config(): Promise<NextAuthConfig> {
       },
     ],
     callbacks: {
+      // Never spread the adapter's session: it carries the session token and the email.
       async session({ session, user }) {
-        return { ...session, userId: user.id, roles: await rolesOf(db, user.id) };
+        return sessionPayload({ expires: session.expires, user, roles: await rolesOf(db, user.id) });
       },
     },
   };

@@ -20,8 +20,10 @@ import { guardFields, publicFieldsSchema } from "./public-input";
 export interface DraftResult {
   campaignId: string;
   warnings: string[];
-  /** Other campaigns whose case file has the same A-number (a second campaign for one person). */
+  /** Other campaigns whose case file has the same A-number (a second campaign for one person). Never shown to the lawyer. */
   duplicateCampaignIds: string[];
+  /** The subset that belongs to the same lawyer: the only ones the lawyer may be told about. */
+  ownDuplicateCampaignIds: string[];
 }
 
 const draftSchema = z.object({
@@ -67,8 +69,8 @@ export async function saveDraft(db: Db, actor: Principal | null, input: unknown)
         actorUserId: lawyer.userId,
       });
     }
-    const { duplicateCampaignIds } = await writeCaseFile(tx, id, cf, lawyer);
-    return { campaignId: id, warnings: bondWarnings(cf), duplicateCampaignIds };
+    const dupes = await writeCaseFile(tx, id, cf, lawyer);
+    return { campaignId: id, warnings: bondWarnings(cf), ...dupes };
   });
 }
 

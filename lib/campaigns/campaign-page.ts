@@ -20,11 +20,24 @@ export async function listCampaignUpdates(db: Db, campaignId: string): Promise<C
 
 export interface WallEntry {
   id: string;
-  /** null shows as "Anonymous". */
+  /** An approved name, or null: "Anonymous" when the donor gave none, "A donor" while it is not approved. */
   displayName: string | null;
+  /** The donor chose a name that is not (yet) approved: shown as "A donor", whatever the review found. */
+  nameAwaitingReview: boolean;
   /** The gift itself, without the part added to cover fees; null when the fund hides amounts. */
   giftCents: number | null;
 }
+
+/**
+ * A donor's name is public only once staff approved it (issue 11, finding 2), or approved the
+ * same name on an earlier payment of the same monthly gift. Pending and refused names are not
+ * even selected, so no page can leak them, and the two look alike to everyone.
+ */
+export const approvedName = sql<boolean>`(${donations.displayNameReview} = 'approved' OR EXISTS (
+  SELECT 1 FROM donations o
+   WHERE o.recurring_gift_id = ${donations.recurringGiftId}
+     AND o.display_name = ${donations.displayName}
+     AND o.display_name_review = 'approved'))`;
 
 /** Newest gifts that went through and were not fully taken back. No dates: gift timing can hint at events. */
 export async function listDonorWall(
@@ -35,7 +48,8 @@ export async function listDonorWall(
   const rows = await db
     .select({
       id: donations.id,
-      displayName: donations.displayName,
+      displayName: sql<string | null>`CASE WHEN ${approvedName} THEN ${donations.displayName} END`,
+      named: sql<boolean>`${donations.displayName} IS NOT NULL`,
       amount: donations.amountCents,
       coverFee: donations.coverFeeCents,
     })
@@ -46,6 +60,7 @@ export async function listDonorWall(
   return rows.map((r) => ({
     id: r.id,
     displayName: r.displayName,
+    nameAwaitingReview: Boolean(r.named) && r.displayName === null,
     giftCents: opts.showAmounts ? r.amount - r.coverFee : null,
   }));
 }

@@ -92,9 +92,10 @@ export async function saveCampaignForm(db: Db, actor: Principal | null, fd: Form
   const campaignId = text(fd, "campaignId") || undefined;
   const saved = await saveDraft(db, lawyer, { campaignId, public: pub, caseFile: cf });
   const warnings = [...saved.warnings];
-  if (saved.duplicateCampaignIds.length) {
+  // Another lawyer's campaign with this A-number goes to the admin's queue, never to this lawyer (issue 11, finding 8).
+  if (saved.ownDuplicateCampaignIds.length) {
     warnings.push(
-      "Another campaign already has a case file with this A-number. Check that this is not a second campaign for the same person; the fund will ask before approving.",
+      "Another of your campaigns has a case file with this A-number. Check that this is not a second campaign for the same person; the fund will ask before approving.",
     );
   }
   if (text(fd, "intent") !== "submit") return { campaignId: saved.campaignId, warnings, submitted: false };

@@ -25,7 +25,7 @@ export interface LawyerCampaignRow {
   publishedAt: Date | null;
   reviewNotes: string | null;
   pendingEdit: boolean;
-  /** Other campaigns whose case file has the same A-number; ids are withheld, they may be another lawyer's. */
+  /** The lawyer's own other campaigns with the same A-number (another lawyer's are for the admin only). */
   duplicateCount: number;
 }
 
@@ -38,7 +38,7 @@ export async function listLawyerCampaigns(db: Db, actor: Principal | null): Prom
   const [raised, balances, dupes] = await Promise.all([
     raisedByCampaign(db, mine),
     getBalances(db, ids.map(campaignAccount)),
-    duplicateCounts(db, ids),
+    duplicateCounts(db, ids, { sameLawyer: true }),
   ]);
   return rows.map((c) => ({
     id: c.id,
@@ -57,13 +57,24 @@ export async function listLawyerCampaigns(db: Db, actor: Principal | null): Prom
   }));
 }
 
-/** Compares keyed A-number hashes only: no case file is decrypted to draw the dashboard. */
-export async function duplicateCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
+/**
+ * Compares keyed A-number hashes only: no case file is decrypted to draw the dashboard.
+ * `sameLawyer` counts only campaigns of the same lawyer: what a lawyer may be shown (finding 8).
+ */
+export async function duplicateCounts(
+  db: Db,
+  ids: string[],
+  opts: { sameLawyer?: boolean } = {},
+): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
+  const sameLawyer = opts.sameLawyer
+    ? sql`JOIN campaigns fc ON fc.id = f.campaign_id JOIN campaigns oc ON oc.id = o.campaign_id AND oc.lawyer_user_id = fc.lawyer_user_id`
+    : sql``;
   const rows = rowsOf<{ id: string; n: number }>(
     await db.execute(sql`
       SELECT f.campaign_id AS id, count(*)::int AS n
         FROM case_files f JOIN case_files o ON o.a_number_hash = f.a_number_hash AND o.campaign_id <> f.campaign_id
+        ${sameLawyer}
        WHERE ${inArray(sql`f.campaign_id`, ids)}
        GROUP BY f.campaign_id`),
   );
@@ -106,6 +117,6 @@ export async function lawyerCampaignDetail(
     .where(and(eq(campaignEvents.campaignId, campaignId), ne(campaignEvents.kind, "submitted")))
     .orderBy(desc(campaignEvents.createdAt))
     .limit(20);
-  const dupes = await duplicateCounts(db, [campaignId]);
+  const dupes = await duplicateCounts(db, [campaignId], { sameLawyer: true });
   return { campaign, caseFile, events, duplicateCount: dupes.get(campaignId) ?? 0 };
 }

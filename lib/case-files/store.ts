@@ -21,7 +21,7 @@ export async function writeCaseFile(
   campaignId: string,
   data: CaseFile,
   actor: Principal,
-): Promise<{ duplicateCampaignIds: string[] }> {
+): Promise<{ duplicateCampaignIds: string[]; ownDuplicateCampaignIds: string[] }> {
   const { keyring, hmac } = caseFileKeys();
   const envelope = encryptJson(data, keyring, campaignId);
   const hash = aNumberHash(data.aNumber, hmac);
@@ -39,10 +39,16 @@ export async function writeCaseFile(
     subjectId: campaignId,
   });
   const dupes = await tx
-    .select({ id: caseFiles.campaignId })
+    .select({ id: caseFiles.campaignId, lawyer: campaigns.lawyerUserId })
     .from(caseFiles)
+    .innerJoin(campaigns, eq(campaigns.id, caseFiles.campaignId))
     .where(and(eq(caseFiles.aNumberHash, hash), ne(caseFiles.campaignId, campaignId)));
-  return { duplicateCampaignIds: dupes.map((d) => d.id) };
+  // Only the author's own campaigns may be named to the author: another lawyer's would tell them
+  // the person is already a client (issue 11, finding 8). Admins see every pair (lib/admin/duplicates).
+  return {
+    duplicateCampaignIds: dupes.map((d) => d.id),
+    ownDuplicateCampaignIds: dupes.filter((d) => d.lawyer === actor.userId).map((d) => d.id),
+  };
 }
 
 /** Decrypt a case file for someone allowed to see it, recording why. */

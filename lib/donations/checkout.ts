@@ -10,6 +10,7 @@ import type { Db } from "@/db/client";
 import { campaigns, donations, recurringGifts } from "@/db/schema";
 import { secrets } from "@/lib/dev-secrets";
 import { coverFeeFor } from "@/lib/donations/fees";
+import { appOrigin } from "@/lib/app-origin";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -48,7 +49,7 @@ export async function createCheckout(
   db: Db,
   stripe: Stripe,
   rawInput: unknown,
-  ctx: { ip: string; now?: Date },
+  ctx: { ip: string; now?: Date; origin?: string },
 ): Promise<CheckoutResult> {
   const e = env();
   const input = parseCheckoutInput(rawInput, e.DONATION_MAX_CENTS);
@@ -107,7 +108,7 @@ export async function createCheckout(
     input,
     campaign,
     chargeCents,
-    appUrl: e.APP_URL,
+    appUrl: ctx.origin ?? appOrigin(e),
     now: ctx.now ?? new Date(),
   });
   let session: Stripe.Checkout.Session;

@@ -1,10 +1,10 @@
 /**
- * The address to rate-limit on. Behind the deployment's reverse proxy the first
- * x-forwarded-for entry is the client; a client can forge it only when the app
- * is exposed directly, which production setups must not do.
+ * The address to rate-limit checkouts on: the TCP peer, or what the configured trusted
+ * proxies wrote (lib/net/client-address.ts). A client's own X-Forwarded-For is ignored,
+ * so it can neither mint fresh buckets nor push everyone into one.
  */
+import { clientAddress } from "@/lib/net/client-address";
+
 export function clientIp(headers: { get(name: string): string | null }): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || headers.get("x-real-ip")?.trim() || "unknown";
-  return ip.slice(0, 64);
+  return clientAddress(headers).slice(0, 64);
 }

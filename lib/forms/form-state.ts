@@ -1,8 +1,10 @@
 /**
  * What a staff form shows after a server action: one message, errors next to
- * fields, warnings. Built only from AppError messages, which never carry
+ * fields, warnings, and the values typed (so a form re-rendered without
+ * JavaScript keeps them). Built only from AppError messages, which never carry
  * case-file values; anything unexpected becomes the generic public message.
  */
+import type { z } from "zod";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { log } from "@/lib/log";
 
@@ -13,9 +15,13 @@ export interface FormState {
   warnings?: string[];
   /** The record the action created or saved, so the next submit updates it instead of creating another. */
   savedId?: string;
+  /** What was typed, returned on an error to the person who typed it (never logged). */
+  values?: Record<string, string>;
 }
 
 export const IDLE: FormState = { status: "idle" };
+
+export const FIX_FIELDS = "Nothing was submitted: correct the fields marked below.";
 
 /** The PII guard names fields by their labels ("Story"); forms name inputs by key ("story"). */
 const GUARD_FIELD_KEYS: Record<string, string> = {
@@ -41,19 +47,22 @@ export function formError(e: unknown): FormState {
       fieldErrors[key] = fieldErrors[key] ? `${fieldErrors[key]} ${f.message}` : f.message;
     }
   }
-  const message = Object.keys(fieldErrors).length
-    ? "Nothing was submitted: correct the fields marked below."
-    : e.message;
+  const message = Object.keys(fieldErrors).length ? FIX_FIELDS : e.message;
   return { status: "error", message, fieldErrors };
 }
 
-/** Run a lib call; on failure return the form state instead of throwing, so the action can redirect only on success. */
-export async function attempt<T>(
-  fn: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; state: FormState }> {
-  try {
-    return { ok: true, value: await fn() };
-  } catch (e) {
-    return { ok: false, state: formError(e) };
+/** A zod refusal of a form, field by field (the first message per field), in the schema's own words. */
+export function schemaError(error: z.ZodError): FormState {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    fieldErrors[key] ??= issue.message;
   }
+  return { status: "error", message: FIX_FIELDS, fieldErrors };
 }
+
+export const ok = (message: string, extra: Omit<FormState, "status" | "message"> = {}): FormState => ({
+  status: "ok",
+  message,
+  ...extra,
+});

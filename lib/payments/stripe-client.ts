@@ -5,6 +5,7 @@
  * Nothing downstream of `getStripe()` knows the difference.
  */
 import Stripe from "stripe";
+import { appOrigin, selfOrigin } from "@/lib/app-origin";
 import { appEnv, env, stripeApiTarget, usesRealStripe } from "@/lib/env";
 import { createDoubleStripe, StripeDouble } from "@/stripe-double";
 
@@ -30,8 +31,10 @@ function init() {
     throw new Error("Stripe keys are required in production; the offline test double is disabled there.");
   }
   const double = new StripeDouble({
-    baseUrl: e.APP_URL,
-    webhookUrl: `${e.APP_URL.replace(/\/$/, "")}/api/stripe/webhook`,
+    // Asked at each use: the origin follows the port the server listens on (lib/app-origin.ts),
+    // and webhooks go to this process over loopback whatever public name APP_URL gives it.
+    baseUrl: () => appOrigin(),
+    webhookUrl: () => `${selfOrigin()}/api/stripe/webhook`,
     webhookSecret: e.STRIPE_DOUBLE_WEBHOOK_SECRET,
   });
   return { stripe: createDoubleStripe(double), double, webhookSecret: double.webhookSecret };

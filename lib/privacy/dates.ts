@@ -1,4 +1,5 @@
 import type { Span } from "./normalize";
+import { DAY_WORDS, ORDINAL_WORDS, YEAR_WORDS, alternation, wordValue } from "./number-words";
 
 // Day-precision dates are private (birth, arrest, hearing, release): only
 // month + year may be published. All patterns run on folded text (lower
@@ -35,12 +36,22 @@ const MONTH_ALT = [...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join(
 const L = "(?<![\\p{L}\\p{N}])";
 const R = "(?![\\p{L}\\p{N}])";
 const ORD = "(?:st|nd|rd|th|º|°|o)?";
-const YEAR_TAIL = "(?:,?\\s+(?:de(?:l)?\\s+)?(\\d{4}))?";
+const YEAR_TAIL = `(?:,?\\s+(?:de(?:l)?\\s+)?(\\d{4}|${alternation(YEAR_WORDS)}))?`;
 
 const ISO = new RegExp(`${L}(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})${R}`, "gu");
 const NUMERIC = new RegExp(`${L}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})${R}`, "gu");
 const MONTH_DAY = new RegExp(`${L}(${MONTH_ALT})\\.?\\s+(\\d{1,2})${ORD}(?!\\d)${YEAR_TAIL}${R}`, "gu");
 const DAY_MONTH = new RegExp(`${L}(\\d{1,2})${ORD}\\s+(?:of\\s+|de\\s+)?(${MONTH_ALT})\\.?${YEAR_TAIL}${R}`, "gu");
+// In words, a day after the month must be an ordinal ("March seventh"; "may one day"
+// is a verb) and a day before it needs "of"/"de" ("seventh of March", "siete de marzo").
+const MONTH_WORD_DAY = new RegExp(
+  `${L}(${MONTH_ALT})\\.?\\s+(?:the\\s+)?(${alternation(ORDINAL_WORDS)})${YEAR_TAIL}${R}`,
+  "gu",
+);
+const WORD_DAY_MONTH = new RegExp(
+  `${L}(${alternation(DAY_WORDS)})\\s+(?:of|de)\\s+(${MONTH_ALT})\\.?${YEAR_TAIL}${R}`,
+  "gu",
+);
 
 function valid(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
@@ -78,11 +89,19 @@ export function findDates(text: string): FoundDate[] {
     const [day, month] = [Number(m[1]), MONTH_OF.get(m[2]!) ?? 0];
     push(m, { readings: valid(month, day) ? [{ month, day }] : [], ...yearOf(m[3]) });
   }
+  for (const m of text.matchAll(MONTH_WORD_DAY)) {
+    const [month, day] = [MONTH_OF.get(m[1]!) ?? 0, wordValue(ORDINAL_WORDS, m[2]!)];
+    push(m, { readings: valid(month, day) ? [{ month, day }] : [], ...yearOf(m[3]) });
+  }
+  for (const m of text.matchAll(WORD_DAY_MONTH)) {
+    const [day, month] = [wordValue(DAY_WORDS, m[1]!), MONTH_OF.get(m[2]!) ?? 0];
+    push(m, { readings: valid(month, day) ? [{ month, day }] : [], ...yearOf(m[3]) });
+  }
   return dropOverlaps(found);
 }
 
 function yearOf(y: string | undefined): { year?: number; shortYear: boolean } {
-  return y === undefined ? { shortYear: false } : { year: Number(y), shortYear: false };
+  return y === undefined ? { shortYear: false } : { year: wordValue(YEAR_WORDS, y), shortYear: false };
 }
 
 // Longest match wins where two patterns read the same text.

@@ -2,6 +2,14 @@
 // (lower case, diacritics stripped) so "PÉREZ", "Pérez" and "perez" compare
 // equal, but findings must point into the text the author typed. So the fold
 // keeps, for every folded character, the span of the original it came from.
+//
+// The fold also undoes what hides a value from a matcher but not from a reader
+// (issue 11, finding 7): NFKC (fullwidth letters, ligatures), default-ignorable
+// code points removed (soft hyphen, zero-width joiner, bidi marks), every
+// decimal digit read as its ASCII digit (Arabic-Indic, Devanagari...), and
+// look-alike letters folded onto Latin ones with Unicode's confusables data
+// (confusables.txt, shipped by the unhomoglyph package).
+import CONFUSABLES from "unhomoglyph/data.json";
 
 export interface FoldedText {
   /** Lower-cased text with combining marks removed. */
@@ -25,9 +33,52 @@ export interface Span {
 }
 
 const COMBINING_MARK = /\p{M}/gu;
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+const PLAIN = /^[a-z0-9]+$/;
+const MAP = CONFUSABLES as Record<string, string>;
+
+const strip = (s: string): string => s.normalize("NFD").replace(COMBINING_MARK, "").toLowerCase();
+
+/** The ASCII digit a decimal digit of any script stands for (digits come in runs of ten from zero). */
+function digitValue(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  let zero = cp;
+  while (cp - zero < 9 && DECIMAL_DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+  return String((cp - zero) % 10);
+}
+
+/** A non-ASCII letter's Latin prototype, when confusables.txt gives one made of plain letters or digits. */
+function latinLookalike(ch: string): string | undefined {
+  const target = MAP[ch] ?? MAP[ch.toUpperCase()];
+  if (target === undefined) return undefined;
+  const plain = strip(target);
+  return PLAIN.test(plain) ? plain : undefined;
+}
+
+function foldOne(ch: string): string {
+  if (ch.charCodeAt(0) < 0x80) return ch.toLowerCase();
+  if (DECIMAL_DIGIT.test(ch)) return digitValue(ch);
+  let out = "";
+  for (const c of strip(ch)) out += c.charCodeAt(0) < 0x80 ? c : (latinLookalike(c) ?? latinLookalike(ch) ?? c);
+  return out;
+}
+
+const memo = new Map<number, string>();
+
+/** The folded form of one code point of the original text ("" for an ignorable one). */
+function foldCodePoint(cp: number): string {
+  const hit = memo.get(cp);
+  if (hit !== undefined) return hit;
+  const ch = String.fromCodePoint(cp);
+  let out = "";
+  if (!IGNORABLE.test(ch)) for (const c of ch.normalize("NFKC")) out += foldOne(c);
+  if (memo.size < 50_000) memo.set(cp, out);
+  return out;
+}
 
 export function foldString(input: string): string {
-  return input.normalize("NFD").replace(COMBINING_MARK, "").toLowerCase();
+  return foldWithMap(input).text;
 }
 
 export function foldWithMap(input: string): FoldedText {
@@ -40,7 +91,7 @@ export function foldWithMap(input: string): FoldedText {
     const width = cp > 0xffff ? 2 : 1;
     // Per-code-point folding keeps the offset map exact; ASCII takes the
     // cheap path because stories are mostly ASCII.
-    const folded = cp < 0x80 ? input[i]!.toLowerCase() : foldString(String.fromCodePoint(cp));
+    const folded = cp < 0x80 ? input[i]!.toLowerCase() : foldCodePoint(cp);
     for (const ch of folded) {
       for (let k = 0; k < ch.length; k++) {
         text += ch[k];

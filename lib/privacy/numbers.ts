@@ -73,6 +73,15 @@ export function findDigitRuns(text: string): DigitRun[] {
   return runs;
 }
 
+// "555-O147", "AO12-345-678": a letter O (or l, I for one) written among digits is
+// read as the digit, but only inside a word that is otherwise digits, so "lo" and
+// "solo" stay words. Same length as the text, so every offset still holds.
+export function digitView(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}])(a?)([0-9oli]+)(?![\p{L}\p{N}])/gu, (whole, prefix: string, body: string) =>
+    /[0-9]/.test(body) ? prefix + body.replace(/o/g, "0").replace(/[li]/g, "1") : whole,
+  );
+}
+
 /** Span of the first occurrence of `needle` inside a run's digits. */
 export function digitSlice(run: DigitRun, needle: string): Span | undefined {
   if (needle.length === 0) return undefined;

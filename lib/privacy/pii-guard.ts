@@ -5,7 +5,15 @@ import { FACILITY_MATCHER, lookUpFacilities } from "./facilities";
 import { message, type FindingKind } from "./messages";
 import { buildNameMatcher, findNames, type NameMatcher } from "./names";
 import { foldString, foldWithMap, tokenize, toOriginal, words, type FoldedText, type Span } from "./normalize";
-import { aNumberDigits, digitSlice, findDigitRuns, isANumberLike, isPhoneLike, type DigitRun } from "./numbers";
+import {
+  aNumberDigits,
+  digitSlice,
+  digitView,
+  findDigitRuns,
+  isANumberLike,
+  isPhoneLike,
+  type DigitRun,
+} from "./numbers";
 import { PhraseMatcher } from "./phrases";
 
 import type { CaseFileIdentifiers, Finding, GuardResult } from "./types";
@@ -94,7 +102,7 @@ function rawFindings(text: string, ctx: Context): Raw[] {
       out.push({ start: at, end: at + ctx.dobLiteral.length, kind: "date_of_birth", blocked: true });
     }
   }
-  for (const run of findDigitRuns(text)) out.push(...numberFindings(run, ctx, dates));
+  for (const run of findDigitRuns(digitView(text))) out.push(...numberFindings(run, ctx, dates));
   if (ctx.address) {
     for (const s of findAddress(tokens, ctx.address)) out.push({ ...s, kind: "address", blocked: true });
   }

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { rowsOf, type Db, type DbHandle } from "@/db/client";
 import type { Principal } from "@/lib/auth/roles";
+import { IDLE } from "@/lib/forms/form-state";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { principal } from "../fixtures/people";
 import { createTestDb } from "../helpers/test-db";
@@ -24,6 +25,9 @@ vi.mock("next/navigation", () => ({
   },
   notFound: () => {
     throw Object.assign(new Error("notFound"), { notFound: true });
+  },
+  unstable_rethrow: (e: { redirectTo?: string; notFound?: boolean }) => {
+    if (e?.redirectTo || e?.notFound) throw e;
   },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -43,8 +47,16 @@ vi.mock("next-intl/server", async () => {
 });
 
 const { startGift } = await import("@/app/[locale]/campaigns/[slug]/actions");
-const lawyerActions = await import("@/app/(staff)/lawyer/actions");
-const adminActions = await import("@/app/(staff)/admin/actions");
+const lawyerActions = {
+  ...(await import("@/app/(staff)/lawyer/campaigns/actions")),
+  ...(await import("@/app/(staff)/lawyer/campaigns/[id]/actions")),
+  ...(await import("@/app/(staff)/lawyer/profile/actions")),
+};
+const adminActions = {
+  ...(await import("@/app/(staff)/admin/actions")),
+  ...(await import("@/app/(staff)/admin/reviews/[id]/actions")),
+};
+const { requestBondAction } = await import("@/app/(staff)/lawyer/campaigns/[id]/request-bond/actions");
 const { bondAction } = await import("@/app/(staff)/treasury/bonds/[id]/actions");
 const { refundGiftAction, resolvePurposeFailureAction } = await import("@/app/(staff)/treasury/gifts/actions");
 const { addRateAction } = await import("@/app/(staff)/treasury/rates/actions");
@@ -214,6 +226,11 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
         );
       }) as never,
     );
+    await prop(
+      fc.asyncProperty(badId(ids.live, ids.draft), badForm(["amount", "topUp"]), async (id, fd) => {
+        await check(people.lawyer, () => requestBondAction(id, IDLE, fd), "requestBondAction");
+      }) as never,
+    );
   });
 
   it("admin: review lawyer, approve and return campaigns", async () => {
@@ -228,7 +245,7 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
     );
     await prop(
       fc.asyncProperty(badId(ids.live, ids.draft), badForm(["notes"]), async (id, fd) => {
-        await check(people.admin, () => adminActions.approveAction(id, { status: "idle" }), "approveAction");
+        await check(people.admin, () => adminActions.approveAction(id, IDLE, fd), "approveAction");
         await check(people.admin, () => adminActions.returnAction(id, { status: "idle" }, fd), "returnAction");
       }) as never,
     );
@@ -255,23 +272,31 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
         fc.oneof(fc.constantFrom(...BOND_FORMS), badString),
         badForm(bondFields),
         async (id, form, fd) => {
-          await check(people.treasurer, () => bondAction(id, form, {}, fd), `bondAction ${form.slice(0, 20)}`);
+          await check(
+            people.treasurer,
+            () => bondAction(id, form as never, IDLE, fd),
+            `bondAction ${form.slice(0, 20)}`,
+          );
         },
       ) as never,
     );
     await prop(
       fc.asyncProperty(badId(ids.donation), badForm(["amount", "reason"]), async (id, fd) => {
-        await check(people.treasurer, () => refundGiftAction(id, {}, fd), "refundGiftAction");
+        await check(people.treasurer, () => refundGiftAction(id, IDLE, fd), "refundGiftAction");
       }) as never,
     );
     await prop(
       fc.asyncProperty(badId(ids.live, ids.draft), async (id) => {
-        await check(people.treasurer, () => resolvePurposeFailureAction(id, {}), "resolvePurposeFailureAction");
+        await check(
+          people.treasurer,
+          () => resolvePurposeFailureAction(id, IDLE, new FormData()),
+          "resolvePurposeFailureAction",
+        );
       }) as never,
     );
     await prop(
       fc.asyncProperty(badForm(["quarterStart", "ratePercent"]), async (fd) => {
-        await check(people.treasurer, () => addRateAction({}, fd), "addRateAction");
+        await check(people.treasurer, () => addRateAction(IDLE, fd), "addRateAction");
       }) as never,
     );
     await prop(
@@ -280,7 +305,7 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
         async (text) => {
           const fd = new FormData();
           fd.set("statement", new File([text], "statement.csv", { type: "text/csv" }));
-          await check(people.treasurer, () => importBankAction({}, fd), "importBankAction");
+          await check(people.treasurer, () => importBankAction(IDLE, fd), "importBankAction");
         },
       ) as never,
     );
@@ -298,7 +323,7 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
     const fd = new FormData();
     fd.set("amount", "10");
     for (const who of [null, people.lawyer]) {
-      const out = await check(who, () => refundGiftAction(ids.donation, {}, fd), "refund by the wrong person");
+      const out = await check(who, () => refundGiftAction(ids.donation, IDLE, fd), "refund by the wrong person");
       expect(out.kind).toBe("refused");
     }
   });

@@ -23,6 +23,7 @@ describe("STRIPE_API_BASE", () => {
       CASE_FILE_KEYS: "k1:x",
       A_NUMBER_HMAC_KEY: "x",
       SMTP_URL: "smtp://x",
+      APP_URL: "https://fund.example",
       ...keys,
     };
     expect(() => parseEnv(prod)).not.toThrow();

@@ -10,6 +10,8 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
         area="Admin"
         links={[
           { href: "/admin", label: "Queues" },
+          { href: "/admin/donor-names", label: "Donor names" },
+          { href: "/admin/staff", label: "Staff" },
           { href: "/admin/audit", label: "Audit log" },
           { href: "/admin/obligor", label: "Fund obligor" },
         ]}

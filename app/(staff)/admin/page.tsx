@@ -5,6 +5,8 @@ import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
 import { TextField } from "@/app/components/staff/fields";
 import { day } from "@/app/components/staff/format";
 import { gate } from "@/app/components/staff/gate";
+import { donorNamesWaiting } from "@/lib/admin/donor-names";
+import { duplicatePeople } from "@/lib/admin/duplicates";
 import { pendingLawyers, reviewQueue } from "@/lib/admin/queues";
 import { reviewLawyerAction } from "./actions";
 
@@ -23,7 +25,12 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   const g = await gate("admin");
   if (g.denied) return g.denied;
   const db = await getDb();
-  const [lawyers, reviews] = await Promise.all([pendingLawyers(db, g.me), reviewQueue(db, g.me)]);
+  const [lawyers, reviews, names, dupes] = await Promise.all([
+    pendingLawyers(db, g.me),
+    reviewQueue(db, g.me),
+    donorNamesWaiting(db, g.me),
+    duplicatePeople(db, g.me),
+  ]);
   const { done } = await searchParams;
   return (
     <section className="space-y-8">
@@ -87,6 +94,47 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
+        )}
+      </div>
+      <div>
+        <h2 className="mb-2 text-lg font-semibold">Donor wall names ({names})</h2>
+        <p className="text-sm">
+          {names
+            ? "Names donors typed wait for your review before they appear on a campaign page. "
+            : "No names wait. "}
+          <Link href="/admin/donor-names" className="font-semibold text-brand underline">
+            Review donor wall names
+          </Link>
+        </p>
+      </div>
+      <div>
+        <h2 className="mb-2 text-lg font-semibold">Possible same person ({dupes.length})</h2>
+        {dupes.length === 0 ? (
+          <p className="text-muted">No two case files share an A-number.</p>
+        ) : (
+          <>
+            <p className="mb-2 text-sm text-muted">
+              These case files share an A-number. The lawyers were not told (a lawyer must not learn that another
+              lawyer&apos;s client is already with the fund); ask before approving a second campaign for one person.
+            </p>
+            <ul className="space-y-1 text-sm" data-testid="duplicate-people">
+              {dupes.map((d, i) => (
+                <li key={i} className="rounded-md border border-line bg-white p-2">
+                  {d.campaigns.map((c, k) => (
+                    <span key={c.id}>
+                      {k ? " · " : ""}
+                      <Link href={`/admin/reviews/${c.id}`} className="font-semibold text-brand underline">
+                        {c.alias}*
+                      </Link>{" "}
+                      <span className="text-muted">
+                        ({c.status}, {c.lawyer})
+                      </span>
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </div>
       <div>

@@ -102,7 +102,7 @@ export default async function LawyerHome({ searchParams }: { searchParams: Promi
                       </p>
                     ) : null}
                     {c.duplicateCount ? (
-                      <p className="text-accent">Same A-number as {c.duplicateCount} other campaign(s)</p>
+                      <p className="text-accent">Same A-number as {c.duplicateCount} other campaign(s) of yours</p>
                     ) : null}
                   </td>
                 </tr>

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { getDb } from "@/db";
 import { signIn } from "@/lib/auth/config";
+import { requestSignInLink } from "@/lib/auth/request-sign-in";
+import { clientAddress } from "@/lib/net/client-address";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -12,8 +16,21 @@ async function requestLink(formData: FormData) {
   "use server";
   const parsed = emailSchema.safeParse(String(formData.get("email") ?? "").trim());
   if (!parsed.success) redirect("/sign-in?error=email");
-  await signIn("email", { email: parsed.data, redirectTo: "/account" });
+  const outcome = await requestSignInLink(
+    await getDb(),
+    { email: parsed.data, client: clientAddress(await headers()) },
+    async (email) => {
+      await signIn("email", { email, redirectTo: "/account" });
+    },
+  );
+  if (outcome === "limited") redirect("/sign-in?error=limit");
 }
+
+const ERRORS: Record<string, string> = {
+  email: "Enter a valid email address, like name@example.org.",
+  limit:
+    "Too many sign-in links have been asked for from here or for this address in the last hour. Wait a while, then ask again; the last link sent still works until it expires.",
+};
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const { error } = await searchParams;
@@ -39,9 +56,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         />
         {error ? (
           <p id="email-error" className="text-sm text-accent">
-            {error === "email"
-              ? "Enter a valid email address, like name@example.org."
-              : "That sign-in link did not work. It may have expired or been used already; ask for a new one."}
+            {ERRORS[error] ??
+              "That sign-in link did not work. It may have expired or been used already; ask for a new one."}
           </p>
         ) : null}
         <button

@@ -6,7 +6,7 @@ import { treasuryDashboard, type BreachLine, type TreasuryDashboard } from "@/li
 import { AfterReleasePanels } from "./components/after-release";
 import { BondTable, type ExtraColumn } from "./components/bond-table";
 import { MoneyLink } from "./components/money";
-import { pageError } from "./components/page-error";
+import { pageError } from "@/app/components/staff/page-error";
 
 export const metadata: Metadata = { title: "Treasury" };
 export const dynamic = "force-dynamic";

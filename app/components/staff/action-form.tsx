@@ -1,34 +1,46 @@
 "use client";
 /**
- * A form bound to a server action that keeps what was typed when the action
- * refuses: it dispatches manually, so React does not reset the fields, and it
- * shares the returned field errors with the inputs below it.
+ * The one staff form: bound to a server action built with lib/forms/validated-action.ts.
+ * With JavaScript it dispatches itself, so React does not reset what was typed when the
+ * action refuses; without it the form posts to the action and the page comes back with the
+ * typed values in the state. The outcome and field errors are shared with the inputs below.
  */
-import { createContext, startTransition, useActionState, useContext, type FormEvent, type ReactNode } from "react";
-import type { FormState } from "@/lib/forms/form-state";
+import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
+import { SpecField, type FieldSpec } from "./fields";
+import { FormStateContext, useFormStateContext } from "./form-context";
+
+export type { FieldSpec } from "./fields";
+export { useFormStateContext } from "./form-context";
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
-
-const FormStateContext = createContext<{ state: FormState; pending: boolean }>({
-  state: { status: "idle" },
-  pending: false,
-});
-export const useFormStateContext = () => useContext(FormStateContext);
 
 export function ActionForm({
   action,
   children,
-  className,
+  className = "space-y-3",
   label,
   okMessage,
+  fields = [],
+  submitLabel,
+  danger,
+  testId,
+  onInput,
 }: {
   action: Action;
-  children: ReactNode;
+  children?: ReactNode;
   className?: string;
   label?: string;
   okMessage?: string;
+  /** Simple forms list their inputs; richer ones put fields from ./fields among the children. */
+  fields?: FieldSpec[];
+  /** Given, the form ends with its own submit button; otherwise a SubmitButton goes among the children. */
+  submitLabel?: string;
+  danger?: boolean;
+  testId?: string;
+  onInput?: (e: FormEvent<HTMLFormElement>) => void;
 }) {
-  const [state, dispatch, pending] = useActionState(action, { status: "idle" });
+  const [state, dispatch, pending] = useActionState(action, IDLE);
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const submitter = (e.nativeEvent as SubmitEvent).submitter;
@@ -37,9 +49,22 @@ export function ActionForm({
   }
   return (
     <FormStateContext.Provider value={{ state, pending }}>
-      <form onSubmit={onSubmit} className={className} aria-label={label} noValidate aria-busy={pending}>
+      <form
+        action={dispatch}
+        onSubmit={onSubmit}
+        onInput={onInput}
+        className={className}
+        aria-label={label}
+        data-testid={testId}
+        noValidate
+        aria-busy={pending}
+      >
         <FormMessage state={state} okMessage={okMessage} />
         {children}
+        {fields.map((f) => (
+          <SpecField key={f.name} spec={f} />
+        ))}
+        {submitLabel ? <SubmitButton variant={danger ? "danger" : "primary"}>{submitLabel}</SubmitButton> : null}
       </form>
     </FormStateContext.Provider>
   );
@@ -51,7 +76,8 @@ function FormMessage({ state, okMessage }: { state: FormState; okMessage?: strin
   return (
     <div
       role={error ? "alert" : "status"}
-      className={`mb-4 rounded-md border p-3 text-sm ${error ? "border-accent bg-accent/5 text-ink" : "border-brand bg-brand-soft"}`}
+      data-testid={error ? "form-error" : "form-ok"}
+      className={`rounded-md border p-3 text-sm ${error ? "border-accent bg-accent/5 text-ink" : "border-brand bg-brand-soft"}`}
     >
       <p className="font-semibold">{state.message ?? okMessage ?? "Saved."}</p>
       {state.warnings?.length ? (
@@ -90,7 +116,7 @@ export function SubmitButton({
       disabled={pending}
       className={`rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}
     >
-      {children}
+      {pending ? "Working…" : children}
     </button>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 /** Labelled inputs that show their own error from the surrounding ActionForm, in words, next to the field. */
 import { useState, type ReactNode } from "react";
-import { useFormStateContext } from "./action-form";
+import { useFormStateContext } from "./form-context";
 
 const inputClass =
   "mt-1 w-full rounded-md border border-line bg-white px-3 py-2 text-sm aria-[invalid=true]:border-accent aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-accent";
@@ -13,11 +13,13 @@ interface Base {
   className?: string;
 }
 
-function useFieldError(name: string) {
+/** The field's error, and what was typed into it when the page came back without JavaScript. */
+function useFieldError(name: string, errorKey = name) {
   const { state } = useFormStateContext();
-  const error = state.fieldErrors?.[name];
+  const error = state.fieldErrors?.[errorKey];
   const describedBy = error ? `${name}-error` : undefined;
-  return { error, a11y: { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } };
+  const typed = state.status === "error" ? state.values?.[name] : undefined;
+  return { error, typed, a11y: { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } };
 }
 
 function Wrap({ name, label, hint, error, className, children }: Base & { error?: string; children: ReactNode }) {
@@ -41,17 +43,20 @@ export function TextField({
   type = "text",
   defaultValue,
   autoComplete = "off",
+  placeholder,
+  errorKey,
   ...b
-}: Base & { type?: string; defaultValue?: string; autoComplete?: string }) {
-  const { error, a11y } = useFieldError(b.name);
+}: Base & { type?: string; defaultValue?: string; autoComplete?: string; placeholder?: string; errorKey?: string }) {
+  const { error, typed, a11y } = useFieldError(b.name, errorKey);
   return (
     <Wrap {...b} error={error}>
       <input
         id={b.name}
         name={b.name}
         type={type}
-        defaultValue={defaultValue}
+        defaultValue={typed ?? defaultValue}
         autoComplete={autoComplete}
+        placeholder={placeholder}
         className={inputClass}
         {...a11y}
       />
@@ -69,11 +74,11 @@ export function SelectField({
   defaultValue?: string;
   placeholder?: string;
 }) {
-  const { error, a11y } = useFieldError(b.name);
+  const { error, typed, a11y } = useFieldError(b.name);
   return (
     <Wrap {...b} error={error}>
-      <select id={b.name} name={b.name} defaultValue={defaultValue ?? ""} className={inputClass} {...a11y}>
-        <option value="">{placeholder}</option>
+      <select id={b.name} name={b.name} defaultValue={typed ?? defaultValue ?? ""} className={inputClass} {...a11y}>
+        {placeholder ? <option value="">{placeholder}</option> : null}
         {options.map((o) => {
           const { value, label } = typeof o === "string" ? { value: o, label: o } : o;
           return (
@@ -94,15 +99,15 @@ export function TextAreaField({
   rows = 8,
   ...b
 }: Base & { defaultValue?: string; max: number; rows?: number }) {
-  const { error, a11y } = useFieldError(b.name);
-  const [length, setLength] = useState(defaultValue.trim().length);
+  const { error, typed, a11y } = useFieldError(b.name);
+  const [length, setLength] = useState((typed ?? defaultValue).trim().length);
   return (
     <Wrap {...b} error={error}>
       <textarea
         id={b.name}
         name={b.name}
         rows={rows}
-        defaultValue={defaultValue}
+        defaultValue={typed ?? defaultValue}
         onChange={(e) => setLength(e.target.value.trim().length)}
         className={inputClass}
         {...a11y}
@@ -148,4 +153,24 @@ export function CheckboxField({
       ) : null}
     </div>
   );
+}
+
+/** A field described by data, for the simple forms that list their inputs (ActionForm's `fields`). */
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type?: "text" | "date" | "select" | "textarea";
+  options?: { value: string; label: string }[];
+  defaultValue?: string;
+  hint?: string;
+  placeholder?: string;
+  /** When the action reports this field's error under another key (e.g. the cents it parsed). */
+  errorKey?: string;
+}
+
+export function SpecField({ spec }: { spec: FieldSpec }) {
+  const { type, options = [], placeholder, errorKey, ...b } = spec;
+  if (type === "select") return <SelectField {...b} options={options} placeholder={placeholder ?? ""} />;
+  if (type === "textarea") return <TextAreaField {...b} max={2000} rows={2} />;
+  return <TextField {...b} type={type ?? "text"} placeholder={placeholder} errorKey={errorKey} />;
 }

@@ -1,14 +1,17 @@
 /**
  * The server-side gate every staff page calls first: anonymous visitors go to
- * sign-in, signed-in people without the role get a 403 explanation, never a 500.
+ * sign-in, signed-in people without the role get the 403 page (app/forbidden.tsx, with HTTP
+ * 403 through forbidden()), never a 500. `denied` stays in the type for callers written
+ * before; it is never returned now.
  */
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import type { ReactElement } from "react";
 import type { Role } from "@/db/schema";
 import { currentPrincipal } from "@/lib/auth/config";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { Forbidden } from "./forbidden";
+import { pageError } from "./page-error";
 
 export type Gate = { me: Principal; denied?: undefined } | { me?: undefined; denied: ReactElement };
 
@@ -19,20 +22,18 @@ export async function gate(...roles: Role[]): Promise<Gate> {
   try {
     return { me: requireRole(me, ...roles) };
   } catch (e) {
+    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized")) forbidden();
     return { denied: <Forbidden message={publicMessage(e)} /> };
   }
 }
 
-/** Load a page's data; a refusal from the lib becomes a 404 or a 403 explanation instead of an error page. */
+/** Load a page's data; a refusal from the lib becomes what pageError shows instead of an error page. */
 export async function load<T>(
   fn: () => Promise<T>,
 ): Promise<{ value: T; denied?: undefined } | { value?: undefined; denied: ReactElement }> {
   try {
     return { value: await fn() };
   } catch (e) {
-    if (isAppError(e) && e.code === "not_found") notFound();
-    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized"))
-      return { denied: <Forbidden message={publicMessage(e)} /> };
-    throw e;
+    return { denied: await pageError(e) };
   }
 }

@@ -1,12 +1,14 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { devPagesEnabled, recentOutbox } from "@/lib/dev/dev-tools";
+import { devToolsAllowed } from "@/lib/dev/dev-access";
+import { recentOutbox } from "@/lib/dev/dev-tools";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Outbox (test)", robots: { index: false } };
 
 export default async function Outbox() {
-  if (!devPagesEnabled()) notFound();
+  // Lists every sign-in link: this machine or a signed-in admin only (lib/dev/dev-access.ts).
+  if (!(await devToolsAllowed())) notFound();
   const messages = await recentOutbox(await getDb());
   return (
     <div>

@@ -1,5 +1,6 @@
 "use server";
 import { notFound, redirect } from "next/navigation";
+import { devToolsAllowed } from "@/lib/dev/dev-access";
 import { devDouble, paymentIntentFor, subscriptionFor, summarize } from "@/lib/dev/dev-tools";
 import { parseUsd } from "@/lib/money";
 import type { StripeDouble } from "@/stripe-double";
@@ -36,7 +37,8 @@ function run(double: StripeDouble, action: ConsoleAction, target: string, amount
 /** One console button: act on the double, then send the resulting signed events to the real webhook route. */
 export async function consoleAction(form: FormData) {
   const double = devDouble();
-  if (!double) notFound();
+  // Refunds, disputes and payouts on anyone's gift: this machine or a signed-in admin only.
+  if (!double || !(await devToolsAllowed())) notFound();
   const action = String(form.get("action")) as ConsoleAction;
   if (!ACTIONS.includes(action)) notFound();
   let note: string;

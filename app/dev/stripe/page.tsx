@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
+import { devToolsAllowed } from "@/lib/dev/dev-access";
 import { devDouble, recentDonations, recentRecurringGifts } from "@/lib/dev/dev-tools";
 import { formatUsd } from "@/lib/money";
 import { consoleAction } from "./actions";
@@ -21,7 +22,7 @@ function ActionButton({ action, target, label }: { action: string; target: strin
 
 export default async function StripeConsole({ searchParams }: { searchParams: Promise<{ note?: string }> }) {
   const double = devDouble();
-  if (!double) notFound();
+  if (!double || !(await devToolsAllowed())) notFound();
   const { note } = await searchParams;
   const db = await getDb();
   const [gifts, monthly] = await Promise.all([recentDonations(db), recentRecurringGifts(db)]);

@@ -2,6 +2,7 @@ import { cancelTokenFor } from "@/lib/donations/checkout";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, donations } from "@/db/schema";
+import { appUrl } from "@/lib/app-origin";
 import { env } from "@/lib/env";
 import { buildReceipt } from "@/lib/mail/receipt";
 import { enqueueMail } from "@/lib/mail/outbox";
@@ -32,7 +33,7 @@ export async function queueReceipt(tx: Db, donationId: string): Promise<void> {
     frequency: d.frequency,
     ...(d.recurringGiftId
       ? {
-          cancelUrl: `${e.APP_URL.replace(/\/$/, "")}/give/cancel/${d.recurringGiftId}?token=${cancelTokenFor(d.recurringGiftId)}`,
+          cancelUrl: appUrl(`/give/cancel/${d.recurringGiftId}?token=${cancelTokenFor(d.recurringGiftId)}`, e),
         }
       : {}),
   });

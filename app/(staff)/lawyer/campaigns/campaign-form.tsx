@@ -7,7 +7,7 @@ import { MAX_STORY_CHARS, US_REGIONS } from "@/lib/campaigns/public-input";
 import { ActionForm, SubmitButton, useFormStateContext } from "@/app/components/staff/action-form";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/app/components/staff/fields";
 import { LockIcon } from "@/app/components/staff/lock-icon";
-import { saveCampaignAction } from "../actions";
+import { saveCampaignAction } from "./actions";
 
 export type Values = Record<string, string | boolean | null | undefined>;
 

@@ -4,7 +4,7 @@ import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
 import { TextField } from "@/app/components/staff/fields";
 import { gate } from "@/app/components/staff/gate";
 import { myLawyerProfile } from "@/lib/campaigns/lawyer-dashboard";
-import { submitProfileAction } from "../actions";
+import { submitProfileAction } from "./actions";
 import { ProfileStatus } from "./profile-status";
 
 export const metadata: Metadata = { title: "Lawyer profile" };

@@ -5,7 +5,7 @@ import { currentPrincipal } from "@/lib/auth/config";
 import { formatUsd } from "@/lib/money";
 import { BOND_STATUSES, listBonds } from "@/lib/bonds/read-models";
 import { StatusBadge } from "../components/money";
-import { pageError } from "../components/page-error";
+import { pageError } from "@/app/components/staff/page-error";
 
 export const metadata: Metadata = { title: "Bonds" };
 export const dynamic = "force-dynamic";

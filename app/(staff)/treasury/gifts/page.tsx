@@ -3,9 +3,9 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { giftsOverview } from "@/lib/donations/gifts-overview";
-import { ActionForm } from "../components/action-form";
+import { ActionForm } from "@/app/components/staff/action-form";
 import { StatusBadge, Usd } from "../components/money";
-import { pageError } from "../components/page-error";
+import { pageError } from "@/app/components/staff/page-error";
 import { resolvePurposeFailureAction } from "./actions";
 
 export const metadata: Metadata = { title: "Gifts and disputes" };

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { formatUsd } from "@/lib/money";
 import { accountEntries } from "@/lib/ledger/account-entries";
-import { pageError } from "../components/page-error";
+import { pageError } from "@/app/components/staff/page-error";
 
 export const metadata: Metadata = { title: "Ledger" };
 export const dynamic = "force-dynamic";

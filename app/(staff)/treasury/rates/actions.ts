@@ -1,28 +1,15 @@
 "use server";
+/** Add a quarter's Treasury rate to the table bond interest is computed from. */
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { currentPrincipal } from "@/lib/auth/config";
-import { isAppError, publicMessage } from "@/lib/errors";
-import type { FormState } from "@/lib/forms/treasury-form-state";
+import { z } from "zod";
 import { addInterestRate } from "@/lib/bonds/interest-rates";
+import { ok } from "@/lib/forms/form-state";
+import { validatedAction } from "@/lib/forms/validated-action";
 
-export async function addRateAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const me = await currentPrincipal();
-  if (!me) redirect("/sign-in");
-  const values = {
-    quarterStart: String(data.get("quarterStart") ?? ""),
-    ratePercent: String(data.get("ratePercent") ?? ""),
-  };
-  try {
-    const r = await addInterestRate(await getDb(), me, values);
-    revalidatePath("/treasury/rates");
-    return { ok: `Added ${(r.rateBps / 100).toFixed(2)}% for the quarter starting ${r.quarterStart}.` };
-  } catch (e) {
-    return {
-      error: publicMessage(e),
-      fieldErrors: isAppError(e) ? (e.details?.fieldErrors as Record<string, string> | undefined) : undefined,
-      values,
-    };
-  }
-}
+const rate = z.object({ quarterStart: z.string().default(""), ratePercent: z.string().default("") });
+
+export const addRateAction = validatedAction(rate, async (values, { me, db }) => {
+  const r = await addInterestRate(db, me, values);
+  revalidatePath("/treasury/rates");
+  return ok(`Added ${(r.rateBps / 100).toFixed(2)}% for the quarter starting ${r.quarterStart}.`);
+});

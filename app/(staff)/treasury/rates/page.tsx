@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { listRates } from "@/lib/bonds/interest-rates";
-import { ActionForm } from "../components/action-form";
-import { pageError } from "../components/page-error";
+import { ActionForm } from "@/app/components/staff/action-form";
+import { pageError } from "@/app/components/staff/page-error";
 import { addRateAction } from "./actions";
 
 export const metadata: Metadata = { title: "Interest rates" };

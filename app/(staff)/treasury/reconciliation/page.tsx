@@ -7,8 +7,8 @@ import { formatUsd } from "@/lib/money";
 import { payoutsNeedingAttention } from "@/lib/reconciliation/payouts-attention";
 import { reconcileStripe } from "@/lib/reconciliation/stripe-match";
 import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
-import { ActionForm } from "../components/action-form";
-import { pageError } from "../components/page-error";
+import { ActionForm } from "@/app/components/staff/action-form";
+import { pageError } from "@/app/components/staff/page-error";
 import { importBankAction, importStripeAction } from "./actions";
 import { ImportProgress } from "./import-progress";
 

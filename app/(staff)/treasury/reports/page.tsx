@@ -10,7 +10,7 @@ import { monthlyTreasury, type TreasuryMonth } from "@/lib/reports/monthly";
 import { revolvingFigures } from "@/lib/reports/revolving";
 import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 import { MonthChart, type ChartSeries } from "../../../components/month-chart";
-import { pageError } from "../components/page-error";
+import { pageError } from "@/app/components/staff/page-error";
 
 export const metadata: Metadata = { title: "Reports" };
 export const dynamic = "force-dynamic";

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { isDbUnavailable } from "@/db/faults";
+import { requestOrigin, servedOverHttps } from "@/lib/app-origin";
 import { createCheckout, type CheckoutResult } from "@/lib/donations/checkout";
 import { clientIp } from "@/lib/donations/client-ip";
 import { giveValues, toCheckoutInput, type GiveValues } from "@/lib/donations/give-form";
@@ -21,8 +22,10 @@ export async function startGift(slug: string, locale: string, _prev: GiveState, 
   const values = giveValues(form);
   let result: CheckoutResult;
   try {
+    const h = await headers();
     result = await createCheckout(await getDb(), getStripe(), toCheckoutInput(slug, locale, values), {
-      ip: clientIp(await headers()),
+      ip: clientIp(h),
+      origin: requestOrigin(h),
     });
   } catch (e) {
     const t = await getTranslations({ locale, namespace: "errors" });
@@ -43,7 +46,7 @@ export async function startGift(slug: string, locale: string, _prev: GiveState, 
     // The only copy of the stop-my-gift secret: handed to the thank-you page, never stored in clear.
     (await cookies()).set(`ob_cancel_${result.id}`, result.cancelToken, {
       httpOnly: true,
-      secure: env().APP_URL.startsWith("https:"),
+      secure: servedOverHttps(),
       sameSite: "lax",
       path: "/",
       maxAge: 2 * 60 * 60,

@@ -145,7 +145,7 @@ export function DonateForm({ action, alias }: { action: Action; alias: string })
           {t("displayName")}
         </label>
         <p id="give-name-hint" className="text-sm text-muted">
-          {t("displayNameHint")}
+          {t("displayNameHint")} {t("displayNameReview")}
         </p>
         <input
           id="give-name"

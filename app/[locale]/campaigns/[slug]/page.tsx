@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
+import { appOrigin } from "@/lib/app-origin";
 import { pageLoad } from "@/lib/outage/render-guard";
 import { listCampaignUpdates, listDonorWall } from "@/lib/campaigns/campaign-page";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
@@ -50,7 +51,7 @@ export default async function CampaignPage({ params }: Props) {
     ]),
   );
   const accepting = (ACCEPTING_STATUSES as readonly string[]).includes(c.status);
-  const url = `${e.APP_URL.replace(/\/$/, "")}${locale === "en" ? "" : `/${locale}`}/campaigns/${c.slug}`;
+  const url = `${appOrigin(e)}${locale === "en" ? "" : `/${locale}`}/campaigns/${c.slug}`;
   const month = c.detentionMonth
     ? format.dateTime(new Date(`${c.detentionMonth}-15T12:00:00Z`), { month: "long", year: "numeric", timeZone: "UTC" })
     : null;
@@ -108,7 +109,7 @@ export default async function CampaignPage({ params }: Props) {
           }))}
           wall={wall.map((w) => ({
             id: w.id,
-            name: w.displayName ?? t("anonymous"),
+            name: w.displayName ?? t(w.nameAwaitingReview ? "wallAwaitingReview" : "anonymous"),
             amount: w.giftCents === null ? null : formatUsd(w.giftCents, { wholeDollars: true }),
           }))}
           deductible={e.FUND_DEDUCTIBLE === "true"}

@@ -6,7 +6,7 @@ import { statusLabel } from "@/app/components/staff/format";
 import { gate, load } from "@/app/components/staff/gate";
 import { reviewDetail } from "@/lib/admin/queues";
 import { formatUsd } from "@/lib/money";
-import { approveAction, returnAction } from "../../actions";
+import { approveAction, returnAction } from "./actions";
 import { CaseFilePanel, PublicTextPanel } from "./panels";
 
 export const metadata: Metadata = { title: "Privacy review" };

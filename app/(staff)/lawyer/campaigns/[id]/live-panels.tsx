@@ -2,7 +2,7 @@ import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
 import { SelectField, TextField } from "@/app/components/staff/fields";
 import type { campaigns } from "@/db/schema";
 import { CANCEL_REASONS } from "@/lib/campaigns/case-events";
-import { caseEventAction, proposeEditAction } from "../../actions";
+import { caseEventAction, proposeEditAction } from "./actions";
 import { PublicPanel } from "../campaign-form";
 
 type Campaign = typeof campaigns.$inferSelect;

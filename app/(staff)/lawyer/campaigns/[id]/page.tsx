@@ -42,7 +42,7 @@ export default async function CampaignPage({
           </p>
         ) : null}
         {duplicateCount ? (
-          <p className="mt-2 text-sm text-accent">Another campaign has a case file with the same A-number.</p>
+          <p className="mt-2 text-sm text-accent">Another of your campaigns has a case file with the same A-number.</p>
         ) : null}
         {event ? (
           <p role="status" className="mt-2 rounded-md border border-brand bg-brand-soft p-3 text-sm">

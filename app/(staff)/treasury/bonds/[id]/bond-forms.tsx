@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { formatUsd } from "@/lib/money";
 import type { BondForm } from "@/lib/bonds/bond-forms";
 import type { BondDetail } from "@/lib/bonds/read-models";
-import { ActionForm } from "../../components/action-form";
+import { ActionForm } from "@/app/components/staff/action-form";
 import { bondAction } from "./actions";
 import { RefundForm } from "./refund-form";
 

@@ -1,9 +1,10 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { ActionForm } from "@/app/components/staff/action-form";
+import { TextField } from "@/app/components/staff/fields";
 import { bondInterest, type QuarterRate } from "@/lib/bonds/interest";
+import type { FormState } from "@/lib/forms/form-state";
 import { formatUsd, parseUsd } from "@/lib/money";
-import { EMPTY_FORM, type FormState } from "@/lib/forms/treasury-form-state";
-import { Field, FormOutcome } from "../../components/action-form";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
@@ -35,9 +36,8 @@ export function RefundForm({
   rates: QuarterRate[];
   today: string;
 }) {
-  const [state, run, pending] = useActionState(action, EMPTY_FORM);
-  const [refundedOn, setRefundedOn] = useState(state.values?.refundedOn ?? today);
-  const [received, setReceived] = useState(state.values?.received ?? "");
+  const [refundedOn, setRefundedOn] = useState(today);
+  const [received, setReceived] = useState("");
   const exp = preview(amountCents, postedOn, refundedOn, rates);
   let got: number | null = null;
   try {
@@ -47,30 +47,22 @@ export function RefundForm({
   }
   return (
     // Fields stay uncontrolled (so a failed submit keeps them); the form listens to their input to update the preview.
-    <form
-      action={run}
-      className="space-y-3"
-      data-testid="form-refund"
-      noValidate
+    <ActionForm
+      action={action}
+      testId="form-refund"
+      submitLabel="Record refund"
       onInput={(ev) => {
         const t = ev.target as HTMLInputElement;
         if (t.name === "refundedOn") setRefundedOn(t.value);
         if (t.name === "received") setReceived(t.value);
       }}
     >
-      <Field
-        spec={{ name: "refundedOn", label: "Refund date (interest certified)", type: "date" }}
-        value={refundedOn}
-        error={state.fieldErrors?.refundedOn}
-      />
-      <Field
-        spec={{
-          name: "received",
-          label: "Amount received from ICE (principal + interest, dollars)",
-          placeholder: "e.g. 5,123.45",
-        }}
-        value={received}
-        error={state.fieldErrors?.receivedCents}
+      <TextField name="refundedOn" label="Refund date (interest certified)" type="date" defaultValue={today} />
+      <TextField
+        name="received"
+        label="Amount received from ICE (principal + interest, dollars)"
+        placeholder="e.g. 5,123.45"
+        errorKey="receivedCents"
       />
       <div className="rounded border border-line bg-paper p-2 text-sm" data-testid="refund-preview" aria-live="polite">
         {typeof exp === "string" ? (
@@ -97,14 +89,6 @@ export function RefundForm({
           </>
         )}
       </div>
-      <FormOutcome state={state} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
-      >
-        {pending ? "Working…" : "Record refund"}
-      </button>
-    </form>
+    </ActionForm>
   );
 }

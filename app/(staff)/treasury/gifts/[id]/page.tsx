@@ -4,9 +4,9 @@ import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { formatUsd } from "@/lib/money";
 import { giftDetail } from "@/lib/donations/gifts-overview";
-import { ActionForm } from "../../components/action-form";
+import { ActionForm } from "@/app/components/staff/action-form";
 import { StatusBadge } from "../../components/money";
-import { pageError } from "../../components/page-error";
+import { pageError } from "@/app/components/staff/page-error";
 import { refundGiftAction } from "../actions";
 
 export const metadata: Metadata = { title: "Gift" };

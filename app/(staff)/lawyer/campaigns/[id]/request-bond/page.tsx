@@ -1,33 +1,14 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { ActionForm } from "@/app/(staff)/treasury/components/action-form";
-import { pageError } from "@/app/(staff)/treasury/components/page-error";
+import { ActionForm } from "@/app/components/staff/action-form";
+import { pageError } from "@/app/components/staff/page-error";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
-import { isAppError, publicMessage } from "@/lib/errors";
 import { formatUsd } from "@/lib/money";
-import { bondRequestContext, requestBondInDollars } from "@/lib/bonds/request-context";
-import type { FormState } from "@/lib/forms/treasury-form-state";
+import { bondRequestContext } from "@/lib/bonds/request-context";
+import { requestBondAction } from "./actions";
 
 export const metadata: Metadata = { title: "Request the bond payment" };
 export const dynamic = "force-dynamic";
-
-async function requestAction(campaignId: string, _prev: FormState, data: FormData): Promise<FormState> {
-  "use server";
-  const me = await currentPrincipal();
-  if (!me) redirect("/sign-in");
-  const values = { amount: String(data.get("amount") ?? ""), topUp: String(data.get("topUp") ?? "") };
-  try {
-    await requestBondInDollars(await getDb(), me, campaignId, values);
-  } catch (e) {
-    return {
-      error: publicMessage(e),
-      fieldErrors: isAppError(e) ? (e.details?.fieldErrors as Record<string, string> | undefined) : undefined,
-      values,
-    };
-  }
-  redirect(`/lawyer/campaigns/${campaignId}/request-bond?requested=1`);
-}
 
 export default async function RequestBondPage({
   params,
@@ -72,7 +53,7 @@ export default async function RequestBondPage({
       ) : ctx.canRequest ? (
         <section className="rounded-lg border border-line bg-white p-4">
           <ActionForm
-            action={requestAction.bind(null, c.id)}
+            action={requestBondAction.bind(null, c.id)}
             submitLabel="Request payment"
             testId="form-request-bond"
             fields={[

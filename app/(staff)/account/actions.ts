@@ -1,0 +1,16 @@
+"use server";
+/** The signed-in person's own account: sign out, and end one of their own sessions. */
+import { redirect } from "next/navigation";
+import { revokeMySession } from "@/lib/admin/my-sessions";
+import { signOut } from "@/lib/auth/config";
+import { anyFields, validatedAction } from "@/lib/forms/validated-action";
+
+/** Signing out: no form state to return, Auth.js redirects to the home page. */
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}
+
+export const revokeSessionAction = validatedAction(anyFields, async (_input, { db, me }, sessionId: string) => {
+  await revokeMySession(db, me, { sessionId });
+  redirect("/account?done=session_ended");
+});

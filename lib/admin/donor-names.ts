@@ -1,0 +1,173 @@
+/**
+ * The donor-wall name review (issue 11, finding 2). A name a donor typed is public only after an
+ * admin approves it; the PII guard's findings against the campaign's case file are shown to the
+ * reviewer here and nowhere else, so no donor can learn from the wall what the case file holds.
+ * Admins only: privacy review is the admin's duty, and a treasurer has no need for case-file hints.
+ */
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { campaigns, donations } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { requireRole, type Principal } from "@/lib/auth/roles";
+import { identifiersOf, readCaseFile } from "@/lib/case-files/store";
+import { checkPublicText } from "@/lib/privacy/pii-guard";
+import type { Finding } from "@/lib/privacy/types";
+import { parseOrThrow } from "@/lib/validation";
+
+const FIELD = "donorWallName";
+const QUEUE_LIMIT = 200;
+
+export interface DonorNameRow {
+  donationId: string;
+  campaignId: string;
+  alias: string;
+  /** The name as the donor typed it: for the reviewer's eyes only. */
+  name: string;
+  blocked: Finding[];
+  flagged: Finding[];
+  /** The campaign has no case file to compare with (the guard ran on nothing). */
+  noCaseFile: boolean;
+}
+
+// Same monthly gift and same name, already decided: the later payment follows that decision.
+const decidedSibling = sql`EXISTS (
+  SELECT 1 FROM donations o
+   WHERE o.recurring_gift_id = ${donations.recurringGiftId}
+     AND o.display_name = ${donations.displayName}
+     AND o.display_name_review <> 'pending')`;
+
+const onTheWall = inArray(donations.status, ["succeeded", "partially_refunded"]);
+
+async function guardFor(db: Db, admin: Principal, campaignIds: string[]) {
+  const guards = new Map<string, ((name: string) => { blocked: Finding[]; flagged: Finding[] }) | null>();
+  for (const id of new Set(campaignIds)) {
+    const cf = await readCaseFile(db, id, admin, "pii_guard");
+    guards.set(id, cf ? (name) => checkPublicText({ [FIELD]: name }, identifiersOf(cf)) : null);
+  }
+  return guards;
+}
+
+/** Names waiting for review, oldest gift first, each with what the guard found. */
+export async function donorNameQueue(db: Db, actor: Principal | null): Promise<DonorNameRow[]> {
+  const admin = requireRole(actor, "admin");
+  const rows = await db
+    .select({
+      donationId: donations.id,
+      campaignId: donations.campaignId,
+      alias: campaigns.alias,
+      name: donations.displayName,
+    })
+    .from(donations)
+    .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
+    .where(
+      and(
+        isNotNull(donations.displayName),
+        eq(donations.displayNameReview, "pending"),
+        onTheWall,
+        sql`NOT ${decidedSibling}`,
+      ),
+    )
+    .orderBy(asc(donations.succeededAt), asc(donations.id))
+    .limit(QUEUE_LIMIT);
+  const guards = await guardFor(
+    db,
+    admin,
+    rows.map((r) => r.campaignId),
+  );
+  return rows.map((r) => {
+    const guard = guards.get(r.campaignId);
+    const found = guard ? guard(r.name!) : { blocked: [], flagged: [] };
+    return { ...r, name: r.name!, blocked: found.blocked, flagged: found.flagged, noCaseFile: !guard };
+  });
+}
+
+const decisionSchema = z.object({
+  donationIds: z
+    .array(z.uuid("Select names from the list."))
+    .min(1, "Select at least one name.")
+    .max(QUEUE_LIMIT, `Select at most ${QUEUE_LIMIT} names at a time.`),
+  decision: z.enum(["approve", "reject"], "Choose approve or hide."),
+});
+
+export interface DecisionResult {
+  approved: number;
+  rejected: number;
+  /** Asked to approve, but the guard found a case-file value: left waiting, never published. */
+  refused: number;
+}
+
+/**
+ * Approve or hide several names at once. Approval re-runs the guard: a name holding a
+ * case-file value cannot be approved by a slip of the checkbox, only hidden.
+ */
+export async function decideDonorNames(db: Db, actor: Principal | null, input: unknown): Promise<DecisionResult> {
+  const admin = requireRole(actor, "admin");
+  const { donationIds, decision } = parseOrThrow(decisionSchema, input);
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({
+        id: donations.id,
+        campaignId: donations.campaignId,
+        name: donations.displayName,
+        recurringGiftId: donations.recurringGiftId,
+      })
+      .from(donations)
+      .where(
+        and(
+          inArray(donations.id, donationIds),
+          isNotNull(donations.displayName),
+          eq(donations.displayNameReview, "pending"),
+        ),
+      )
+      .for("update");
+    const guards =
+      decision === "approve"
+        ? await guardFor(
+            tx,
+            admin,
+            rows.map((r) => r.campaignId),
+          )
+        : new Map();
+    const result: DecisionResult = { approved: 0, rejected: 0, refused: 0 };
+    for (const r of rows) {
+      const blocked = decision === "approve" && (guards.get(r.campaignId)?.(r.name!).blocked.length ?? 0) > 0;
+      if (blocked) {
+        result.refused++;
+        continue;
+      }
+      const status = decision === "approve" ? "approved" : "rejected";
+      await tx
+        .update(donations)
+        .set({ displayNameReview: status, displayNameReviewedBy: admin.userId, displayNameReviewedAt: new Date() })
+        .where(eq(donations.id, r.id));
+      await audit(tx, {
+        actorUserId: admin.userId,
+        action: `donor_name.${status}`,
+        subjectType: "donation",
+        subjectId: r.id,
+        details: { campaignId: r.campaignId },
+      });
+      if (status === "approved") result.approved++;
+      else result.rejected++;
+    }
+    return result;
+  });
+}
+
+/** How many names wait, for the admin's home page (no case file is read to count). */
+export async function donorNamesWaiting(db: Db, actor: Principal | null): Promise<number> {
+  requireRole(actor, "admin");
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(donations)
+    .where(
+      and(
+        isNotNull(donations.displayName),
+        eq(donations.displayNameReview, "pending"),
+        onTheWall,
+        sql`NOT ${decidedSibling}`,
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
