@@ -10,6 +10,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deadlineDigestClaims, userRoles, users } from "@/db/schema";
 import { now } from "@/lib/clock";
+import { appOrigin } from "@/lib/app-origin";
 import { env } from "@/lib/env";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { openDeadlines, type OpenDeadline } from "./open-deadlines";
@@ -61,7 +62,7 @@ export async function sendDeadlineDigests(db: Db, at: Date = now()): Promise<Dig
         kind: "notice",
         to: email,
         subject: `${items.filter((i) => i.overdue).length} overdue, ${items.filter((i) => !i.overdue).length} due soon: ICE bond deadlines (${day})`,
-        text: digestText(items, e.APP_URL, e.DEADLINE_DIGEST_DAYS),
+        text: digestText(items, appOrigin(e), e.DEADLINE_DIGEST_DAYS),
       });
       return true;
     });

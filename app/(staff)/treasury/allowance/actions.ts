@@ -1,25 +1,17 @@
 "use server";
+/** The allowance policy page: save the policy, and apply it through the ledger. */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { currentPrincipal } from "@/lib/auth/config";
-import { attempt, type FormState } from "@/lib/forms/form-state";
+import { anyFields, validatedAction } from "@/lib/forms/validated-action";
 import { applyAllowancePolicy, savePolicy } from "@/lib/recovery/allowance";
 
-export async function savePolicyAction(_p: FormState, fd: FormData): Promise<FormState> {
-  const me = await currentPrincipal();
-  const values = Object.fromEntries(
-    [...fd.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")),
-  );
-  const r = await attempt(async () => savePolicy(await getDb(), me, values));
-  if (!r.ok) return r.state;
+export const savePolicyAction = validatedAction(anyFields, async (f, { me, db }) => {
+  await savePolicy(db, me, f);
   redirect("/treasury/allowance?done=saved");
-}
+});
 
-export async function applyPolicyAction(_p: FormState): Promise<FormState> {
-  const me = await currentPrincipal();
-  const r = await attempt(async () => applyAllowancePolicy(await getDb(), me));
-  if (!r.ok) return r.state;
+export const applyPolicyAction = validatedAction(anyFields, async (_f, { me, db }) => {
+  const r = await applyAllowancePolicy(db, me);
   revalidatePath("/treasury");
-  redirect(`/treasury/allowance?done=applied&change=${r.value.changeCents}`);
-}
+  redirect(`/treasury/allowance?done=applied&change=${r.changeCents}`);
+});

@@ -5,12 +5,8 @@ import { OPEN_AT_ICE } from "@/lib/bonds/state-machine";
 import { formatUsd } from "@/lib/money";
 import { bondDetail, type BondDetail } from "@/lib/bonds/read-models";
 import { MoneyLink, StatusBadge } from "../../components/money";
-<<<<<<< HEAD
-import { pageError } from "../../components/page-error";
-import { AfterReleaseLinks } from "./after-release-links";
-=======
 import { pageError } from "@/app/components/staff/page-error";
->>>>>>> main
+import { AfterReleaseLinks } from "./after-release-links";
 import { BondForms } from "./bond-forms";
 import { BondTimeline } from "./bond-timeline";
 import { CaseFilePanel } from "./case-file-panel";

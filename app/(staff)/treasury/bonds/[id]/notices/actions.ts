@@ -1,48 +1,49 @@
 "use server";
-/** Server actions of the notices page: authenticate, hand the form and the scan's bytes to lib/notices. */
+/** The notices page: record a notice with the scan's bytes, or mark a deadline met (lib/notices checks the role). */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { currentPrincipal } from "@/lib/auth/config";
-import { attempt, type FormState } from "@/lib/forms/form-state";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { validatedAction } from "@/lib/forms/validated-action";
 import { resolveNotice } from "@/lib/notices/read";
 import { recordNotice } from "@/lib/notices/record-notice";
 import { MAX_SCAN_BYTES } from "@/lib/notices/scan";
-import { AppError } from "@/lib/errors";
 import { requireId } from "@/lib/validation";
 
-const text = (fd: FormData, k: string) => (typeof fd.get(k) === "string" ? String(fd.get(k)) : undefined);
+const blank = (v: unknown) => (v === "" ? undefined : v);
+const noticeForm = z.object({
+  form: z.preprocess(blank, z.string().optional()),
+  servedOn: z.preprocess(blank, z.string().optional()),
+  servedBy: z.preprocess(blank, z.string().optional()),
+  deliveryDate: z.preprocess(blank, z.string().optional()),
+  deliveryTime: z.preprocess(blank, z.string().optional()),
+  timeZone: z.preprocess(blank, z.string().optional()),
+  place: z.preprocess(blank, z.string().optional()),
+  note: z.preprocess(blank, z.string().optional()),
+  scan: z.unknown().optional(),
+});
 
-export async function recordNoticeAction(bondId: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const me = await currentPrincipal();
-  if (!me) redirect("/sign-in");
-  const r = await attempt(async () => {
+export const recordNoticeAction = validatedAction(
+  noticeForm,
+  async ({ scan: file, ...input }, { me, db }, bondId: string) => {
     const id = requireId(bondId, "bond");
-    const file = fd.get("scan");
     let scan: { bytes: Uint8Array } | null = null;
     if (file instanceof File && file.size > 0) {
-      // Refuse before reading a huge body into memory twice.
-      if (file.size > MAX_SCAN_BYTES + 1)
+      // Refuse before reading a huge body into memory; the content check follows in lib/notices/scan.ts.
+      if (file.size > MAX_SCAN_BYTES)
         throw new AppError("validation", `The scan is ${(file.size / 1048576).toFixed(1)} MB; the limit is 10 MB.`);
       scan = { bytes: new Uint8Array(await file.arrayBuffer()) };
     }
-    const input = Object.fromEntries(
-      ["form", "servedOn", "servedBy", "deliveryDate", "deliveryTime", "timeZone", "place", "note"].map((k) => [
-        k,
-        text(fd, k) || undefined,
-      ]),
-    );
-    return recordNotice(await getDb(), me, id, input, scan);
-  });
-  if (!r.ok) return r.state;
-  revalidatePath(`/treasury/bonds/${bondId}`);
-  redirect(`/treasury/bonds/${bondId}/notices?done=recorded`);
-}
+    await recordNotice(db, me, id, input, scan);
+    revalidatePath(`/treasury/bonds/${id}`);
+    redirect(`/treasury/bonds/${id}/notices?done=recorded`);
+  },
+);
 
-export async function resolveNoticeAction(bondId: string, noticeId: string, _prev: FormState): Promise<FormState> {
-  const me = await currentPrincipal();
-  if (!me) redirect("/sign-in");
-  const r = await attempt(async () => resolveNotice(await getDb(), me, requireId(noticeId, "notice")));
-  if (!r.ok) return r.state;
-  redirect(`/treasury/bonds/${bondId}/notices?done=met`);
-}
+export const resolveNoticeAction = validatedAction(
+  z.object({}),
+  async (_f, { me, db }, bondId: string, noticeId: string) => {
+    await resolveNotice(db, me, requireId(noticeId, "notice"));
+    redirect(`/treasury/bonds/${requireId(bondId, "bond")}/notices?done=met`);
+  },
+);

@@ -1,44 +1,28 @@
 "use server";
+/** The obligor page: a new address of record, the I-333 date, a substitution (lib/obligors checks the role). */
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { currentPrincipal } from "@/lib/auth/config";
-import { attempt, type FormState } from "@/lib/forms/form-state";
+import { anyFields, validatedAction } from "@/lib/forms/validated-action";
 import { changeAddress, recordI333, substituteObligor } from "@/lib/obligors/store";
 import { requireId } from "@/lib/validation";
 
-const fields = (fd: FormData) =>
-  Object.fromEntries(
-    [...fd.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")),
-  );
-
-async function run(bondId: string, done: string, fn: () => Promise<unknown>): Promise<FormState> {
-  const r = await attempt(fn);
-  if (!r.ok) return r.state;
-  redirect(`/treasury/bonds/${bondId}/obligor?done=${done}`);
+function back(bondId: string, done: string): never {
+  redirect(`/treasury/bonds/${requireId(bondId, "bond")}/obligor?done=${done}`);
 }
 
-export async function changeAddressAction(
-  bondId: string,
-  obligorId: string,
-  _p: FormState,
-  fd: FormData,
-): Promise<FormState> {
-  const me = await currentPrincipal();
-  return run(bondId, "address", async () =>
-    changeAddress(await getDb(), me, requireId(obligorId, "obligor"), fields(fd)),
-  );
-}
+export const changeAddressAction = validatedAction(
+  anyFields,
+  async (f, { me, db }, bondId: string, obligorId: string) => {
+    await changeAddress(db, me, requireId(obligorId, "obligor"), f);
+    return back(bondId, "address");
+  },
+);
 
-export async function i333Action(bondId: string, addressId: string, _p: FormState, fd: FormData): Promise<FormState> {
-  const me = await currentPrincipal();
-  return run(bondId, "i333", async () =>
-    recordI333(await getDb(), me, requireId(addressId, "address change"), fields(fd)),
-  );
-}
+export const i333Action = validatedAction(anyFields, async (f, { me, db }, bondId: string, addressId: string) => {
+  await recordI333(db, me, requireId(addressId, "address change"), f);
+  return back(bondId, "i333");
+});
 
-export async function substituteAction(bondId: string, _p: FormState, fd: FormData): Promise<FormState> {
-  const me = await currentPrincipal();
-  return run(bondId, "substituted", async () =>
-    substituteObligor(await getDb(), me, requireId(bondId, "bond"), fields(fd)),
-  );
-}
+export const substituteAction = validatedAction(anyFields, async (f, { me, db }, bondId: string) => {
+  await substituteObligor(db, me, requireId(bondId, "bond"), f);
+  return back(bondId, "substituted");
+});

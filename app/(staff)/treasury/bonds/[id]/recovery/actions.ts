@@ -1,40 +1,28 @@
 "use server";
-/** Server actions of the recovery page. */
+/** The recovery page: the claim mailed, a follow-up, a per-bond allowance judgement (lib/recovery checks the role). */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { currentPrincipal } from "@/lib/auth/config";
-import { attempt, type FormState } from "@/lib/forms/form-state";
+import { anyFields, validatedAction } from "@/lib/forms/validated-action";
 import { saveJudgement } from "@/lib/recovery/allowance";
 import { logFollowup, recordClaimMailed } from "@/lib/recovery/claims";
 import { requireId } from "@/lib/validation";
 
-const fields = (fd: FormData) =>
-  Object.fromEntries(
-    [...fd.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")),
-  );
-
-async function run(bondId: string, done: string, fn: (id: string) => Promise<unknown>): Promise<FormState> {
-  const r = await attempt(async () => fn(requireId(bondId, "bond")));
-  if (!r.ok) return r.state;
+function back(bondId: string, done: string): never {
   revalidatePath(`/treasury/bonds/${bondId}`);
   redirect(`/treasury/bonds/${bondId}/recovery?done=${done}`);
 }
 
-export async function claimMailedAction(bondId: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const me = await currentPrincipal();
-  if (!me) redirect("/sign-in");
-  return run(bondId, "mailed", async (id) => recordClaimMailed(await getDb(), me, id, fields(fd)));
-}
+export const claimMailedAction = validatedAction(anyFields, async (f, { me, db }, bondId: string) => {
+  await recordClaimMailed(db, me, requireId(bondId, "bond"), f);
+  return back(bondId, "mailed");
+});
 
-export async function followupAction(bondId: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const me = await currentPrincipal();
-  if (!me) redirect("/sign-in");
-  return run(bondId, "followup", async (id) => logFollowup(await getDb(), me, id, fields(fd)));
-}
+export const followupAction = validatedAction(anyFields, async (f, { me, db }, bondId: string) => {
+  await logFollowup(db, me, requireId(bondId, "bond"), f);
+  return back(bondId, "followup");
+});
 
-export async function judgementAction(bondId: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const me = await currentPrincipal();
-  if (!me) redirect("/sign-in");
-  return run(bondId, "judgement", async (id) => saveJudgement(await getDb(), me, id, fields(fd)));
-}
+export const judgementAction = validatedAction(anyFields, async (f, { me, db }, bondId: string) => {
+  await saveJudgement(db, me, requireId(bondId, "bond"), f);
+  return back(bondId, "judgement");
+});
