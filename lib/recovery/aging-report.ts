@@ -32,7 +32,7 @@ export async function moneyAtIceByAge(db: Db, at: Date = now()): Promise<AgingRe
         interestCents = null; // a quarter's rate is missing: the table says so instead of guessing
       }
     } else if (!b.postedOn) interestCents = 0; // paid, no I-305 yet: interest has not started
-    return { since: b.since, principalCents: b.principalCents, interestCents };
+    return { since: b.since, principalCents: b.principalCents, interestCents, claimed: b.claimed };
   });
   const policy = await readPolicy(db);
   return {

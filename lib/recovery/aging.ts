@@ -29,21 +29,24 @@ export interface AgingRow {
   bucket: AgeBucket;
   count: number;
   principalCents: number;
+  /** Of that principal, what a refund claim has already been mailed for. */
+  claimedCents: number;
   /** Interest expected to date; null when a quarter's rate is missing for some bond in the bucket. */
   interestCents: number | null;
 }
 
 export function agingTable(
-  bondsAtIce: { since: string; principalCents: number; interestCents: number | null }[],
+  bondsAtIce: { since: string; principalCents: number; interestCents: number | null; claimed?: boolean }[],
   today: string,
 ): AgingRow[] {
   const rows = new Map<AgeBucket, AgingRow>(
-    AGE_BUCKETS.map((b) => [b, { bucket: b, count: 0, principalCents: 0, interestCents: 0 }]),
+    AGE_BUCKETS.map((b) => [b, { bucket: b, count: 0, principalCents: 0, claimedCents: 0, interestCents: 0 }]),
   );
   for (const b of bondsAtIce) {
     const r = rows.get(ageBucket(b.since, today))!;
     r.count += 1;
     r.principalCents += b.principalCents;
+    if (b.claimed) r.claimedCents += b.principalCents;
     r.interestCents = r.interestCents === null || b.interestCents === null ? null : r.interestCents + b.interestCents;
   }
   return [...rows.values()];

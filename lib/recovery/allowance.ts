@@ -103,9 +103,15 @@ export async function allowanceAccount(tx: Db): Promise<{ balance: number; versi
 /** Open bonds with their receivable as the ledger holds it. */
 export async function receivables(
   db: Db,
-): Promise<{ bondId: string; since: string; principalCents: number; postedOn: string | null }[]> {
+): Promise<{ bondId: string; since: string; principalCents: number; postedOn: string | null; claimed: boolean }[]> {
   const rows = await db
-    .select({ bondId: bonds.id, postedOn: bonds.postedOn, paidOn: bonds.paidOn, balance: ledgerAccounts.balance })
+    .select({
+      bondId: bonds.id,
+      postedOn: bonds.postedOn,
+      paidOn: bonds.paidOn,
+      status: bonds.status,
+      balance: ledgerAccounts.balance,
+    })
     .from(ledgerAccounts)
     .innerJoin(bonds, eq(bonds.id, ledgerAccounts.bondId))
     .where(and(isNotNull(ledgerAccounts.bondId), gt(ledgerAccounts.balance, 0)));
@@ -114,6 +120,7 @@ export async function receivables(
     since: r.postedOn ?? r.paidOn!,
     principalCents: r.balance,
     postedOn: r.postedOn,
+    claimed: r.status === "refund_claimed",
   }));
 }
 

@@ -102,6 +102,7 @@ export async function AfterReleasePanels() {
               <th className={cell}>Age (since the I-305)</th>
               <th className={`${cell} text-right`}>Bonds</th>
               <th className={`${cell} text-right`}>Principal</th>
+              <th className={`${cell} text-right`}>Claim mailed</th>
               <th className={`${cell} text-right`}>Interest expected to date</th>
             </tr>
           </thead>
@@ -111,6 +112,9 @@ export async function AfterReleasePanels() {
                 <td className={cell}>{BUCKET_LABEL[r.bucket]}</td>
                 <td className={`${cell} text-right tabular-nums`}>{r.count}</td>
                 <td className={`${cell} text-right tabular-nums`}>{formatUsd(r.principalCents)}</td>
+                <td className={`${cell} text-right tabular-nums`} data-testid={`aging-${r.bucket}-claimed`}>
+                  {formatUsd(r.claimedCents)}
+                </td>
                 <td className={`${cell} text-right tabular-nums`}>
                   {r.interestCents === null ? "rate missing" : formatUsd(r.interestCents)}
                 </td>
@@ -123,11 +127,13 @@ export async function AfterReleasePanels() {
                 {formatUsd(aging.totalCents)}
               </td>
               <td />
+              <td />
             </tr>
             <tr className="border-t border-line">
               <td className={cell}>Less: allowance for bonds not expected back</td>
               <td />
               <td className={`${cell} text-right tabular-nums`}>−{formatUsd(aging.allowanceCents)}</td>
+              <td />
               <td />
             </tr>
           </tbody>
