@@ -39,7 +39,7 @@ async function recordNotice(
 test("after release: notices with scans, both deadlines, the I-391, the claim packet read back, mailed, the aging table moves", async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   // The admin sets the fund's obligor profile once, from the admin home.
   await signIn(page, "admin@openbond.example");
@@ -69,10 +69,9 @@ test("after release: notices with scans, both deadlines, the I-391, the claim pa
 
   // The seeded bond predates obligor records: the treasurer substitutes the fund's own profile.
   await page.getByRole("link", { name: "Obligor of record" }).click();
-  const sub = page.getByRole("form").filter({ hasText: "Record substitution" });
-  await sub.getByLabel("New obligor").selectOption("fund");
-  await sub.getByLabel("From").fill(day(-1));
-  await sub.getByRole("button", { name: "Record substitution" }).click();
+  await page.getByLabel("New obligor").selectOption("fund");
+  await page.getByLabel("From", { exact: true }).fill(day(-1));
+  await page.getByRole("button", { name: "Record substitution" }).click();
   await expect(page.getByTestId("obligor")).toContainText("Open Bond Fund Inc.");
   await page.getByRole("link", { name: /← Bond for/ }).click();
 
@@ -91,7 +90,7 @@ test("after release: notices with scans, both deadlines, the I-391, the claim pa
     },
     { name: "scan.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a-not-allowed") },
   ).catch(() => {});
-  await expect(page.getByRole("alert")).toContainText("not a PDF, JPEG or PNG");
+  await expect(page.getByTestId("form-error")).toContainText("not a PDF, JPEG or PNG");
   await expect(page.getByTestId("notices")).toContainText("None recorded yet.");
   await shots(page, "1-bad-scan");
   await page.getByLabel("Scan of the notice").setInputFiles({ name: "i340.png", mimeType: "image/png", buffer: PNG });
@@ -104,14 +103,17 @@ test("after release: notices with scans, both deadlines, the I-391, the claim pa
     { name: "i323.pdf", mimeType: "application/pdf", buffer: PDF },
   );
   await expect(page.getByTestId("notice-I-323")).toContainText("Appeal on Form I-290B");
-  await expect(page.getByTestId("notice-I-323")).toContainText("32 day(s) left"); // 33 days when mailed, served yesterday
+  // 33 days when mailed, ending at midnight on the fund's clock; days left counted there too (32 or 33 by the hour).
+  const appealDay = new Date(Date.parse(`${day(-1)}T00:00:00Z`) + 33 * 86_400_000).toISOString().slice(0, 10);
+  await expect(page.getByTestId("notice-I-323")).toContainText(`${appealDay} 23:59 America/New_York`);
+  await expect(page.getByTestId("notice-I-323")).toContainText(/3[23] day\(s\) left/);
   await shots(page, "2-notices");
 
   // Both deadlines on the dashboard, most urgent first.
   await page.getByRole("link", { name: "Overview" }).click();
   const deadlines = page.getByTestId("deadlines");
   await expect(deadlines.getByTestId("deadline-deliver_person")).toContainText("Tomás");
-  await expect(deadlines.getByTestId("deadline-appeal_i290b")).toContainText("32");
+  await expect(deadlines.getByTestId("deadline-appeal_i290b")).toContainText(appealDay);
   const rows = await deadlines.locator("tbody tr").allInnerTexts();
   expect(rows.findIndex((r) => r.includes("I-340"))).toBeLessThan(rows.findIndex((r) => r.includes("I-290B")));
   await shots(page, "3-dashboard-deadlines");

@@ -100,7 +100,11 @@ export default async function ObligorPage({
             ))}
           </ul>
           <h2 className="mb-1 mt-4 font-semibold">Change the address of record</h2>
-          <ActionForm action={changeAddressAction.bind(null, bond.id, o.obligorId)} className="space-y-3">
+          <ActionForm
+            action={changeAddressAction.bind(null, bond.id, o.obligorId)}
+            className="space-y-3"
+            label="Change the address of record"
+          >
             <AddressFields />
             <div className="grid gap-3 sm:grid-cols-2">
               <TextField name="changedOn" type="date" label="Moved on" />
@@ -123,7 +127,7 @@ export default async function ObligorPage({
         <p className="mb-2 text-xs text-muted">
           A representative leaves, a fund merges: the new obligor from a date. ICE must be told too.
         </p>
-        <ActionForm action={substituteAction.bind(null, bond.id)} className="space-y-3">
+        <ActionForm action={substituteAction.bind(null, bond.id)} className="space-y-3" label="Substitute the obligor">
           <div className="grid gap-3 sm:grid-cols-2">
             <SelectField
               name="to"
