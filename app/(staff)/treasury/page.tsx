@@ -106,7 +106,7 @@ export default async function TreasuryHome() {
         <BondTable rows={d.i391Overdue} ageLabel="Released (days ago)" />
       </Panel>
       <Panel
-        title={`Breached (I-323): appeal within ${d.watch.appealDays} days of the notice`}
+        title={`Breached (I-323): appeal within ${d.watch.appealDays} days of the notice (${d.watch.appealDays + 3} if it was mailed)`}
         empty={!d.breaches.length}
       >
         <BondTable rows={d.breaches} ageLabel="I-323 (days ago)" extra={BREACH_COLUMNS} testId="breaches" />

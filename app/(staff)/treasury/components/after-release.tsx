@@ -32,34 +32,36 @@ export async function AfterReleasePanels() {
         {deadlines.length === 0 ? (
           <p className="text-sm text-muted">None open.</p>
         ) : (
-          <table className="w-full text-sm">
-            <thead className="text-left text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th className={cell}>Days left</th>
-                <th className={cell}>Deadline</th>
-                <th className={cell}>Bond</th>
-                <th className={cell}>Due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deadlines.map((d) => (
-                <tr key={d.noticeId} className="border-t border-line" data-testid={`deadline-${d.kind}`}>
-                  <td
-                    className={`${cell} font-semibold tabular-nums ${d.overdue || d.daysLeft <= 3 ? "text-accent" : ""}`}
-                  >
-                    {d.overdue ? `overdue ${-d.daysLeft}` : d.daysLeft}
-                  </td>
-                  <td className={cell}>{d.label}</td>
-                  <td className={cell}>
-                    <Link href={`/treasury/bonds/${d.bondId}/notices`} className="text-brand underline">
-                      {d.alias}*
-                    </Link>
-                  </td>
-                  <td className={`${cell} tabular-nums`}>{d.local}</td>
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <thead className="text-left text-xs uppercase tracking-wide text-muted">
+                <tr>
+                  <th className={cell}>Days left</th>
+                  <th className={cell}>Deadline</th>
+                  <th className={cell}>Bond</th>
+                  <th className={cell}>Due</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {deadlines.map((d) => (
+                  <tr key={d.noticeId} className="border-t border-line" data-testid={`deadline-${d.kind}`}>
+                    <td
+                      className={`${cell} font-semibold tabular-nums ${d.overdue || d.daysLeft <= 3 ? "text-accent" : ""}`}
+                    >
+                      {d.overdue ? `overdue ${-d.daysLeft}` : d.daysLeft}
+                    </td>
+                    <td className={cell}>{d.label}</td>
+                    <td className={cell}>
+                      <Link href={`/treasury/bonds/${d.bondId}/notices`} className="text-brand underline">
+                        {d.alias}*
+                      </Link>
+                    </td>
+                    <td className={`${cell} tabular-nums`}>{d.local}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Panel>
       {noI333.length ? (
@@ -96,48 +98,50 @@ export async function AfterReleasePanels() {
         </Panel>
       ) : null}
       <Panel title="Money at ICE by age" testId="aging">
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs uppercase tracking-wide text-muted">
-            <tr>
-              <th className={cell}>Age (since the I-305)</th>
-              <th className={`${cell} text-right`}>Bonds</th>
-              <th className={`${cell} text-right`}>Principal</th>
-              <th className={`${cell} text-right`}>Claim mailed</th>
-              <th className={`${cell} text-right`}>Interest expected to date</th>
-            </tr>
-          </thead>
-          <tbody>
-            {aging.rows.map((r) => (
-              <tr key={r.bucket} className="border-t border-line" data-testid={`aging-${r.bucket}`}>
-                <td className={cell}>{BUCKET_LABEL[r.bucket]}</td>
-                <td className={`${cell} text-right tabular-nums`}>{r.count}</td>
-                <td className={`${cell} text-right tabular-nums`}>{formatUsd(r.principalCents)}</td>
-                <td className={`${cell} text-right tabular-nums`} data-testid={`aging-${r.bucket}-claimed`}>
-                  {formatUsd(r.claimedCents)}
-                </td>
-                <td className={`${cell} text-right tabular-nums`}>
-                  {r.interestCents === null ? "rate missing" : formatUsd(r.interestCents)}
-                </td>
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs uppercase tracking-wide text-muted">
+              <tr>
+                <th className={cell}>Age (since the I-305)</th>
+                <th className={`${cell} text-right`}>Bonds</th>
+                <th className={`${cell} text-right`}>Principal</th>
+                <th className={`${cell} text-right`}>Claim mailed</th>
+                <th className={`${cell} text-right`}>Interest expected to date</th>
               </tr>
-            ))}
-            <tr className="border-t border-line font-semibold">
-              <td className={cell}>Total receivable (gross)</td>
-              <td />
-              <td className={`${cell} text-right tabular-nums`} data-testid="aging-total">
-                {formatUsd(aging.totalCents)}
-              </td>
-              <td />
-              <td />
-            </tr>
-            <tr className="border-t border-line">
-              <td className={cell}>Less: allowance for bonds not expected back</td>
-              <td />
-              <td className={`${cell} text-right tabular-nums`}>−{formatUsd(aging.allowanceCents)}</td>
-              <td />
-              <td />
-            </tr>
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {aging.rows.map((r) => (
+                <tr key={r.bucket} className="border-t border-line" data-testid={`aging-${r.bucket}`}>
+                  <td className={cell}>{BUCKET_LABEL[r.bucket]}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{r.count}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{formatUsd(r.principalCents)}</td>
+                  <td className={`${cell} text-right tabular-nums`} data-testid={`aging-${r.bucket}-claimed`}>
+                    {formatUsd(r.claimedCents)}
+                  </td>
+                  <td className={`${cell} text-right tabular-nums`}>
+                    {r.interestCents === null ? "rate missing" : formatUsd(r.interestCents)}
+                  </td>
+                </tr>
+              ))}
+              <tr className="border-t border-line font-semibold">
+                <td className={cell}>Total receivable (gross)</td>
+                <td />
+                <td className={`${cell} text-right tabular-nums`} data-testid="aging-total">
+                  {formatUsd(aging.totalCents)}
+                </td>
+                <td />
+                <td />
+              </tr>
+              <tr className="border-t border-line">
+                <td className={cell}>Less: allowance for bonds not expected back</td>
+                <td />
+                <td className={`${cell} text-right tabular-nums`}>−{formatUsd(aging.allowanceCents)}</td>
+                <td />
+                <td />
+              </tr>
+            </tbody>
+          </table>
+        </div>
         <p className="mt-2 text-sm">
           <Link href="/treasury/allowance" className="text-brand underline">
             Allowance policy{aging.policySet ? "" : " (not set)"}
