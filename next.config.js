@@ -31,6 +31,8 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with HTTP 403 (staff pages refused for lack of a role).
   // ICE notice scans are uploaded through a server action (≤ 10 MB, checked again by content in lib/notices/scan.ts).
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
+  // Next.js's cache, plus revalidations broadcast to the other instances through PostgreSQL (README: several instances).
+  cacheHandler: require.resolve("./lib/cache/broadcast-cache-handler.cjs"),
   reactStrictMode: true,
   async headers() {
     return [

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -8,6 +9,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // Vitest's default leaves one core idle; the test files here are CPU-bound (PGlite is WebAssembly).
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || os.availableParallelism(),
     testTimeout: 120_000,
     hookTimeout: 120_000,
     globalSetup: ["tests/helpers/global-setup.ts"],

@@ -5,9 +5,17 @@ import path from "node:path";
 
 export type CeilingResult = { ok: true; tps: number; avgLatencyMs: number } | { ok: false; reason: string };
 
-/** CI and sessions keep shared/ beside the repository. */
+/**
+ * CI and sessions keep shared/ beside the repository; a git worktree may sit deeper
+ * (e.g. wt/<name>), so the nearest ancestor's shared/ counts. PG_CEILING_SCRIPT overrides.
+ */
 export function ceilingScript(repoRoot: string): string {
-  return path.resolve(repoRoot, "..", "shared", "bench", "pg-ceiling", "run");
+  if (process.env.PG_CEILING_SCRIPT) return path.resolve(process.env.PG_CEILING_SCRIPT);
+  const rel = path.join("shared", "bench", "pg-ceiling", "run");
+  for (let dir = path.resolve(repoRoot, ".."); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, rel))) return path.join(dir, rel);
+    if (dir === path.dirname(dir)) return path.resolve(repoRoot, "..", rel);
+  }
 }
 
 export function runCeiling(

@@ -12,7 +12,14 @@ export interface Figure {
   target?: string;
   /** null when there is no target or it could not be evaluated (e.g. no ceiling). */
   pass: boolean | null;
+  /** 1-minute load average when the figure's scenario started, set when above LOADED_ABOVE: the figure is suspect. */
+  loadedAt?: number;
 }
+
+/** Above this 1-minute load average at a scenario's start (2 cores), its figures are marked: other work skewed them. */
+export const LOADED_ABOVE = 1.5;
+
+const mark = (f: Figure) => (f.loadedAt === undefined ? "" : ` (load ${f.loadedAt.toFixed(2)} at start)`);
 
 export interface Machine {
   cpus: number;
@@ -69,7 +76,7 @@ function verdict(f: Figure): string {
 
 export function printFigure(f: Figure): void {
   const target = f.target ? `  (target ${f.target}: ${f.pass === null ? "n/a" : f.pass ? "pass" : "MISS"})` : "";
-  console.log(`  ${f.name}: ${formatValue(f)}${target}`);
+  console.log(`  ${f.name}: ${formatValue(f)}${target}${mark(f)}`);
 }
 
 export function writeResults(dir: string, machine: Machine, figures: Figure[], notes: string[], base = "latest"): void {
@@ -79,10 +86,13 @@ export function writeResults(dir: string, machine: Machine, figures: Figure[], n
     "# Benchmark results",
     "",
     "Written by `npm run bench` (see README, Benchmarks). Numbers are from one run on the machine below.",
+    `A figure marked ⚠ comes from a scenario that started with the 1-minute load average above ${LOADED_ABOVE} (given beside it): other processes shared the CPUs, so compare it only with figures of the same run.`,
     "",
     "| figure | value | target | pass/miss |",
     "| --- | --- | --- | --- |",
-    ...figures.map((f) => `| ${f.name} | ${formatValue(f)} | ${f.target ?? ""} | ${verdict(f)} |`),
+    ...figures.map(
+      (f) => `| ${f.name}${mark(f) ? " ⚠" : ""} | ${formatValue(f)} | ${f.target ?? ""} | ${verdict(f)}${mark(f)} |`,
+    ),
     "",
     "## Machine",
     "",

@@ -5,8 +5,9 @@
  * bench/results/<names>.{json,md}, so a partial run never replaces the full
  * table). Env: BENCH_DATABASE_URL (a server URL; the run creates and drops its
  * databases there), BENCH_SECONDS (per measurement, default 15),
- * BENCH_LEDGER_MODE (loops | threads). webhook, page and weight need a
- * production build (page and weight make one when sources are newer).
+ * BENCH_LEDGER_MODE (loops | threads); ports BENCH_APP_PORT, BENCH_STRIPE_PORT,
+ * BENCH_PAGE_PORT, BENCH_PAGE_LARGE_PORT, BENCH_WEIGHT_PORT. webhook, page and
+ * weight make a production build when there is none or sources are newer.
  */
 import os from "node:os";
 import path from "node:path";
@@ -20,9 +21,10 @@ import {
 } from "./bench-db";
 import { DEFAULT_MODE, runLedgerBench } from "./ledger";
 import type { LoadMode } from "./ledger-run-load";
+import { runInstancesBench } from "./instances";
 import { runPageBench } from "./page";
 import { runReconcileBench } from "./reconcile";
-import { machineInfo, printFigure, writeResults, type Figure } from "./report";
+import { LOADED_ABOVE, machineInfo, printFigure, writeResults, type Figure } from "./report";
 import { stopAllServers } from "./server";
 import { runWebhookBench } from "./webhook";
 import { runWeightBench } from "./weight";
@@ -48,6 +50,8 @@ const SCENARIOS: Record<string, (c: ScenarioContext) => Promise<void>> = {
   page: (c) => runPageBench({ ...c, seconds, repoRoot }),
   weight: (c) => runWeightBench({ ...c, repoRoot }),
   reconcile: (c) => runReconcileBench(c),
+  instances: (c) =>
+    runInstancesBench({ serverUrl, repoRoot, emit: c.emit, note: c.note, defer: (fn) => deferred.push(fn) }),
 };
 
 let benchDb: BenchDatabase | undefined;
@@ -85,19 +89,24 @@ async function main(): Promise<number> {
     `${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, node ${machine.node}, PostgreSQL ${machine.postgres}, ${machine.commit}, load ${machine.loadAverage}`,
   );
 
+  let scenarioLoad = 0;
   const emit = (f: Figure) => {
-    figures.push(f);
-    printFigure(f);
+    const marked: Figure = scenarioLoad > LOADED_ABOVE ? { ...f, loadedAt: scenarioLoad } : f;
+    figures.push(marked);
+    printFigure(marked);
   };
   for (const name of selected) {
     // A fresh database per scenario: none sees another's data, and each is dropped right after.
     benchDb = await createBenchDatabase(serverUrl);
     console.log(`\n[${name}] bench database ${benchDb.name} on ${new URL(serverUrl).host}`);
+    scenarioLoad = os.loadavg()[0]!;
     notes.push(
       `${name}: load average ${os
         .loadavg()
         .map((l) => l.toFixed(2))
-        .join(", ")} (1, 5, 15 min) at its start`,
+        .join(
+          ", ",
+        )} (1, 5, 15 min) at its start${scenarioLoad > LOADED_ABOVE ? ` — above ${LOADED_ABOVE}: its figures are marked` : ""}`,
     );
     try {
       handle = await openDb({ url: benchDb.url, poolMax: 4 });

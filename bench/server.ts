@@ -8,8 +8,14 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
-/** Ports the benchmarks may use. */
-export const BENCH_PORTS = { page: 3810, weight: 3811, pageLarge: 3812 } as const;
+const port = (name: string, fallback: number) => Number(process.env[name]) || fallback;
+
+/** Ports the benchmarks may use (each overridable, so that several people can run them on one machine). */
+export const BENCH_PORTS = {
+  page: port("BENCH_PAGE_PORT", 3810),
+  weight: port("BENCH_WEIGHT_PORT", 3811),
+  pageLarge: port("BENCH_PAGE_LARGE_PORT", 3812),
+} as const;
 
 const SOURCES = [
   "app",

@@ -16,12 +16,19 @@
  */
 import postgres from "postgres";
 import type { Db } from "@/db/client";
-import { trialBalance, verifyCachedBalances } from "@/lib/ledger";
+import { trialBalance, verifyCachedBalances, verifyDonorCounts, verifyKindTotals } from "@/lib/ledger";
 
 /** Gift of donation number g, in cents: 5.00–504.99, deterministic so other tables can be derived from g. */
 export const giftCentsSql = (g: string) => `(500 + ((${g}) * 7919) % 50000)`;
 
-const TABLES = ["journal_entries", "ledger_postings", "ledger_accounts", "donations"];
+const TABLES = [
+  "journal_entries",
+  "ledger_postings",
+  "ledger_accounts",
+  "donations",
+  "ledger_kind_totals",
+  "campaign_donor_counts",
+];
 
 export interface BulkDonations {
   /** Campaigns the gifts go to, round-robin (gift g to campaignIds[g % length]). */
@@ -101,7 +108,19 @@ export async function bulkDonations(url: string, o: BulkDonations): Promise<numb
                    FROM ledger_postings p JOIN gen_entry e ON e.id = p.entry_id GROUP BY p.account_code) s
           WHERE a.code = s.account_code`,
       );
+      // The running totals the statement-level posting trigger and the donor-count trigger keep.
+      await tx.unsafe(
+        `INSERT INTO ledger_kind_totals AS t (account_code, kind, total, postings)
+         SELECT p.account_code, 'donation', sum(p.amount), count(*)
+           FROM ledger_postings p JOIN gen_entry e ON e.id = p.entry_id GROUP BY p.account_code
+         ON CONFLICT (account_code, kind) DO UPDATE SET total = t.total + EXCLUDED.total, postings = t.postings + EXCLUDED.postings`,
+      );
       if (o.donationRows) {
+        await tx.unsafe(
+          `INSERT INTO campaign_donor_counts AS d (campaign_id, donors)
+           SELECT campaign_id, count(*) FROM gen_gift GROUP BY campaign_id
+           ON CONFLICT (campaign_id) DO UPDATE SET donors = d.donors + EXCLUDED.donors`,
+        );
         await tx.unsafe(
           `INSERT INTO donations (campaign_id, amount_cents, display_name, status, charge_id, payment_intent_id, fee_cents, succeeded_at, created_at)
            SELECT campaign_id, cents, CASE WHEN g % 3 = 0 THEN NULL ELSE 'Donor ' || g END, 'succeeded',
@@ -122,11 +141,18 @@ export async function bulkDonations(url: string, o: BulkDonations): Promise<numb
 export async function verifyBooks(db: Db): Promise<{ ok: boolean; detail: string }> {
   const tb = await trialBalance(db);
   const mismatches = await verifyCachedBalances(db);
+  const totals = await verifyKindTotals(db);
+  const donors = await verifyDonorCounts(db);
   const ok =
-    tb.postingsSum === 0 && tb.unbalancedEntries.length === 0 && mismatches.length === 0 && tb.assets === tb.funds;
+    tb.postingsSum === 0 &&
+    tb.unbalancedEntries.length === 0 &&
+    mismatches.length === 0 &&
+    tb.assets === tb.funds &&
+    totals.length === 0 &&
+    donors.length === 0;
   return {
     ok,
-    detail: `postings sum ${tb.postingsSum}, unbalanced entries ${tb.unbalancedEntries.length}, cache mismatches ${mismatches.length}`,
+    detail: `postings sum ${tb.postingsSum}, unbalanced entries ${tb.unbalancedEntries.length}, cache mismatches ${mismatches.length}, running-total mismatches ${totals.length}, donor-count mismatches ${donors.length}`,
   };
 }
 

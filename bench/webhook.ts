@@ -25,6 +25,7 @@ import {
 } from "../tests/helpers/ingest-world";
 import { startNextServer, withTimeout } from "../tests/helpers/next-server";
 import type { Figure } from "./report";
+import { ensureBuild } from "./server";
 import type { LoadInput, LoadMessage, PhaseResult } from "./webhook-load-worker";
 
 export const WEBHOOK_TARGET_EVENTS_PER_SECOND = 800;
@@ -54,7 +55,7 @@ const num = (name: string, fallback: number) => {
  * shuffled (Stripe does not promise order), with `dups` re-sends of events
  * already sent, mostly recent ones (a retry racing the first delivery), some old.
  */
-function plan(uniques: number[], dups: number, random: () => number): number[] {
+export function plan(uniques: number[], dups: number, random: () => number): number[] {
   const u = [...uniques];
   for (let i = 0; i < u.length; i += 20) {
     for (let j = Math.min(u.length, i + 20) - 1; j > i; j--) {
@@ -84,7 +85,7 @@ function bootstrap(file: string): string {
   return `require("tsx/cjs/api").register(); require(${JSON.stringify(file)});`;
 }
 
-async function runLoad(repoRoot: string, input: LoadInput, timeoutMs: number): Promise<PhaseResult[]> {
+export async function runLoad(repoRoot: string, input: LoadInput, timeoutMs: number): Promise<PhaseResult[]> {
   const worker = new Worker(bootstrap(path.join(repoRoot, "bench", "webhook-load-worker.ts")), {
     eval: true,
     workerData: input,
@@ -107,7 +108,12 @@ async function runLoad(repoRoot: string, input: LoadInput, timeoutMs: number): P
 }
 
 /** Stripe's side of a missed delivery: resend until a 2xx (bounded). */
-async function resendUnacked(url: string, secret: string, payloads: string[], unacked: number[]): Promise<number> {
+export async function resendUnacked(
+  url: string,
+  secret: string,
+  payloads: string[],
+  unacked: number[],
+): Promise<number> {
   let attempts = 0;
   for (const i of unacked) {
     for (let tries = 0; ; tries++) {
@@ -140,6 +146,8 @@ export async function runWebhookBench(o: WebhookBenchOptions): Promise<void> {
   const requests = num("BENCH_WEBHOOK_REQUESTS", Math.round(WEBHOOK_TARGET_EVENTS_PER_SECOND * o.seconds));
   const random = seeded(num("BENCH_SEED", 20261128));
   const name = "webhook over HTTP (30% duplicates)";
+  // Before any setup: next start serves the last build, and a fresh clone has none.
+  ensureBuild(o.repoRoot);
 
   const world = await openIngestWorld({ serverUrl: o.serverUrl, apiPort });
   o.defer(() => world.close());

@@ -18,6 +18,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface DbHandle {
   db: Db;
   driver: "postgres" | "pglite";
+  /** The embedded client itself (PGlite only), for dumping a test template. */
+  pglite?: import("@electric-sql/pglite").PGlite;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,8 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data folder, or "memory://" for a throwaway database. */
   dataDir?: string;
+  /** PGlite only: start from this dump (`dumpDataDir()`) instead of an empty cluster; tests use it to skip initdb and migrations. */
+  pgliteImage?: Blob;
   poolMax?: number;
   /** PostgreSQL only: deadline for one statement outside a transaction, or one whole transaction (default 20 s). */
   callTimeoutMs?: number;
@@ -41,7 +45,7 @@ const MIGRATION_LOCK_ID = 7_310_442_901; // arbitrary, constant: serialises migr
 export async function openDb(opts: OpenOptions): Promise<DbHandle> {
   const handle = opts.url
     ? await openPostgres(opts.url, opts.poolMax ?? 10, opts.callTimeoutMs ?? 20_000, opts.reportHealth ?? false)
-    : await openPglite(opts.dataDir ?? "memory://");
+    : await openPglite(opts.dataDir ?? "memory://", opts.pgliteImage);
   if (opts.migrate !== false) await migrateHandle(handle, opts.url);
   return handle;
 }
@@ -76,17 +80,19 @@ async function openPostgres(url: string, max: number, callTimeoutMs: number, rep
   return { db, driver: "postgres", close: () => pool.end({ timeout: 5 }) };
 }
 
-async function openPglite(dataDir: string): Promise<DbHandle> {
+async function openPglite(dataDir: string, image?: Blob): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const memory = dataDir.startsWith("memory://");
   const release = memory ? () => {} : claimDataDir(path.resolve(dataDir));
-  const client = memory ? new PGlite() : new PGlite(path.resolve(dataDir));
+  const where = memory ? {} : { dataDir: path.resolve(dataDir) };
+  const client = new PGlite(image ? { ...where, loadDataDir: image } : where);
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
     driver: "pglite",
+    pglite: client,
     close: async () => {
       await client.close();
       release();

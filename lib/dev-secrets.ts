@@ -15,6 +15,18 @@ export interface Secrets {
   aNumberHmacKey: string;
 }
 
+/**
+ * Always `.data/dev-secrets.json` under the working directory (git-ignored), whatever
+ * PGLITE_DATA_DIR says: deriving it from the data folder once put the keys at the repository
+ * root (`memory://` and relative folders resolve there), where they were committed.
+ */
+export function devSecretsFile(cwd: string = process.cwd()): string {
+  const dataDir = path.resolve(cwd, ".data");
+  const file = path.join(dataDir, "dev-secrets.json");
+  if (path.dirname(file) !== dataDir) throw new Error("development secrets must live in .data/");
+  return file;
+}
+
 const holder = globalThis as typeof globalThis & { __openbondSecrets?: Secrets };
 
 export function secrets(): Secrets {
@@ -27,7 +39,7 @@ export function secrets(): Secrets {
   }
   if (appEnv(e) === "production")
     throw new Error("AUTH_SECRET, CASE_FILE_KEYS and A_NUMBER_HMAC_KEY are required in production.");
-  const file = path.resolve(path.dirname(path.resolve(e.PGLITE_DATA_DIR)), "dev-secrets.json");
+  const file = devSecretsFile();
   let stored: Partial<Secrets> = {};
   if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8")) as Partial<Secrets>;
   const generated: Secrets = {

@@ -1,14 +1,14 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getDb } from "@/db";
 import { applyCampaignFilter, parseCampaignFilter, SORTS, statusesFor } from "@/lib/campaigns/list-filter";
-import { listCampaignCards, PUBLIC_STATUSES } from "@/lib/campaigns/queries";
+import { PUBLIC_STATUSES } from "@/lib/campaigns/queries";
 import { Link } from "@/lib/i18n/navigation";
 import { formatUsd } from "@/lib/money";
 import { pageLoad } from "@/lib/outage/render-guard";
+import { publicCampaignCards } from "../revalidate-public";
 import { AliasDisc } from "../components/alias-disc";
 import { Progress } from "../components/progress";
 
-// Amounts come from the ledger at request time.
+// The filters make each visit dynamic; the campaign cards come from the data cache (publicCampaignCards).
 export const dynamic = "force-dynamic";
 
 type Props = {
@@ -21,10 +21,9 @@ export default async function HomePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations();
   const filter = parseCampaignFilter(await searchParams);
-  const [all, listed] = await pageLoad(async () => {
-    const db = await getDb();
-    return [await listCampaignCards(db, PUBLIC_STATUSES), await listCampaignCards(db, statusesFor(filter))] as const;
-  });
+  const [all, listed] = await pageLoad(
+    async () => [await publicCampaignCards(PUBLIC_STATUSES), await publicCampaignCards(statusesFor(filter))] as const,
+  );
   const regions = [...new Set(all.map((c) => c.region))].sort();
   const campaigns = applyCampaignFilter(listed, filter);
   const sortLabel = { newest: t("home.sortNewest"), raised: t("home.sortRaised"), closest: t("home.sortClosest") };

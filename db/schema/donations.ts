@@ -62,8 +62,18 @@ export const donations = pgTable(
     index("donations_name_review_pending_idx")
       .on(t.campaignId)
       .where(sql`${t.displayName} IS NOT NULL AND ${t.displayNameReview} = 'pending'`),
+    // The donor wall: a campaign's newest counted gifts without sorting them all (migration 0017).
+    index("donations_wall_idx").on(t.campaignId, t.succeededAt.desc().nullsLast(), t.createdAt.desc()),
   ],
 );
+
+/** Per campaign, its donations counted as donors (succeeded or partially refunded); kept by a database trigger (0017). */
+export const campaignDonorCounts = pgTable("campaign_donor_counts", {
+  campaignId: uuid("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
+  donors: bigint("donors", { mode: "number" }).notNull(),
+});
 
 export const recurringGiftStatus = pgEnum("recurring_gift_status", ["pending", "active", "cancelled"]);
 

@@ -5,6 +5,7 @@ import {
   check,
   index,
   jsonb,
+  primaryKey,
   pgTable,
   smallint,
   text,
@@ -121,4 +122,23 @@ export const ledgerPostings = pgTable(
     unique("ledger_postings_account_version").on(t.accountCode, t.accountVersion),
     index("ledger_postings_entry_idx").on(t.entryId),
   ],
+);
+
+/**
+ * Running totals per account and journal-entry kind: the signed sum (debit
+ * positive) and count of the account's postings in entries of that kind. Kept by
+ * a trigger in each posting's transaction (migration 0017); direct changes are
+ * refused. Read through kindTotals, checked by verifyKindTotals (lib/ledger).
+ */
+export const ledgerKindTotals = pgTable(
+  "ledger_kind_totals",
+  {
+    accountCode: text("account_code")
+      .notNull()
+      .references(() => ledgerAccounts.code),
+    kind: text("kind").notNull(),
+    total: bigint("total", { mode: "number" }).notNull(),
+    postings: bigint("postings", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ name: "ledger_kind_totals_pk", columns: [t.accountCode, t.kind] })],
 );

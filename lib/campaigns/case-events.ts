@@ -4,11 +4,22 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { campaignEvents, campaignGoalVersions, campaigns } from "@/db/schema";
 import { requireRole, type Principal } from "@/lib/auth/roles";
+import { AppError, isAppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
 import { guardAgainstCaseFile, ownedCampaign } from "./authoring";
 
+/** The guard checks the note as if it were a story; its findings belong to the form's note field. */
 async function guardNote(tx: Db, lawyer: Principal, campaignId: string, note: string) {
-  await guardAgainstCaseFile(tx, lawyer, campaignId, { alias: "", region: "", summary: "", story: note });
+  try {
+    await guardAgainstCaseFile(tx, lawyer, campaignId, { alias: "", region: "", summary: "", story: note });
+  } catch (e) {
+    const findings = isAppError(e) ? e.details?.findings : undefined;
+    if (!Array.isArray(findings)) throw e;
+    const messages = (findings as { message: string }[])
+      .map((f) => f.message.replace(/^Story\b/, "The note"))
+      .join(" ");
+    throw new AppError("validation", messages, { fieldErrors: { note: messages } });
+  }
 }
 
 /** DOMAIN.md: why a campaign can lose its purpose before the bond is paid. */

@@ -94,7 +94,10 @@ export async function getPublicCampaign(db: Db, slug: string): Promise<PublicCam
   };
 }
 
-/** Raised and donor count per campaign matching `where` (used by staff read models too). */
+/**
+ * Raised and donor count per campaign matching `where` (used by staff read models too), from the
+ * running totals the database keeps (ledger_kind_totals, campaign_donor_counts): flat in data size.
+ */
 export async function raisedByCampaign(
   db: Db,
   where: SQL | undefined,
@@ -102,9 +105,9 @@ export async function raisedByCampaign(
   const rows = rowsOf<{ id: string; raised: string | number; donors: string | number }>(
     await db.execute(sql`
       SELECT campaigns.id,
-             coalesce((SELECT -sum(p.amount) FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
-                        WHERE p.account_code = 'campaign:' || campaigns.id::text AND e.kind IN ${RAISED_KINDS}), 0)::bigint AS raised,
-             (SELECT count(*) FROM donations d WHERE d.campaign_id = campaigns.id AND d.status IN ('succeeded', 'partially_refunded'))::bigint AS donors
+             coalesce((SELECT -sum(t.total) FROM ledger_kind_totals t
+                        WHERE t.account_code = 'campaign:' || campaigns.id::text AND t.kind IN ${RAISED_KINDS}), 0)::bigint AS raised,
+             coalesce((SELECT d.donors FROM campaign_donor_counts d WHERE d.campaign_id = campaigns.id), 0)::bigint AS donors
         FROM campaigns WHERE ${where ?? sql`true`}`),
   );
   return new Map(rows.map((r) => [r.id, { raised: Number(r.raised), donors: Number(r.donors) }]));

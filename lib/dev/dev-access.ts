@@ -9,9 +9,10 @@ import { currentPrincipal } from "@/lib/auth/config";
 import { appEnv, env } from "@/lib/env";
 import { isLoopbackRequest } from "@/lib/net/client-address";
 
-export async function devToolsAllowed(): Promise<boolean> {
+/** `requestHeaders`: a route handler's own request headers (pages and actions use the current request's). */
+export async function devToolsAllowed(requestHeaders?: { get(name: string): string | null }): Promise<boolean> {
   if (appEnv(env()) === "production") return false;
-  if (isLoopbackRequest(await headers())) return true;
+  if (isLoopbackRequest(requestHeaders ?? (await headers()))) return true;
   const me = await currentPrincipal();
   return Boolean(me?.roles.includes("admin"));
 }

@@ -43,6 +43,102 @@ export async function verifyCachedBalances(db: Db): Promise<BalanceMismatch[]> {
     .filter((r) => r.cached !== r.fromPostings);
 }
 
+/**
+ * Per account, per journal-entry kind: the normal-side sum of its postings in
+ * entries of that kind (what entries of that kind added to the balance; a
+ * campaign's gifts are positive, its refunds negative). Read from the running
+ * totals the database keeps in each posting's transaction: one index lookup per
+ * account, whatever the number of postings. Kinds never posted are absent.
+ */
+export async function kindTotals(db: Db, codes: string[]): Promise<Map<string, Map<string, Cents>>> {
+  const out = new Map<string, Map<string, Cents>>(codes.map((c) => [c, new Map()]));
+  if (!codes.length) return out;
+  const rows = rowsOf<{ code: string; kind: string; total: string | number }>(
+    await db.execute(sql`
+      SELECT t.account_code AS code, t.kind, (a.normal_sign * t.total)::bigint AS total
+        FROM ledger_kind_totals t JOIN ledger_accounts a ON a.code = t.account_code
+       WHERE t.account_code IN (${sql.join(
+         codes.map((c) => sql`${c}`),
+         sql`, `,
+       )})`),
+  );
+  for (const r of rows) out.get(r.code)?.set(r.kind, Number(r.total) as Cents);
+  return out;
+}
+
+/** The sum of `kinds` in one account's kindTotals entry (0 when none was posted). */
+export function sumKinds(totals: Map<string, Cents> | undefined, kinds: readonly string[]): Cents {
+  let n = 0;
+  for (const k of kinds) n += totals?.get(k) ?? 0;
+  return n as Cents;
+}
+
+export interface KindTotalMismatch {
+  code: string;
+  kind: string;
+  kept: { total: number; postings: number } | null;
+  fromPostings: { total: number; postings: number } | null;
+}
+
+/** Recompute the running totals (of `codes`, or all) from the postings and report any that disagrees (should be none). */
+export async function verifyKindTotals(db: Db, codes?: string[]): Promise<KindTotalMismatch[]> {
+  const only = (col: string) =>
+    codes
+      ? sql`${sql.raw(col)} IN (${sql.join(
+          codes.map((c) => sql`${c}`),
+          sql`, `,
+        )})`
+      : sql`true`;
+  const rows = rowsOf<{
+    code: string;
+    kind: string;
+    kept_total: string | number | null;
+    kept_postings: string | number | null;
+    total: string | number | null;
+    postings: string | number | null;
+  }>(
+    await db.execute(sql`
+      WITH recomputed AS (
+        SELECT p.account_code AS code, e.kind, sum(p.amount)::bigint AS total, count(*)::bigint AS postings
+          FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
+         WHERE ${only("p.account_code")}
+         GROUP BY p.account_code, e.kind),
+      kept AS (SELECT * FROM ledger_kind_totals WHERE ${only("account_code")})
+      SELECT coalesce(t.account_code, r.code) AS code, coalesce(t.kind, r.kind) AS kind,
+             t.total AS kept_total, t.postings AS kept_postings, r.total, r.postings
+        FROM kept t FULL JOIN recomputed r ON r.code = t.account_code AND r.kind = t.kind
+       WHERE t.total IS DISTINCT FROM r.total OR t.postings IS DISTINCT FROM r.postings`),
+  );
+  const pair = (total: string | number | null, postings: string | number | null) =>
+    total === null ? null : { total: Number(total), postings: Number(postings) };
+  return rows.map((r) => ({
+    code: r.code,
+    kind: r.kind,
+    kept: pair(r.kept_total, r.kept_postings),
+    fromPostings: pair(r.total, r.postings),
+  }));
+}
+
+export interface DonorCountMismatch {
+  campaignId: string;
+  kept: number;
+  fromDonations: number;
+}
+
+/** Recompute every campaign's donor count from its donations and report any that disagrees (should be none). */
+export async function verifyDonorCounts(db: Db): Promise<DonorCountMismatch[]> {
+  const rows = rowsOf<{ id: string; kept: string | number; actual: string | number }>(
+    await db.execute(sql`
+      WITH actual AS (
+        SELECT campaign_id, count(*)::bigint AS n FROM donations
+         WHERE status IN ('succeeded', 'partially_refunded') GROUP BY campaign_id)
+      SELECT coalesce(k.campaign_id, a.campaign_id)::text AS id, coalesce(k.donors, 0) AS kept, coalesce(a.n, 0) AS actual
+        FROM campaign_donor_counts k FULL JOIN actual a ON a.campaign_id = k.campaign_id
+       WHERE coalesce(k.donors, 0) <> coalesce(a.n, 0)`),
+  );
+  return rows.map((r) => ({ campaignId: r.id, kept: Number(r.kept), fromDonations: Number(r.actual) }));
+}
+
 export interface TrialBalance {
   /** Sum of all signed postings: zero when every entry balances. */
   postingsSum: number;

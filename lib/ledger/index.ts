@@ -4,7 +4,13 @@ export {
   getBalance,
   getBalances,
   verifyCachedBalances,
+  kindTotals,
+  sumKinds,
+  verifyKindTotals,
+  verifyDonorCounts,
   trialBalance,
+  type KindTotalMismatch,
+  type DonorCountMismatch,
   type TrialBalance,
   type BalanceMismatch,
 } from "./balances";

@@ -4,11 +4,11 @@
  * holds. Reads public campaign columns and the ledger only — never a case file
  * and never a bond row (I-305 numbers, exact dates); bond events by month.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { campaigns } from "@/db/schema";
 import { PUBLIC_STATUSES, type CampaignStatus } from "@/lib/campaigns/queries";
-import { campaignAccount, getBalance } from "@/lib/ledger";
+import { campaignAccount, getBalance, kindTotals, sumKinds } from "@/lib/ledger";
 import { transparency, type Transparency } from "./transparency";
 
 export interface CampaignTransparency {
@@ -35,12 +35,10 @@ export async function campaignTransparency(db: Db, slug: string): Promise<Campai
   if (!c) return null;
   const account = campaignAccount(c.id);
   const [figures, held] = [await transparency(db, c.id), await getBalance(db, account)];
-  const [moved] = rowsOf<{ cents: string | number }>(
-    await db.execute(sql`SELECT coalesce(sum(p.amount), 0)::bigint AS cents FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
-                          WHERE p.account_code = ${account} AND e.kind = 'reallocation'`),
-  );
+  // Reallocations debit the campaign (a fund account): the signed posting sum is minus the normal-side total.
+  const moved = -sumKinds((await kindTotals(db, [account])).get(account), ["reallocation"]);
   return {
     campaign: { slug: c.slug, alias: c.alias, region: c.region, status: c.status },
-    figures: { ...figures, held, movedToGeneral: Number(moved?.cents ?? 0) },
+    figures: { ...figures, held, movedToGeneral: moved },
   };
 }

@@ -66,7 +66,7 @@ test("an admin invites a treasurer by clicking; the invitee signs in; the admin 
 
   // The admin sees the new session, then removes the treasurer: signed out everywhere at once.
   await admin.getByRole("link", { name: "Staff", exact: true }).click();
-  await expect(row).toContainText("1 device");
+  await expect(row).toContainText("Signed in on 1 device");
   await row.getByRole("button", { name: "Remove from staff" }).click();
   await expect(admin.getByRole("status")).toContainText("Removed from the staff");
   await expect(admin.getByTestId(`staff-${INVITEE}`)).toHaveCount(0);

@@ -46,8 +46,9 @@ test("a bond goes from the lawyer's request to a refund that grows the general p
   await form.getByLabel(/Bond amount/).fill("5,000");
   await form.getByRole("button", { name: "Request payment" }).click();
   await expect(page.getByTestId("request-status")).toContainText("requested");
-  await page.goto("/treasury");
-  await expect(page.getByTestId("page-error")).toContainText("treasurer");
+  // A lawyer is refused the treasury with HTTP 403 and the role it needs (app/forbidden.tsx).
+  expect((await page.goto("/treasury"))?.status()).toBe(403);
+  await expect(page.getByTestId("forbidden")).toContainText("treasurer");
 
   await signIn(page, "treasurer@openbond.example");
   await page.goto("/treasury");

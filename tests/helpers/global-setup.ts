@@ -1,35 +1,50 @@
 /**
- * With TEST_DATABASE_URL set, the suite runs against that PostgreSQL server:
- * one migrated template database is made here and every test file gets a fresh
- * copy of it. Without it, each test file uses an in-memory PGlite.
+ * Migrating a database is the slowest part of most test files, so it happens
+ * once per run here and every test file gets a copy:
+ * - with TEST_DATABASE_URL, a template database on that PostgreSQL server
+ *   (each file runs `CREATE DATABASE ... TEMPLATE`);
+ * - without, a migrated in-memory PGlite dumped to a file (each file loads the
+ *   dump, skipping initdb and every migration).
+ * Demo-fund templates are made on first use by a test file (test-db.ts), so
+ * that seeding overlaps with other files instead of delaying them all.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { openDb } from "@/db/client";
 import { adminSql, databaseUrl } from "./pg-admin";
+import type { TestTemplates } from "./templates";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    pgTemplate: string | null;
+    templates: TestTemplates;
   }
 }
 
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
+  const runNow = new Date().toISOString();
   if (!url) {
-    project.provide("pgTemplate", null);
-    return;
+    const dir = mkdtempSync(path.join(os.tmpdir(), "openbond-test-"));
+    const base = await openDb({ dataDir: "memory://" });
+    const file = path.join(dir, "base.tar");
+    writeFileSync(file, Buffer.from(await (await base.pglite!.dumpDataDir("none")).arrayBuffer()));
+    await base.close();
+    project.provide("templates", { kind: "pglite", base: file, dir, runNow });
+    return () => rmSync(dir, { recursive: true, force: true });
   }
-  const template = `openbond_tpl_${process.pid}_${Date.now().toString(36)}`;
+  const tag = `${process.pid}_${Date.now().toString(36)}`;
+  const base = `openbond_tpl_${tag}`;
   const admin = adminSql(url);
-  await admin.unsafe(`CREATE DATABASE ${template}`);
-  const handle = await openDb({ url: databaseUrl(url, template) });
-  await handle.close();
+  await admin.unsafe(`CREATE DATABASE ${base}`);
   await admin.end();
-  project.provide("pgTemplate", template);
+  await (await openDb({ url: databaseUrl(url, base) })).close();
+  project.provide("templates", { kind: "postgres", base, dir: tag, runNow });
   return async () => {
     const a = adminSql(url);
     const leftovers = await a<{ datname: string }[]>`
-      SELECT datname FROM pg_database WHERE datname LIKE ${`openbond_t%_${process.pid}_%`} OR datname = ${template}`;
+      SELECT datname FROM pg_database WHERE datname LIKE ${`openbond_t%_${process.pid}_%`}`;
     for (const { datname } of leftovers) await a.unsafe(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await a.end();
   };

@@ -11,7 +11,7 @@ import {
   stripePayouts,
   stripeRefunds,
 } from "@/db/schema";
-import { postEntry, trialBalance, verifyCachedBalances } from "@/lib/ledger";
+import { postEntry, trialBalance, verifyCachedBalances, verifyDonorCounts, verifyKindTotals } from "@/lib/ledger";
 import { setStripeForTests } from "@/lib/payments/stripe-client";
 import { createDoubleStripe, signEvent, StripeDouble } from "@/stripe-double";
 import { POST } from "@/app/api/stripe/webhook/route";
@@ -141,6 +141,8 @@ export async function checkInvariants(
   if (tb.postingsSum !== 0 || tb.assets !== tb.funds || tb.unbalancedEntries.length)
     throw new Error("trial balance broken");
   if ((await verifyCachedBalances(db)).length) throw new Error("cached balances differ from postings");
+  if ((await verifyKindTotals(db)).length) throw new Error("running totals per entry kind differ from postings");
+  if ((await verifyDonorCounts(db)).length) throw new Error("donor counts differ from donations");
   const [row] = rowsOf<{ b: string | number }>(
     await db.execute(sql`SELECT coalesce((SELECT balance FROM ledger_accounts WHERE code = 'stripe'), 0) AS b`),
   );

@@ -6,7 +6,15 @@ import type { Principal } from "@/lib/auth/roles";
 import { advanceBond } from "@/lib/bonds/lifecycle";
 import { approveBondPayment, recordBondPayment, requestBondPayment } from "@/lib/bonds/payment";
 import { recordBondPosting } from "@/lib/bonds/i305-posting";
-import { bondAccount, campaignAccount, getBalance, trialBalance, verifyCachedBalances } from "@/lib/ledger";
+import {
+  bondAccount,
+  campaignAccount,
+  getBalance,
+  trialBalance,
+  verifyCachedBalances,
+  verifyDonorCounts,
+  verifyKindTotals,
+} from "@/lib/ledger";
 import { bondAt } from "../fixtures/bond-paths";
 import { flatRates, fundedCampaign, fundGeneral } from "../fixtures/funded-campaign";
 import { principal, verifiedLawyer } from "../fixtures/people";
@@ -92,6 +100,8 @@ describe("bond payment", () => {
     const tb = await trialBalance(h.db);
     expect(tb.assets).toBe(tb.funds);
     expect(await verifyCachedBalances(h.db)).toEqual([]);
+    expect(await verifyKindTotals(h.db)).toEqual([]);
+    expect(await verifyDonorCounts(h.db)).toEqual([]);
   });
 
   it("refuses a bond the campaign cannot pay without a top-up, and uses an agreed top-up from the general pool", async () => {

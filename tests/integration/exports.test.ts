@@ -8,7 +8,6 @@ import { approveCampaign } from "@/lib/campaigns/review";
 import { approveBondPayment, requestBondPayment } from "@/lib/bonds/payment";
 import { campaignAccount, postEntry } from "@/lib/ledger";
 import { exportCsv } from "@/lib/reports/exports";
-import { seedDemo } from "@/lib/seed/seed-demo";
 import { CANARY, CANARY_NEEDLES, caseFileInput, publicInput } from "../fixtures/case-file";
 import { principal, verifiedLawyer } from "../fixtures/people";
 import { createTestDb } from "../helpers/test-db";
@@ -17,8 +16,7 @@ let h: DbHandle;
 let admin: Principal, treasurer: Principal, t2: Principal, lawyer: Principal;
 
 beforeAll(async () => {
-  h = await createTestDb();
-  await seedDemo(h.db);
+  h = await createTestDb({ demo: "run" }); // the demo fund, seeded once per run
   admin = await principal(h.db, "admin@x.example", ["admin"]);
   treasurer = await principal(h.db, "tr@x.example", ["treasurer"]);
   t2 = await principal(h.db, "tr2@x.example", ["treasurer"]);

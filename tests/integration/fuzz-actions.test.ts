@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { rowsOf, type Db, type DbHandle } from "@/db/client";
 import type { Principal } from "@/lib/auth/roles";
 import { IDLE } from "@/lib/forms/form-state";
-import { seedDemo } from "@/lib/seed/seed-demo";
 import { principal } from "../fixtures/people";
 import { createTestDb } from "../helpers/test-db";
 import { badForm, badId, badString, changedTables, fingerprint, FUZZ_RUNS } from "../helpers/fuzz";
@@ -32,7 +31,8 @@ vi.mock("next/navigation", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": session.ip }),
+  // The client address is the socket's (stamped as x-openbond-peer); X-Forwarded-For is ignored.
+  headers: async () => new Headers({ "x-forwarded-for": session.ip, "x-openbond-peer": session.ip }),
   cookies: async () => ({ set: () => {}, get: () => undefined }),
 }));
 vi.mock("next-intl/server", async () => {
@@ -72,11 +72,10 @@ const people = {} as Record<"admin" | "lawyer" | "treasurer", Principal>;
 const ids = {} as Record<"live" | "draft" | "bond" | "donation" | "lawyerUser" | "slug", string>;
 
 beforeAll(async () => {
-  h = await createTestDb();
+  h = await createTestDb({ demo: "run" }); // the demo fund, seeded once per run
   db = h.db;
   routeToDb(h);
   newDouble();
-  await seedDemo(db);
   people.admin = await principal(db, "admin@openbond.example", []);
   people.treasurer = await principal(db, "treasurer@openbond.example", []);
   people.lawyer = await principal(db, "lawyer@openbond.example", []);
@@ -312,6 +311,7 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
   });
 
   it("dev Stripe console", async () => {
+    session.ip = "127.0.0.1"; // the console answers this machine only (lib/dev/dev-access.ts)
     await prop(
       fc.asyncProperty(badForm(["action", "target", "amount"]), async (fd) => {
         await check(null, () => consoleAction(fd), "consoleAction");

@@ -12,6 +12,8 @@ import {
   reverseEntry,
   trialBalance,
   verifyCachedBalances,
+  verifyDonorCounts,
+  verifyKindTotals,
 } from "@/lib/ledger";
 import { insertBond, insertCampaign } from "../fixtures/campaigns";
 import { createTestDb } from "../helpers/test-db";
@@ -259,5 +261,7 @@ describe("database-enforced invariants", () => {
     expect(tb.assets).toBe(tb.funds);
     expect(tb.unbalancedEntries).toEqual([]);
     expect(await verifyCachedBalances(h.db)).toEqual([]);
+    expect(await verifyKindTotals(h.db)).toEqual([]);
+    expect(await verifyDonorCounts(h.db)).toEqual([]);
   });
 });

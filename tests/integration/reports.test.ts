@@ -7,14 +7,12 @@ import { monthlyTreasury } from "@/lib/reports/monthly";
 import { revolvingFigures } from "@/lib/reports/revolving";
 import { transparency } from "@/lib/reports/transparency";
 import { DEMO_CAMPAIGNS } from "@/lib/seed/demo-data";
-import { seedDemo } from "@/lib/seed/seed-demo";
 import { CANARY_NEEDLES } from "../fixtures/case-file";
 import { createTestDb } from "../helpers/test-db";
 
 let h: DbHandle;
 beforeAll(async () => {
-  h = await createTestDb();
-  await seedDemo(h.db, { now: new Date("2026-11-28T12:00:00Z") });
+  h = await createTestDb({ demo: "2026-11-28T12:00:00Z" }); // the demo fund, seeded once per run
 });
 afterAll(async () => h?.close());
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type DbHandle } from "@/db/client";
 import { listCampaignCards, PUBLIC_STATUSES } from "@/lib/campaigns/queries";
-import { getBalance, trialBalance, verifyCachedBalances } from "@/lib/ledger";
+import { getBalance, trialBalance, verifyCachedBalances, verifyDonorCounts, verifyKindTotals } from "@/lib/ledger";
 import { DEMO_CAMPAIGNS } from "@/lib/seed/demo-data";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { createTestDb } from "../helpers/test-db";
@@ -36,6 +36,8 @@ describe("demo seed", () => {
     expect(tb.postingsSum).toBe(0);
     expect(tb.assets).toBe(tb.funds);
     expect(await verifyCachedBalances(h.db)).toEqual([]);
+    expect(await verifyKindTotals(h.db)).toEqual([]);
+    expect(await verifyDonorCounts(h.db)).toEqual([]);
     // One bond is out at ICE; the refunded one came back to the general pool.
     const tomas = DEMO_CAMPAIGNS.find((d) => d.bond === "posted")!;
     expect(await getBalance(h.db, "bonds_outstanding")).toBe(tomas.goalCents);

@@ -11,6 +11,7 @@ import { currentPrincipal } from "@/lib/auth/config";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { Forbidden } from "./forbidden";
+import { forbiddenReason } from "./forbidden-reason";
 import { pageError } from "./page-error";
 
 export type Gate = { me: Principal; denied?: undefined } | { me?: undefined; denied: ReactElement };
@@ -22,7 +23,10 @@ export async function gate(...roles: Role[]): Promise<Gate> {
   try {
     return { me: requireRole(me, ...roles) };
   } catch (e) {
-    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized")) forbidden();
+    if (isAppError(e) && (e.code === "forbidden" || e.code === "unauthorized")) {
+      forbiddenReason().message = publicMessage(e);
+      forbidden();
+    }
     return { denied: <Forbidden message={publicMessage(e)} /> };
   }
 }

@@ -1,6 +1,7 @@
 import { forbidden, notFound, redirect } from "next/navigation";
 import { isAppError, publicMessage } from "@/lib/errors";
 import { redirectIfUnavailable } from "@/lib/outage/render-guard";
+import { forbiddenReason } from "./forbidden-reason";
 
 /**
  * What a staff page shows when its lib call refuses: sign-in for nobody, the 403
@@ -14,7 +15,10 @@ export async function pageError(e: unknown): Promise<React.ReactElement> {
   if (e.code === "unauthorized") redirect("/sign-in");
   if (e.code === "not_found") notFound();
   // HTTP 403 with app/forbidden.tsx (experimental.authInterrupts).
-  if (e.code === "forbidden") forbidden();
+  if (e.code === "forbidden") {
+    forbiddenReason().message = publicMessage(e);
+    forbidden();
+  }
   return (
     <section className="max-w-xl rounded-lg border border-line bg-white p-6" role="alert">
       <h1 className="text-xl font-semibold">That did not work</h1>

@@ -27,6 +27,15 @@ test("/api/auth/session holds no token and no email", async ({ page }) => {
   expect(text).not.toMatch(/sessionToken|userId/);
 });
 
+test("a sign-in link works once", async ({ page }) => {
+  await signIn(page, "lawyer2@openbond.example");
+  const link = await magicLinkFor(page, "lawyer2@openbond.example", null);
+  await page.context().clearCookies();
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/sign-in\?error=/);
+  expect((await page.context().cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
+});
+
 test("malformed ids answer 404, bad filters 400, and no SQL reaches the log", async ({ page }) => {
   await signIn(page, "admin@openbond.example");
   const before = serverLog().length;
@@ -73,8 +82,12 @@ test("a staff page refused for lack of a role answers HTTP 403", async ({ page }
   }
 });
 
-test("?done= shows only known messages, never the text it was given", async ({ page }) => {
+test("?done= shows only messages the app wrote, never text from the address", async ({ page }) => {
   await signIn(page, "admin@openbond.example");
   await page.goto("/admin?done=" + encodeURIComponent("Your account is locked, call +1 555 0100"));
   await expect(page.getByText("Your account is locked")).toHaveCount(0);
+  await page.goto("/treasury/bonds");
+  const href = await page.locator('a[href^="/treasury/bonds/"]').first().getAttribute("href");
+  await page.goto(`${href}?done=${encodeURIComponent("Bond paid. Send the refund to account 0123456789")}`);
+  await expect(page.getByText("Send the refund to account")).toHaveCount(0);
 });

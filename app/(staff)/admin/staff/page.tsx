@@ -15,7 +15,6 @@ const DONE: Record<string, string> = {
   roles: "Roles saved.",
   removed: "Removed from the staff: every role taken away and every session ended.",
 };
-const th = "px-3 py-2";
 
 export default async function StaffPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const g = await gate("admin");
@@ -49,70 +48,57 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           Every change is written to the audit log. Nobody can take away their own admin role, and the fund always keeps
           at least one admin.
         </p>
-        <div className="overflow-x-auto">
-          <table className="w-full rounded-lg border border-line bg-white text-left text-sm" data-testid="staff-list">
-            <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className={th}>
-                  Person
-                </th>
-                <th scope="col" className={th}>
-                  Roles
-                </th>
-                <th scope="col" className={th}>
-                  Signed in on
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.map((s) => {
-                const self = s.userId === g.me.userId;
-                return (
-                  <tr key={s.userId} className="border-t border-line align-top" data-testid={`staff-${s.email}`}>
-                    <td className={`${th} font-medium`}>
-                      {s.email}
-                      {self ? <span className="ml-1 text-xs text-muted">(you)</span> : null}
-                    </td>
-                    <td className={th}>
-                      <ActionForm
-                        action={setRolesAction.bind(null, s.userId)}
-                        label={`Roles of ${s.email}`}
-                        className="flex flex-wrap items-center gap-3"
-                      >
-                        {ROLES.map((r) => {
-                          const locked = self && r === "admin";
-                          return (
-                            <label key={r} className="flex items-center gap-1">
-                              <input
-                                type="checkbox"
-                                name="role"
-                                value={r}
-                                defaultChecked={s.roles.includes(r)}
-                                disabled={locked}
-                                className="h-4 w-4 accent-brand"
-                              />
-                              {r}
-                              {locked ? <input type="hidden" name="role" value="admin" /> : null}
-                            </label>
-                          );
-                        })}
-                        <SubmitButton variant="secondary">Save roles</SubmitButton>
-                        {self ? null : (
-                          <SubmitButton name="intent" value="remove" variant="danger">
-                            Remove from staff
-                          </SubmitButton>
-                        )}
-                      </ActionForm>
-                    </td>
-                    <td className={`${th} tabular-nums`}>
-                      {s.activeSessions} {s.activeSessions === 1 ? "device" : "devices"}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ul className="grid gap-3 md:grid-cols-2" data-testid="staff-list">
+          {staff.map((s) => {
+            const self = s.userId === g.me.userId;
+            return (
+              <li
+                key={s.userId}
+                className="rounded-lg border border-line bg-white p-3 text-sm"
+                data-testid={`staff-${s.email}`}
+              >
+                <p className="break-all font-medium">
+                  {s.email}
+                  {self ? <span className="ml-1 text-xs font-normal text-muted">(you)</span> : null}
+                </p>
+                <p className="mb-2 text-xs text-muted">
+                  Signed in on {s.activeSessions} {s.activeSessions === 1 ? "device" : "devices"}
+                </p>
+                <ActionForm
+                  action={setRolesAction.bind(null, s.userId)}
+                  label={`Roles of ${s.email}`}
+                  className="flex flex-wrap items-center gap-x-4 gap-y-2"
+                >
+                  {ROLES.map((r) => {
+                    const locked = self && r === "admin";
+                    return (
+                      <label key={r} className="flex items-center gap-1">
+                        <input
+                          type="checkbox"
+                          name="role"
+                          value={r}
+                          defaultChecked={s.roles.includes(r)}
+                          disabled={locked}
+                          className="h-4 w-4 accent-brand"
+                        />
+                        {r}
+                        {locked ? <input type="hidden" name="role" value="admin" /> : null}
+                      </label>
+                    );
+                  })}
+                  <span className="flex gap-2">
+                    <SubmitButton variant="secondary">Save roles</SubmitButton>
+                    {self ? null : (
+                      <SubmitButton name="intent" value="remove" variant="danger">
+                        Remove from staff
+                      </SubmitButton>
+                    )}
+                  </span>
+                </ActionForm>
+              </li>
+            );
+          })}
+        </ul>
       </div>
     </section>
   );

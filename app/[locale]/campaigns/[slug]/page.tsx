@@ -19,15 +19,12 @@ import { DonateForm } from "./donate-form";
 import { CampaignSections } from "./sections";
 
 /**
- * Cached per URL and rebuilt at most every 30 s, or at once on this instance when the webhook
- * books money or staff change the campaign (revalidateCampaignPages). Rendering on every
- * request served ~17 req/s on the shared 2-core machine, a cached page ~250 (bench: page).
+ * Rendered per request: its scripts must carry the request's CSP nonce (proxy.ts, issue 11
+ * finding 4), which a page cached for 30 s cannot. This costs throughput (a cached page served
+ * ~250 req/s on the shared 2-core machine, rendering each request ~17; bench: page); caching the
+ * page's data rather than its HTML is the way back.
  */
-export const revalidate = 30;
-/** None at build time (there is no database then); each page is rendered on its first visit. */
-export function generateStaticParams(): { locale: string; slug: string }[] {
-  return [];
-}
+export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 const load = cache((slug: string) => pageLoad(async () => getPublicCampaign(await getDb(), slug)));

@@ -12,7 +12,8 @@ import { lastMessageTo } from "@/lib/mail/last-message";
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request): Promise<Response> {
-  if (appEnv(env()) !== "test" || !(await devToolsAllowed())) return new Response("Not found", { status: 404 });
+  if (appEnv(env()) !== "test" || !(await devToolsAllowed(req.headers)))
+    return new Response("Not found", { status: 404 });
   const to = new URL(req.url).searchParams.get("to") ?? "";
   try {
     const message = to ? await lastMessageTo(await getDb(), to) : null;

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { performBondAction, type BondForm } from "@/lib/bonds/bond-forms";
+import { doneQuery } from "@/lib/done-message";
 import { anyFields, validatedAction } from "@/lib/forms/validated-action";
 import { requireId } from "@/lib/validation";
 import { revalidateCampaignPages } from "../../../../revalidate-public";
@@ -12,5 +13,6 @@ export const bondAction = validatedAction(anyFields, async (values, { me, db }, 
   // The next state shows a different form, so the outcome travels with the page (amounts only, never case-file data).
   revalidatePath(`/treasury/bonds/${bondId}`);
   revalidateCampaignPages(); // a bond moves its campaign's status
-  redirect(`/treasury/bonds/${bondId}?done=${encodeURIComponent(done)}`);
+  // Signed, so a crafted link cannot put its own text in the success banner (lib/done-message.ts).
+  redirect(`/treasury/bonds/${bondId}?${doneQuery(`/treasury/bonds/${bondId}`, done)}`);
 });

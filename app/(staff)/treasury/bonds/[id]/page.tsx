@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
+import { verifiedDone } from "@/lib/done-message";
 import { OPEN_AT_ICE } from "@/lib/bonds/state-machine";
 import { formatUsd } from "@/lib/money";
 import { bondDetail, type BondDetail } from "@/lib/bonds/read-models";
@@ -19,7 +20,7 @@ export default async function BondPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ caseFile?: string; done?: string }>;
+  searchParams: Promise<{ caseFile?: string; done?: string; ds?: string }>;
 }) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const reveal = sp.caseFile === "show";
@@ -30,6 +31,7 @@ export default async function BondPage({
     return pageError(e);
   }
   const b = d.bond;
+  const done = verifiedDone(`/treasury/bonds/${id}`, sp.done, sp.ds);
   return (
     <div className="space-y-5">
       <header className="flex flex-wrap items-baseline gap-3">
@@ -41,13 +43,13 @@ export default async function BondPage({
           {formatUsd(b.amountCents)}
         </span>
       </header>
-      {sp.done ? (
+      {done ? (
         <p
           role="status"
           className="rounded border border-brand/30 bg-brand-soft p-2 text-sm text-brand"
           data-testid="done"
         >
-          {sp.done.slice(0, 300)}
+          {done}
         </p>
       ) : null}
       {b.paidOn ? <AfterReleaseLinks bondId={b.id} /> : null}
