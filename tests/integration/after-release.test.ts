@@ -200,7 +200,7 @@ describe("ICE notices", () => {
 /** Two "instances": two pools on one PostgreSQL database (or, on PGlite, one handle shared by two racers). */
 async function secondInstance(): Promise<{ db: DbHandle["db"]; close: () => Promise<void> } | null> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url || !inject("pgTemplate")) return null;
+  if (!url || inject("templates").kind === "pglite") return null;
   const admin = adminSql(url);
   const rows = await h.db.execute<{ d: string }>("SELECT current_database() AS d" as never);
   await admin.end();
