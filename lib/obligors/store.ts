@@ -68,15 +68,13 @@ export async function createObligor(
     cebondsEmail: o.cebondsEmail,
     emailConsent: o.emailConsent,
   };
-  await tx
-    .insert(obligors)
-    .values({
-      id,
-      kind: o.kind,
-      envelope: seal("obligor", id, secret),
-      isFundDefault: Boolean(opts.fundDefault),
-      updatedBy: me.userId,
-    });
+  await tx.insert(obligors).values({
+    id,
+    kind: o.kind,
+    envelope: seal("obligor", id, secret),
+    isFundDefault: Boolean(opts.fundDefault),
+    updatedBy: me.userId,
+  });
   // The first address is the one ICE has from the I-352 itself: no I-333 needed.
   await insertAddress(tx, id, a, since.changedOn, since.i333FiledOn || since.changedOn, me.userId);
   await audit(tx, {
