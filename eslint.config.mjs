@@ -21,6 +21,27 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // The Stripe double is a development tool: product code may only name its types;
+    // lib/payments/stripe-client.ts loads it by dynamic import when there are no Stripe keys.
+    files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}"],
+    ignores: ["lib/dev/**", "app/dev/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/stripe-double", "@/stripe-double/*", "**/stripe-double", "**/stripe-double/*"],
+              allowTypeImports: true,
+              message:
+                "The Stripe double is a development tool: only lib/payments/stripe-client.ts loads it (dynamic import).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -22,7 +22,7 @@ for (const script of scripts) {
   const started = Date.now();
   const r = spawnSync(
     process.execPath,
-    [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("chaos", script)],
+    [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", path.join("chaos", script)],
     { stdio: "inherit", timeout: 10 * 60_000 },
   );
   results.push({ script, ok: r.status === 0, seconds: Math.round((Date.now() - started) / 1000) });

@@ -11,7 +11,7 @@ import { dbHealthState } from "./health";
 import { resilientPool } from "./resilient-pool";
 import * as schema from "./schema";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 /** Both drivers' databases and their transactions share this type. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
@@ -39,7 +39,7 @@ export interface OpenOptions {
   migrate?: boolean;
 }
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK_ID = 7_310_442_901; // arbitrary, constant: serialises migrations across app instances
 
 export async function openDb(opts: OpenOptions): Promise<DbHandle> {

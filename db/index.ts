@@ -2,6 +2,7 @@
  * The app's database: one handle per process, opened (and migrated) on first
  * use. Kept on globalThis so Next.js dev reloads do not open PGlite twice.
  */
+import "server-only";
 import { env } from "@/lib/env";
 import { openDb, type Db, type DbHandle } from "./client";
 

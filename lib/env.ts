@@ -3,6 +3,7 @@
  * first use. Development needs nothing; production refuses to start without the
  * secrets that protect money and case files.
  */
+import "server-only";
 import { z } from "zod";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -117,7 +118,7 @@ const schema = z
     BOND_SECOND_APPROVAL_CENTS: z.coerce.number().int().min(0).default(1_000_000),
     /** Treasurer dashboard: a released case with no I-391 after this many days is flagged. */
     BOND_I391_WATCH_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
-    /** Days after the I-323 breach notice within which the obligor may appeal (DOMAIN.md: 30, route unconfirmed). */
+    /** Days after the I-323 breach notice within which the obligor may appeal (docs/domain.md: 30, route unconfirmed). */
     BOND_APPEAL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** The fund's IANA time zone: day-counted deadlines (I-290B appeal, refund claim) end at midnight there. */
     FUND_TIME_ZONE: z.preprocess(emptyToUndefined, z.string().min(1).max(64).default("America/New_York")),

@@ -1,3 +1,4 @@
+import { balanceOf } from "./balance";
 import { createCheckoutSession, expireSession } from "./checkout";
 import { refund } from "./console-actions";
 import type { DoubleCore, RequestContext } from "./core";
@@ -142,6 +143,14 @@ export const ROUTES: Route[] = [
     handler: list("payout", "/v1/payouts", { status: (po, v) => po.status === v }),
   },
   { method: "GET", pattern: /^\/v1\/payouts\/([^/]+)$/, handler: retrieve("payout", "payout") },
+  {
+    method: "GET",
+    pattern: /^\/v1\/balance$/,
+    handler: (core, p) => {
+      rejectUnknown(p, []);
+      return balanceOf(core);
+    },
+  },
   { method: "GET", pattern: /^\/v1\/invoices\/([^/]+)$/, handler: retrieve("invoice", "invoice") },
   {
     method: "GET",

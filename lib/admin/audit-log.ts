@@ -6,7 +6,7 @@ import { auditLog, users } from "@/db/schema";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { parseOrThrow } from "@/lib/validation";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 const filterSchema = z.object({
   action: z.string().trim().max(80).default(""),

@@ -1,5 +1,5 @@
 /**
- * The breach appeal window (DOMAIN.md, step 5): after ICE's Form I-323 the
+ * The breach appeal window (docs/domain.md, "Deadlines and watchdogs"): after ICE's Form I-323 the
  * obligor may appeal within a number of calendar days of the notice — 30 by
  * default, `BOND_APPEAL_DAYS`, since the route is unconfirmed. Dates are ISO
  * calendar days read in UTC. Pure, so it is unit-tested on its own.

@@ -8,6 +8,7 @@ import type { Db } from "@/db/client";
 import type { Principal } from "@/lib/auth/roles";
 import { advanceBond, type LifecycleStep } from "@/lib/bonds/lifecycle";
 import { approveBondPayment, recordBondPayment } from "@/lib/bonds/payment";
+import { correctBondDate } from "@/lib/bonds/date-correction";
 import { recordBondPosting } from "@/lib/bonds/i305-posting";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -25,10 +26,14 @@ export const BOND_FORMS = [
   "appeal",
   "forfeit",
   "reinstate",
+  "correctDate",
 ] as const;
 export type BondForm = (typeof BOND_FORMS)[number];
 
 type Fields = Record<string, string | undefined>;
+
+/** The bond steps that need the confirmation box: they move money or record a loss. */
+export const CONFIRMED = ["approve", "pay", "forfeit"] as const;
 
 const signed = (cents: number) => (cents < 0 ? `-${formatUsd(-cents)}` : `+${formatUsd(cents)}`);
 
@@ -41,6 +46,11 @@ export async function performBondAction(
 ): Promise<string> {
   const kind = z.enum(BOND_FORMS).safeParse(form);
   if (!kind.success) throw new AppError("validation", "Unknown bond action.");
+  // Steps that move money or give it up are confirmed by the treasurer after reading what they book.
+  if ((CONFIRMED as readonly string[]).includes(kind.data) && f.confirm !== "on")
+    throw new AppError("validation", "Nothing was recorded: tick the box to confirm what this changes in the books.", {
+      fieldErrors: { confirm: "Tick to confirm you have read what this changes in the books." },
+    });
   switch (kind.data) {
     case "approve": {
       const r = await approveBondPayment(db, actor, bondId);
@@ -59,6 +69,10 @@ export async function performBondAction(
         ? "This I-305 was already recorded; nothing changed."
         : "Posting recorded: interest runs from the I-305 date; any overfunding moved to the general pool.";
     }
+    case "correctDate": {
+      const r = await correctBondDate(db, actor, bondId, { field: f.field, date: f.date, reason: f.reason });
+      return `Date corrected from ${r.from} to ${r.to}; the correction and its reason are in the audit log.${r.field === "paidOn" ? " The payment was re-booked on the corrected day (the original entry reversed)." : ""}`;
+    }
     case "refund": {
       const receivedCents = parseUsd(f.received ?? "", { field: "amount received", allowZero: false });
       const r = await advanceBond(db, actor, bondId, "refund", { refundedOn: f.refundedOn, receivedCents });
@@ -76,7 +90,7 @@ export async function performBondAction(
         refund: {},
         breach: { i323On: f.i323On },
         appeal: { filedOn: f.filedOn },
-        forfeit: { forfeitedOn: f.forfeitedOn },
+        forfeit: { forfeitedOn: f.forfeitedOn, noAppeal: f.noAppeal === "on", noAppealReason: f.noAppealReason ?? "" },
         reinstate: {},
       };
       await advanceBond(db, actor, bondId, step, inputs[step]);

@@ -7,6 +7,7 @@ import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { campaignAccount, getBalance, postEntry } from "@/lib/ledger";
+import { reallocationEntry } from "@/lib/ledger/entries";
 import { parseOrThrow } from "@/lib/validation";
 import { applyTransition, lockBond, staffDate } from "./bond-row";
 
@@ -66,14 +67,12 @@ export async function recordBondPosting(
       .where(eq(campaigns.id, bond.campaignId));
     const excess = await getBalance(tx, campaignAccount(bond.campaignId));
     if (excess > 0) {
-      await postEntry(tx, {
+      const meta = {
         idempotencyKey: `overflow:${bond.id}`,
-        kind: "reallocation",
         campaignId: bond.campaignId,
         memo: "Overfunding moved to the general pool after the bond was posted",
-        debits: [{ account: campaignAccount(bond.campaignId), amount: excess }],
-        credits: [{ account: "general", amount: excess }],
-      });
+      };
+      await postEntry(tx, reallocationEntry(meta, excess));
     }
     await audit(tx, {
       actorUserId: me.userId,

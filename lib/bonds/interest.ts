@@ -3,7 +3,7 @@
  * Treasury's notice: simple interest; the rate changes each calendar quarter
  * (Treasury publishes it), capped at 3% a year and never below zero; days count
  * from the day after the deposit (I-305) date up to and including the refund or
- * breach date; day basis actual/365 (unconfirmed — see DOMAIN.md). All integer
+ * breach date; day basis actual/365 (unconfirmed — see docs/domain.md, "Interest"). All integer
  * arithmetic: one rounding, half up, at the end.
  */
 import { AppError } from "@/lib/errors";
@@ -16,7 +16,7 @@ export interface QuarterRate {
   rateBps: number;
 }
 
-export interface InterestLine {
+interface InterestLine {
   quarterStart: string;
   days: number;
   rateBps: number;

@@ -9,21 +9,24 @@ import type { Db } from "@/db/client";
 import { bondAppearances, campaigns, interestRates } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
-import { bondAccount, postEntry } from "@/lib/ledger";
+import { postEntry } from "@/lib/ledger";
+import { bondRefundEntry, forfeitureEntry, interestEntry } from "@/lib/ledger/entries";
 import { env } from "@/lib/env";
 import { parseOrThrow } from "@/lib/validation";
+import { AppError } from "@/lib/errors";
+import { appealWindow, checkAppealDate } from "./appeal-window";
 import { capAllowanceBefore } from "@/lib/recovery/allowance";
 import { postForfeiture } from "@/lib/recovery/allowance-entries";
 import { appealDaysFor } from "@/lib/notices/deadlines";
 import { i323ServedBy, resolveDeadlines } from "@/lib/notices/resolve";
-import { checkAppealDate } from "./appeal-window";
 import { applyTransition, lockBond, staffDate, type BondRow } from "./bond-row";
 import { bondInterest } from "./interest";
+import { staffReason } from "./staff-reason";
 import { nextStatus, type BondAction } from "./state-machine";
 
 type Step = (tx: Db, bond: BondRow, input: unknown, me: Principal) => Promise<Record<string, number | string | null>>;
 
-const steps: Record<string, Step> = {
+const steps: Record<LifecycleStep, Step> = {
   async appearance(tx, bond, input, me) {
     const p = parseOrThrow(
       z.object({
@@ -32,7 +35,7 @@ const steps: Record<string, Step> = {
       }),
       input,
     );
-    await applyTransition(tx, bond, "log_appearance");
+    await applyTransition(tx, bond, "appearance");
     await tx
       .insert(bondAppearances)
       .values({ bondId: bond.id, demandedFor: p.demandedFor, note: p.note, createdBy: me.userId });
@@ -54,7 +57,7 @@ const steps: Record<string, Step> = {
       }),
       input,
     );
-    await applyTransition(tx, bond, "claim_refund", { refundClaimedOn: p.mailedOn, refundClaimContents: p.contents });
+    await applyTransition(tx, bond, "claimRefund", { refundClaimedOn: p.mailedOn, refundClaimContents: p.contents });
     await resolveDeadlines(tx, bond.id, ["refund_claim"]);
     return {};
   },
@@ -87,45 +90,19 @@ const steps: Record<string, Step> = {
     // The allowance cannot outlive the receivable it reduces (lib/recovery/allowance.ts).
     await capAllowanceBefore(tx, bond.amountCents, p.refundedOn);
     const at = new Date(`${p.refundedOn}T12:00:00Z`);
-    const refs = { bond: bond.id };
-    await postEntry(tx, {
-      idempotencyKey: `bond-refund:${bond.id}`,
-      kind: "bond_refund",
-      campaignId: bond.campaignId,
-      refs,
-      effectiveAt: at,
-      debits: [
-        { account: "bank", amount: principal },
-        { account: "bonds_outstanding", amount: principal },
-      ],
-      credits: [
-        { account: bondAccount(bond.id), amount: principal },
-        { account: "general", amount: principal },
-      ],
-    });
+    const meta = { campaignId: bond.campaignId, refs: { bond: bond.id }, effectiveAt: at };
+    await postEntry(tx, bondRefundEntry({ ...meta, idempotencyKey: `bond-refund:${bond.id}` }, bond.id, principal));
     if (p.receivedCents > bond.amountCents) {
       const interest = p.receivedCents - bond.amountCents;
-      await postEntry(tx, {
-        idempotencyKey: `bond-interest:${bond.id}`,
-        kind: "interest",
-        campaignId: bond.campaignId,
-        refs,
-        effectiveAt: at,
-        debits: [{ account: "bank", amount: interest }],
-        credits: [{ account: "general", amount: interest }],
-      });
+      await postEntry(tx, interestEntry({ ...meta, idempotencyKey: `bond-interest:${bond.id}` }, interest));
     } else if (p.receivedCents < bond.amountCents) {
       const short = bond.amountCents - p.receivedCents;
-      await postEntry(tx, {
+      const shortfall = {
+        ...meta,
         idempotencyKey: `bond-shortfall:${bond.id}`,
-        kind: "forfeiture",
-        campaignId: bond.campaignId,
-        refs,
-        effectiveAt: at,
         memo: "ICE refunded less than the principal",
-        debits: [{ account: "bonds_outstanding", amount: short }],
-        credits: [{ account: bondAccount(bond.id), amount: short }],
-      });
+      };
+      await postEntry(tx, forfeitureEntry(shortfall, bond.id, short));
     }
     await tx
       .update(campaigns)
@@ -157,11 +134,34 @@ const steps: Record<string, Step> = {
     await resolveDeadlines(tx, bond.id, ["appeal_i290b"]);
     return {};
   },
-  async forfeit(tx, bond, input) {
+  async forfeit(tx, bond, input, me) {
     const p = parseOrThrow(
-      z.object({ forfeitedOn: staffDate("Forfeiture date", { value: bond.i323On, name: "I-323 date" }) }),
+      z.object({
+        forfeitedOn: staffDate("Forfeiture date", { value: bond.i323On, name: "I-323 date" }),
+        noAppeal: z.boolean().default(false),
+        noAppealReason: z.string().default(""),
+      }),
       input,
     );
+    // Inside the appeal window a forfeiture gives up the appeal: it must be said, with a reason, for the audit log.
+    const days = env().BOND_APPEAL_DAYS;
+    const w = bond.status === "breached" && bond.i323On ? appealWindow(bond.i323On, new Date(), days) : null;
+    if (w?.open) {
+      if (!p.noAppeal)
+        throw new AppError(
+          "validation",
+          `The appeal window is open until ${w.deadline} (${w.daysLeft} day(s) left). To forfeit now, confirm that no appeal will be filed and say why.`,
+          { fieldErrors: { noAppeal: "Confirm that no appeal will be filed, or record the appeal instead." } },
+        );
+      const reason = parseOrThrow(z.object({ noAppealReason: staffReason("giving up the appeal") }), p).noAppealReason;
+      await audit(tx, {
+        actorUserId: me.userId,
+        action: "bond.forfeit_without_appeal",
+        subjectType: "bond",
+        subjectId: bond.id,
+        details: { reason, appealDeadline: w.deadline, daysLeft: w.daysLeft },
+      });
+    }
     await applyTransition(tx, bond, "forfeit", { forfeitedOn: p.forfeitedOn });
     await resolveDeadlines(tx, bond.id, ["appeal_i290b", "deliver_person"]);
     // Written off against the allowance as far as it reaches; the rest is a loss now (lib/ledger/entries/write-off.ts).
@@ -179,19 +179,8 @@ const steps: Record<string, Step> = {
   },
 };
 
-export type LifecycleStep =
-  "appearance" | "cancel" | "claimRefund" | "refund" | "breach" | "appeal" | "forfeit" | "reinstate";
-
-const ACTION: Record<LifecycleStep, BondAction> = {
-  appearance: "log_appearance",
-  cancel: "cancel",
-  claimRefund: "claim_refund",
-  refund: "refund",
-  breach: "breach",
-  appeal: "appeal",
-  forfeit: "forfeit",
-  reinstate: "reinstate",
-};
+/** The steps after posting; a step's name is its state-machine action. */
+export type LifecycleStep = Exclude<BondAction, "approve" | "pay" | "post">;
 
 export async function advanceBond(
   db: Db,
@@ -214,7 +203,7 @@ export async function runBondStep(
   input: unknown,
   me: Principal,
 ): Promise<Record<string, number | string | null>> {
-  nextStatus(bond.status, ACTION[step]); // a wrong state is the clearest message, before any field check
+  nextStatus(bond.status, step); // a wrong state is the clearest message, before any field check
   const out = await steps[step]!(tx, bond, input, me);
   await audit(tx, { actorUserId: me.userId, action: `bond.${step}`, subjectType: "bond", subjectId: bond.id });
   return out;

@@ -5,7 +5,7 @@
  * out of the campaign (and any agreed top-up out of the general pool) to ICE,
  * refusing under concurrency when the money is not there.
  */
-import { and, eq, notInArray } from "drizzle-orm";
+import { and, eq, max, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { bondApprovals, bonds, campaigns } from "@/db/schema";
@@ -13,11 +13,15 @@ import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { bondAccount, campaignAccount, getBalance, postEntry } from "@/lib/ledger";
+import { campaignAccount, getBalance, postEntry } from "@/lib/ledger";
+import { bondPaymentEntry } from "@/lib/ledger/entries";
+import { isoDay } from "@/lib/dates";
+import { mailBondPaid, mailBondRequested, mailSecondApprovalNeeded } from "@/lib/mail/bond-notices";
 import { formatUsd } from "@/lib/money";
 import { attachObligorAtPayment } from "@/lib/obligors/store";
 import { parseOrThrow } from "@/lib/validation";
 import { applyTransition, lockBond, staffDate } from "./bond-row";
+import { nextStatus } from "./state-machine";
 
 const requestSchema = z.object({
   campaignId: z.uuid("Campaign id must be a UUID."),
@@ -63,6 +67,12 @@ export async function requestBondPayment(db: Db, actor: Principal | null, input:
       subjectId: b!.id,
       details: { amountCents: req.amountCents, topUpCents: req.topUpCents },
     });
+    await mailBondRequested(
+      tx,
+      { id: b!.id, campaignId: c.id, amountCents: req.amountCents, topUpCents: req.topUpCents },
+      me.userId,
+      approvalsRequired(req.amountCents),
+    );
     return { bondId: b!.id };
   });
 }
@@ -93,9 +103,13 @@ export async function approveBondPayment(
         "conflict",
         "You have already approved this payment; a different treasurer must give the second approval.",
       );
-    const approvals = (await tx.select().from(bondApprovals).where(eq(bondApprovals.bondId, bondId))).length;
+    const approvers = (await tx.select().from(bondApprovals).where(eq(bondApprovals.bondId, bondId))).map(
+      (a) => a.approverUserId,
+    );
+    const approvals = approvers.length;
     const required = approvalsRequired(bond.amountCents);
     if (approvals >= required) await applyTransition(tx, bond, "approve");
+    else await mailSecondApprovalNeeded(tx, bond, approvers, bond.requestedBy);
     await audit(tx, {
       actorUserId: me.userId,
       action: "bond.approved",
@@ -116,6 +130,8 @@ export async function recordBondPayment(
   const me = requireRole(actor, "treasurer");
   await db.transaction(async (tx) => {
     const bond = await lockBond(tx, bondId);
+    nextStatus(bond.status, "pay"); // an unapproved payment is refused as such, before its date is read
+    const notBefore = await lastApprovalDay(tx, bond.id, bond.createdAt);
     const p = parseOrThrow(
       z.object({
         method: z.enum(["ach", "fedwire"], { error: "Payment method must be ACH or Fedwire." }),
@@ -123,7 +139,7 @@ export async function recordBondPayment(
           .string()
           .trim()
           .regex(/^[A-Za-z0-9-]{6,40}$/, "Trace number must be 6–40 letters, digits or dashes."),
-        paidOn: staffDate("Payment date"),
+        paidOn: staffDate("Payment date", notBefore),
         /** The obligor of record; absent = the fund's own obligor profile (lib/obligors). */
         obligorId: z.union([z.literal(""), z.uuid("Choose an obligor from the list.")]).optional(),
       }),
@@ -131,23 +147,13 @@ export async function recordBondPayment(
     );
     await applyTransition(tx, bond, "pay", { paymentMethod: p.method, traceNumber: p.traceNumber, paidOn: p.paidOn });
     await attachObligorAtPayment(tx, me, bond.id, p.obligorId, p.paidOn);
-    const fromCampaign = bond.amountCents - bond.topUpCents;
-    await postEntry(tx, {
+    const meta = {
       idempotencyKey: `bond-payment:${bond.id}`,
-      kind: "bond_payment",
       campaignId: bond.campaignId,
       refs: { bond: bond.id, trace: p.traceNumber },
       effectiveAt: new Date(`${p.paidOn}T12:00:00Z`),
-      debits: [
-        { account: bondAccount(bond.id), amount: bond.amountCents },
-        ...(fromCampaign > 0 ? [{ account: campaignAccount(bond.campaignId), amount: fromCampaign }] : []),
-        ...(bond.topUpCents > 0 ? [{ account: "general" as const, amount: bond.topUpCents }] : []),
-      ],
-      credits: [
-        { account: "bank", amount: bond.amountCents },
-        { account: "bonds_outstanding", amount: bond.amountCents },
-      ],
-    });
+    };
+    await postEntry(tx, bondPaymentEntry(meta, bond));
     await audit(tx, {
       actorUserId: me.userId,
       action: "bond.paid",
@@ -155,5 +161,24 @@ export async function recordBondPayment(
       subjectId: bond.id,
       details: { method: p.method },
     });
+    await mailBondPaid(tx, bond, p.paidOn, p.method);
   });
+}
+
+/**
+ * A payment follows its approvals: the day (UTC) of the last approval, or of the request when
+ * none was needed yet. The date-correction action applies the same floor.
+ */
+export async function lastApprovalDay(
+  tx: Db,
+  bondId: string,
+  requestedAt: Date,
+): Promise<{ value: string; name: string }> {
+  const [row] = await tx
+    .select({ at: max(bondApprovals.approvedAt) })
+    .from(bondApprovals)
+    .where(eq(bondApprovals.bondId, bondId));
+  return row?.at
+    ? { value: isoDay(new Date(row.at)), name: "last approval" }
+    : { value: isoDay(requestedAt), name: "request" };
 }

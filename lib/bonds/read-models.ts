@@ -151,7 +151,7 @@ function expectedInterest(
 }
 
 /** A count per status, for the filter tabs. */
-async function bondCounts(db: Db): Promise<Record<string, number>> {
+async function bondCounts(db: Db): Promise<Partial<Record<BondStatus, number>>> {
   const rows = await db
     .select({ status: bonds.status, n: sql<number>`count(*)::int` })
     .from(bonds)

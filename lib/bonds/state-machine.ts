@@ -1,4 +1,4 @@
-/** The bond lifecycle (DOMAIN.md): which action may happen in which state. Pure, so it can be model-tested. */
+/** The bond lifecycle (docs/domain.md, "Bond states"): which action may happen in which state. Pure, so it can be model-tested. */
 import { AppError } from "@/lib/errors";
 
 export type BondStatus =
@@ -18,27 +18,42 @@ export type BondAction =
   | "pay"
   | "post"
   | "cancel"
-  | "claim_refund"
+  | "claimRefund"
   | "refund"
   | "breach"
   | "appeal"
   | "forfeit"
   | "reinstate"
-  | "log_appearance";
+  | "appearance";
 
 const TRANSITIONS: Record<BondAction, Partial<Record<BondStatus, BondStatus>>> = {
   // "approve" stays in `requested` until enough different approvers have signed (see approve-payment.ts).
   approve: { requested: "approved" },
   pay: { approved: "paid" },
   post: { paid: "posted" },
-  log_appearance: { posted: "posted" },
+  appearance: { posted: "posted" },
   cancel: { posted: "cancelled" },
-  claim_refund: { cancelled: "refund_claimed" },
+  claimRefund: { cancelled: "refund_claimed" },
   refund: { refund_claimed: "refunded", cancelled: "refunded" },
   breach: { posted: "breached" },
   appeal: { breached: "appealed" },
   forfeit: { breached: "forfeited", appealed: "forfeited" },
   reinstate: { breached: "posted", appealed: "posted" },
+};
+
+/** How an action reads in a sentence ("Cannot … a bond that is …"). */
+const ACTION_WORDS: Record<BondAction, string> = {
+  approve: "approve",
+  pay: "pay",
+  post: "post",
+  appearance: "log an appearance on",
+  cancel: "cancel",
+  claimRefund: "claim the refund of",
+  refund: "refund",
+  breach: "breach",
+  appeal: "appeal",
+  forfeit: "forfeit",
+  reinstate: "reinstate",
 };
 
 export function nextStatus(status: BondStatus, action: BondAction): BondStatus {
@@ -47,7 +62,7 @@ export function nextStatus(status: BondStatus, action: BondAction): BondStatus {
     const allowed = Object.keys(TRANSITIONS[action]).join(" or ");
     throw new AppError(
       "conflict",
-      `Cannot ${action.replace("_", " ")} a bond that is ${status.replace("_", " ")} (only when ${allowed.replace(/_/g, " ")}).`,
+      `Cannot ${ACTION_WORDS[action]} a bond that is ${status.replace("_", " ")} (only when ${allowed.replace(/_/g, " ")}).`,
     );
   }
   return next;

@@ -33,7 +33,7 @@ export interface WallEntry {
  * same name on an earlier payment of the same monthly gift. Pending and refused names are not
  * even selected, so no page can leak them, and the two look alike to everyone.
  */
-export const approvedName = sql<boolean>`(${donations.displayNameReview} = 'approved' OR EXISTS (
+const approvedName = sql<boolean>`(${donations.displayNameReview} = 'approved' OR EXISTS (
   SELECT 1 FROM donations o
    WHERE o.recurring_gift_id = ${donations.recurringGiftId}
      AND o.display_name = ${donations.displayName}

@@ -15,6 +15,11 @@ export async function recordCaseEventForm(
   const kind = String(fd.get("kind") ?? "");
   const input: Record<string, unknown> = { kind, note: String(fd.get("note") ?? "") };
   if (fd.get("reasonCode")) input.reasonCode = String(fd.get("reasonCode"));
+  // Cancelling stops the page taking gifts and sends its money to the treasurers' refund-or-redirect step: confirmed explicitly.
+  if (kind === "cancelled" && fd.get("confirmCancel") !== "on")
+    throw new AppError("validation", "Nothing was recorded: tick the box to confirm cancelling the campaign.", {
+      fieldErrors: { confirmCancel: "Tick to confirm: the campaign stops taking gifts and cannot be reopened." },
+    });
   if (kind === "goal_changed") {
     try {
       input.goalCents = parseUsd(String(fd.get("goal") ?? ""), { field: "new bond amount", allowZero: false });

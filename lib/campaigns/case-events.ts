@@ -22,7 +22,7 @@ async function guardNote(tx: Db, lawyer: Principal, campaignId: string, note: st
   }
 }
 
-/** DOMAIN.md: why a campaign can lose its purpose before the bond is paid. */
+/** docs/domain.md ("Campaigns"): why a campaign can lose its purpose before the bond is paid. */
 export const CANCEL_REASONS = [
   "deported",
   "released_without_bond",

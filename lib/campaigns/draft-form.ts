@@ -12,8 +12,7 @@ import type { CaseFile } from "@/lib/case-files/input";
 import { saveDraft, submitForReview } from "./authoring";
 import { publicFieldsSchema } from "./public-input";
 
-export const PUBLIC_KEYS = ["alias", "region", "summary", "story", "detentionMonth"] as const;
-export const CASE_FILE_KEYS = [
+const CASE_FILE_KEYS = [
   "legalName",
   "aNumber",
   "dateOfBirth",

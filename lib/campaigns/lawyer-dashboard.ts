@@ -1,7 +1,7 @@
 /** Read models for a lawyer's own pages: their campaigns with money from the ledger, their profile, one campaign to edit. */
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
-import { campaignEvents, campaigns, lawyerProfiles } from "@/db/schema";
+import { bonds, campaignEvents, campaigns, lawyerProfiles } from "@/db/schema";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import type { CaseFile } from "@/lib/case-files/input";
 import { readCaseFile } from "@/lib/case-files/store";
@@ -9,7 +9,8 @@ import { getBalances } from "@/lib/ledger";
 import { campaignAccount } from "@/lib/ledger/accounts";
 import type { Cents } from "@/lib/money";
 import { ownedCampaign } from "./authoring";
-import { raisedByCampaign, type CampaignStatus } from "./queries";
+import { raisedByCampaign } from "@/lib/ledger/queries";
+import type { CampaignStatus } from "./queries";
 
 export interface LawyerCampaignRow {
   id: string;
@@ -96,7 +97,25 @@ export interface LawyerCampaignDetail {
   caseFile: CaseFile | null;
   events: { kind: string; reasonCode: string | null; note: string; at: Date }[];
   duplicateCount: number;
+  /** From the ledger: gifts booked to the campaign, and what its fund account holds now (net of fees and bond payments). */
+  money: { raisedCents: number; heldCents: number };
+  /** The campaign's latest bond, if any (amounts and dates only). */
+  bond: CampaignBond | null;
+  /** Live or funded with no bond in progress: the request-bond page accepts a request. */
+  canRequestBond: boolean;
 }
+
+export interface CampaignBond {
+  id: string;
+  status: (typeof bonds.status.enumValues)[number];
+  amountCents: number;
+  topUpCents: number;
+  requestedAt: Date;
+  paidOn: string | null;
+  postedOn: string | null;
+}
+
+const CLOSED_BOND = ["refunded", "forfeited"];
 
 export async function lawyerCampaignDetail(
   db: Db,
@@ -117,6 +136,36 @@ export async function lawyerCampaignDetail(
     .where(and(eq(campaignEvents.campaignId, campaignId), ne(campaignEvents.kind, "submitted")))
     .orderBy(desc(campaignEvents.createdAt))
     .limit(20);
-  const dupes = await duplicateCounts(db, [campaignId], { sameLawyer: true });
-  return { campaign, caseFile, events, duplicateCount: dupes.get(campaignId) ?? 0 };
+  const [dupes, raised, held, [bond]] = await Promise.all([
+    duplicateCounts(db, [campaignId], { sameLawyer: true }),
+    raisedByCampaign(db, eq(campaigns.id, campaignId)),
+    getBalances(db, [campaignAccount(campaignId)]),
+    db
+      .select({
+        id: bonds.id,
+        status: bonds.status,
+        amountCents: bonds.amountCents,
+        topUpCents: bonds.topUpCents,
+        requestedAt: bonds.createdAt,
+        paidOn: bonds.paidOn,
+        postedOn: bonds.postedOn,
+      })
+      .from(bonds)
+      .where(eq(bonds.campaignId, campaignId))
+      .orderBy(desc(bonds.createdAt))
+      .limit(1),
+  ]);
+  const openBond = bond && !CLOSED_BOND.includes(bond.status);
+  return {
+    campaign,
+    caseFile,
+    events,
+    duplicateCount: dupes.get(campaignId) ?? 0,
+    money: {
+      raisedCents: raised.get(campaignId)?.raised ?? 0,
+      heldCents: held.get(campaignAccount(campaignId)) ?? 0,
+    },
+    bond: bond ?? null,
+    canRequestBond: !openBond && ["live", "funded"].includes(campaign.status),
+  };
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { PUBLIC_STATUSES, type CampaignCard, type CampaignStatus } from "./queries";
 
 export const SORTS = ["newest", "raised", "closest"] as const;
-export type CampaignSort = (typeof SORTS)[number];
+type CampaignSort = (typeof SORTS)[number];
 
 export interface CampaignFilter {
   region: string | null;

@@ -84,8 +84,6 @@ export const publicFieldsSchema = z.object({
     .default(null),
 });
 
-export type PublicFields = z.infer<typeof publicFieldsSchema>;
-
 /** The texts the PII guard checks, keyed by the field names shown to the lawyer. */
 export function guardFields(p: {
   alias: string;

@@ -14,6 +14,7 @@ import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { campaignAccount, getBalance, postEntry } from "@/lib/ledger";
+import { reallocationEntry } from "@/lib/ledger/entries";
 
 export interface PurposeFailureSummary {
   redirectedCents: number;
@@ -48,14 +49,12 @@ export async function resolvePurposeFailure(
   const redirect = consenting.reduce((s, g) => s + Math.max(0, g.amountCents - g.refundedCents - (g.feeCents ?? 0)), 0);
   const redirectedCents = Math.min(redirect, await getBalance(db, campaignAccount(campaignId)));
   if (redirectedCents > 0) {
-    await postEntry(db, {
+    const meta = {
       idempotencyKey: `purpose-failure:${campaignId}:redirect`,
-      kind: "reallocation",
       campaignId,
       memo: "Campaign cancelled before the bond was paid: consenting donors' gifts go to the general pool",
-      debits: [{ account: campaignAccount(campaignId), amount: redirectedCents }],
-      credits: [{ account: "general", amount: redirectedCents }],
-    });
+    };
+    await postEntry(db, reallocationEntry(meta, redirectedCents));
   }
   let refundsRequested = 0;
   let refundCents = 0;

@@ -1,7 +1,8 @@
 /** Public campaign reads. Only public columns are selected; amounts come from the ledger. */
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { campaigns, campaignStatus } from "@/db/schema";
+import { raisedByCampaign } from "@/lib/ledger/queries";
 import type { Cents } from "@/lib/money";
 
 export type CampaignStatus = (typeof campaignStatus.enumValues)[number];
@@ -34,12 +35,6 @@ export interface PublicCampaign extends CampaignCard {
   /** "2026-09": a month, never a day. */
   detentionMonth: string | null;
 }
-
-/**
- * "Raised" is what donors gave to the campaign net of refunds and lost disputes,
- * read from the campaign's ledger account (fees and bond payments do not reduce it).
- */
-const RAISED_KINDS = sql`('donation', 'refund', 'dispute', 'dispute_reversal')`;
 
 export async function listCampaignCards(db: Db, statuses: CampaignStatus[] = ["live"]): Promise<CampaignCard[]> {
   if (!statuses.length) return [];
@@ -92,23 +87,4 @@ export async function getPublicCampaign(db: Db, slug: string): Promise<PublicCam
     raisedCents: (totals?.raised ?? 0) as Cents,
     donorCount: totals?.donors ?? 0,
   };
-}
-
-/**
- * Raised and donor count per campaign matching `where` (used by staff read models too), from the
- * running totals the database keeps (ledger_kind_totals, campaign_donor_counts): flat in data size.
- */
-export async function raisedByCampaign(
-  db: Db,
-  where: SQL | undefined,
-): Promise<Map<string, { raised: number; donors: number }>> {
-  const rows = rowsOf<{ id: string; raised: string | number; donors: string | number }>(
-    await db.execute(sql`
-      SELECT campaigns.id,
-             coalesce((SELECT -sum(t.total) FROM ledger_kind_totals t
-                        WHERE t.account_code = 'campaign:' || campaigns.id::text AND t.kind IN ${RAISED_KINDS}), 0)::bigint AS raised,
-             coalesce((SELECT d.donors FROM campaign_donor_counts d WHERE d.campaign_id = campaigns.id), 0)::bigint AS donors
-        FROM campaigns WHERE ${where ?? sql`true`}`),
-  );
-  return new Map(rows.map((r) => [r.id, { raised: Number(r.raised), donors: Number(r.donors) }]));
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { normalizeANumber } from "@/lib/privacy/case-file-crypto";
 
 /** Legal minimums (8 CFR 236.1, 240.25): below them the lawyer is warned, not refused — orders are sometimes odd. */
-export const BOND_MINIMUM_CENTS = { delivery: 150_000, voluntary_departure: 50_000 } as const;
+const BOND_MINIMUM_CENTS = { delivery: 150_000, voluntary_departure: 50_000 } as const;
 
 const isoDate = (field: string) =>
   z

@@ -10,12 +10,8 @@ import { appEnv, env } from "@/lib/env";
 import { getStripeDouble } from "@/lib/payments/stripe-client";
 import type { DeliveryResult, StripeDouble } from "@/stripe-double";
 
-export function devDouble(): StripeDouble | null {
+export async function devDouble(): Promise<StripeDouble | null> {
   return appEnv(env()) === "production" ? null : getStripeDouble();
-}
-
-export function devPagesEnabled(): boolean {
-  return appEnv(env()) !== "production";
 }
 
 /** "3 events delivered" or the failures, for a one-line notice after an action. */

@@ -9,11 +9,9 @@ import { formatUsd, parseUsd } from "@/lib/money";
 
 import { MIN_GIFT_CENTS } from "./limits";
 
-export { MIN_GIFT_CENTS, PRESET_DOLLARS } from "./limits";
-export const LOCALES = ["en", "es"] as const;
-export type Locale = (typeof LOCALES)[number];
+type Locale = "en" | "es";
 
-export type CheckoutField = "campaignSlug" | "amount" | "frequency" | "displayName" | "email" | "locale";
+type CheckoutField = "campaignSlug" | "amount" | "frequency" | "displayName" | "email" | "locale";
 
 /** English text for each problem; the UI translates by key and falls back to this. */
 export const CHECKOUT_MESSAGES = {
@@ -29,7 +27,7 @@ export const CHECKOUT_MESSAGES = {
   emailRequiredMonthly: () => "A monthly gift needs an email address, for receipts and the link to stop it.",
   locale: () => "Choose English or Spanish.",
 } as const;
-export type CheckoutMessageKey = keyof typeof CHECKOUT_MESSAGES;
+type CheckoutMessageKey = keyof typeof CHECKOUT_MESSAGES;
 
 const flag = z
   .union([z.boolean(), z.string()])

@@ -6,7 +6,7 @@ export interface FeeFormula {
   fixedCents: number;
 }
 
-export const DEFAULT_FEE: FeeFormula = { percentBps: 290, fixedCents: 30 };
+const DEFAULT_FEE: FeeFormula = { percentBps: 290, fixedCents: 30 };
 
 /** Fee on a gross amount, rounded half up to the cent. */
 export function processingFee(grossCents: number, f: FeeFormula = DEFAULT_FEE): number {

@@ -1,7 +1,7 @@
 /** Turning the donate form's fields into createCheckout input, shared by the server action and tests. */
 import type { CheckoutFormInput } from "./checkout-input";
 
-export const GIVE_FIELDS = [
+const GIVE_FIELDS = [
   "preset",
   "other",
   "frequency",

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 
 const WINDOW_MS = 60 * 60 * 1000;
 
-export function windowStart(now: Date): Date {
+function windowStart(now: Date): Date {
   return new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
 }
 
@@ -26,11 +26,11 @@ export async function hit(db: Db, bucket: string, now: Date = new Date()): Promi
 }
 
 /** Emails are hashed so the counter table never holds a donor's address. */
-export function emailBucket(email: string): string {
+function emailBucket(email: string): string {
   return `checkout:email:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
 }
 
-export function ipBucket(ip: string): string {
+function ipBucket(ip: string): string {
   return `checkout:ip:${ip}`;
 }
 

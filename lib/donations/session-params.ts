@@ -14,7 +14,7 @@ export interface SessionParamsInput {
   now: Date;
 }
 
-export function localePath(locale: CheckoutInput["locale"]): string {
+function localePath(locale: CheckoutInput["locale"]): string {
   return locale === "en" ? "" : `/${locale}`;
 }
 

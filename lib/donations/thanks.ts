@@ -7,7 +7,7 @@ import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { campaigns } from "@/db/schema";
 
-export type ThanksOutcome = "paid" | "processing" | "not_finished" | "unknown";
+type ThanksOutcome = "paid" | "processing" | "not_finished" | "unknown";
 
 export interface ThanksView {
   outcome: ThanksOutcome;
@@ -20,7 +20,7 @@ export interface ThanksView {
 }
 
 /** "ana@example.org" → "a…@example.org". */
-export function maskEmail(email: string): string {
+function maskEmail(email: string): string {
   const at = email.lastIndexOf("@");
   if (at < 1) return "…";
   return `${email.charAt(0)}…${email.slice(at)}`;

@@ -5,7 +5,8 @@
  * case-file values; anything unexpected becomes the generic public message.
  */
 import type { z } from "zod";
-import { isAppError, publicMessage } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
+import { publicMessage } from "@/lib/error-responses";
 import { log } from "@/lib/log";
 
 export interface FormState {
@@ -21,7 +22,7 @@ export interface FormState {
 
 export const IDLE: FormState = { status: "idle" };
 
-export const FIX_FIELDS = "Nothing was submitted: correct the fields marked below.";
+const FIX_FIELDS = "Nothing was submitted: correct the fields marked below.";
 
 /** The PII guard names fields by their labels ("Story"); forms name inputs by key ("story"). */
 const GUARD_FIELD_KEYS: Record<string, string> = {

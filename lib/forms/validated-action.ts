@@ -27,7 +27,7 @@ export interface ActionContext {
 export const anyFields = z.record(z.string(), z.string());
 
 /** The form's text fields and files by name, without React's own `$ACTION_…` fields. */
-export function formEntries(fd: FormData): Record<string, FormDataEntryValue> {
+function formEntries(fd: FormData): Record<string, FormDataEntryValue> {
   const out: Record<string, FormDataEntryValue> = {};
   for (const [k, v] of fd.entries()) if (!k.startsWith("$") && !(k in out)) out[k] = v;
   return out;

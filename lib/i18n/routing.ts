@@ -11,5 +11,3 @@ export const routing = defineRouting({
   localePrefix: "as-needed",
   localeCookie: { maxAge: 60 * 60 * 24 * 365, sameSite: "lax" },
 });
-
-export type AppLocale = (typeof routing.locales)[number];

@@ -8,7 +8,7 @@ import { requireRole, type Principal } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
 
-export const lawyerProfileSchema = z.object({
+const lawyerProfileSchema = z.object({
   fullName: z.string().trim().min(2, "Full name is required.").max(120),
   barNumber: z
     .string()

@@ -8,7 +8,7 @@ import { accountCodeSchema } from "@/lib/ledger/accounts";
 import { parseOrThrow } from "@/lib/validation";
 import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 
-export const LEDGER_PAGE_SIZE = 25;
+const LEDGER_PAGE_SIZE = 25;
 
 const querySchema = z.object({
   // "bond:*" is every bond receivable together (the dashboard's "bonds at ICE").

@@ -1,8 +1,8 @@
 /** Ledger account codes. Fixed accounts exist from the first migration; per-campaign and per-bond ones are created on demand. */
 import { z } from "zod";
 
-export const FIXED_ACCOUNTS = ["stripe", "bank", "general", "bonds_outstanding", "bond_allowance"] as const;
-export type FixedAccount = (typeof FIXED_ACCOUNTS)[number];
+const FIXED_ACCOUNTS = ["stripe", "bank", "general", "bonds_outstanding", "bond_allowance"] as const;
+type FixedAccount = (typeof FIXED_ACCOUNTS)[number];
 export type AccountCode = FixedAccount | `campaign:${string}` | `bond:${string}`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

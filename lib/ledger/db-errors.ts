@@ -20,7 +20,7 @@ export function pgErrorOf(e: unknown): PgErrorLike | null {
   return null;
 }
 
-export function constraintOf(e: unknown): string | undefined {
+function constraintOf(e: unknown): string | undefined {
   const pg = pgErrorOf(e);
   return pg?.constraint_name ?? pg?.constraint;
 }

@@ -8,7 +8,7 @@ import type { SignedPosting } from "./content-hash";
 
 const line = z.object({ account: accountCodeSchema, amount: z.unknown() });
 
-export const entryInputSchema = z.object({
+const entryInputSchema = z.object({
   idempotencyKey: z
     .string()
     .trim()

@@ -1,5 +1,5 @@
-export { postEntry, type PostResult } from "./post-entry";
-export { reverseEntry, type ReverseInput } from "./reverse-entry";
+export { postEntry } from "./post-entry";
+export { reverseEntry } from "./reverse-entry";
 export {
   getBalance,
   getBalances,
@@ -9,10 +9,6 @@ export {
   verifyKindTotals,
   verifyDonorCounts,
   trialBalance,
-  type KindTotalMismatch,
-  type DonorCountMismatch,
-  type TrialBalance,
-  type BalanceMismatch,
 } from "./balances";
-export { campaignAccount, bondAccount, FIXED_ACCOUNTS, type AccountCode } from "./accounts";
+export { campaignAccount, bondAccount, type AccountCode } from "./accounts";
 export type { EntryInput, EntryLine } from "./entry-input";

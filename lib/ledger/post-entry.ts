@@ -4,6 +4,7 @@
  * (migration 0010) locks accounts in code order (no deadlocks), checks
  * sufficiency under the locks and writes the entry in one statement, and the
  * database's own constraints and triggers back every rule.
+ * The rules: db/ledger-rules.sql; the accounts and entry kinds: docs/chart-of-accounts.md.
  */
 import { eq, inArray, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";

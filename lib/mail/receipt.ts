@@ -22,7 +22,7 @@ export interface ReceiptText {
 }
 
 /** IRS Publication 1771: a single gift of $250 or more needs this written acknowledgment. */
-export const IRS_THRESHOLD_CENTS = 25_000;
+const IRS_THRESHOLD_CENTS = 25_000;
 
 const T = {
   en: {

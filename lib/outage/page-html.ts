@@ -7,7 +7,7 @@
  * No imports on purpose: proxy.ts bundles this file.
  */
 
-export const RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER_SECONDS = 5;
 
 /** Request header proxy.ts sets on every page request: the path and query the visitor asked for. */
 export const REQUEST_PATH_HEADER = "x-openbond-path";

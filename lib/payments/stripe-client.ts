@@ -1,20 +1,69 @@
 /**
  * The one place that decides which Stripe the app talks to. With keys: real
- * Stripe. Without: the project's offline double, reached by the same SDK through
- * an in-process HTTP client, delivering signed events to our own webhook route.
- * Nothing downstream of `getStripe()` knows the difference.
+ * Stripe. Without (development and tests only): the offline double in
+ * stripe-double/, a development tool loaded here by dynamic import on the first
+ * request, reached by the same SDK through an in-process HTTP client and
+ * delivering signed events to our own webhook route. Nothing downstream of
+ * `getStripe()` knows the difference; no product code imports the double.
  */
+import "server-only";
+import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
 import { appOrigin, selfOrigin } from "@/lib/app-origin";
-import { appEnv, env, stripeApiTarget, usesRealStripe } from "@/lib/env";
-import { createDoubleStripe, StripeDouble } from "@/stripe-double";
+import { appEnv, env, stripeApiTarget, usesRealStripe, type Env } from "@/lib/env";
+import type { StripeDouble } from "@/stripe-double";
 
+interface StripeState {
+  stripe: Stripe;
+  /** The offline double (loaded on first use), or null with real keys. */
+  double: () => Promise<StripeDouble | null>;
+  webhookSecret: string;
+}
 interface StripeHolder {
-  __openbondStripe?: { stripe: Stripe; double: StripeDouble | null; webhookSecret: string };
+  __openbondStripe?: StripeState;
 }
 const holder = globalThis as typeof globalThis & StripeHolder;
 
-function init() {
+/** An SDK HTTP client that loads the double on its first request and hands every request to it. */
+class LazyDoubleHttpClient extends Stripe.HttpClient {
+  constructor(private readonly client: () => Promise<Stripe.HttpClient>) {
+    super();
+  }
+
+  override getClientName(): string {
+    return "openbond-stripe-double";
+  }
+
+  override async makeRequest(...args: Parameters<Stripe.HttpClient["makeRequest"]>) {
+    return (await this.client()).makeRequest(...args);
+  }
+}
+
+function doubleState(e: Env): StripeState {
+  const secretKey = `sk_test_double_${randomBytes(16).toString("hex")}`;
+  const webhookSecret = e.STRIPE_DOUBLE_WEBHOOK_SECRET ?? `whsec_double_${randomBytes(16).toString("hex")}`;
+  let loading: Promise<{ double: StripeDouble; client: Stripe.HttpClient }> | undefined;
+  const load = () =>
+    (loading ??= import("@/stripe-double").then((m) => {
+      const double = new m.StripeDouble({
+        // Asked at each use: the origin follows the port the server listens on (lib/app-origin.ts),
+        // and webhooks go to this process over loopback whatever public name APP_URL gives it.
+        baseUrl: () => appOrigin(),
+        webhookUrl: () => `${selfOrigin()}/api/stripe/webhook`,
+        secretKey,
+        webhookSecret,
+      });
+      return { double, client: new m.DoubleHttpClient(double) };
+    }));
+  const httpClient = new LazyDoubleHttpClient(async () => (await load()).client);
+  return {
+    stripe: new Stripe(secretKey, { httpClient, maxNetworkRetries: 0 }),
+    double: async () => (await load()).double,
+    webhookSecret,
+  };
+}
+
+function init(): StripeState {
   const e = env();
   if (usesRealStripe(e)) {
     // STRIPE_API_BASE (never in production): a Stripe-compatible server, e.g. the double run as its own process.
@@ -25,22 +74,15 @@ function init() {
       appInfo: { name: "OpenBond" },
       ...(target ?? {}),
     });
-    return { stripe, double: null, webhookSecret: e.STRIPE_WEBHOOK_SECRET! };
+    return { stripe, double: async () => null, webhookSecret: e.STRIPE_WEBHOOK_SECRET! };
   }
   if (appEnv(e) === "production") {
     throw new Error("Stripe keys are required in production; the offline test double is disabled there.");
   }
-  const double = new StripeDouble({
-    // Asked at each use: the origin follows the port the server listens on (lib/app-origin.ts),
-    // and webhooks go to this process over loopback whatever public name APP_URL gives it.
-    baseUrl: () => appOrigin(),
-    webhookUrl: () => `${selfOrigin()}/api/stripe/webhook`,
-    webhookSecret: e.STRIPE_DOUBLE_WEBHOOK_SECRET,
-  });
-  return { stripe: createDoubleStripe(double), double, webhookSecret: double.webhookSecret };
+  return doubleState(e);
 }
 
-function state() {
+function state(): StripeState {
   holder.__openbondStripe ??= init();
   return holder.__openbondStripe;
 }
@@ -53,14 +95,14 @@ export function webhookSecret(): string {
   return state().webhookSecret;
 }
 
-/** The offline double, or null when real keys are set or in production (its pages then answer 404). */
-export function getStripeDouble(): StripeDouble | null {
+/** The offline double for the /dev pages, or null when real keys are set or in production (they then answer 404). */
+export async function getStripeDouble(): Promise<StripeDouble | null> {
   const e = env();
   if (usesRealStripe(e) || appEnv(e) === "production") return null;
-  return state().double;
+  return state().double();
 }
 
 /** Tests inject their own double (or a real-shaped client) here. */
 export function setStripeForTests(stripe: Stripe, double: StripeDouble | null, secret: string): void {
-  holder.__openbondStripe = { stripe, double, webhookSecret: secret };
+  holder.__openbondStripe = { stripe, double: async () => double, webhookSecret: secret };
 }

@@ -70,7 +70,7 @@ const STREET_TYPES = new Set([
 const DIRECTIONS = new Set(["n", "s", "e", "w", "ne", "nw", "se", "sw"]);
 const UNIT_WORDS = new Set(["apt", "apartment", "unit", "suite", "ste", "depto", "piso", "lot", "room", "rm"]);
 
-export function canon(word: string): string {
+function canon(word: string): string {
   return CANON[word] ?? word;
 }
 

@@ -1,12 +1,14 @@
+import "server-only";
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { normalizeANumber } from "./a-number";
 import { KEY_ID, type Keyring, type KeyringKey } from "./keyring";
 import { PrivacyError } from "./privacy-error";
 
 export { normalizeANumber } from "./a-number";
-export { PrivacyError, type PrivacyErrorCode } from "./privacy-error";
-export { parseKeyring, type Keyring, type KeyringKey } from "./keyring";
+export { PrivacyError } from "./privacy-error";
+export { parseKeyring, type Keyring } from "./keyring";
 
+// Where case files are encrypted and who may read them: docs/privacy.md.
 const VERSION = "v1";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

@@ -115,5 +115,3 @@ export function lookUpCountry(value: string): number[] {
   });
   return found;
 }
-
-export const COUNTRY_COUNT = ALL.length;

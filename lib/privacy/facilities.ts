@@ -90,7 +90,7 @@ export const FACILITIES: readonly Facility[] = [
   { name: "NORCOR", aliases: ["Northern Oregon Regional Correctional Facility"] },
 ];
 
-export function facilityPhrases(f: Facility): string[][] {
+function facilityPhrases(f: Facility): string[][] {
   const phrases = [f.name, ...f.aliases].map(words);
   // "ICE Processing Center" is often shortened to "Processing Center".
   const withoutIce = phrases.filter((w) => w.includes("ice") && w.length > 3).map((w) => w.filter((x) => x !== "ice"));

@@ -39,7 +39,7 @@ const FLAGGED: Readonly<Partial<Record<FindingKind, string>>> = {
 };
 
 /** "shortDescription" / "short_description" → "Short description". */
-export function fieldLabel(field: string): string {
+function fieldLabel(field: string): string {
   const spaced = field
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/[_\-.]+/g, " ")

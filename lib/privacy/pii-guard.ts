@@ -1,3 +1,4 @@
+/** The PII guard: what it blocks and what it flags is described in docs/privacy.md. */
 import { buildAddressMatcher, findAddress, type AddressMatcher } from "./address";
 import { COUNTRY_MATCHER, lookUpCountry } from "./country-words";
 import { findDates, matchesDate, parseIsoDate, type IsoDate } from "./dates";

@@ -78,7 +78,7 @@ interface Candidate {
 const dayOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000;
 
 /** Greedy one-to-one matching by signed amount within a date window; returns how many lines it matched. */
-export async function matchBankLines(tx: Db): Promise<number> {
+async function matchBankLines(tx: Db): Promise<number> {
   const open = await tx
     .select()
     .from(bankStatementLines)

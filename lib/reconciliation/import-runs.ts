@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { importRuns } from "@/db/schema";
 import { requireRole, type Principal } from "@/lib/auth/roles";
-import { publicMessage } from "@/lib/errors";
+import { publicMessage } from "@/lib/error-responses";
 import { parseOrThrow } from "@/lib/validation";
 
 export type ImportKind = (typeof importRuns.kind.enumValues)[number];

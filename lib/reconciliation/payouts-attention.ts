@@ -36,11 +36,7 @@ export async function payoutsNeedingAttention(
       sql`SELECT DISTINCT payout_id, source_id FROM stripe_balance_transactions WHERE payout_id IS NOT NULL`,
     ),
   );
-  const bad = new Set(
-    (reconciliation ?? (await reconcileStripe(db))).exceptions
-      .filter((x) => x.kind !== "not_in_payout")
-      .map((x) => x.sourceId),
-  );
+  const bad = new Set((reconciliation ?? (await reconcileStripe(db))).exceptions.map((x) => x.sourceId));
   // Each payout's Stripe objects (a payout without any has not been imported).
   const inPayout = new Map<string, string[]>();
   for (const c of contents) {

@@ -6,16 +6,25 @@
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
+import { stripeMovementsByEntry } from "@/lib/ledger/queries";
 
-export interface StripeException {
+interface StripeException {
   sourceId: string;
   stripeNetCents: number;
   ledgerCents: number;
-  kind: "missing_in_books" | "not_in_payout" | "amount_differs";
+  kind: "missing_in_books" | "amount_differs";
+}
+
+/** In the books and at Stripe, in no imported payout yet: normal until Stripe pays it out. */
+export interface StripePending {
+  sourceId: string;
+  ledgerCents: number;
+  kind: "awaiting_payout";
 }
 
 export interface StripeReconciliation {
   matched: number;
+  pending: StripePending[];
   exceptions: StripeException[];
 }
 
@@ -29,16 +38,13 @@ export async function reconcileStripe(db: Db): Promise<StripeReconciliation> {
     stripeSide.set(r.source_id, Number(r.net));
   }
   const books = new Map<string, number>();
-  for (const r of rowsOf<{ refs: Record<string, string> | string; amount: string | number }>(
-    await db.execute(sql`SELECT e.refs, sum(p.amount)::bigint AS amount FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id
-                          WHERE p.account_code = 'stripe' GROUP BY e.id, e.refs`),
-  )) {
-    const refs = typeof r.refs === "string" ? (JSON.parse(r.refs) as Record<string, string>) : r.refs;
+  for (const { refs, amount } of await stripeMovementsByEntry(db)) {
     // The most specific reference wins: a refund entry also names its charge's payment intent.
     const key = ["refund", "dispute", "payout", "charge"].map((k) => refs[k]).find(Boolean);
-    if (key) books.set(key, (books.get(key) ?? 0) + Number(r.amount));
+    if (key) books.set(key, (books.get(key) ?? 0) + amount);
   }
   const exceptions: StripeException[] = [];
+  const pending: StripePending[] = [];
   let matched = 0;
   for (const [sourceId, net] of stripeSide) {
     const ledger = books.get(sourceId);
@@ -50,7 +56,7 @@ export async function reconcileStripe(db: Db): Promise<StripeReconciliation> {
   }
   for (const [sourceId, amount] of books) {
     if (!stripeSide.has(sourceId) && amount !== 0)
-      exceptions.push({ sourceId, stripeNetCents: 0, ledgerCents: amount, kind: "not_in_payout" });
+      pending.push({ sourceId, ledgerCents: amount, kind: "awaiting_payout" });
   }
-  return { matched, exceptions };
+  return { matched, pending, exceptions };
 }

@@ -1,42 +1,10 @@
 /**
  * What happened to the money, grouped by journal-entry kind: the effect on the
- * funds (whose purpose money serves) and on the bonds held by DHS. One query,
+ * funds (whose purpose money serves) and on the bonds held by ICE. One query,
  * so the statement of activity, the transparency page and the tests share it.
  */
-import { sql, type SQL } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
-
-export interface KindTotals {
-  /** Net change of all funds (campaigns, general, bonds_outstanding), credit-positive. */
-  funds: number;
-  /** Net change of bond receivables (money at ICE). */
-  bonds: number;
-}
-
-export interface ActivityFilter {
-  from?: Date;
-  to?: Date;
-  campaignId?: string;
-}
-
-export async function totalsByKind(db: Db, f: ActivityFilter = {}): Promise<Map<string, KindTotals>> {
-  const conds: SQL[] = [sql`true`];
-  if (f.from) conds.push(sql`e.effective_at >= ${f.from.toISOString()}`);
-  if (f.to) conds.push(sql`e.effective_at < ${f.to.toISOString()}`);
-  if (f.campaignId) conds.push(sql`e.campaign_id = ${f.campaignId}`);
-  const rows = rowsOf<{ kind: string; funds: string | number; bonds: string | number }>(
-    await db.execute(sql`
-      SELECT e.kind,
-             coalesce(sum(CASE WHEN a.kind = 'fund' THEN -p.amount END), 0)::bigint AS funds,
-             coalesce(sum(CASE WHEN a.bond_id IS NOT NULL THEN p.amount END), 0)::bigint AS bonds
-        FROM journal_entries e
-        JOIN ledger_postings p ON p.entry_id = e.id
-        JOIN ledger_accounts a ON a.code = p.account_code
-       WHERE ${sql.join(conds, sql` AND `)}
-       GROUP BY e.kind`),
-  );
-  return new Map(rows.map((r) => [r.kind, { funds: Number(r.funds), bonds: Number(r.bonds) }]));
-}
+import type { Db } from "@/db/client";
+import { totalsByKind, type ActivityFilter } from "@/lib/ledger/queries";
 
 export interface Activity {
   gifts: number;

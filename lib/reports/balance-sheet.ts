@@ -1,6 +1,7 @@
 /** Where the money is (assets) and whose purpose it serves (funds), from cached balances. */
-import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { getBalance } from "@/lib/ledger/balances";
+import { accountTotals, nonZeroCampaignFunds } from "@/lib/ledger/queries";
 
 export interface BalanceSheet {
   /** `atIce` is the bond receivable gross; less the allowance for bonds not expected back, `atIceNet`. */
@@ -11,38 +12,23 @@ export interface BalanceSheet {
 }
 
 export async function balanceSheet(db: Db): Promise<BalanceSheet> {
-  const [r] = rowsOf<Record<string, string | number>>(
-    await db.execute(sql`
-      SELECT coalesce(sum(balance) FILTER (WHERE code = 'stripe'), 0)::bigint AS stripe,
-             coalesce(sum(balance) FILTER (WHERE code = 'bank'), 0)::bigint AS bank,
-             coalesce(sum(balance) FILTER (WHERE bond_id IS NOT NULL), 0)::bigint AS at_ice,
-             coalesce(sum(balance) FILTER (WHERE code = 'bond_allowance'), 0)::bigint AS allowance,
-             coalesce(sum(balance) FILTER (WHERE code = 'general'), 0)::bigint AS general,
-             coalesce(sum(balance) FILTER (WHERE campaign_id IS NOT NULL), 0)::bigint AS campaigns,
-             coalesce(sum(balance) FILTER (WHERE code = 'bonds_outstanding'), 0)::bigint AS outstanding
-        FROM ledger_accounts`),
-  );
-  const n = (k: string) => Number(r![k]);
-  const restricted = rowsOf<{ campaign_id: string; alias: string; cents: string | number }>(
-    await db.execute(sql`
-      SELECT a.campaign_id, c.alias, a.balance::bigint AS cents FROM ledger_accounts a JOIN campaigns c ON c.id = a.campaign_id
-       WHERE a.balance <> 0 ORDER BY a.balance DESC`),
-  );
+  const t = await accountTotals(db);
+  const allowance = await getBalance(db, "bond_allowance");
   return {
     assets: {
-      stripe: n("stripe"),
-      bank: n("bank"),
-      atIce: n("at_ice"),
-      allowance: n("allowance"),
-      atIceNet: n("at_ice") - n("allowance"),
-      total: n("stripe") + n("bank") + n("at_ice") - n("allowance"),
+      stripe: t.stripe,
+      bank: t.bank,
+      atIce: t.atIce,
+      allowance,
+      atIceNet: t.atIce - allowance,
+      total: t.stripe + t.bank + t.atIce - allowance,
     },
     funds: {
-      general: n("general"),
-      campaigns: n("campaigns"),
-      bondsOutstanding: n("outstanding"),
-      total: n("general") + n("campaigns") + n("outstanding"),
+      general: t.general,
+      campaigns: t.campaigns,
+      bondsOutstanding: t.outstanding,
+      total: t.general + t.campaigns + t.outstanding,
     },
-    restricted: restricted.map((x) => ({ campaignId: x.campaign_id, alias: x.alias, cents: Number(x.cents) })),
+    restricted: await nonZeroCampaignFunds(db),
   };
 }

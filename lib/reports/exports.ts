@@ -4,16 +4,16 @@
  * says so in its file name.
  */
 import { stringify } from "csv-stringify/sync";
-import { asc, eq, sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { bonds, campaigns, donations } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { readCaseFile } from "@/lib/case-files/store";
 import { AppError } from "@/lib/errors";
+import { allPostingsForExport } from "@/lib/ledger/queries";
 
-export const EXPORT_KINDS = ["ledger", "gifts", "bonds", "bonds-with-case-files"] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+const EXPORT_KINDS = ["ledger", "gifts", "bonds", "bonds-with-case-files"] as const;
 
 const dollars = (cents: number | string | null) => (cents === null ? "" : (Number(cents) / 100).toFixed(2));
 const month = (d: string | Date | null) => (d ? new Date(d).toISOString().slice(0, 7) : "");
@@ -34,21 +34,7 @@ export async function exportCsv(
   });
 
   if (kind === "ledger") {
-    const rows = rowsOf<{
-      id: number;
-      at: string;
-      kind: string;
-      memo: string;
-      account: string;
-      amount: string | number;
-      alias: string | null;
-      reverses: number | null;
-    }>(
-      await db.execute(sql`
-        SELECT e.id, e.effective_at AS at, e.kind, e.memo, p.account_code AS account, p.amount, c.alias, e.reverses_entry_id AS reverses
-          FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id LEFT JOIN campaigns c ON c.id = e.campaign_id
-         ORDER BY e.id, p.id`),
-    );
+    const rows = await allPostingsForExport(db);
     return file(
       rows.map((r) => [
         r.id,

@@ -6,7 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
-import { monthlyFlows } from "./transparency";
+import { monthlyBalanceChanges, monthlyFlows } from "@/lib/ledger/queries";
 
 export interface TreasuryMonth {
   month: string; // YYYY-MM
@@ -32,15 +32,7 @@ function nextMonth(m: string): string {
 }
 
 export async function monthlyTreasury(db: Db): Promise<TreasuryMonth[]> {
-  const changes = rowsOf<{ month: string; general: Num; campaigns: Num; at_ice: Num }>(
-    await db.execute(sql`
-      SELECT to_char(e.effective_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
-             coalesce(sum(-p.amount) FILTER (WHERE a.code = 'general'), 0)::bigint AS general,
-             coalesce(sum(-p.amount) FILTER (WHERE a.campaign_id IS NOT NULL), 0)::bigint AS campaigns,
-             coalesce(sum(p.amount) FILTER (WHERE a.bond_id IS NOT NULL), 0)::bigint AS at_ice
-        FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id JOIN ledger_accounts a ON a.code = p.account_code
-       GROUP BY 1 ORDER BY 1`),
-  );
+  const changes = await monthlyBalanceChanges(db);
   const flows = await monthlyFlows(db);
   const counts = rowsOf<{ month: string; what: "posted" | "refunded" | "forfeited"; n: Num }>(
     await db.execute(sql`

@@ -18,7 +18,7 @@ export interface RevolvingFigures {
 }
 
 export async function revolvingFigures(db: Db): Promise<RevolvingFigures> {
-  const [r] = rowsOf<Record<string, string | number | null>>(
+  const [r] = rowsOf<Record<"posted" | "refunded" | "forfeited" | "recovered" | "days", string | number | null>>(
     await db.execute(sql`
       SELECT count(*) FILTER (WHERE posted_on IS NOT NULL) AS posted,
              count(*) FILTER (WHERE status = 'refunded') AS refunded,

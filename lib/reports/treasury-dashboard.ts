@@ -3,9 +3,9 @@
  * where the money is, bonds waiting for people, and watchdogs for money that
  * should have come back by now. Balances are the ledger's cached balances.
  */
-import { and, asc, eq, gt, inArray, like, lt, max, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, max, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bondApprovals, bonds, campaignEvents, campaigns, ledgerAccounts, stripeDisputes } from "@/db/schema";
+import { bondApprovals, bonds, campaignEvents, campaigns, stripeDisputes } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { appealWindow, type AppealWindow } from "@/lib/bonds/appeal-window";
 import { appealDaysFor } from "@/lib/notices/deadlines";
@@ -14,19 +14,20 @@ import { approvalsRequired } from "@/lib/bonds/payment";
 import { OPEN_AT_ICE } from "@/lib/bonds/state-machine";
 import { env } from "@/lib/env";
 import { getBalances } from "@/lib/ledger";
+import { atIceTotal, campaignFundsHoldingMoney } from "@/lib/ledger/queries";
 import { payoutsNeedingAttention, type PayoutAttention } from "@/lib/reconciliation/payouts-attention";
 import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 import { daysBefore, daysSince, isoDay } from "@/lib/dates";
 
 /** Days after the lawyer marks the person released (case over) before a missing I-391 is flagged. */
-export function i391WatchDays(): number {
+function i391WatchDays(): number {
   const n = Number(process.env.BOND_I391_WATCH_DAYS ?? "");
   return Number.isInteger(n) && n > 0 ? n : 180;
 }
 /** Days after the refund claim was mailed before a missing refund is flagged. */
-export const REFUND_WATCH_DAYS = 60;
+const REFUND_WATCH_DAYS = 60;
 
-export interface FundLine {
+interface FundLine {
   account: string;
   label: string;
   cents: number;
@@ -71,16 +72,8 @@ export async function treasuryDashboard(
   requireTreasuryReader(actor);
   const now = opts.now ?? new Date();
   const fixed = await getBalances(db, ["general", "bonds_outstanding", "stripe", "bank"]);
-  const campaignFunds = await db
-    .select({ code: ledgerAccounts.code, cents: ledgerAccounts.balance, alias: campaigns.alias, slug: campaigns.slug })
-    .from(ledgerAccounts)
-    .innerJoin(campaigns, eq(campaigns.id, ledgerAccounts.campaignId))
-    .where(gt(ledgerAccounts.balance, 0))
-    .orderBy(asc(campaigns.alias));
-  const [atIceSum] = await db
-    .select({ cents: sql<string>`coalesce(sum(${ledgerAccounts.balance}), 0)` })
-    .from(ledgerAccounts)
-    .where(like(ledgerAccounts.code, "bond:%"));
+  const campaignFunds = await campaignFundsHoldingMoney(db);
+  const atIceCents = await atIceTotal(db);
 
   const funds: FundLine[] = [
     { account: "general", label: "General pool (unrestricted)", cents: fixed.get("general")! },
@@ -99,7 +92,7 @@ export async function treasuryDashboard(
   const assets: FundLine[] = [
     { account: "stripe", label: "Stripe balance", cents: fixed.get("stripe")! },
     { account: "bank", label: "Bank", cents: fixed.get("bank")! },
-    { account: "bond:*", label: "Bonds at ICE (receivable)", cents: Number(atIceSum?.cents ?? 0) },
+    { account: "bond:*", label: "Bonds at ICE (receivable)", cents: atIceCents },
   ];
 
   const base = { bondId: bonds.id, alias: campaigns.alias, amountCents: bonds.amountCents, status: bonds.status };

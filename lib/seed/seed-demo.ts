@@ -5,9 +5,10 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, donations, interestRates, lawyerProfiles } from "@/db/schema";
+import { bondApprovals, bonds, campaigns, donations, interestRates, lawyerProfiles } from "@/db/schema";
 import { processingFee } from "@/lib/donations/fees";
 import { campaignAccount, postEntry } from "@/lib/ledger";
+import { donationEntry, payoutEntry, processingFeeEntry } from "@/lib/ledger/entries";
 import { ensureUser, grantRole, rolesOf, type Principal } from "@/lib/auth/roles";
 import { bondInterest } from "@/lib/bonds/interest";
 import { advanceBond } from "@/lib/bonds/lifecycle";
@@ -132,37 +133,17 @@ async function seedCampaign(tx: Db, demo: DemoCampaign, now: Date, staff: Staff)
       })
       .returning({ id: donations.id });
     const refs = { donation: gift!.id };
-    await postEntry(tx, {
-      idempotencyKey: `seed:${demo.slug}:gift:${n}`,
-      kind: "donation",
-      campaignId: id,
-      refs,
-      effectiveAt: at,
-      debits: [{ account: "stripe", amount }],
-      credits: [{ account: fund, amount }],
-    });
-    await postEntry(tx, {
-      idempotencyKey: `seed:${demo.slug}:fee:${n}`,
-      kind: "processing_fee",
-      campaignId: id,
-      refs,
-      effectiveAt: at,
-      debits: [{ account: fund, amount: fee }],
-      credits: [{ account: "stripe", amount: fee }],
-    });
+    const meta = { campaignId: id, refs, effectiveAt: at };
+    await postEntry(tx, donationEntry({ ...meta, idempotencyKey: `seed:${demo.slug}:gift:${n}` }, amount));
+    const bornBy = [{ account: fund, amount: fee }];
+    await postEntry(tx, processingFeeEntry({ ...meta, idempotencyKey: `seed:${demo.slug}:fee:${n}` }, bornBy));
     net += amount - fee;
     gross += amount;
     n++;
   }
   if (demo.ageMonths > 0) {
     const payoutAt = demo.bond ? new Date(start.getTime() + 19 * DAY) : new Date(now.getTime() - 2 * DAY);
-    await postEntry(tx, {
-      idempotencyKey: `seed:${demo.slug}:payout`,
-      kind: "payout",
-      effectiveAt: payoutAt,
-      debits: [{ account: "bank", amount: net }],
-      credits: [{ account: "stripe", amount: net }],
-    });
+    await postEntry(tx, payoutEntry({ idempotencyKey: `seed:${demo.slug}:payout`, effectiveAt: payoutAt }, net));
   }
   if (demo.bond) await seedBond(tx, demo, id, start, now, staff);
   return n;
@@ -174,6 +155,15 @@ async function seedBond(tx: Db, demo: DemoCampaign, campaignId: string, start: D
   const { bondId } = await requestBondPayment(tx, staff.lawyer, { campaignId, amountCents: demo.goalCents });
   await approveBondPayment(tx, staff.treasurer, bondId);
   if (approvalsRequired(demo.goalCents) > 1) await approveBondPayment(tx, staff.treasurer2, bondId);
+  // The demo's history happened on its own dates: requested on day 19, approved on day 20, paid that day.
+  await tx
+    .update(bonds)
+    .set({ createdAt: new Date(start.getTime() + 19 * DAY) })
+    .where(eq(bonds.id, bondId));
+  await tx
+    .update(bondApprovals)
+    .set({ approvedAt: new Date(start.getTime() + 20 * DAY) })
+    .where(eq(bondApprovals.bondId, bondId));
   await recordBondPayment(tx, staff.treasurer, bondId, {
     method: "fedwire",
     traceNumber: `FW${demo.slug.length}${paidOn.replace(/-/g, "")}`,

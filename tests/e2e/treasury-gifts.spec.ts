@@ -26,6 +26,7 @@ test("a treasurer refunds part of a gift with a reason, and the campaign total f
   const form = page.getByTestId("refund-form");
   await form.getByLabel("Amount in dollars").fill("31");
   await form.getByLabel(/Reason/).fill("Donor asked for part back");
+  await form.getByLabel(/I confirm: the books/).check();
   await form.getByRole("button", { name: "Send the refund to Stripe" }).click();
   await expect(form.getByTestId("form-error")).toContainText("larger than what is left of the gift ($30.00)");
   await form.getByLabel("Amount in dollars").fill("10");

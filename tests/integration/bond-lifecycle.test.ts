@@ -15,7 +15,7 @@ import {
   verifyDonorCounts,
   verifyKindTotals,
 } from "@/lib/ledger";
-import { bondAt } from "../fixtures/bond-paths";
+import { backdateBond, bondAt } from "../fixtures/bond-paths";
 import { flatRates, fundedCampaign, fundGeneral } from "../fixtures/funded-campaign";
 import { principal, verifiedLawyer } from "../fixtures/people";
 import { createTestDb } from "../helpers/test-db";
@@ -44,6 +44,7 @@ describe("bond payment", () => {
       recordBondPayment(h.db, t1, bondId, { method: "ach", traceNumber: "TRACE123", paidOn: "2025-01-10" }),
     ).rejects.toMatchObject({ code: "conflict" });
     expect(await approveBondPayment(h.db, t2, bondId)).toMatchObject({ approved: true });
+    await backdateBond(h.db, bondId, "2025-01-10");
 
     const generalBefore = await getBalance(h.db, "general");
     await recordBondPayment(h.db, t1, bondId, { method: "fedwire", traceNumber: "FW-778812", paidOn: "2025-01-10" });
@@ -116,6 +117,7 @@ describe("bond payment", () => {
       topUpCents: 100_000,
     });
     await approveBondPayment(h.db, t1, bondId);
+    await backdateBond(h.db, bondId, "2025-02-01");
     const general = await getBalance(h.db, "general");
     await recordBondPayment(h.db, t2, bondId, { method: "ach", traceNumber: "ACH-555001", paidOn: "2025-02-01" });
     expect(await getBalance(h.db, "general")).toBe(general - 100_000);
@@ -126,6 +128,7 @@ describe("bond payment", () => {
     const campaign = await fundedCampaign(h.db, 300_000, lawyer.userId);
     const { bondId } = await requestBondPayment(h.db, t1, { campaignId: campaign, amountCents: 300_000 });
     await approveBondPayment(h.db, t2, bondId);
+    await backdateBond(h.db, bondId, "2025-03-01");
     await recordBondPayment(h.db, t2, bondId, { method: "ach", traceNumber: "ACH-900001", paidOn: "2025-03-01" });
     await recordBondPosting(h.db, t2, bondId, {
       i305Number: "I305-0077",
@@ -201,6 +204,7 @@ describe("bond payment", () => {
     const campaign = await fundedCampaign(h.db, 200_000, lawyer.userId);
     const { bondId } = await requestBondPayment(h.db, lawyer, { campaignId: campaign, amountCents: 200_000 });
     await approveBondPayment(h.db, t1, bondId);
+    await backdateBond(h.db, bondId, "2025-04-01");
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
         recordBondPayment(h.db, i % 2 ? t1 : t2, bondId, {
@@ -229,6 +233,7 @@ describe("bond payment", () => {
         topUpCents: Math.floor(general / 3) + 1,
       });
       await approveBondPayment(h.db, t1, bondId);
+      await backdateBond(h.db, bondId, "2025-05-01");
       bondIds.push(bondId);
     }
     const results = await Promise.all(

@@ -18,6 +18,7 @@ import { nextStatus, type BondAction, type BondStatus } from "@/lib/bonds/state-
 import { bondAccount, campaignAccount, getBalances } from "@/lib/ledger";
 import { flatRates, fundedCampaign } from "../fixtures/funded-campaign";
 import { principal } from "../fixtures/people";
+import { backdateBond } from "../fixtures/bond-paths";
 import { createTestDb } from "../helpers/test-db";
 
 let h: DbHandle;
@@ -44,9 +45,9 @@ const ACTION: Record<Op["step"], BondAction> = {
   approve: "approve",
   pay: "pay",
   post: "post",
-  appearance: "log_appearance",
+  appearance: "appearance",
   cancel: "cancel",
-  claimRefund: "claim_refund",
+  claimRefund: "claimRefund",
   refund: "refund",
   breach: "breach",
   appeal: "appeal",
@@ -81,6 +82,7 @@ describe("bond lifecycle model", () => {
         async (amount, ops) => {
           const campaign = await fundedCampaign(h.db, amount);
           const { bondId } = await requestBondPayment(h.db, t3, { campaignId: campaign, amountCents: amount });
+          await backdateBond(h.db, bondId, day(0));
           const codes = [bondAccount(bondId), campaignAccount(campaign), "bonds_outstanding", "general", "bank"];
           const model = {
             status: "requested" as BondStatus,
@@ -135,10 +137,15 @@ describe("bond lifecycle model", () => {
                   : o.step === "post"
                     ? recordBondPosting(h.db, t1, bondId, input)
                     : advanceBond(h.db, t1, bondId, o.step, input);
-            const outcome = await run.then(
-              () => "ok",
-              (e: { code?: string; message?: string }) => e.code ?? e.message,
-            );
+            const outcome = await run
+              .then(async (r) => {
+                if (o.step === "approve") await backdateBond(h.db, bondId, day(0));
+                return r;
+              })
+              .then(
+                () => "ok",
+                (e: { code?: string; message?: string }) => e.code ?? e.message,
+              );
             // Dates run forward (9 days a step), so the only refusals are those of the state machine, the
             // one-approval-per-person rule and an appeal dated more than 30 days after the I-323.
             const late = allowed && o.step === "appeal" && (n - breachedAt) * 9 > 30;

@@ -18,6 +18,7 @@ import { insertCampaign } from "../fixtures/campaigns";
 import { CANARY, CANARY_NEEDLES, caseFileInput } from "../fixtures/case-file";
 import { flatRates } from "../fixtures/funded-campaign";
 import { principal, verifiedLawyer } from "../fixtures/people";
+import { backdateBond } from "../fixtures/bond-paths";
 import { createTestDb } from "../helpers/test-db";
 
 let h: DbHandle;
@@ -47,6 +48,7 @@ async function gift(campaignId: string, key: string, gross: number, fee: number,
 async function bondThrough(campaignId: string, amount: number, n: string, postedOn: string) {
   const { bondId } = await requestBondPayment(h.db, lawyer, { campaignId, amountCents: amount });
   await approveBondPayment(h.db, t1, bondId);
+  await backdateBond(h.db, bondId, postedOn);
   await recordBondPayment(h.db, t1, bondId, { method: "ach", traceNumber: `ACH-CT${n}`, paidOn: postedOn });
   await recordBondPosting(h.db, t1, bondId, { i305Number: `I305-CT${n}`, postedOn, obligor: { kind: "fund" } });
   return bondId;

@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type DbHandle } from "@/db/client";
 import { donations, ENTRY_KINDS } from "@/db/schema";
-import { raisedByCampaign } from "@/lib/campaigns/queries";
+import { raisedByCampaign } from "@/lib/ledger/queries";
 import { isAppError } from "@/lib/errors";
 import {
   campaignAccount,

@@ -148,7 +148,7 @@ function Panel({ title, children, empty }: { title: string; children: React.Reac
   );
 }
 
-/** The breach list: the bond columns, then the appeal window (DOMAIN.md: appeal within BOND_APPEAL_DAYS of the I-323). */
+/** The breach list: the bond columns, then the appeal window (docs/domain.md: appeal within BOND_APPEAL_DAYS of the I-323). */
 const BREACH_COLUMNS: ExtraColumn<BreachLine>[] = [
   { head: "Appeal deadline", cell: (b) => b.deadline, className: "tabular-nums" },
   {

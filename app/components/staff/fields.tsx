@@ -159,7 +159,7 @@ export function CheckboxField({
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: "text" | "date" | "select" | "textarea";
+  type?: "text" | "date" | "select" | "textarea" | "checkbox";
   options?: { value: string; label: string }[];
   defaultValue?: string;
   hint?: string;
@@ -172,5 +172,6 @@ export function SpecField({ spec }: { spec: FieldSpec }) {
   const { type, options = [], placeholder, errorKey, ...b } = spec;
   if (type === "select") return <SelectField {...b} options={options} placeholder={placeholder ?? ""} />;
   if (type === "textarea") return <TextAreaField {...b} max={2000} rows={2} />;
+  if (type === "checkbox") return <CheckboxField name={b.name} label={b.label} />;
   return <TextField {...b} type={type ?? "text"} placeholder={placeholder} errorKey={errorKey} />;
 }

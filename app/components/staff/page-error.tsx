@@ -1,5 +1,6 @@
 import { forbidden, notFound, redirect } from "next/navigation";
-import { isAppError, publicMessage } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
+import { publicMessage } from "@/lib/error-responses";
 import { redirectIfUnavailable } from "@/lib/outage/render-guard";
 import { forbiddenReason } from "./forbidden-reason";
 

@@ -36,7 +36,7 @@ function run(double: StripeDouble, action: ConsoleAction, target: string, amount
 
 /** One console button: act on the double, then send the resulting signed events to the real webhook route. */
 export async function consoleAction(form: FormData) {
-  const double = devDouble();
+  const double = await devDouble();
   // Refunds, disputes and payouts on anyone's gift: this machine or a signed-in admin only.
   if (!double || !(await devToolsAllowed())) notFound();
   const action = String(form.get("action")) as ConsoleAction;

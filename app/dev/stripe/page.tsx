@@ -21,7 +21,7 @@ function ActionButton({ action, target, label }: { action: string; target: strin
 }
 
 export default async function StripeConsole({ searchParams }: { searchParams: Promise<{ note?: string }> }) {
-  const double = devDouble();
+  const double = await devDouble();
   if (!double || !(await devToolsAllowed())) notFound();
   const { note } = await searchParams;
   const db = await getDb();

@@ -48,7 +48,7 @@ async function invoiceOf({ stripe }: HandlerContext, piId: string): Promise<stri
 }
 
 /** The monthly gift an invoice belongs to, marked active (a paid invoice proves the subscription started). */
-export async function recurringGiftForInvoice({ tx }: HandlerContext, invoice: Stripe.Invoice) {
+async function recurringGiftForInvoice({ tx }: HandlerContext, invoice: Stripe.Invoice) {
   const details = invoice.parent?.subscription_details;
   const subscriptionId = idOf(details?.subscription);
   const meta = giftMeta.safeParse(details?.metadata ?? {});

@@ -10,7 +10,9 @@ import { sql } from "drizzle-orm";
 import { stripeDisputes } from "@/db/schema";
 import { env } from "@/lib/env";
 import { campaignAccount, type EntryLine } from "@/lib/ledger";
-import { campaignThenGeneral, debitOn, mergeLines, postOnce } from "./books";
+import { disputeEntry, disputeReversalEntry } from "@/lib/ledger/entries";
+import { debitOn } from "@/lib/ledger/queries";
+import { campaignThenGeneral, postOnce } from "./books";
 import type { HandlerContext } from "./context";
 import type { DonationRow } from "./resolve-donation";
 
@@ -55,16 +57,14 @@ async function withdrawn(
     env().FUND_DISPUTE_BEARER === "campaign"
       ? await campaignThenGeneral(ctx.tx, donation.campaignId, piId, amount)
       : [{ account: "general", amount }];
-  await postOnce(ctx.tx, {
+  const meta = {
     idempotencyKey: `dispute:${dpId}:withdrawn`,
-    kind: "dispute",
     campaignId: donation.campaignId,
     memo: `Dispute on gift ${donation.id}`,
     refs: { payment_intent: piId, dispute: dpId },
     effectiveAt: new Date(Math.min(...out.map((t) => t.created)) * 1000),
-    debits: mergeLines([...bearer, ...(fee > 0 ? [{ account: "general" as const, amount: fee }] : [])]),
-    credits: [{ account: "stripe", amount: amount + fee }],
-  });
+  };
+  await postOnce(ctx.tx, disputeEntry(meta, bearer, fee));
 }
 
 /** Gives back what came back, to the fund that bore it: the campaign first, up to what it paid; the dispute fee is not returned. */
@@ -77,20 +77,13 @@ async function reinstated(
 ): Promise<void> {
   const net = back.reduce((s, t) => s + t.net, 0);
   if (net <= 0) return;
-  const campaign = campaignAccount(donation.campaignId);
-  const campaignPaid = await debitOn(ctx.tx, `dispute:${dpId}:withdrawn`, campaign);
-  const toCampaign = Math.min(net, campaignPaid);
-  const credits: EntryLine[] = [];
-  if (toCampaign > 0) credits.push({ account: campaign, amount: toCampaign });
-  if (net > toCampaign) credits.push({ account: "general", amount: net - toCampaign });
-  await postOnce(ctx.tx, {
+  const campaignPaid = await debitOn(ctx.tx, `dispute:${dpId}:withdrawn`, campaignAccount(donation.campaignId));
+  const meta = {
     idempotencyKey: `dispute:${dpId}:reinstated`,
-    kind: "dispute_reversal",
     campaignId: donation.campaignId,
     memo: `Dispute won on gift ${donation.id}`,
     refs: { payment_intent: piId, dispute: dpId },
     effectiveAt: new Date(Math.min(...back.map((t) => t.created)) * 1000),
-    debits: [{ account: "stripe", amount: net }],
-    credits,
-  });
+  };
+  await postOnce(ctx.tx, disputeReversalEntry(meta, net, campaignPaid));
 }

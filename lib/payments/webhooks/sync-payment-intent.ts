@@ -7,8 +7,10 @@ import type Stripe from "stripe";
 import { eq } from "drizzle-orm";
 import { donations } from "@/db/schema";
 import { env } from "@/lib/env";
-import { campaignAccount, postEntry } from "@/lib/ledger";
-import { campaignThenGeneral, entryIdByKey, postOnce } from "./books";
+import { postEntry } from "@/lib/ledger";
+import { donationEntry, processingFeeEntry } from "@/lib/ledger/entries";
+import { entryIdByKey } from "@/lib/ledger/queries";
+import { campaignThenGeneral, postOnce } from "./books";
 import type { EventOutcome, HandlerContext } from "./context";
 import { refreshDonationStatus } from "./donation-status";
 import { resolveDonation, type DonationRow } from "./resolve-donation";
@@ -41,16 +43,19 @@ async function recordGift(
   charge: Stripe.Charge,
 ): Promise<void> {
   const gross = charge.amount;
-  const posted = await postOnce(ctx.tx, {
-    idempotencyKey: `donation:${pi.id}`,
-    kind: "donation",
-    campaignId: donation.campaignId,
-    memo: `Gift ${donation.id}`,
-    refs: { payment_intent: pi.id, charge: charge.id, donation: donation.id },
-    effectiveAt: new Date(charge.created * 1000),
-    debits: [{ account: "stripe", amount: gross }],
-    credits: [{ account: campaignAccount(donation.campaignId), amount: gross }],
-  });
+  const posted = await postOnce(
+    ctx.tx,
+    donationEntry(
+      {
+        idempotencyKey: `donation:${pi.id}`,
+        campaignId: donation.campaignId,
+        memo: `Gift ${donation.id}`,
+        refs: { payment_intent: pi.id, charge: charge.id, donation: donation.id },
+        effectiveAt: new Date(charge.created * 1000),
+      },
+      gross,
+    ),
+  );
   if (
     donation.status === "pending" ||
     donation.status === "failed" ||
@@ -87,21 +92,24 @@ async function recordFee(
   const key = `fee:${charge.id}`;
   // Existence first: a later sync of the same payment skips the split's two reads.
   if (bt.fee > 0 && !(await entryIdByKey(ctx.tx, key))) {
-    const debits =
+    const bornBy =
       env().FUND_FEE_BEARER === "campaign"
         ? await campaignThenGeneral(ctx.tx, donation.campaignId, pi.id, bt.fee)
         : [{ account: "general" as const, amount: bt.fee }];
     // Every event about this payment holds its payment lock (process-event.ts), so nobody posted the key since the check.
-    await postEntry(ctx.tx, {
-      idempotencyKey: key,
-      kind: "processing_fee",
-      campaignId: donation.campaignId,
-      memo: `Stripe fee on gift ${donation.id}`,
-      refs: { payment_intent: pi.id, charge: charge.id, balance_transaction: bt.id },
-      effectiveAt: new Date(bt.created * 1000),
-      debits,
-      credits: [{ account: "stripe", amount: bt.fee }],
-    });
+    await postEntry(
+      ctx.tx,
+      processingFeeEntry(
+        {
+          idempotencyKey: key,
+          campaignId: donation.campaignId,
+          memo: `Stripe fee on gift ${donation.id}`,
+          refs: { payment_intent: pi.id, charge: charge.id, balance_transaction: bt.id },
+          effectiveAt: new Date(bt.created * 1000),
+        },
+        bornBy,
+      ),
+    );
   }
   if (donation.feeCents !== bt.fee)
     await ctx.tx.update(donations).set({ feeCents: bt.fee }).where(eq(donations.id, donation.id));

@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { stripePayouts } from "@/db/schema";
+import { payoutEntry } from "@/lib/ledger/entries";
 import { postOnce, reverseOnce } from "./books";
 import type { EventOutcome, HandlerContext } from "./context";
 
@@ -18,15 +19,8 @@ export async function syncPayout(ctx: HandlerContext, payoutId: string): Promise
     .onConflictDoUpdate({ target: stripePayouts.id, set: { ...row, updatedAt: sql`now()` } });
   const key = `payout:${po.id}`;
   if (po.status === "paid" && po.amount > 0) {
-    await postOnce(ctx.tx, {
-      idempotencyKey: key,
-      kind: "payout",
-      memo: `Stripe payout ${po.id}`,
-      refs: { payout: po.id },
-      effectiveAt: new Date(po.arrival_date * 1000),
-      debits: [{ account: "bank", amount: po.amount }],
-      credits: [{ account: "stripe", amount: po.amount }],
-    });
+    const meta = { idempotencyKey: key, memo: `Stripe payout ${po.id}`, refs: { payout: po.id } };
+    await postOnce(ctx.tx, payoutEntry({ ...meta, effectiveAt: new Date(po.arrival_date * 1000) }, po.amount));
   } else if (po.status === "failed") {
     await reverseOnce(ctx.tx, key, `${key}:failed`, `Payout ${po.id} failed`);
   }

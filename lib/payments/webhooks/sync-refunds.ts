@@ -6,6 +6,7 @@
  */
 import type Stripe from "stripe";
 import { stripeRefunds } from "@/db/schema";
+import { refundEntry } from "@/lib/ledger/entries";
 import { campaignThenGeneral, postOnce, reverseOnce } from "./books";
 import type { HandlerContext } from "./context";
 import type { DonationRow } from "./resolve-donation";
@@ -31,16 +32,20 @@ export async function syncRefunds(ctx: HandlerContext, donation: DonationRow, pi
     const key = `refund:${r.id}`;
     if (BOOKED.includes(status)) {
       refunded += r.amount;
-      await postOnce(ctx.tx, {
-        idempotencyKey: key,
-        kind: "refund",
-        campaignId: donation.campaignId,
-        memo: `Refund on gift ${donation.id}`,
-        refs: { payment_intent: piId, refund: r.id },
-        effectiveAt: new Date(r.created * 1000),
-        debits: await campaignThenGeneral(ctx.tx, donation.campaignId, piId, r.amount),
-        credits: [{ account: "stripe", amount: r.amount }],
-      });
+      const bornBy = await campaignThenGeneral(ctx.tx, donation.campaignId, piId, r.amount);
+      await postOnce(
+        ctx.tx,
+        refundEntry(
+          {
+            idempotencyKey: key,
+            campaignId: donation.campaignId,
+            memo: `Refund on gift ${donation.id}`,
+            refs: { payment_intent: piId, refund: r.id },
+            effectiveAt: new Date(r.created * 1000),
+          },
+          bornBy,
+        ),
+      );
     } else {
       await reverseOnce(ctx.tx, key, `${key}:failed`, `Refund ${r.id} ${status}`);
     }

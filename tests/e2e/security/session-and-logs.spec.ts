@@ -80,6 +80,14 @@ test("a staff page refused for lack of a role answers HTTP 403", async ({ page }
     expect(res?.status(), path).toBe(403);
     await expect(page.getByTestId("forbidden")).toBeVisible();
   }
+  await expect(page.getByTestId("forbidden")).toContainText("This page is for admin accounts.");
+  for (const [name, size] of [
+    ["phone", { width: 390, height: 844 }],
+    ["desktop", { width: 1280, height: 800 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `test-results/forbidden-${name}.png`, fullPage: true });
+  }
 });
 
 test("?done= shows only messages the app wrote, never text from the address", async ({ page }) => {

@@ -25,8 +25,8 @@ export default async function BondsPage({ searchParams }: { searchParams: Promis
       aria-current={s === status ? "page" : undefined}
       className={`rounded px-2 py-1 ${s === status ? "bg-brand text-white" : "hover:bg-brand-soft"}`}
     >
-      {label}
-      {n ? <span className="ml-1 text-xs opacity-75">{n}</span> : null}
+      {label.charAt(0).toUpperCase() + label.slice(1)}
+      {n ? <span className="opacity-75"> ({n})</span> : null}
     </Link>
   );
   return (

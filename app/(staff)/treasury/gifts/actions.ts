@@ -13,10 +13,14 @@ import { revalidateCampaignPages } from "../../../revalidate-public";
 
 /** Real Stripe sends its webhooks by itself; the offline double sends them when asked. */
 async function deliverOffline(): Promise<void> {
-  await getStripeDouble()?.deliver({});
+  await (await getStripeDouble())?.deliver({});
 }
 
-const refund = z.object({ amount: z.string().default(""), reason: z.string().default("") });
+const refund = z.object({
+  amount: z.string().default(""),
+  reason: z.string().default(""),
+  confirm: z.literal("on", { error: "Tick to confirm the refund: it goes to the donor's card and cannot be undone." }),
+});
 
 export const refundGiftAction = validatedAction(refund, async (f, { me, db }, donationId: string) => {
   const amountCents = parseUsd(f.amount, { allowZero: false, field: "refund amount" });

@@ -33,8 +33,11 @@ export default async function LedgerPage({
         Ledger · <code className="text-lg">{r.account === "bond:*" ? "all bonds at ICE" : r.account}</code>
       </h1>
       <p className="text-sm text-muted">
-        Balance <strong className="text-ink tabular-nums">{formatUsd(r.balanceCents)}</strong> · {r.total} postings,
-        newest first. Amounts are signed on the account&apos;s own side: + raises its balance.
+        Balance{" "}
+        <strong className="text-ink tabular-nums" data-testid="ledger-balance">
+          {formatUsd(r.balanceCents)}
+        </strong>{" "}
+        · {r.total} postings, newest first. Amounts are signed on the account&apos;s own side: + raises its balance.
       </p>
       <table className="w-full bg-white text-sm">
         <thead className="text-left text-xs text-muted">

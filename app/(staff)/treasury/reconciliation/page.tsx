@@ -5,29 +5,29 @@ import { bankStatementLines } from "@/db/schema";
 import { currentPrincipal } from "@/lib/auth/config";
 import { formatUsd } from "@/lib/money";
 import { payoutsNeedingAttention } from "@/lib/reconciliation/payouts-attention";
+import { getStripe } from "@/lib/payments/stripe-client";
+import { compareStripeBalance, type StripeBalanceCheck } from "@/lib/reconciliation/stripe-balance";
 import { reconcileStripe } from "@/lib/reconciliation/stripe-match";
 import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 import { ActionForm } from "@/app/components/staff/action-form";
 import { pageError } from "@/app/components/staff/page-error";
 import { importBankAction, importStripeAction } from "./actions";
 import { ImportProgress } from "./import-progress";
+import { StripeBalancePanel, StripeMatchPanel } from "./stripe-panels";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 export const dynamic = "force-dynamic";
 
-const KIND_TEXT = {
-  missing_in_books: "In Stripe, not in the books",
-  not_in_payout: "In the books, in no payout yet",
-  amount_differs: "Amounts differ",
-} as const;
-
 export default async function ReconciliationPage() {
-  let stripe, unmatched, payouts;
+  let stripe, unmatched, payouts, balance: StripeBalanceCheck | { error: string };
   try {
     requireTreasuryReader(await currentPrincipal());
     const db = await getDb();
     stripe = await reconcileStripe(db);
     payouts = await payoutsNeedingAttention(db, stripe);
+    balance = await compareStripeBalance(db, getStripe(), stripe).catch(() => ({
+      error: "Stripe's balance could not be read just now; reload the page to try again.",
+    }));
     unmatched = await db
       .select()
       .from(bankStatementLines)
@@ -66,34 +66,8 @@ export default async function ReconciliationPage() {
           </ActionForm>
         </div>
       </section>
-      <section className="rounded-xl border border-line bg-white p-4">
-        <h2 className="font-semibold">Stripe against the books</h2>
-        <p className="mt-1 text-sm" data-testid="stripe-summary">
-          {stripe.matched} matched · {stripe.exceptions.length} exception(s)
-        </p>
-        {stripe.exceptions.length ? (
-          <table className="mt-3 w-full text-sm">
-            <thead className="text-left text-xs text-muted">
-              <tr>
-                <th className="py-1">Stripe object</th>
-                <th>Exception</th>
-                <th className="text-right">Stripe net</th>
-                <th className="text-right">Books</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stripe.exceptions.map((x) => (
-                <tr key={x.sourceId} className="border-t border-line">
-                  <td className="py-1 font-mono text-xs">{x.sourceId}</td>
-                  <td>{KIND_TEXT[x.kind]}</td>
-                  <td className="text-right tabular-nums">{formatUsd(x.stripeNetCents)}</td>
-                  <td className="text-right tabular-nums">{formatUsd(x.ledgerCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-      </section>
+      <StripeMatchPanel r={stripe} />
+      <StripeBalancePanel c={balance} />
       <section className="rounded-xl border border-line bg-white p-4" data-testid="payouts-attention">
         <h2 className="font-semibold">Payouts needing attention</h2>
         {payouts.length === 0 ? (

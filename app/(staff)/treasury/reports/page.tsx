@@ -67,7 +67,7 @@ const CHARTS: { testId: string; title: string; series: ChartSeries<MonthKey>[]; 
       { key: "bondsPaid", label: "Bonds paid" },
       { key: "recovered", label: "Recovered (with interest)" },
     ],
-    label: "Money per month: gifts received, bonds paid to DHS, bond refunds and interest received",
+    label: "Money per month: gifts received, bonds paid to ICE, bond refunds and interest received",
   },
   {
     testId: "chart-bonds",
@@ -112,9 +112,9 @@ export default async function ReportsPage({ searchParams }: Props) {
             rows={[
               ["Stripe balance", bs.assets.stripe, ledger("stripe")],
               ["Bank", bs.assets.bank, ledger("bank")],
-              ["Bonds held by DHS (receivable, gross)", bs.assets.atIce],
+              ["Bonds held by ICE (receivable, gross)", bs.assets.atIce],
               ["Less: allowance for bonds not expected back", -bs.assets.allowance, ledger("bond_allowance")],
-              ["Bonds held by DHS, net", bs.assets.atIceNet],
+              ["Bonds held by ICE, net", bs.assets.atIceNet],
               ["Total assets", bs.assets.total],
             ]}
           />
@@ -161,7 +161,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           <h3 className="mb-1 mt-4 text-sm font-semibold">Bonds (assets moving, not expenses)</h3>
           <Rows
             rows={[
-              ["Bonds paid to DHS", activity.bondsPaid],
+              ["Bonds paid to ICE", activity.bondsPaid],
               ["Bond principal refunded", activity.bondRefunds],
               ["Forfeited, written off against the allowance", activity.writeOffs],
             ]}

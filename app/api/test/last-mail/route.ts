@@ -6,7 +6,7 @@
 import { getDb } from "@/db";
 import { devToolsAllowed } from "@/lib/dev/dev-access";
 import { appEnv, env } from "@/lib/env";
-import { errorHeaders, httpStatusFor, publicMessage } from "@/lib/errors";
+import { errorHeaders, httpStatusFor, publicMessage } from "@/lib/error-responses";
 import { lastMessageTo } from "@/lib/mail/last-message";
 
 export const dynamic = "force-dynamic";

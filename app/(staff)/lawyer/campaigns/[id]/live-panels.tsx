@@ -1,5 +1,5 @@
 import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
-import { SelectField, TextField } from "@/app/components/staff/fields";
+import { CheckboxField, SelectField, TextField } from "@/app/components/staff/fields";
 import type { campaigns } from "@/db/schema";
 import { CANCEL_REASONS } from "@/lib/campaigns/case-events";
 import { caseEventAction, proposeEditAction } from "./actions";
@@ -57,6 +57,10 @@ export function LivePanels({ campaign: c }: { campaign: Campaign }) {
             name="note"
             label="Note for the fund's staff"
             hint="Staff only; checked like public text — no names or numbers from the case file"
+          />
+          <CheckboxField
+            name="confirmCancel"
+            label="For a cancellation: I confirm the campaign stops taking gifts; its money goes back to donors or, where they agreed, to the general pool (the treasurers settle it)."
           />
           <SubmitButton variant="secondary">Record event</SubmitButton>
         </ActionForm>

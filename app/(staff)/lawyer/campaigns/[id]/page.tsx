@@ -7,6 +7,7 @@ import { lawyerCampaignDetail } from "@/lib/campaigns/lawyer-dashboard";
 import { formatUsd } from "@/lib/money";
 import { CampaignForm } from "../campaign-form";
 import { LivePanels } from "./live-panels";
+import { MoneyPanel } from "./money-panel";
 
 export const metadata: Metadata = { title: "Campaign" };
 export const dynamic = "force-dynamic";
@@ -25,7 +26,7 @@ export default async function CampaignPage({
   const { id } = await params;
   const d = await load(async () => lawyerCampaignDetail(await getDb(), g.me, id));
   if (d.denied) return d.denied;
-  const { campaign: c, caseFile, events, duplicateCount } = d.value;
+  const { campaign: c, caseFile, events, duplicateCount, money, bond, canRequestBond } = d.value;
   const { event } = await searchParams;
   return (
     <section className="space-y-4">
@@ -50,6 +51,15 @@ export default async function CampaignPage({
           </p>
         ) : null}
       </header>
+      {c.status === "draft" || c.status === "in_review" ? null : (
+        <MoneyPanel
+          campaignId={c.id}
+          goalCents={c.goalCents}
+          money={money}
+          bond={bond}
+          canRequestBond={canRequestBond}
+        />
+      )}
       {c.status === "draft" ? (
         <CampaignForm
           campaignId={c.id}

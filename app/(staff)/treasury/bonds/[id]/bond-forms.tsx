@@ -5,6 +5,7 @@ import type { BondForm } from "@/lib/bonds/bond-forms";
 import type { BondDetail } from "@/lib/bonds/read-models";
 import { ActionForm } from "@/app/components/staff/action-form";
 import { bondAction } from "./actions";
+import { BooksEffect, confirmField } from "./books-effect";
 import { RefundForm } from "./refund-form";
 
 /** The forms the bond's current state allows, each saying what it will do to the books before it is confirmed. */
@@ -46,7 +47,10 @@ export function BondForms({ d }: { d: BondDetail }) {
               submitLabel={`Approve ${formatUsd(b.amountCents)}`}
               danger
               testId="form-approve"
-            />
+              fields={[confirmField(`approve paying ${formatUsd(b.amountCents)} to ICE`)]}
+            >
+              <BooksEffect d={d} step="approve" />
+            </ActionForm>
           )}
         </Box>
       );
@@ -74,8 +78,11 @@ export function BondForms({ d }: { d: BondDetail }) {
               },
               { name: "traceNumber", label: "Trace number", hint: "6–40 letters, digits or dashes" },
               date("paidOn", "Payment date"),
+              confirmField(`${formatUsd(b.amountCents)} left the bank for ICE`),
             ]}
-          />
+          >
+            <BooksEffect d={d} step="pay" />
+          </ActionForm>
         </Box>
       );
     case "paid":
@@ -200,8 +207,23 @@ export function BondForms({ d }: { d: BondDetail }) {
               submitLabel={`Record forfeiture (${formatUsd(b.amountCents)} loss)`}
               danger
               testId="form-forfeit"
-              fields={[date("forfeitedOn", "Forfeiture date")]}
-            />
+              fields={[
+                date("forfeitedOn", "Forfeiture date"),
+                ...(b.status === "breached" && appealOpen(b.i323On!, d.today)
+                  ? [
+                      {
+                        name: "noAppeal",
+                        label: "No appeal will be filed (the appeal window is still open)",
+                        type: "checkbox" as const,
+                      },
+                      { name: "noAppealReason", label: "Why no appeal will be filed (kept in the audit log)" },
+                    ]
+                  : []),
+                confirmField(`record a loss of ${formatUsd(b.amountCents)}`),
+              ]}
+            >
+              <BooksEffect d={d} step="forfeit" />
+            </ActionForm>
           </Box>
         </>
       );
@@ -217,6 +239,10 @@ function Box({ title, children, danger }: { title: string; children: React.React
       {children}
     </section>
   );
+}
+
+function appealOpen(i323On: string, today: string): boolean {
+  return appealWindow(i323On, new Date(`${today}T12:00:00Z`), env().BOND_APPEAL_DAYS).open;
 }
 
 function AppealDeadline({ i323On, today }: { i323On: string; today: string }) {

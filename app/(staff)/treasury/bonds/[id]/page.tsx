@@ -11,6 +11,7 @@ import { AfterReleaseLinks } from "./after-release-links";
 import { BondForms } from "./bond-forms";
 import { BondTimeline } from "./bond-timeline";
 import { CaseFilePanel } from "./case-file-panel";
+import { DateCorrectionForm } from "./date-correction-form";
 
 export const metadata: Metadata = { title: "Bond" };
 export const dynamic = "force-dynamic";
@@ -60,6 +61,7 @@ export default async function BondPage({
             <h2 className="mb-2 font-semibold">Timeline</h2>
             <BondTimeline d={d} />
           </section>
+          <DateCorrectionForm d={d} />
         </div>
         <aside className="space-y-4">
           <section className="rounded-lg border border-line bg-white p-4 text-sm">

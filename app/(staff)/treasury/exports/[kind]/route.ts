@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
-import { errorHeaders, httpStatusFor, isAppError, publicMessage } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
+import { errorHeaders, httpStatusFor, publicMessage } from "@/lib/error-responses";
 import { log } from "@/lib/log";
 import { exportCsv } from "@/lib/reports/exports";
 

@@ -64,6 +64,12 @@ export default async function GiftPage({ params }: { params: Promise<{ id: strin
             fields={[
               { name: "amount", label: "Amount in dollars", defaultValue: (left / 100).toFixed(2) },
               { name: "reason", label: "Reason (kept in the audit log)", type: "textarea" },
+              {
+                name: "confirm",
+                type: "checkbox",
+                label:
+                  "I confirm: the books will take the refund out of this gift's campaign fund (or the general pool for what it no longer holds) and out of the fund's money at Stripe, when Stripe confirms it.",
+              },
             ]}
           />
         </section>

@@ -1,7 +1,7 @@
 /** The caller's latest import run of a kind, polled by the reconciliation page while an import runs. Counts only. */
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
-import { httpStatusFor, publicMessage } from "@/lib/errors";
+import { httpStatusFor, publicMessage } from "@/lib/error-responses";
 import { latestImportRun } from "@/lib/reconciliation/import-runs";
 
 export const dynamic = "force-dynamic";

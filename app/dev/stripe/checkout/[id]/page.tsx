@@ -20,7 +20,7 @@ const OUTCOMES: { value: CheckoutOutcome; label: string; primary?: boolean }[] =
 
 async function choose(id: string, form: FormData) {
   "use server";
-  const double = devDouble();
+  const double = await devDouble();
   if (!double) notFound();
   const outcome = String(form.get("outcome")) as CheckoutOutcome;
   if (!OUTCOMES.some((o) => o.value === outcome)) notFound();
@@ -49,7 +49,7 @@ export default async function TestCheckout({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ note?: string }>;
 }) {
-  const double = devDouble();
+  const double = await devDouble();
   if (!double) notFound();
   const { id } = await params;
   const { note } = await searchParams;

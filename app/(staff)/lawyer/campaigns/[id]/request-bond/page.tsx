@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionForm } from "@/app/components/staff/action-form";
 import { pageError } from "@/app/components/staff/page-error";
 import { getDb } from "@/db";
@@ -27,6 +28,9 @@ export default async function RequestBondPage({
   const c = ctx.campaign;
   return (
     <div className="max-w-2xl space-y-5">
+      <Link href={`/lawyer/campaigns/${c.id}`} className="text-sm text-brand underline">
+        ← Back to {c.alias}*
+      </Link>
       <h1 className="text-2xl font-semibold">
         Request the bond payment · {c.alias}* <span className="text-base font-normal text-muted">{c.region}</span>
       </h1>

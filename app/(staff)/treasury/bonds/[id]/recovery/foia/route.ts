@@ -1,7 +1,7 @@
 /** Download the generated PDF: treasurers only, audit-logged by lib/recovery/packet.ts, never cached. */
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
-import { httpStatusFor, publicMessage } from "@/lib/errors";
+import { httpStatusFor, publicMessage } from "@/lib/error-responses";
 import { foiaRequestDraft } from "@/lib/recovery/packet";
 import { requireId } from "@/lib/validation";
 

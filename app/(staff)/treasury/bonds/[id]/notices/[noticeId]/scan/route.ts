@@ -1,7 +1,7 @@
 /** Download a notice's scan: treasurers and admins only, every download in the audit log, never cached. */
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
-import { httpStatusFor, publicMessage } from "@/lib/errors";
+import { httpStatusFor, publicMessage } from "@/lib/error-responses";
 import { downloadScan } from "@/lib/notices/read";
 import { requireId } from "@/lib/validation";
 

@@ -1,0 +1,97 @@
+/**
+ * Every read of the books outside lib/ledger goes through here (balances of
+ * single accounts: balances.ts). Each function is named for what it answers;
+ * the SQL is the ledger's, so an index or a running total changes one place.
+ */
+import { asc, eq, gt, like, sql, type SQL } from "drizzle-orm";
+import { rowsOf, type Db } from "@/db/client";
+import { campaigns, journalEntries, ledgerAccounts } from "@/db/schema";
+import { campaignAccount } from "./accounts";
+
+export * from "./report-queries";
+
+type Num = string | number;
+
+/** The id of the entry posted under `key`, or null. */
+export async function entryIdByKey(db: Db, key: string): Promise<number | null> {
+  const rows = await db
+    .select({ id: journalEntries.id })
+    .from(journalEntries)
+    .where(eq(journalEntries.idempotencyKey, key));
+  return rows[0]?.id ?? null;
+}
+
+/** What one payment has put into its campaign fund and not yet had drawn back (credit-normal cents). */
+export async function paymentShareOfCampaign(db: Db, campaignId: string, paymentIntentId: string): Promise<number> {
+  const [row] = rowsOf<{ share: Num }>(
+    await db.execute(sql`
+      SELECT coalesce(-sum(p.amount), 0)::bigint AS share
+        FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
+       WHERE p.account_code = ${campaignAccount(campaignId)} AND e.refs ->> 'payment_intent' = ${paymentIntentId}`),
+  );
+  return Number(row?.share ?? 0);
+}
+
+/** Debit amount a posted entry put on one account (0 when absent). */
+export async function debitOn(db: Db, key: string, account: string): Promise<number> {
+  const [row] = rowsOf<{ amount: Num }>(
+    await db.execute(sql`
+      SELECT coalesce(sum(p.amount), 0)::bigint AS amount
+        FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
+       WHERE e.idempotency_key = ${key} AND p.account_code = ${account}`),
+  );
+  return Number(row?.amount ?? 0);
+}
+
+/** Net movement of the `stripe` account per entry, with the entry's Stripe references (reconciliation). */
+export async function stripeMovementsByEntry(db: Db): Promise<{ refs: Record<string, string>; amount: number }[]> {
+  return rowsOf<{ refs: Record<string, string> | string; amount: Num }>(
+    await db.execute(sql`SELECT e.refs, sum(p.amount)::bigint AS amount FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id
+                          WHERE p.account_code = 'stripe' GROUP BY e.id, e.refs`),
+  ).map((r) => ({
+    refs: typeof r.refs === "string" ? (JSON.parse(r.refs) as Record<string, string>) : r.refs,
+    amount: Number(r.amount),
+  }));
+}
+
+/** Campaign funds holding money, by alias (treasury dashboard). */
+export async function campaignFundsHoldingMoney(db: Db) {
+  return db
+    .select({ code: ledgerAccounts.code, cents: ledgerAccounts.balance, alias: campaigns.alias, slug: campaigns.slug })
+    .from(ledgerAccounts)
+    .innerJoin(campaigns, eq(campaigns.id, ledgerAccounts.campaignId))
+    .where(gt(ledgerAccounts.balance, 0))
+    .orderBy(asc(campaigns.alias));
+}
+
+/** Sum of the bond receivables: money at ICE. */
+export async function atIceTotal(db: Db): Promise<number> {
+  const [atIceSum] = await db
+    .select({ cents: sql<string>`coalesce(sum(${ledgerAccounts.balance}), 0)` })
+    .from(ledgerAccounts)
+    .where(like(ledgerAccounts.code, "bond:%"));
+  return Number(atIceSum?.cents ?? 0);
+}
+
+/**
+ * "Raised" is what donors gave to the campaign net of refunds and lost disputes,
+ * read from the campaign's ledger account (fees and bond payments do not reduce it).
+ */
+const RAISED_KINDS = sql`('donation', 'refund', 'dispute', 'dispute_reversal')`;
+
+/** Raised and donor count per campaign matching `where` (public pages and staff read models). */
+export async function raisedByCampaign(
+  db: Db,
+  where: SQL | undefined,
+): Promise<Map<string, { raised: number; donors: number }>> {
+  // From the running totals the database keeps (ledger_kind_totals, campaign_donor_counts): flat in data size.
+  const rows = rowsOf<{ id: string; raised: Num; donors: Num }>(
+    await db.execute(sql`
+      SELECT campaigns.id,
+             coalesce((SELECT -sum(t.total) FROM ledger_kind_totals t
+                        WHERE t.account_code = 'campaign:' || campaigns.id::text AND t.kind IN ${RAISED_KINDS}), 0)::bigint AS raised,
+             coalesce((SELECT d.donors FROM campaign_donor_counts d WHERE d.campaign_id = campaigns.id), 0)::bigint AS donors
+        FROM campaigns WHERE ${where ?? sql`true`}`),
+  );
+  return new Map(rows.map((r) => [r.id, { raised: Number(r.raised), donors: Number(r.donors) }]));
+}

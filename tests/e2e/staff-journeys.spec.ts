@@ -1,0 +1,214 @@
+/**
+ * Issue 10, "How journeys are tested from now on": the staff journeys, each started at the role's
+ * home after sign-in and walked only by clicking visible links and buttons (the sign-in itself
+ * uses the test-only outbox route). Each step leaves a phone and a desktop screenshot in
+ * test-results/journeys/. After each journey, the money figures the pages showed are compared
+ * with the treasury ledger page's balances (reached by clicking the figure, which links to its
+ * account): the ledger page is the books' own view, so no test-only read route is needed.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers/sign-in";
+
+const cents = (s: string) => Math.round(Number(s.replace(/[^0-9.-]/g, "")) * 100);
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+async function shot(page: Page, name: string) {
+  for (const [label, size] of [
+    ["phone", { width: 390, height: 844 }],
+    ["desktop", { width: 1280, height: 800 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `test-results/journeys/${name}-${label}.png`, fullPage: true });
+  }
+}
+
+/** Sign in, then open the role's home from the header, as a person would. */
+async function home(page: Page, email: string, area: "Lawyer" | "Treasury" | "Admin") {
+  await signIn(page, email);
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: area }).click();
+}
+
+/** Click a money figure (it links to its ledger account) and read the ledger's own balance. */
+async function ledgerBalanceBehind(page: Page, figure: ReturnType<Page["getByTestId"]>): Promise<number> {
+  await figure.getByRole("link").click();
+  await page.waitForURL(/\/treasury\/ledger\?account=/);
+  return cents(await page.getByTestId("ledger-balance").innerText());
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("lawyer requests the bond by clicking; two treasurers approve, pay, post; breach inside the appeal window → forfeit with 'no appeal'", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await home(page, "lawyer@openbond.example", "Lawyer");
+  await shot(page, "01-lawyer-home");
+  await page.getByRole("link", { name: "Nadia*" }).click();
+  const held = cents(await page.getByTestId("lawyer-campaign-held").innerText());
+  await expect(page.getByTestId("lawyer-bond-status")).toContainText("No bond payment requested yet.");
+  await shot(page, "02-lawyer-campaign-funded");
+  await page.getByRole("link", { name: "Request the bond payment" }).click();
+  expect(cents(await page.getByTestId("campaign-held").innerText())).toBe(held);
+  const form = page.getByTestId("form-request-bond");
+  await form.getByLabel(/Bond amount/).fill("10,000");
+  await form.getByLabel(/Top-up/).fill(((1_000_000 - held) / 100).toFixed(2));
+  await shot(page, "03-lawyer-request-bond");
+  await form.getByRole("button", { name: "Request payment" }).click();
+  await expect(page.getByTestId("request-status")).toContainText("requested");
+
+  // Treasurer 1: told by mail, approves from the dashboard after reading the postings.
+  const mail = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent("treasurer@openbond.example")}`);
+  expect(((await mail.json()) as { subject: string }).subject).toContain("Bond payment requested: $10,000.00");
+  await home(page, "treasurer@openbond.example", "Treasury");
+  await page
+    .getByRole("navigation", { name: /treasury/i })
+    .getByRole("link", { name: "Bonds" })
+    .click();
+  await page.getByRole("link", { name: /^Requested \(1\)$/ }).click();
+  await page.getByRole("link", { name: "Nadia*" }).click();
+  await expect(page.getByTestId("approve-postings")).toContainText("$10,000.00");
+  await shot(page, "04-treasurer-approve");
+  await page
+    .getByTestId("form-approve")
+    .getByRole("button", { name: /Approve/ })
+    .click();
+  await expect(page.getByTestId("error-confirm")).toContainText("Tick to confirm");
+  await page
+    .getByTestId("form-approve")
+    .getByLabel(/I have read what this changes/)
+    .check();
+  await page
+    .getByTestId("form-approve")
+    .getByRole("button", { name: /Approve/ })
+    .click();
+  await expect(page.getByTestId("done")).toContainText("1 of 2");
+
+  // Treasurer 2: second approval, then the payment (it cannot be dated before the approvals).
+  await home(page, "treasurer2@openbond.example", "Treasury");
+  await page
+    .getByRole("navigation", { name: /treasury/i })
+    .getByRole("link", { name: "Bonds" })
+    .click();
+  await page.getByRole("link", { name: /^Requested \(1\)$/ }).click();
+  await page.getByRole("link", { name: "Nadia*" }).click();
+  await page
+    .getByTestId("form-approve")
+    .getByLabel(/I have read what this changes/)
+    .check();
+  await page
+    .getByTestId("form-approve")
+    .getByRole("button", { name: /Approve/ })
+    .click();
+  await expect(page.getByTestId("done")).toContainText("Approved");
+  const pay = page.getByTestId("form-pay");
+  await pay.getByLabel("Method").selectOption("fedwire");
+  await pay.getByLabel("Trace number").fill("FW-JOURNEY-01");
+  await pay.getByLabel("Payment date").fill(day(-200));
+  await pay.getByLabel(/I have read what this changes/).check();
+  await pay.getByRole("button", { name: "Record payment" }).click();
+  await expect(pay.getByTestId("error-paidOn")).toContainText("last approval");
+  await pay.getByLabel("Payment date").fill(day(0));
+  await expect(page.getByTestId("pay-postings")).toContainText("$10,000.00");
+  await shot(page, "05-treasurer-pay");
+  await pay.getByRole("button", { name: "Record payment" }).click();
+  await expect(page.getByTestId("done")).toContainText("Payment recorded");
+  const post = page.getByTestId("form-post");
+  await post.getByLabel("I-305 receipt number").fill("I305-JOURNEY-01");
+  await post.getByRole("button", { name: "Record posting" }).click();
+  await expect(page.getByTestId("done")).toContainText("Posting recorded");
+  const paid = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent("lawyer@openbond.example")}`);
+  expect(((await paid.json()) as { subject: string }).subject).toContain("Bond paid to ICE: $10,000.00");
+  await shot(page, "06-treasurer-posted");
+
+  // Breach today: the appeal window is open, so forfeiting needs "no appeal will be filed" and a reason.
+  await page.getByTestId("form-breach").getByRole("button", { name: "Record breach" }).click();
+  await expect(page.getByTestId("appeal-deadline")).toContainText(`${30} day(s) left`);
+  const forfeit = page.getByTestId("form-forfeit");
+  await forfeit.getByLabel(/I have read what this changes/).check();
+  await forfeit.getByRole("button", { name: /Record forfeiture/ }).click();
+  await expect(forfeit.getByTestId("error-noAppeal")).toContainText("no appeal will be filed");
+  await forfeit.getByLabel(/No appeal will be filed/).check();
+  await forfeit.getByLabel(/Why no appeal/).fill("The obligor confirmed there are no grounds");
+  await shot(page, "07-treasurer-forfeit");
+  await forfeit.getByRole("button", { name: /Record forfeiture/ }).click();
+  await expect(page.getByTestId("done")).toContainText("Forfeiture recorded");
+  await shot(page, "08-treasurer-forfeited");
+
+  // Money shown against the books: the receivable is gone; the lawyer sees the bond's end.
+  expect(await ledgerBalanceBehind(page, page.locator("aside").getByRole("definition").first())).toBe(0);
+});
+
+test("a posted bond: late appeal refused, reinstated, I-391, claim, refund with interest into the general pool", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await home(page, "treasurer@openbond.example", "Treasury");
+  const poolBefore = cents(await page.getByTestId("general-pool").innerText());
+  await page
+    .getByRole("navigation", { name: /treasury/i })
+    .getByRole("link", { name: "Bonds" })
+    .click();
+  await page.getByRole("link", { name: /^Posted \(\d+\)$/ }).click();
+  await page.getByRole("link", { name: "Tomás*" }).click();
+  const breach = page.getByTestId("form-breach");
+  await breach.getByLabel("I-323 date").fill(day(-40));
+  await breach.getByRole("button", { name: "Record breach" }).click();
+  await expect(page.getByTestId("appeal-deadline")).toContainText("The window closed 10 day(s) ago");
+  const appeal = page.getByTestId("form-appeal");
+  await appeal.getByLabel("Appeal date").fill(day(-5));
+  await appeal.getByRole("button", { name: "Record appeal" }).click();
+  await expect(appeal.getByTestId("form-error")).toContainText("The appeal window has closed");
+  await shot(page, "11-breach-late-appeal");
+  await page.getByTestId("form-reinstate").getByRole("button", { name: "Reinstate" }).click();
+  await expect(page.getByTestId("done")).toContainText("reinstated");
+  await page.getByTestId("form-cancel").getByRole("button", { name: "Record I-391" }).click();
+  await page.getByTestId("form-claim").getByRole("button", { name: "Record claim" }).click();
+  await expect(page.getByTestId("done")).toContainText("Refund claim recorded");
+  const refund = page.getByTestId("form-refund");
+  const total = await page.getByTestId("expected-total").innerText();
+  const interest = cents(await page.getByTestId("expected-interest").innerText());
+  expect(interest).toBeGreaterThan(0);
+  await refund.getByLabel(/Amount received/).fill(total.replace("$", ""));
+  await expect(page.getByTestId("refund-preview")).toContainText("difference from expected $0.00");
+  await shot(page, "12-refund-with-interest");
+  await refund.getByRole("button", { name: "Record refund" }).click();
+  await expect(page.getByTestId("done")).toContainText("difference +$0.00");
+  await page
+    .getByRole("navigation", { name: /treasury/i })
+    .getByRole("link", { name: "Overview" })
+    .click();
+  const poolAfter = cents(await page.getByTestId("general-pool").innerText());
+  expect(poolAfter).toBe(poolBefore + 1_200_000 + interest);
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await shot(page, "13-general-pool-after-refund");
+  expect(await ledgerBalanceBehind(page, page.getByTestId("general-pool"))).toBe(poolAfter);
+});
+
+test("reconcile, Stripe balance included, against the books", async ({ page }) => {
+  test.setTimeout(120_000);
+  await home(page, "treasurer@openbond.example", "Treasury");
+  await page
+    .getByRole("navigation", { name: /treasury/i })
+    .getByRole("link", { name: "Reconciliation" })
+    .click();
+  await page.getByTestId("import-stripe").getByRole("button", { name: "Import from Stripe" }).click();
+  await expect(page.getByTestId("import-stripe")).toContainText(/Imported \d+ payout/);
+  await page
+    .getByRole("navigation", { name: /treasury/i })
+    .getByRole("link", { name: "Reconciliation" })
+    .click();
+  await expect(page.getByTestId("stripe-summary")).toContainText("matched");
+  await expect(page.getByTestId("stripe-balance")).toBeVisible();
+  const books = cents(await page.getByTestId("balance-books").innerText());
+  const stripe = cents(await page.getByTestId("balance-stripe").innerText());
+  const difference = cents(
+    await page
+      .getByTestId("balance-difference")
+      .innerText()
+      .then((t) => t.replace("−", "-")),
+  );
+  expect(books - stripe).toBe(difference);
+  await shot(page, "21-reconciliation");
+  expect(await ledgerBalanceBehind(page, page.getByTestId("balance-books"))).toBe(books);
+});

@@ -1,0 +1,107 @@
+/**
+ * Issue 10 item 5: every page of every staff role is reachable by clicking from that role's home.
+ * A crawler signs in, opens the role's home, follows only the links the pages show (same area),
+ * and checks that every page route the app/ tree defines for that area was reached.
+ * The route list is read from app/(staff), so a new page without a link fails this test.
+ */
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers/sign-in";
+
+const STAFF = "app/(staff)";
+
+/** Page routes under app/(staff) as patterns: /treasury/bonds/[id] → ^/treasury/bonds/[^/]+$. */
+function staffRoutes(dir = STAFF): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = path.join(dir, n);
+    if (statSync(p).isDirectory()) return staffRoutes(p);
+    return n === "page.tsx" ? ["/" + path.relative(STAFF, dir).split(path.sep).join("/")] : [];
+  });
+}
+const toRegex = (route: string) => new RegExp(`^${route.replace(/\/$/, "").replace(/\[[^\]]+\]/g, "[^/]+")}/?$`);
+
+async function crawl(page: Page, home: string, area: string): Promise<Set<string>> {
+  // Static routes first, so /lawyer/campaigns/new is not taken for /lawyer/campaigns/[id].
+  const routes = staffRoutes()
+    .filter((r) => r === area || r.startsWith(`${area}/`) || r === "/account")
+    .sort((a, b) => Number(a.includes("[")) - Number(b.includes("[")));
+  const seen = new Set<string>();
+  const perRoute = new Map<string, number>();
+  const reached = new Set<string>();
+  const queue = [home];
+  await page.goto(home);
+  while (queue.length) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const pathname = new URL(url, "http://x").pathname;
+    const route = routes.find((r) => toRegex(r).test(pathname));
+    if (route) {
+      // A few instances of each dynamic page are enough.
+      const n = (perRoute.get(route) ?? 0) + 1;
+      perRoute.set(route, n);
+      if (n > 3) continue;
+    }
+    if (url !== home) await page.goto(url);
+    await expect(page.locator("main"), `${url} renders`).toBeVisible();
+    await expect(page.getByTestId("forbidden"), `${url} is not refused`).toHaveCount(0);
+    if (route) reached.add(route);
+    const hrefs = await page
+      .locator("main a[href], nav a[href]")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
+    for (const h of hrefs) {
+      if (!h.startsWith("/") || h.startsWith("/treasury/exports")) continue;
+      const p = new URL(h, "http://x").pathname;
+      if ((p === area || p.startsWith(`${area}/`) || p === "/account") && !seen.has(h)) queue.push(h);
+    }
+  }
+  const missing = routes.filter((r) => !reached.has(r));
+  expect(missing, `pages of ${area} not reachable by clicking from ${home}`).toEqual([]);
+  return reached;
+}
+
+test("every lawyer page is reachable by clicking from /lawyer", async ({ page }) => {
+  await signIn(page, "lawyer@openbond.example");
+  await crawl(page, "/lawyer", "/lawyer");
+});
+
+test("every treasury page is reachable by clicking from /treasury", async ({ page }) => {
+  await signIn(page, "treasurer@openbond.example");
+  await crawl(page, "/treasury", "/treasury");
+});
+
+test("every admin page is reachable by clicking from /admin (with a campaign waiting for review)", async ({ page }) => {
+  await signIn(page, "lawyer@openbond.example");
+  await page.goto("/lawyer");
+  await page.getByRole("link", { name: "New campaign" }).first().click();
+  const form = page.getByRole("form", { name: "Campaign" });
+  await form.getByLabel("Legal name").fill("Crawl Testperson");
+  await form.getByLabel("A-number").fill("A271-828-182");
+  await form.getByLabel("Date of birth").fill("1990-01-02");
+  await form.getByLabel("Country of birth").fill("Peru");
+  await form.getByLabel("Detention facility").fill("Krome Service Processing Center");
+  await form.getByLabel("Bond set by").selectOption("judge");
+  await form.getByLabel("Bond type").selectOption("delivery");
+  await form.getByLabel("Bond amount (US dollars)").fill("4,000");
+  await form.getByLabel("Bond order date").fill("2025-09-01");
+  await form.getByLabel("Release address").fill("1 Test Road, Miami");
+  await form.getByLabel("Release phone").fill("(305) 555-0100");
+  await form.getByLabel("Consent date").fill("2025-09-02");
+  await form.getByLabel(/written consent to publish/).check();
+  await form.getByLabel(/consented to the story/).check();
+  await form.getByLabel("Alias").fill("Ines");
+  await form.getByLabel("Region").selectOption("Florida");
+  await form.getByLabel("One-line summary").fill("A nurse detained since the autumn, hoping to go home.");
+  await form
+    .getByLabel("Story", { exact: true })
+    .fill(
+      "Ines* cared for patients in her town for years. She asked for asylum and has been detained since the autumn; a judge set a bond she cannot pay.",
+    );
+  await form.getByLabel("Month of detention").fill("2025-09");
+  await form.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page).toHaveURL(/\/lawyer\?submitted=/);
+
+  await signIn(page, "admin@openbond.example");
+  await crawl(page, "/admin", "/admin");
+});
