@@ -29,7 +29,8 @@ const nextConfig = {
   // arguments: off in every mode; the app logs what it needs through lib/log.ts (redacted).
   logging: { incomingRequests: false, serverFunctions: false, fetches: { fullUrl: false } },
   // forbidden() renders app/forbidden.tsx with HTTP 403 (staff pages refused for lack of a role).
-  experimental: { authInterrupts: true },
+  // ICE notice scans are uploaded through a server action (≤ 10 MB, checked again by content in lib/notices/scan.ts).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
   // Next.js's cache, plus revalidations broadcast to the other instances through PostgreSQL (README: several instances).
   cacheHandler: require.resolve("./lib/cache/broadcast-cache-handler.cjs"),
   reactStrictMode: true,

@@ -155,6 +155,16 @@ const schema = z
         .regex(/^https?:\/\/[^/?#]+\/?$/, "TWILIO_API_BASE must be an http(s) origin without a path")
         .optional(),
     ),
+    /** The fund's IANA time zone: day-counted deadlines (I-290B appeal, refund claim) end at midnight there. */
+    FUND_TIME_ZONE: z.preprocess(emptyToUndefined, z.string().min(1).max(64).default("America/New_York")),
+    /** The fund's own target for mailing the refund claim after an I-391 arrives (days). */
+    BOND_REFUND_CLAIM_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** The daily deadline digest lists deadlines within this many days, and every overdue one. */
+    DEADLINE_DIGEST_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    /** Hour of the day (in FUND_TIME_ZONE) from which the daily digest is sent. */
+    DEADLINE_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+    /** A refund claim mailed this many days ago with no refund gets a draft FOIA request (PDF). */
+    BOND_FOIA_DAYS: z.coerce.number().int().min(90).max(3650).default(365),
     FUND_NAME: z.preprocess(emptyToUndefined, z.string().max(120).default("Open Bond Fund (demo)")),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,

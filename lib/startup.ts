@@ -10,6 +10,7 @@ import { env, EnvError, usesRealStripe } from "./env";
 import { log } from "./log";
 import { sendPendingMail } from "./mail/send-pending";
 import { startReminderLoop } from "./reminders/loop";
+import { sendDeadlineDigests } from "./notices/digest";
 import { seedDemo } from "./seed/seed-demo";
 
 const MAIL_INTERVAL_MS = 10_000;
@@ -27,6 +28,24 @@ function startMailLoop() {
         running = false;
       });
   }, MAIL_INTERVAL_MS);
+  timer.unref();
+}
+
+const DIGEST_INTERVAL_MS = 5 * 60_000;
+
+/** Every instance tries; the (recipient, day) claim in PostgreSQL lets one send each digest (lib/notices/digest.ts). */
+function startDigestLoop() {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    getDbHandle()
+      .then((h) => sendDeadlineDigests(h.db))
+      .catch((e: unknown) => log.warn({ err: e instanceof Error ? e.name : "unknown" }, "deadline digest loop failed"))
+      .finally(() => {
+        running = false;
+      });
+  }, DIGEST_INTERVAL_MS);
   timer.unref();
 }
 
@@ -55,6 +74,7 @@ export async function startUp(): Promise<void> {
 
   startMailLoop();
   startReminderLoop();
+  startDigestLoop();
 
   const wantSeed = e.SEED_DEMO === "true" || (e.SEED_DEMO === "auto" && handle.driver === "pglite");
   if (!wantSeed) return;

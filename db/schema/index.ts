@@ -9,3 +9,4 @@ export * from "./lawyers";
 export * from "./case-files";
 export * from "./reconciliation";
 export * from "./appointments";
+export * from "./after-release";

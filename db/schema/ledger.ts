@@ -27,8 +27,8 @@ export const ledgerAccounts = pgTable(
   "ledger_accounts",
   {
     code: text("code").primaryKey(),
-    kind: text("kind", { enum: ["asset", "fund"] }).notNull(),
-    /** +1 for assets (debit-normal), -1 for funds (credit-normal). */
+    kind: text("kind", { enum: ["asset", "fund", "contra_asset"] }).notNull(),
+    /** +1 for assets (debit-normal), -1 for funds and the contra-asset bond_allowance (credit-normal). */
     normalSign: smallint("normal_sign").notNull(),
     allowNegative: boolean("allow_negative").notNull(),
     campaignId: uuid("campaign_id").references(() => campaigns.id),
@@ -41,12 +41,13 @@ export const ledgerAccounts = pgTable(
     check("ledger_accounts_non_negative", sql`${t.allowNegative} OR ${t.balance} >= 0`),
     check(
       "ledger_accounts_kind_sign",
-      sql`(${t.kind} = 'asset' AND ${t.normalSign} = 1) OR (${t.kind} = 'fund' AND ${t.normalSign} = -1)`,
+      sql`(${t.kind} = 'asset' AND ${t.normalSign} = 1) OR (${t.kind} = 'fund' AND ${t.normalSign} = -1) OR (${t.kind} = 'contra_asset' AND ${t.normalSign} = -1)`,
     ),
     check(
       "ledger_accounts_code_format",
       sql`(${t.code} IN ('stripe', 'bank') AND ${t.kind} = 'asset' AND ${t.campaignId} IS NULL AND ${t.bondId} IS NULL)
         OR (${t.code} IN ('general', 'bonds_outstanding') AND ${t.kind} = 'fund' AND NOT ${t.allowNegative} AND ${t.campaignId} IS NULL AND ${t.bondId} IS NULL)
+        OR (${t.code} = 'bond_allowance' AND ${t.kind} = 'contra_asset' AND NOT ${t.allowNegative} AND ${t.campaignId} IS NULL AND ${t.bondId} IS NULL)
         OR (${t.campaignId} IS NOT NULL AND ${t.bondId} IS NULL AND ${t.code} = 'campaign:' || ${t.campaignId}::text AND ${t.kind} = 'fund' AND NOT ${t.allowNegative})
         OR (${t.bondId} IS NOT NULL AND ${t.campaignId} IS NULL AND ${t.code} = 'bond:' || ${t.bondId}::text AND ${t.kind} = 'asset' AND NOT ${t.allowNegative})`,
     ),
@@ -66,6 +67,8 @@ export const ENTRY_KINDS = [
   "forfeiture",
   "reallocation",
   "adjustment",
+  "allowance_adjustment",
+  "write_off",
 ] as const;
 
 export const journalEntries = pgTable(

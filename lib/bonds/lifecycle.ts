@@ -15,6 +15,10 @@ import { env } from "@/lib/env";
 import { parseOrThrow } from "@/lib/validation";
 import { AppError } from "@/lib/errors";
 import { appealWindow, checkAppealDate } from "./appeal-window";
+import { capAllowanceBefore } from "@/lib/recovery/allowance";
+import { postForfeiture } from "@/lib/recovery/allowance-entries";
+import { appealDaysFor } from "@/lib/notices/deadlines";
+import { i323ServedBy, resolveDeadlines } from "@/lib/notices/resolve";
 import { applyTransition, lockBond, staffDate, type BondRow } from "./bond-row";
 import { bondInterest } from "./interest";
 import { staffReason } from "./staff-reason";
@@ -54,6 +58,7 @@ const steps: Record<LifecycleStep, Step> = {
       input,
     );
     await applyTransition(tx, bond, "claimRefund", { refundClaimedOn: p.mailedOn, refundClaimContents: p.contents });
+    await resolveDeadlines(tx, bond.id, ["refund_claim"]);
     return {};
   },
   async refund(tx, bond, input) {
@@ -82,6 +87,8 @@ const steps: Record<LifecycleStep, Step> = {
       interestExpectedCents: expected,
     });
     const principal = Math.min(p.receivedCents, bond.amountCents);
+    // The allowance cannot outlive the receivable it reduces (lib/recovery/allowance.ts).
+    await capAllowanceBefore(tx, bond.amountCents, p.refundedOn);
     const at = new Date(`${p.refundedOn}T12:00:00Z`);
     const meta = { campaignId: bond.campaignId, refs: { bond: bond.id }, effectiveAt: at };
     await postEntry(tx, bondRefundEntry({ ...meta, idempotencyKey: `bond-refund:${bond.id}` }, bond.id, principal));
@@ -121,8 +128,10 @@ const steps: Record<LifecycleStep, Step> = {
       z.object({ filedOn: staffDate("Appeal date", { value: bond.i323On, name: "I-323 date" }) }),
       input,
     );
-    checkAppealDate(bond.i323On!, p.filedOn, env().BOND_APPEAL_DAYS);
+    // 30 days from service, 33 when the I-323 was mailed (lib/notices/deadlines.ts).
+    checkAppealDate(bond.i323On!, p.filedOn, appealDaysFor(await i323ServedBy(tx, bond.id), env().BOND_APPEAL_DAYS));
     await applyTransition(tx, bond, "appeal", { appealFiledOn: p.filedOn });
+    await resolveDeadlines(tx, bond.id, ["appeal_i290b"]);
     return {};
   },
   async forfeit(tx, bond, input, me) {
@@ -154,13 +163,9 @@ const steps: Record<LifecycleStep, Step> = {
       });
     }
     await applyTransition(tx, bond, "forfeit", { forfeitedOn: p.forfeitedOn });
-    const meta = {
-      idempotencyKey: `bond-forfeit:${bond.id}`,
-      campaignId: bond.campaignId,
-      refs: { bond: bond.id },
-      effectiveAt: new Date(`${p.forfeitedOn}T12:00:00Z`),
-    };
-    await postEntry(tx, forfeitureEntry(meta, bond.id, bond.amountCents));
+    await resolveDeadlines(tx, bond.id, ["appeal_i290b", "deliver_person"]);
+    // Written off against the allowance as far as it reaches; the rest is a loss now (lib/ledger/entries/write-off.ts).
+    await postForfeiture(tx, bond, new Date(`${p.forfeitedOn}T12:00:00Z`));
     await tx
       .update(campaigns)
       .set({ status: "closed", updatedAt: new Date() })
@@ -169,6 +174,7 @@ const steps: Record<LifecycleStep, Step> = {
   },
   async reinstate(tx, bond) {
     await applyTransition(tx, bond, "reinstate");
+    await resolveDeadlines(tx, bond.id, ["appeal_i290b"]);
     return {};
   },
 };
@@ -186,11 +192,19 @@ export async function advanceBond(
   const me = requireRole(actor, "treasurer");
   const run = steps[step];
   if (!run) throw new Error(`unknown bond step ${step}`);
-  return db.transaction(async (tx) => {
-    const bond = await lockBond(tx, bondId);
-    nextStatus(bond.status, step); // a wrong state is the clearest message, before any field check
-    const out = await run(tx, bond, input, me);
-    await audit(tx, { actorUserId: me.userId, action: `bond.${step}`, subjectType: "bond", subjectId: bond.id });
-    return out;
-  });
+  return db.transaction(async (tx) => runBondStep(tx, await lockBond(tx, bondId), step, input, me));
+}
+
+/** One step on a bond already locked in the caller's transaction (recording an ICE notice moves the bond too). */
+export async function runBondStep(
+  tx: Db,
+  bond: BondRow,
+  step: LifecycleStep,
+  input: unknown,
+  me: Principal,
+): Promise<Record<string, number | string | null>> {
+  nextStatus(bond.status, step); // a wrong state is the clearest message, before any field check
+  const out = await steps[step]!(tx, bond, input, me);
+  await audit(tx, { actorUserId: me.userId, action: `bond.${step}`, subjectType: "bond", subjectId: bond.id });
+  return out;
 }

@@ -18,6 +18,7 @@ import { bondPaymentEntry } from "@/lib/ledger/entries";
 import { isoDay } from "@/lib/dates";
 import { mailBondPaid, mailBondRequested, mailSecondApprovalNeeded } from "@/lib/mail/bond-notices";
 import { formatUsd } from "@/lib/money";
+import { attachObligorAtPayment } from "@/lib/obligors/store";
 import { parseOrThrow } from "@/lib/validation";
 import { applyTransition, lockBond, staffDate } from "./bond-row";
 import { nextStatus } from "./state-machine";
@@ -139,10 +140,13 @@ export async function recordBondPayment(
           .trim()
           .regex(/^[A-Za-z0-9-]{6,40}$/, "Trace number must be 6–40 letters, digits or dashes."),
         paidOn: staffDate("Payment date", notBefore),
+        /** The obligor of record; absent = the fund's own obligor profile (lib/obligors). */
+        obligorId: z.union([z.literal(""), z.uuid("Choose an obligor from the list.")]).optional(),
       }),
       input,
     );
     await applyTransition(tx, bond, "pay", { paymentMethod: p.method, traceNumber: p.traceNumber, paidOn: p.paidOn });
+    await attachObligorAtPayment(tx, me, bond.id, p.obligorId, p.paidOn);
     const meta = {
       idempotencyKey: `bond-payment:${bond.id}`,
       campaignId: bond.campaignId,

@@ -1,7 +1,7 @@
 /** Ledger account codes. Fixed accounts exist from the first migration; per-campaign and per-bond ones are created on demand. */
 import { z } from "zod";
 
-const FIXED_ACCOUNTS = ["stripe", "bank", "general", "bonds_outstanding"] as const;
+const FIXED_ACCOUNTS = ["stripe", "bank", "general", "bonds_outstanding", "bond_allowance"] as const;
 type FixedAccount = (typeof FIXED_ACCOUNTS)[number];
 export type AccountCode = FixedAccount | `campaign:${string}` | `bond:${string}`;
 
@@ -25,6 +25,9 @@ export function parseDynamic(code: string): { type: "campaign" | "bond"; id: str
   if (!m || !UUID.test(m[2]!)) return null;
   return { type: m[1] as "campaign" | "bond", id: m[2]! };
 }
+
+/** The contra-asset that reduces the bond receivable by what the fund expects not to get back (credit-normal). */
+export const ALLOWANCE_ACCOUNT = "bond_allowance" satisfies FixedAccount;
 
 /** Accounts whose balance is money held (assets) rather than whose purpose it serves (funds). */
 export function isAssetAccount(code: string): boolean {

@@ -142,17 +142,28 @@ export async function verifyDonorCounts(db: Db): Promise<DonorCountMismatch[]> {
 export interface TrialBalance {
   /** Sum of all signed postings: zero when every entry balances. */
   postingsSum: number;
+  /** Net assets: asset balances less the contra-asset allowance for uncollectible bonds. Equals `funds`. */
   assets: number;
+  /** Asset balances before the allowance (the bond receivable gross). */
+  grossAssets: number;
+  /** The contra-asset bond_allowance (credit-normal, so its balance is subtracted from the assets). */
+  allowance: number;
   funds: number;
   /** Entries whose postings do not sum to zero (should be none). */
   unbalancedEntries: number[];
 }
 
 export async function trialBalance(db: Db): Promise<TrialBalance> {
-  const [totals] = rowsOf<{ postings_sum: string | number; assets: string | number; funds: string | number }>(
+  const [totals] = rowsOf<{
+    postings_sum: string | number;
+    assets: string | number;
+    contra: string | number;
+    funds: string | number;
+  }>(
     await db.execute(sql`
       SELECT (SELECT coalesce(sum(amount), 0) FROM ledger_postings)::bigint AS postings_sum,
              (SELECT coalesce(sum(balance), 0) FROM ledger_accounts WHERE kind = 'asset')::bigint AS assets,
+             (SELECT coalesce(sum(balance), 0) FROM ledger_accounts WHERE kind = 'contra_asset')::bigint AS contra,
              (SELECT coalesce(sum(balance), 0) FROM ledger_accounts WHERE kind = 'fund')::bigint AS funds`),
   );
   const unbalanced = rowsOf<{ entry_id: string | number }>(
@@ -160,7 +171,10 @@ export async function trialBalance(db: Db): Promise<TrialBalance> {
   );
   return {
     postingsSum: Number(totals!.postings_sum),
-    assets: Number(totals!.assets),
+    // Assets − contra-assets = funds (net assets): the accounting equation with the allowance.
+    assets: Number(totals!.assets) - Number(totals!.contra),
+    grossAssets: Number(totals!.assets),
+    allowance: Number(totals!.contra),
     funds: Number(totals!.funds),
     unbalancedEntries: unbalanced.map((r) => Number(r.entry_id)),
   };

@@ -14,7 +14,12 @@ export interface Activity {
   bondsPaid: number;
   bondRefunds: number;
   interest: number;
+  /** Forfeited bond principal not covered by the allowance: a loss in this period. */
   forfeitures: number;
+  /** Forfeited bond principal written off against the allowance (its loss was the earlier provision). */
+  writeOffs: number;
+  /** Provision for uncollectible bonds: allowance raised (positive) or released (negative). */
+  provision: number;
   /** Net change of all funds over the period. */
   netChange: number;
 }
@@ -35,6 +40,8 @@ export async function statementOfActivity(db: Db, f: ActivityFilter = {}): Promi
     bondRefunds: neg(bonds("bond_refund")),
     interest: funds("interest"),
     forfeitures: neg(bonds("forfeiture")),
+    writeOffs: neg(bonds("write_off")),
+    provision: neg(funds("allowance_adjustment")),
     netChange: [...t.values()].reduce((s, v) => s + v.funds, 0),
   };
 }

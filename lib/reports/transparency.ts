@@ -51,10 +51,10 @@ export async function transparency(db: Db, campaignId?: string): Promise<Transpa
     refunded: a.refunds,
     disputed: a.disputes,
     bondsPaid: a.bondsPaid,
-    atIce: a.bondsPaid - a.bondRefunds - a.forfeitures,
+    atIce: a.bondsPaid - a.bondRefunds - a.forfeitures - a.writeOffs,
     recovered: a.bondRefunds + a.interest,
     interest: a.interest,
-    forfeited: a.forfeitures,
+    forfeited: a.forfeitures + a.writeOffs,
     months: fillMonths(await monthlyFlows(db, campaignId)),
   };
 }

@@ -8,6 +8,8 @@ import type { Db } from "@/db/client";
 import { bondApprovals, bonds, campaignEvents, campaigns, stripeDisputes } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { appealWindow, type AppealWindow } from "@/lib/bonds/appeal-window";
+import { appealDaysFor } from "@/lib/notices/deadlines";
+import { i323ServedBy } from "@/lib/notices/resolve";
 import { approvalsRequired } from "@/lib/bonds/payment";
 import { OPEN_AT_ICE } from "@/lib/bonds/state-machine";
 import { env } from "@/lib/env";
@@ -168,6 +170,9 @@ export async function treasuryDashboard(
     .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
     .where(inArray(bonds.status, ["breached", "appealed"]))
     .orderBy(asc(bonds.i323On));
+  const servedBy = new Map(
+    await Promise.all(breached.map(async (r) => [r.bondId, await i323ServedBy(db, r.bondId)] as const)),
+  );
   const [disputes] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(stripeDisputes)
@@ -190,7 +195,8 @@ export async function treasuryDashboard(
     disputesOpen: Number(disputes?.n ?? 0),
     breaches: breached.map((r) => ({
       ...line(r, r.i323On!),
-      ...appealWindow(r.i323On!, now, appealDays),
+      // 30 days from service, 33 when the I-323 was mailed (lib/notices/deadlines.ts).
+      ...appealWindow(r.i323On!, now, appealDaysFor(servedBy.get(r.bondId), appealDays)),
       appealedOn: r.appealedOn,
     })),
     watch: { i391Days, refundDays: REFUND_WATCH_DAYS, appealDays },

@@ -13,6 +13,7 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
           { href: "/admin/donor-names", label: "Donor names" },
           { href: "/admin/staff", label: "Staff" },
           { href: "/admin/audit", label: "Audit log" },
+          { href: "/admin/obligor", label: "Fund obligor" },
         ]}
       />
       {children}

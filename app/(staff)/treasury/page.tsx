@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { treasuryDashboard, type BreachLine, type TreasuryDashboard } from "@/lib/reports/treasury-dashboard";
+import { AfterReleasePanels } from "./components/after-release";
 import { BondTable, type ExtraColumn } from "./components/bond-table";
 import { CaseTasksPanel } from "./case-tasks/panel";
 import { MoneyLink } from "./components/money";
@@ -87,6 +88,7 @@ export default async function TreasuryHome() {
         </Panel>
       </div>
 
+      <AfterReleasePanels />
       <Panel title="Bonds awaiting approval" empty={!d.awaitingApproval.length}>
         <BondTable rows={d.awaitingApproval} ageLabel="Requested (days ago)" showApprovals />
       </Panel>
@@ -106,7 +108,7 @@ export default async function TreasuryHome() {
         <BondTable rows={d.i391Overdue} ageLabel="Released (days ago)" />
       </Panel>
       <Panel
-        title={`Breached (I-323): appeal within ${d.watch.appealDays} days of the notice`}
+        title={`Breached (I-323): appeal within ${d.watch.appealDays} days of the notice (${d.watch.appealDays + 3} if it was mailed)`}
         empty={!d.breaches.length}
       >
         <BondTable rows={d.breaches} ageLabel="I-323 (days ago)" extra={BREACH_COLUMNS} testId="breaches" />

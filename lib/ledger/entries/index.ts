@@ -15,3 +15,5 @@ export { interestEntry } from "./interest";
 export { forfeitureEntry } from "./forfeiture";
 export { reallocationEntry } from "./reallocation";
 export { adjustmentEntry } from "./adjustment";
+export { allowanceAdjustmentEntry } from "./allowance-adjustment";
+export { writeOffEntries } from "./write-off";

@@ -112,7 +112,9 @@ export default async function ReportsPage({ searchParams }: Props) {
             rows={[
               ["Stripe balance", bs.assets.stripe, ledger("stripe")],
               ["Bank", bs.assets.bank, ledger("bank")],
-              ["Bonds held by ICE (receivable)", bs.assets.atIce],
+              ["Bonds held by ICE (receivable, gross)", bs.assets.atIce],
+              ["Less: allowance for bonds not expected back", -bs.assets.allowance, ledger("bond_allowance")],
+              ["Bonds held by ICE, net", bs.assets.atIceNet],
               ["Total assets", bs.assets.total],
             ]}
           />
@@ -152,6 +154,7 @@ export default async function ReportsPage({ searchParams }: Props) {
               ["Disputes", -activity.disputes],
               ["Bond interest received", activity.interest],
               ["Forfeitures (losses)", -activity.forfeitures],
+              ["Provision for uncollectible bonds", -activity.provision],
               ["Net change in funds", activity.netChange],
             ]}
           />
@@ -160,6 +163,7 @@ export default async function ReportsPage({ searchParams }: Props) {
             rows={[
               ["Bonds paid to ICE", activity.bondsPaid],
               ["Bond principal refunded", activity.bondRefunds],
+              ["Forfeited, written off against the allowance", activity.writeOffs],
             ]}
           />
         </section>

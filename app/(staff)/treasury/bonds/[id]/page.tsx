@@ -7,6 +7,7 @@ import { formatUsd } from "@/lib/money";
 import { bondDetail, type BondDetail } from "@/lib/bonds/read-models";
 import { MoneyLink, StatusBadge } from "../../components/money";
 import { pageError } from "@/app/components/staff/page-error";
+import { AfterReleaseLinks } from "./after-release-links";
 import { BondForms } from "./bond-forms";
 import { BondTimeline } from "./bond-timeline";
 import { CaseFilePanel } from "./case-file-panel";
@@ -52,6 +53,7 @@ export default async function BondPage({
           {done}
         </p>
       ) : null}
+      {b.paidOn ? <AfterReleaseLinks bondId={b.id} /> : null}
       <div className="grid gap-5 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
           <BondForms d={d} />
