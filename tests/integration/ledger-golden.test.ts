@@ -13,7 +13,7 @@ import { advanceBond } from "@/lib/bonds/lifecycle";
 import { approveBondPayment, recordBondPayment, requestBondPayment } from "@/lib/bonds/payment";
 import { postEntry } from "@/lib/ledger";
 import { donationEntry } from "@/lib/ledger/entries";
-import { bondAt } from "../fixtures/bond-paths";
+import { bondAt, backdateBond } from "../fixtures/bond-paths";
 import { insertCampaign } from "../fixtures/campaigns";
 import { flatRates } from "../fixtures/funded-campaign";
 import { startOneOffGift } from "../fixtures/gifts";
@@ -205,6 +205,8 @@ describe("golden books: a bond through lib/bonds", () => {
 
     const { bondId } = await requestBondPayment(h.db, lawyer, { campaignId, amountCents: 300_000, topUpCents: 50_000 });
     await approveBondPayment(h.db, t1, bondId);
+    // A payment cannot be dated before its approval: the request and approval happened on that day too.
+    await backdateBond(h.db, bondId, "2025-02-03");
     await recordBondPayment(h.db, t1, bondId, { method: "ach", traceNumber: "ACH-GOLD01", paidOn: "2025-02-03" });
     expect(await newEntries(h.db, { [campaignId]: "B", [bondId]: "bond B" })).toMatchInlineSnapshot(`
       "bond_payment

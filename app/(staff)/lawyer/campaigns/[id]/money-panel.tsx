@@ -41,7 +41,7 @@ export function MoneyPanel({
         <dd className="font-semibold tabular-nums" data-testid="lawyer-campaign-held">
           {formatUsd(money.heldCents)}
         </dd>
-        <dt className="text-muted">Gifts received</dt>
+        <dt className="text-muted">Raised (the public figure: what the fund holds plus what it paid to ICE)</dt>
         <dd className="tabular-nums" data-testid="lawyer-campaign-raised">
           {formatUsd(money.raisedCents)}
         </dd>
