@@ -115,7 +115,10 @@ describe("fuzz: Twilio and calendar routes", () => {
       fc.asyncProperty(badString, fc.option(badString, { nil: undefined }), badString, async (body, sig, query) => {
         const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
         if (sig !== undefined && /^[\x20-\x7e]*$/.test(sig)) headers["x-twilio-signature"] = sig;
-        const url = `http://localhost:3000/api/twilio/status?job=${encodeURIComponent(query)}`;
+        // URLSearchParams encodes anything a client could send (a lone surrogate becomes U+FFFD, as in a browser).
+        const u = new URL("http://localhost/api/twilio/status");
+        u.searchParams.set("job", query);
+        const url = u.toString();
         for (const handler of [status.POST, inbound.POST]) {
           const res = await handler(new Request(url, { method: "POST", headers, body }));
           expect(res.status).toBe(403);
