@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const AFTER_PORT = PORT + 1;
 if (PORT === 3000) throw new Error("E2E_PORT must not be 3000: the browser tests prove the app follows its own port.");
 
 // Browser tests run a production build (`npm run build` first) against a fresh
@@ -32,26 +33,44 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The server's output is also kept in .data/e2e-server.log for the privacy canary test.
-    command: `rm -rf .data/e2e .data/e2e.lock .data/e2e-server.log && mkdir -p .data && node node_modules/next/dist/bin/next start -p ${PORT} 2>&1 | tee .data/e2e-server.log`,
-    url: `http://localhost:${PORT}/`,
+  // Two servers, each on its own fresh demo fund: the after-release journey works on the demo's one
+  // posted bond, which the treasurers' journey also takes to its refund, so each gets its own copy.
+  projects: [
+    { name: "journeys", testIgnore: /after-release\.spec\.ts$/ },
+    {
+      name: "after-release",
+      testMatch: /after-release\.spec\.ts$/,
+      use: { baseURL: `http://localhost:${AFTER_PORT}` },
+    },
+  ],
+  webServer: [server(PORT, "e2e"), server(AFTER_PORT, "e2e-after")],
+});
+
+/** A production server on its own fresh embedded database (.data/<name>), its output kept in .data/<name>-server.log. */
+function server(port: number, name: string) {
+  return {
+    // The server's output is also kept in .data/${name}-server.log for the privacy canary test.
+    command: `rm -rf .data/${name} .data/${name}.lock .data/${name}-server.log && mkdir -p .data && node node_modules/next/dist/bin/next start -p ${port} 2>&1 | tee .data/${name}-server.log`,
+    url: `http://localhost:${port}/`,
     timeout: 120_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "pipe" as const,
     // Run as the README's `npm run dev` does: APP_URL unset, a port other than 3000. The app's
     // links, Stripe return URLs and the double's webhooks must follow the port (lib/app-origin.ts).
-    // The sign-in limits are raised because the whole suite signs in from one loopback client
-    // (tests/integration/security/sign-in-limit.test.ts covers the defaults).
+    // The sign-in and checkout limits are raised because the whole suite signs in and gives from one
+    // loopback client (tests/integration/security/sign-in-limit.test.ts and the checkout burst in
+    // tests/integration/fuzz-routes.test.ts cover the defaults).
     env: {
       APP_ENV: "test",
       APP_URL: "",
       SIGN_IN_LIMIT_PER_EMAIL: "1000",
       SIGN_IN_LIMIT_PER_CLIENT: "10000",
-      PGLITE_DATA_DIR: ".data/e2e",
+      CHECKOUT_LIMIT_PER_IP: "10000",
+      CHECKOUT_LIMIT_PER_EMAIL: "10000",
+      PGLITE_DATA_DIR: `.data/${name}`,
       SEED_DEMO: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "info",
     },
-  },
-});
+  };
+}

@@ -53,6 +53,8 @@ async function crawl(page: Page, home: string, area: string): Promise<Set<string
     for (const h of hrefs) {
       if (!h.startsWith("/") || h.startsWith("/treasury/exports")) continue;
       const p = new URL(h, "http://x").pathname;
+      // Pages only: downloads (the ICS calendar, a notice's scan) are route handlers, not pages.
+      if (!routes.some((r) => toRegex(r).test(p))) continue;
       if ((p === area || p.startsWith(`${area}/`) || p === "/account") && !seen.has(h)) queue.push(h);
     }
   }
