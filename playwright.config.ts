@@ -1,7 +1,12 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-const AFTER_PORT = PORT + 1;
+/** Specs that run against a server of their own (port), named by file. */
+const OWN_SERVER: Record<string, { port: number }> = {
+  "after-release": { port: PORT + 1 },
+  "staff-journeys": { port: PORT + 2 },
+};
+const ISOLATED = new RegExp(`(${Object.keys(OWN_SERVER).join("|")})\\.spec\\.ts$`);
 if (PORT === 3000) throw new Error("E2E_PORT must not be 3000: the browser tests prove the app follows its own port.");
 
 // Browser tests run a production build (`npm run build` first) against a fresh
@@ -33,17 +38,21 @@ export default defineConfig({
       ],
     },
   },
-  // Two servers, each on its own fresh demo fund: the after-release journey works on the demo's one
-  // posted bond, which the treasurers' journey also takes to its refund, so each gets its own copy.
+  // Journeys that take the demo fund's one posted bond to its end (the after-release journey, the
+  // treasurers' journeys) each get their own server on a fresh demo fund, so no spec depends on the
+  // order the others ran in.
   projects: [
-    { name: "journeys", testIgnore: /after-release\.spec\.ts$/ },
-    {
-      name: "after-release",
-      testMatch: /after-release\.spec\.ts$/,
-      use: { baseURL: `http://localhost:${AFTER_PORT}` },
-    },
+    { name: "journeys", testIgnore: ISOLATED },
+    ...Object.entries(OWN_SERVER).map(([name, { port }]) => ({
+      name,
+      testMatch: new RegExp(`${name}\\.spec\\.ts$`),
+      use: { baseURL: `http://localhost:${port}` },
+    })),
   ],
-  webServer: [server(PORT, "e2e"), server(AFTER_PORT, "e2e-after")],
+  webServer: [
+    server(PORT, "e2e"),
+    ...Object.entries(OWN_SERVER).map(([name, { port }]) => server(port, `e2e-${name}`)),
+  ],
 });
 
 /** A production server on its own fresh embedded database (.data/<name>), its output kept in .data/<name>-server.log. */
