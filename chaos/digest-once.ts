@@ -27,6 +27,8 @@ function worker(url: string, start: string): { child: ChildProcess; done: Promis
     process.execPath,
     [
       path.join("node_modules", "tsx", "dist", "cli.mjs"),
+      // As the app's server code is loaded (lib/env.ts and the db client import "server-only").
+      "--conditions=react-server",
       path.join("chaos", "_digest-worker.ts"),
       url,
       start,
