@@ -54,6 +54,11 @@ async function outcome(page: Page, path: string): Promise<Outcome> {
   const res = await page.goto(path);
   if (new URL(page.url()).pathname.startsWith("/sign-in")) return "signin";
   if (res?.status() === 404) return "404";
+  // A refusal is an HTTP 403 (forbidden()); its notice may still be streaming when goto resolves.
+  if (res?.status() === 403) {
+    await expect(page.getByTestId("forbidden")).toBeVisible();
+    return "403";
+  }
   if ((await page.getByTestId("forbidden").count()) > 0) return "403";
   expect(res?.status(), `${path} answered ${res?.status()}`).toBe(200);
   return "ok";
