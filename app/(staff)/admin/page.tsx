@@ -10,6 +10,7 @@ import { donorNamesWaiting } from "@/lib/admin/donor-names";
 import { duplicatePeople } from "@/lib/admin/duplicates";
 import { pendingLawyers, reviewQueue } from "@/lib/admin/queues";
 import { reviewLawyerAction } from "./actions";
+import { DoneBanner } from "@/app/components/staff/done-banner";
 
 export const metadata: Metadata = { title: "Queues" };
 export const dynamic = "force-dynamic";
@@ -36,11 +37,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   return (
     <section className="space-y-8">
       <h1 className="text-2xl font-semibold">Queues</h1>
-      {done && DONE[done] ? (
-        <p role="status" className="rounded-md border border-brand bg-brand-soft p-3 text-sm">
-          {DONE[done]}
-        </p>
-      ) : null}
+      <DoneBanner messages={DONE} code={done} />
       <div>
         <h2 className="mb-2 text-lg font-semibold">Privacy review ({reviews.length})</h2>
         {reviews.length === 0 ? (

@@ -6,6 +6,7 @@ import { SelectField, TextField } from "@/app/components/staff/fields";
 import { gate } from "@/app/components/staff/gate";
 import { listStaff } from "@/lib/admin/staff";
 import { inviteAction, setRolesAction } from "./actions";
+import { DoneBanner } from "@/app/components/staff/done-banner";
 
 export const metadata: Metadata = { title: "Staff" };
 export const dynamic = "force-dynamic";
@@ -24,11 +25,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   return (
     <section className="space-y-8">
       <h1 className="text-2xl font-semibold">Staff</h1>
-      {done && DONE[done] ? (
-        <p role="status" className="rounded-md border border-brand bg-brand-soft p-3 text-sm">
-          {DONE[done]}
-        </p>
-      ) : null}
+      <DoneBanner messages={DONE} code={done} />
       <div className="max-w-xl rounded-lg border border-line bg-white p-4">
         <h2 className="mb-2 text-lg font-semibold">Invite someone</h2>
         <ActionForm action={inviteAction} label="Invite staff" className="space-y-3">

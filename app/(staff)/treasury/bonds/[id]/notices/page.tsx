@@ -8,6 +8,7 @@ import { listNotices } from "@/lib/notices/read";
 import { requireId } from "@/lib/validation";
 import { recordNoticeAction, resolveNoticeAction } from "./actions";
 import { NoticeForm } from "./notice-form";
+import { DoneBanner } from "@/app/components/staff/done-banner";
 
 export const metadata: Metadata = { title: "ICE notices" };
 export const dynamic = "force-dynamic";
@@ -43,11 +44,7 @@ export default async function NoticesPage({
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">ICE notices · bond for {bond.alias}*</h1>
-      {done && DONE[done] ? (
-        <p role="status" className="rounded-md border border-brand bg-brand-soft p-3 text-sm" data-testid="done">
-          {DONE[done]}
-        </p>
-      ) : null}
+      <DoneBanner messages={DONE} code={done} />
       <section className="rounded-lg border border-line bg-white p-4" data-testid="notices">
         <h2 className="mb-2 font-semibold">Notices received ({notices.length})</h2>
         {notices.length === 0 ? (

@@ -10,6 +10,7 @@ import { formatAddress } from "@/lib/obligors/input";
 import { bondObligorView } from "@/lib/obligors/store";
 import { requireId } from "@/lib/validation";
 import { changeAddressAction, i333Action, substituteAction } from "./actions";
+import { DoneBanner } from "@/app/components/staff/done-banner";
 
 export const metadata: Metadata = { title: "Obligor of record" };
 export const dynamic = "force-dynamic";
@@ -47,11 +48,7 @@ export default async function ObligorPage({
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">Obligor of record · bond for {bond.alias}*</h1>
-      {done && DONE[done] ? (
-        <p role="status" className="rounded-md border border-brand bg-brand-soft p-3 text-sm" data-testid="done">
-          {DONE[done]}
-        </p>
-      ) : null}
+      <DoneBanner messages={DONE} code={done} />
       {!o ? (
         <p className="rounded-md border border-accent bg-accent/5 p-3 text-sm">
           No obligor of record yet. It is attached when the payment is recorded (the fund&apos;s own profile by default:

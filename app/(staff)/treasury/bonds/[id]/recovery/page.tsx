@@ -9,6 +9,7 @@ import { readPolicy } from "@/lib/recovery/allowance";
 import { recoveryView, refundAlerts } from "@/lib/recovery/claims";
 import { requireId } from "@/lib/validation";
 import { claimMailedAction, followupAction, judgementAction } from "./actions";
+import { DoneBanner } from "@/app/components/staff/done-banner";
 
 export const metadata: Metadata = { title: "Refund recovery" };
 export const dynamic = "force-dynamic";
@@ -52,11 +53,7 @@ export default async function RecoveryPage({
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">Getting the money back · bond for {bond.alias}*</h1>
-      {done && DONE[done] ? (
-        <p role="status" className="rounded-md border border-brand bg-brand-soft p-3 text-sm" data-testid="done">
-          {DONE[done]}
-        </p>
-      ) : null}
+      <DoneBanner messages={DONE} code={done} />
       {alert ? (
         <p role="alert" className="rounded-md border border-accent bg-accent/5 p-3 text-sm" data-testid="refund-alert">
           No refund {alert.daysSinceClaim} days after the claim was mailed (past the {alert.level}-day mark). Call or
