@@ -9,7 +9,8 @@ import { paginate } from "./list";
 import { metadataOf, optArray, optEnum, optInteger, optObject, optString, rejectUnknown } from "./params";
 import type { ObjectTypes } from "./store";
 import { buildPortalSession } from "./factories/portal-session";
-import { createPayout, unsweptTransactions } from "./payouts";
+import { acceptDispute, counterDispute } from "./disputes";
+import { createPayout, listableInPayout, unsweptTransactions } from "./payouts";
 import { cancelSubscription, updateSubscription } from "./subscriptions";
 import { validateCheckoutCreate } from "./validate-checkout";
 
@@ -128,7 +129,7 @@ export const ROUTES: Route[] = [
     method: "GET",
     pattern: /^\/v1\/balance_transactions$/,
     handler: list("balance_transaction", "/v1/balance_transactions", {
-      payout: (t, v, core) => core.store.payoutOf(t.id) === v,
+      payout: (t, v, core) => listableInPayout(core, t, v),
       type: (t, v) => t.type === v,
       source: (t, v) => t.source === v,
       currency: (t, v) => t.currency === v,
@@ -276,6 +277,31 @@ export const ROUTES: Route[] = [
     }),
   },
   { method: "GET", pattern: /^\/v1\/disputes\/([^/]+)$/, handler: retrieve("dispute", "dispute") },
+  {
+    // Evidence is not kept (no files in the double); `submit` (default true, as in Stripe) counters the dispute.
+    method: "POST",
+    pattern: /^\/v1\/disputes\/([^/]+)$/,
+    handler: (core, p, ctx, [id = ""]) => {
+      rejectUnknown(p, ["evidence", "submit", "metadata", "expand"]);
+      if (!core.store.get("dispute", id)) throw noSuchObject("dispute", id);
+      if (p["evidence"] !== undefined) optObject(p, "evidence");
+      const submit = optString(p, "submit");
+      if (submit !== undefined && submit !== "true" && submit !== "false")
+        throw invalidRequest("Invalid boolean: submit", "submit");
+      const dp = submit === "false" ? core.must("dispute", id) : counterDispute(core, id, ctx);
+      const meta = metadataOf(p, "metadata");
+      if (Object.keys(meta).length) Object.assign(dp.metadata, meta);
+      return withExpand(core, dp, p);
+    },
+  },
+  {
+    method: "POST",
+    pattern: /^\/v1\/disputes\/([^/]+)\/close$/,
+    handler: (core, p, ctx, [id = ""]) => {
+      rejectUnknown(p, ["expand"]);
+      return withExpand(core, acceptDispute(core, id, ctx), p);
+    },
+  },
   { method: "GET", pattern: /^\/v1\/events$/, handler: list("event", "/v1/events", { type: (e, v) => e.type === v }) },
   { method: "GET", pattern: /^\/v1\/events\/([^/]+)$/, handler: retrieve("event", "event") },
   {

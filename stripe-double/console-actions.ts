@@ -2,7 +2,6 @@ import type Stripe from "stripe";
 import { NO_REQUEST, type DoubleCore, type RequestContext } from "./core";
 import { invalidRequest, noSuchObject } from "./errors";
 import { buildBalanceTransaction } from "./factories/balance-transaction";
-import { buildDispute } from "./factories/dispute";
 import { buildEarlyFraudWarning } from "./factories/early-fraud-warning";
 import { buildRefund } from "./factories/refund";
 
@@ -96,65 +95,6 @@ export function refund(
   core.emit("charge.refunded", charge, ctx, previous);
   core.emit("refund.created", re, ctx);
   return re;
-}
-
-/**
- * A chargeback, opened and closed in one call: funds and the dispute fee leave
- * at once; if won, the disputed amount comes back but the dispute fee does not
- * (our reading of Stripe's current US policy; adjust if that proves wrong).
- */
-export function dispute(core: DoubleCore, chargeId: string, result: "won" | "lost"): Stripe.Dispute {
-  const charge = resolveCharge(core, chargeId);
-  if (charge.disputed) throw new Error(`StripeDouble: charge ${charge.id} is already disputed`);
-  const disputeId = core.id("dp_");
-  const amount = charge.amount - charge.amount_refunded;
-  const withdrawal = buildBalanceTransaction({
-    id: core.id("txn_"),
-    created: core.now(),
-    amount: -amount,
-    fee: core.fees.disputeFeeCents,
-    source: disputeId,
-    type: "adjustment",
-    reportingCategory: "dispute",
-    description: `Chargeback withdrawal for ${charge.id}`,
-    feeDescription: "Dispute fee",
-  });
-  core.store.put("balance_transaction", withdrawal);
-  const dp = buildDispute({
-    id: disputeId,
-    created: core.now(),
-    amount,
-    charge: charge.id,
-    paymentIntent: typeof charge.payment_intent === "string" ? charge.payment_intent : null,
-    balanceTransactions: [],
-  });
-  core.store.put("dispute", dp);
-  charge.disputed = true;
-  core.store.put("charge", charge);
-  core.emit("charge.dispute.created", dp);
-  dp.balance_transactions = [withdrawal];
-  core.store.put("dispute", dp);
-  core.emit("charge.dispute.funds_withdrawn", dp);
-
-  dp.status = result;
-  if (result === "won") {
-    const reinstated = buildBalanceTransaction({
-      id: core.id("txn_"),
-      created: core.now(),
-      amount,
-      fee: 0,
-      source: disputeId,
-      type: "adjustment",
-      reportingCategory: "dispute_reversal",
-      description: `Chargeback reversal for ${charge.id}`,
-    });
-    core.store.put("balance_transaction", reinstated);
-    dp.balance_transactions = [withdrawal, reinstated];
-  }
-  core.store.put("dispute", dp);
-  core.emit("charge.dispute.closed", dp);
-  if (result === "won") core.emit("charge.dispute.funds_reinstated", dp);
-  return dp;
 }
 
 export function earlyFraudWarning(core: DoubleCore, chargeId: string): Stripe.Radar.EarlyFraudWarning {

@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import { completeCheckout, expireSession, type CheckoutOutcome } from "./checkout";
-import { dispute, earlyFraudWarning, refund, type RefundOptions } from "./console-actions";
+import { earlyFraudWarning, refund, type RefundOptions } from "./console-actions";
 import { DoubleCore, type AutoDeliverOptions, type StripeDoubleOptions } from "./core";
 import {
   planCopies,
@@ -11,8 +11,16 @@ import {
   type DeliveryResult,
   type SignedEvent,
 } from "./delivery";
+import {
+  counterDispute,
+  decideDispute,
+  dispute,
+  openDispute,
+  type DisputeOptions,
+  type DisputeResult,
+} from "./disputes";
 import { handleHttp, type DoubleHttpResponse, type HeaderBag } from "./handle-http";
-import { availableBalance, createPayout, failPayout } from "./payouts";
+import { availableBalance, completeReconciliation, createPayout, failPayout } from "./payouts";
 import { cancelSubscription, renewSubscription, updateSubscription, type SubscriptionChange } from "./subscriptions";
 
 /**
@@ -80,8 +88,23 @@ export class StripeDouble extends DoubleCore {
     return refund(this, chargeOrPaymentIntent, amount === undefined ? opts : { ...opts, amount });
   }
 
-  dispute(chargeOrPaymentIntent: string, result: "won" | "lost"): Stripe.Dispute {
-    return dispute(this, chargeOrPaymentIntent, result);
+  /** A whole chargeback: opened, countered (default only when won) or accepted, decided. */
+  dispute(chargeOrPaymentIntent: string, result: DisputeResult, opts: DisputeOptions = {}): Stripe.Dispute {
+    return dispute(this, chargeOrPaymentIntent, result, opts);
+  }
+
+  /** The issuer opens a chargeback; the fund then counters (API or `counterDispute`) or accepts it. */
+  openDispute(chargeOrPaymentIntent: string): Stripe.Dispute {
+    return openDispute(this, chargeOrPaymentIntent);
+  }
+
+  counterDispute(disputeId: string): Stripe.Dispute {
+    return counterDispute(this, disputeId);
+  }
+
+  /** The issuer decides a dispute under review. */
+  decideDispute(disputeId: string, result: DisputeResult): Stripe.Dispute {
+    return decideDispute(this, disputeId, result);
   }
 
   earlyFraudWarning(chargeOrPaymentIntent: string): Stripe.Radar.EarlyFraudWarning {
@@ -101,8 +124,13 @@ export class StripeDouble extends DoubleCore {
     return updateSubscription(this, subscriptionId, change);
   }
 
-  createPayout(): Stripe.Payout | null {
-    return createPayout(this);
+  /** An automatic payout of the available balance; `reconcile: false` leaves its reconciliation in progress. */
+  createPayout(opts: { reconcile?: boolean } = {}): Stripe.Payout | null {
+    return createPayout(this, opts);
+  }
+
+  completePayoutReconciliation(payoutId: string): Stripe.Payout {
+    return completeReconciliation(this, payoutId);
   }
 
   failPayout(payoutId: string): Stripe.Payout {

@@ -1,9 +1,12 @@
 /**
  * Disputes, from the dispute's own balance transactions: the withdrawal
- * (amount and Stripe's dispute fee) and, when won, the reinstatement.
+ * (amount and Stripe's dispute fee), the dispute countered fee when the fund
+ * submits evidence (amount 0, fee > 0), and, when won, the reinstatement of the
+ * amount and the return of the countered fee (amount 0, fee < 0).
  * The disputed amount is borne per FUND_DISPUTE_BEARER (general by default;
  * campaign falls back to general for what the campaign no longer holds);
- * the dispute fee always falls on general.
+ * the dispute fee and the countered fee always fall on general (and the
+ * countered fee, when returned, goes back to general).
  */
 import type Stripe from "stripe";
 import { sql } from "drizzle-orm";
@@ -27,6 +30,7 @@ export async function syncDisputes(ctx: HandlerContext, donation: DonationRow, p
     const back = txns.filter((t) => t.amount > 0);
     if (out.length) await withdrawn(ctx, donation, piId, dp.id, out);
     if (out.length && back.length) await reinstated(ctx, donation, piId, dp.id, back);
+    await counteredFees(ctx, donation, piId, dp.id, txns);
     if (OPEN_OR_LOST.includes(dp.status)) disputed = true;
     const row = {
       donationId: donation.id,
@@ -86,4 +90,35 @@ async function reinstated(
     effectiveAt: new Date(Math.min(...back.map((t) => t.created)) * 1000),
   };
   await postOnce(ctx.tx, disputeReversalEntry(meta, net, campaignPaid));
+}
+
+/**
+ * The dispute countered fee (charged on submitting evidence) and its return when
+ * the dispute is won: fee-only balance transactions, each booked once on general.
+ */
+async function counteredFees(
+  ctx: HandlerContext,
+  donation: DonationRow,
+  piId: string,
+  dpId: string,
+  txns: Stripe.BalanceTransaction[],
+): Promise<void> {
+  const feeOnly = txns.filter((t) => t.amount === 0 && t.fee !== 0);
+  const charged = feeOnly.filter((t) => t.fee > 0);
+  const returned = feeOnly.filter((t) => t.fee < 0);
+  const base = { campaignId: donation.campaignId, refs: { payment_intent: piId, dispute: dpId } };
+  const at = (ts: Stripe.BalanceTransaction[]) => new Date(Math.min(...ts.map((t) => t.created)) * 1000);
+  const fee = charged.reduce((s, t) => s + t.fee, 0);
+  if (fee > 0) {
+    const meta = { ...base, idempotencyKey: `dispute:${dpId}:countered`, effectiveAt: at(charged) };
+    await postOnce(ctx.tx, disputeEntry({ ...meta, memo: `Dispute countered fee, gift ${donation.id}` }, [], fee));
+  }
+  const back = -returned.reduce((s, t) => s + t.fee, 0);
+  if (back > 0 && fee > 0) {
+    const meta = { ...base, idempotencyKey: `dispute:${dpId}:countered-returned`, effectiveAt: at(returned) };
+    await postOnce(
+      ctx.tx,
+      disputeReversalEntry({ ...meta, memo: `Dispute countered fee returned, gift ${donation.id}` }, back, 0),
+    );
+  }
 }

@@ -90,6 +90,7 @@ describe("disputes and fraud warnings", () => {
     expect(types(ctx.double)).toEqual([
       "charge.dispute.created",
       "charge.dispute.funds_withdrawn",
+      "charge.dispute.updated",
       "charge.dispute.closed",
       "charge.dispute.funds_reinstated",
     ]);
