@@ -16,7 +16,7 @@ export function unsweptTransactions(core: DoubleCore): Stripe.BalanceTransaction
  * `balanceTransactions.list({ payout })` returns them and their non-payout nets
  * sum to the payout amount. Returns null when there is nothing positive to pay.
  */
-export function createPayout(core: DoubleCore): Stripe.Payout | null {
+export function createPayout(core: DoubleCore, opts: { reconcile?: boolean } = {}): Stripe.Payout | null {
   const swept = unsweptTransactions(core);
   const amount = swept.reduce((s, t) => s + t.net, 0);
   if (swept.length === 0 || amount <= 0) return null;
@@ -39,13 +39,37 @@ export function createPayout(core: DoubleCore): Stripe.Payout | null {
   core.emit("payout.created", po);
   Object.assign(po, {
     status: "paid",
-    reconciliation_status: "completed",
     trace_id: { status: "supported", value: `DBLTRACE${payoutId.slice(3, 15).toUpperCase()}` },
   });
   core.store.put("payout", po);
   core.emit("payout.paid", po);
+  return opts.reconcile === false ? po : completeReconciliation(core, payoutId);
+}
+
+/**
+ * Stripe finishes working out which transactions an automatic payout carries:
+ * `reconciliation_status` becomes `completed` and `payout.reconciliation_completed`
+ * is sent. Only then is `GET /v1/balance_transactions?payout=` complete (see
+ * `listableInPayout`).
+ */
+export function completeReconciliation(core: DoubleCore, payoutId: string): Stripe.Payout {
+  const po = core.must("payout", payoutId);
+  if (po.reconciliation_status === "completed") return po;
+  po.reconciliation_status = "completed";
+  core.store.put("payout", po);
   core.emit("payout.reconciliation_completed", po);
   return po;
+}
+
+/**
+ * Whether `GET /v1/balance_transactions?payout=<id>` lists this transaction.
+ * Stripe documents the list as complete only once the payout's reconciliation
+ * has completed; until then the double lists the payout's own debit alone, so
+ * an importer that does not wait records an incomplete payout (and a test sees it).
+ */
+export function listableInPayout(core: DoubleCore, t: Stripe.BalanceTransaction, payoutId: string): boolean {
+  if (core.store.payoutOf(t.id) !== payoutId) return false;
+  return core.store.get("payout", payoutId)?.reconciliation_status === "completed" || t.type === "payout";
 }
 
 /**

@@ -19,7 +19,11 @@ export async function runStripeImport(
     me,
     "stripe",
     (progress) => importStripePayouts(db, stripe, me, { onProgress: (done) => progress(done) }),
-    (r) => `Imported ${r.payouts} payout(s) with ${r.transactions} balance transaction(s).`,
+    (r) =>
+      `Imported ${r.payouts} payout(s) with ${r.transactions} balance transaction(s).` +
+      (r.awaitingReconciliation
+        ? ` ${r.awaitingReconciliation} payout(s) still being reconciled by Stripe; import again later for their transactions.`
+        : ""),
     hooks,
   );
 }

@@ -2,6 +2,13 @@
  * Import Stripe payouts and the balance transactions inside each one, through
  * the API (the same code against the offline double and real Stripe). Upserts
  * by Stripe id, so running it again changes nothing.
+ *
+ * A payout's transactions are listed only once its `reconciliation_status` is
+ * `completed`: Stripe documents `GET /v1/balance_transactions?payout=` as
+ * complete only then (`in_progress` lists may be partial; manual payouts are
+ * `not_applicable` and have no such list). Until then the payout is recorded
+ * alone and counted in `awaitingReconciliation`; a later run imports its
+ * transactions.
  */
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
@@ -11,6 +18,8 @@ import { requireRole, type Principal } from "@/lib/auth/roles";
 export interface StripeImportSummary {
   payouts: number;
   transactions: number;
+  /** Payouts whose transactions were not imported yet: Stripe's reconciliation of them is not complete. */
+  awaitingReconciliation: number;
 }
 
 function sourceIdOf(bt: Stripe.BalanceTransaction): string | null {
@@ -28,6 +37,7 @@ export async function importStripePayouts(
   requireRole(actor, "treasurer");
   let payouts = 0;
   let transactions = 0;
+  let awaitingReconciliation = 0;
   const list = stripe.payouts.list({
     limit: 100,
     ...(opts.createdAfter ? { created: { gte: Math.floor(opts.createdAfter.getTime() / 1000) } } : {}),
@@ -46,6 +56,10 @@ export async function importStripePayouts(
         },
       });
     payouts++;
+    if (po.reconciliation_status !== "completed") {
+      awaitingReconciliation++;
+      continue;
+    }
     let batch: (typeof stripeBalanceTransactions.$inferInsert)[] = [];
     const flush = async () => {
       if (!batch.length) return;
@@ -72,5 +86,5 @@ export async function importStripePayouts(
     }
     await flush();
   }
-  return { payouts, transactions };
+  return { payouts, transactions, awaitingReconciliation };
 }
