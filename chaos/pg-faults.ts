@@ -29,7 +29,7 @@ import { writeFileSync } from "node:fs";
 import net from "node:net";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import { openDb, rowsOf, type DbHandle } from "@/db/client";
 import { isDbUnavailable } from "@/db/faults";
 import { postEntry, trialBalance, verifyCachedBalances } from "@/lib/ledger";
@@ -88,7 +88,7 @@ function chaosEvent(): Stripe.Event {
     id: `evt_chaos_${randomUUID().replace(/-/g, "")}`,
     object: "event",
     type: "customer.created",
-    api_version: "2025-01-01",
+    api_version: Stripe.API_VERSION,
     created: Math.floor(Date.now() / 1000),
     livemode: false,
     pending_webhooks: 1,

@@ -1,4 +1,4 @@
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import { buildEvent, type EventObject, type EventType } from "./factories/event";
 import { US_STANDARD_FEES, type FeeSchedule } from "./fees";
 import { kindOfId, newId } from "./ids";
@@ -20,6 +20,12 @@ export interface StripeDoubleOptions {
    * tests can deliver by hand, duplicated and shuffled.
    */
   autoDeliver?: boolean | AutoDeliverOptions;
+  /**
+   * The webhook endpoint's API version: Stripe renders every event it sends to an
+   * endpoint with that version and stamps it on `api_version`. Default: the
+   * version the installed SDK pins (Stripe.API_VERSION), as the endpoint should be.
+   */
+  endpointApiVersion?: string;
   /** Fixed keys let a dev server and its tests agree across restarts. */
   secretKey?: string;
   webhookSecret?: string;
@@ -46,6 +52,8 @@ export class DoubleCore {
   readonly secretKey: string;
   readonly webhookSecret: string;
   readonly fees: FeeSchedule;
+  /** Stamped on every event as `api_version` (see StripeDoubleOptions.endpointApiVersion). */
+  endpointApiVersion: string;
   private readonly baseUrlOf: () => string;
   private webhookUrlOf: (() => string) | undefined;
   private readonly clock: () => number;
@@ -63,6 +71,7 @@ export class DoubleCore {
     const hook = opts.webhookUrl;
     this.webhookUrlOf = hook === undefined ? undefined : typeof hook === "function" ? hook : () => hook;
     this.fees = { ...US_STANDARD_FEES, ...opts.fees };
+    this.endpointApiVersion = opts.endpointApiVersion ?? Stripe.API_VERSION;
     this.clock = opts.clock ?? (() => Math.floor(Date.now() / 1000));
     if (!this.secretKey.startsWith("sk_test_double_"))
       throw new Error("StripeDouble keys must start with sk_test_double_");
@@ -100,6 +109,7 @@ export class DoubleCore {
       created: this.now(),
       type,
       object,
+      apiVersion: this.endpointApiVersion,
       request: { id: ctx.requestId, idempotencyKey: ctx.idempotencyKey },
       ...(previous ? { previousAttributes: previous } : {}),
     });

@@ -13,6 +13,8 @@ export interface EventInput<T extends EventType> {
   object: EventObject<T>;
   previousAttributes?: Stripe.Event.Data.PreviousAttributes;
   request?: { id: string | null; idempotencyKey: string | null };
+  /** The webhook endpoint's API version, which Stripe renders the event with; default the SDK's pinned one. */
+  apiVersion?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export function buildEvent<T extends EventType>(i: EventInput<T>): EventOf<T> {
   const event: Stripe.EventBase = {
     id: i.id,
     object: "event",
-    api_version: Stripe.API_VERSION,
+    api_version: i.apiVersion ?? Stripe.API_VERSION,
     created: i.created,
     data,
     livemode: false,

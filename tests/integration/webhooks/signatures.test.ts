@@ -69,4 +69,16 @@ describe("signature checks", () => {
     const rows = await w.a.db.select().from(stripeEvents);
     expect(rows.find((r) => r.id === "evt_unknown_type_1")?.outcome).toBe("ignored");
   });
+
+  it("refuses (400, nothing written) a signed event rendered for another API version", async () => {
+    const before = await books(w.a.db);
+    const other = { ...event, id: "evt_other_version_1", api_version: "2024-06-20" } as Stripe.Event;
+    const s = signEvent(other, w.double.webhookSecret);
+    const res = await post(s.payload, s.header);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toContain(Stripe.API_VERSION);
+    expect(await books(w.a.db)).toEqual(before);
+    const rows = await w.a.db.select().from(stripeEvents);
+    expect(rows.some((r) => r.id === "evt_other_version_1")).toBe(false);
+  });
 });

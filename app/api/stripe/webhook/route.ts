@@ -2,7 +2,7 @@
  * The one door money events come through. Verify the signature on the raw
  * bytes, then hand the event to lib. Any non-2xx makes Stripe retry.
  */
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { isDbUnavailable } from "@/db/faults";
@@ -43,6 +43,17 @@ export async function POST(req: Request): Promise<Response> {
   if (!envelope.success) {
     const problem = envelope.error.issues.map((i) => `${i.path.join(".") || "event"}: ${i.message}`).join("; ");
     return Response.json({ error: `Malformed event (${problem.slice(0, 300)}).` }, { status: 400 });
+  }
+  // Stripe renders an event with its endpoint's API version; our handlers read payloads as the SDK's
+  // pinned version types them. Another version could be misread, so it is refused (nothing written,
+  // Stripe retries) until the endpoint is set to the SDK's version (README, "Using real Stripe").
+  if (event.api_version !== Stripe.API_VERSION) {
+    const versions = { eventApiVersion: event.api_version, appApiVersion: Stripe.API_VERSION };
+    log.error({ eventId: event.id, type: event.type, ...versions }, "Stripe event for another API version refused");
+    return Response.json(
+      { error: `Event rendered for API version ${event.api_version}; this app reads ${Stripe.API_VERSION}.` },
+      { status: 400 },
+    );
   }
   try {
     const outcome = await processStripeEvent(await getDb(), event);
