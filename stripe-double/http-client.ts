@@ -31,7 +31,11 @@ class DoubleHttpClientResponse extends Stripe.HttpClientResponse {
  * form body, headers (incl. Idempotency-Key), errors and pagination itself.
  */
 export class DoubleHttpClient extends Stripe.HttpClient {
-  constructor(private readonly double: DoubleCore) {
+  /** `observe` sees every response (the schema test validates each body). */
+  constructor(
+    private readonly double: DoubleCore,
+    private readonly observe?: (res: DoubleHttpResponse, method: string, path: string) => void,
+  ) {
     super();
   }
 
@@ -48,6 +52,7 @@ export class DoubleHttpClient extends Stripe.HttpClient {
     requestData: string,
   ): Promise<DoubleHttpClientResponse> {
     const res = handleHttp(this.double, method, path, headers, requestData ?? "");
+    this.observe?.(res, method, path);
     return new DoubleHttpClientResponse(res);
   }
 }
