@@ -1,6 +1,6 @@
 /**
  * Random Stripe histories (gifts, monthly renewals, partial refunds, disputes
- * won or lost, payouts, failed payouts) delivered at random moments, shuffled,
+ * won or lost, countered or accepted, payouts, failed payouts) delivered at random moments, shuffled,
  * duplicated and concurrent must end in the same books as in-order single
  * delivery, and in the books a simple model predicts.
  */
@@ -16,7 +16,7 @@ type Action =
   | { t: "gift"; amount: number; monthly: boolean }
   | { t: "renew"; i: number }
   | { t: "refund"; i: number; part: number }
-  | { t: "dispute"; i: number; won: boolean }
+  | { t: "dispute"; i: number; won: boolean; countered: boolean }
   | { t: "payout"; fail: boolean }
   | { t: "deliver" };
 
@@ -24,7 +24,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ t: fc.constant("gift" as const), amount: fc.integer({ min: 500, max: 60_000 }), monthly: fc.boolean() }),
   fc.record({ t: fc.constant("renew" as const), i: fc.nat() }),
   fc.record({ t: fc.constant("refund" as const), i: fc.nat(), part: fc.double({ min: 0.05, max: 1, noNaN: true }) }),
-  fc.record({ t: fc.constant("dispute" as const), i: fc.nat(), won: fc.boolean() }),
+  fc.record({ t: fc.constant("dispute" as const), i: fc.nat(), won: fc.boolean(), countered: fc.boolean() }),
   fc.record({ t: fc.constant("payout" as const), fail: fc.boolean() }),
   fc.constant({ t: "deliver" as const }),
 );
@@ -33,7 +33,7 @@ interface Payment {
   pi: string;
   gross: number;
   refunded: number;
-  dispute?: { amount: number; won: boolean };
+  dispute?: { amount: number; won: boolean; countered: boolean };
 }
 
 class Model {
@@ -52,7 +52,8 @@ class Model {
       general -= Math.max(0, drawn - p.gross);
       stripe += p.gross - fee - p.refunded;
       if (p.dispute) {
-        const kept = p.dispute.won ? 0 : p.dispute.amount;
+        // The dispute fee always; the countered fee only when countered and lost (a win returns it).
+        const kept = p.dispute.won ? 0 : p.dispute.amount + (p.dispute.countered ? 1_500 : 0);
         general -= kept + 1_500;
         stripe -= kept + 1_500;
       }
@@ -111,8 +112,9 @@ async function apply(w: World, m: Model, a: Action, sent: Stripe.Event[], random
       const open = m.payments.filter((p) => !p.dispute && p.refunded < p.gross);
       if (!open.length) return;
       const p = open[a.i % open.length]!;
-      w.double.dispute(p.pi, a.won ? "won" : "lost");
-      p.dispute = { amount: p.gross - p.refunded, won: a.won };
+      const countered = a.won || a.countered;
+      w.double.dispute(p.pi, a.won ? "won" : "lost", { countered });
+      p.dispute = { amount: p.gross - p.refunded, won: a.won, countered };
       return;
     }
     case "payout": {
