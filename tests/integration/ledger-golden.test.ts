@@ -119,7 +119,7 @@ describe("golden books: Stripe money through the webhook route", () => {
     `);
   });
 
-  it("a lost dispute on a $200 gift (general bears it and Stripe's $15 fee), then a won one", async () => {
+  it("a lost dispute on a $200 gift (general bears it and Stripe's $15 fee), then a won one (countered: its $15 countered fee charged, then returned)", async () => {
     const lost = await paid(20_000);
     double.dispute(lost, "lost");
     await settle();
@@ -161,7 +161,17 @@ describe("golden books: Stripe money through the webhook route", () => {
       dispute_reversal
       account |  debit | credit
       stripe  | 200.00 |
-      general |        | 200.00"
+      general |        | 200.00
+
+      dispute
+      account | debit | credit
+      general | 15.00 |
+      stripe  |       |  15.00
+
+      dispute_reversal
+      account | debit | credit
+      stripe  | 15.00 |
+      general |       |  15.00"
     `);
   });
 
