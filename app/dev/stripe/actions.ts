@@ -9,6 +9,7 @@ const ACTIONS = [
   "refund",
   "dispute_won",
   "dispute_lost",
+  "dispute_countered_lost",
   "fraud_warning",
   "renew",
   "renew_fail",
@@ -30,7 +31,8 @@ function run(double: StripeDouble, action: ConsoleAction, target: string, amount
   if (!pi) return "No successful payment for this donation in the test double (it may predate this server start).";
   if (action === "refund") double.refund(pi, amount.trim() ? parseUsd(amount) : undefined);
   else if (action === "fraud_warning") double.earlyFraudWarning(pi);
-  else double.dispute(pi, action === "dispute_won" ? "won" : "lost");
+  // Won means countered (the $15 countered fee comes back); lost is accepted, or countered and lost.
+  else double.dispute(pi, action === "dispute_won" ? "won" : "lost", { countered: action !== "dispute_lost" });
   return `${action} on ${pi}.`;
 }
 

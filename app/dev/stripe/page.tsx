@@ -87,7 +87,8 @@ export default async function StripeConsole({ searchParams }: { searchParams: Pr
                       <button className={btn}>Refund</button>
                     </form>
                     <ActionButton action="dispute_won" target={g.id} label="Dispute (won)" />
-                    <ActionButton action="dispute_lost" target={g.id} label="Dispute (lost)" />
+                    <ActionButton action="dispute_lost" target={g.id} label="Dispute (accepted)" />
+                    <ActionButton action="dispute_countered_lost" target={g.id} label="Dispute (countered, lost)" />
                     <ActionButton action="fraud_warning" target={g.id} label="Fraud warning" />
                   </td>
                 </tr>
