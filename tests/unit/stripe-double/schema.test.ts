@@ -110,6 +110,7 @@ async function driveEverything(): Promise<void> {
     customer: String((await stripe.subscriptions.retrieve(sub)).customer),
   });
   expect(portal.url).toMatch(/portal/);
+  double.updateSubscription(sub, { defaultPaymentMethod: "pm_card_mastercard" }); // the portal's card change
   await stripe.invoicePayments.list({ limit: 100 });
   await stripe.subscriptions.cancel(sub);
 
