@@ -290,7 +290,10 @@ export const ROUTES: Route[] = [
         throw invalidRequest("Invalid boolean: submit", "submit");
       const dp = submit === "false" ? core.must("dispute", id) : counterDispute(core, id, ctx);
       const meta = metadataOf(p, "metadata");
-      if (Object.keys(meta).length) Object.assign(dp.metadata, meta);
+      if (Object.keys(meta).length) {
+        Object.assign(dp.metadata, meta);
+        core.store.put("dispute", dp);
+      }
       return withExpand(core, dp, p);
     },
   },

@@ -43,3 +43,20 @@ describe("events carry the endpoint's API version", () => {
     expect(new Set(old.pendingEvents().map((e) => e.api_version))).toEqual(new Set(["2024-06-20"]));
   });
 });
+
+describe("disputes through the API", () => {
+  it("keeps metadata, counters once, and refuses a second counter", async () => {
+    const ctx = setup();
+    await paidGift(ctx, 3000);
+    const pi = ctx.double.store.all("payment_intent")[0]!;
+    const dp = ctx.double.openDispute(pi.id);
+    const noted = await ctx.stripe.disputes.update(dp.id, { submit: false, metadata: { case: "c1" } });
+    expect(noted).toMatchObject({ status: "needs_response", metadata: { case: "c1" } });
+    const countered = await ctx.stripe.disputes.update(dp.id, { evidence: { uncategorized_text: "Form." } });
+    expect(countered).toMatchObject({ status: "under_review", metadata: { case: "c1" } });
+    expect(countered.evidence_details).toMatchObject({ has_evidence: true, submission_count: 1 });
+    await expect(ctx.stripe.disputes.update(dp.id, {})).rejects.toThrow(/under_review/);
+    const won = ctx.double.decideDispute(dp.id, "won");
+    expect(won.balance_transactions.reduce((s, t) => s + t.net, 0)).toBe(-1500);
+  });
+});
