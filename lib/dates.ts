@@ -15,3 +15,8 @@ export function isoDay(d: Date): string {
 export function daysBefore(now: Date, days: number): Date {
   return new Date(now.getTime() - days * DAY_MS);
 }
+
+/** The calendar date `days` after (or before, negative) a YYYY-MM-DD date. */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}

@@ -1,5 +1,12 @@
 import Link from "next/link";
 
+const DEV_LINKS = [
+  ["/dev/stripe", "Stripe console"],
+  ["/dev/outbox", "Outbox"],
+  ["/dev/clock", "Clock"],
+  ["/", "Site"],
+] as const;
+
 export default function DevLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
@@ -10,18 +17,11 @@ export default function DevLayout({ children }: { children: React.ReactNode }) {
             className="mx-auto flex max-w-5xl flex-wrap items-center gap-4 px-4 py-3 text-sm"
           >
             <strong>Offline test tools — no real money</strong>
-            <Link href="/dev/stripe" className="text-brand underline">
-              Stripe console
-            </Link>
-            <Link href="/dev/outbox" className="text-brand underline">
-              Outbox
-            </Link>
-            <Link href="/dev/clock" className="text-brand underline">
-              Clock
-            </Link>
-            <Link href="/" className="text-brand underline">
-              Site
-            </Link>
+            {DEV_LINKS.map(([href, label]) => (
+              <Link key={href} href={href} className="text-brand underline">
+                {label}
+              </Link>
+            ))}
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">

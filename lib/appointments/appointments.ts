@@ -134,22 +134,7 @@ export async function moveAppointment(
     ) {
       throw new AppError("validation", "The new date, time and place are the same as before; nothing was changed.");
     }
-    const version = row.version + 1;
-    const envelope = seal(next, appointmentAad(row.id, version));
-    await tx
-      .update(appointments)
-      .set({ version, envelope, status: "scheduled", updatedAt: new Date() })
-      .where(eq(appointments.id, row.id));
-    await tx
-      .insert(appointmentVersions)
-      .values({ appointmentId: row.id, version, envelope, change: "moved", actorUserId: me.userId });
-    await audit(tx, {
-      actorUserId: me.userId,
-      action: "appointment.moved",
-      subjectType: "appointment",
-      subjectId: row.id,
-      details: { campaignId, version },
-    });
+    const version = await saveVersion(tx, me.userId, campaignId, row, next, "moved");
     await queueNews(tx, campaignId, row.id, version, "correction", at);
     await syncReminderJobs(tx, campaignId, at);
     return { version };
@@ -164,26 +149,37 @@ export async function cancelAppointment(db: Db, actor: Principal | null, appoint
     const { row, details } = await lockAppointment(tx, appointmentId);
     if (row.status !== "scheduled")
       throw new AppError("conflict", `This appointment is ${row.status}; it cannot be cancelled.`);
-    const version = row.version + 1;
-    const envelope = seal(details, appointmentAad(row.id, version));
-    await tx
-      .update(appointments)
-      .set({ version, envelope, status: "cancelled", updatedAt: new Date() })
-      .where(eq(appointments.id, row.id));
-    await tx
-      .insert(appointmentVersions)
-      .values({ appointmentId: row.id, version, envelope, change: "cancelled", actorUserId: me.userId });
-    await audit(tx, {
-      actorUserId: me.userId,
-      action: "appointment.cancelled",
-      subjectType: "appointment",
-      subjectId: row.id,
-      details: { campaignId, version },
-    });
+    const version = await saveVersion(tx, me.userId, campaignId, row, details, "cancelled");
     if (appointmentStart(details).getTime() > at.getTime())
       await queueNews(tx, campaignId, row.id, version, "cancellation", at);
     await syncReminderJobs(tx, campaignId, at);
   });
+}
+
+/** The appointment's next version: its sealed details and status, a history row and the audit entry. */
+async function saveVersion(
+  tx: Db,
+  actorUserId: string,
+  campaignId: string,
+  row: { id: string; version: number },
+  details: AppointmentDetails,
+  change: "moved" | "cancelled",
+): Promise<number> {
+  const version = row.version + 1;
+  const envelope = seal(details, appointmentAad(row.id, version));
+  await tx
+    .update(appointments)
+    .set({ version, envelope, status: change === "moved" ? "scheduled" : "cancelled", updatedAt: new Date() })
+    .where(eq(appointments.id, row.id));
+  await tx.insert(appointmentVersions).values({ appointmentId: row.id, version, envelope, change, actorUserId });
+  await audit(tx, {
+    actorUserId,
+    action: `appointment.${change}`,
+    subjectType: "appointment",
+    subjectId: row.id,
+    details: { campaignId, version },
+  });
+  return version;
 }
 
 export const KIND_LABELS: Record<AppointmentKind, string> = {

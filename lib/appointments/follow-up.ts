@@ -14,7 +14,8 @@ import { appointmentAad } from "@/lib/reminders/sync";
 import { requireCaseAccess, seal, unseal } from "./access";
 import { addressSchema, attendanceSchema, fieldErrorsOf, type AppointmentDetails } from "./input";
 import { addWorkingDays } from "./working-days";
-import { addDays, localDate } from "./zoned-time";
+import { addDays } from "@/lib/dates";
+import { localDate } from "./zoned-time";
 
 /** Motion to reopen an in-absentia order for exceptional circumstances: 180 days (INA 240(b)(5)(C)(i)). */
 const REOPEN_WINDOW_DAYS = 180;

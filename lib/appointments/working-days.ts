@@ -2,7 +2,7 @@
  * Deadline arithmetic for the forms a move triggers. "Working days" skip weekends and US federal
  * holidays (5 U.S.C. 6103; a Saturday holiday is observed on Friday, a Sunday one on Monday).
  */
-import { addDays } from "./zoned-time";
+import { addDays } from "@/lib/dates";
 
 const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
 

@@ -2,32 +2,13 @@
  * Wall-clock time in an IANA time zone, with Intl only (no Temporal in Node 20). A hearing is
  * "9:00 at the court in New Orleans": the instant depends on the zone's offset that day.
  */
-
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    partsFormatters.set(timeZone, f);
-  }
-  return f;
-}
+import { zoneFormatter } from "@/lib/zone-formatter";
 
 /** True for a time zone Intl knows (IANA names and their aliases, e.g. America/New_York). */
 export function isValidTimeZone(tz: string): boolean {
   if (!tz || tz.length > 64 || !/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(tz)) return false;
   try {
-    partsFormatter(tz);
+    zoneFormatter(tz);
     return true;
   } catch {
     return false;
@@ -45,7 +26,7 @@ export interface LocalParts {
 /** The wall-clock reading of an instant in a zone. */
 export function localParts(instant: Date, timeZone: string): LocalParts {
   const p: Record<string, number> = {};
-  for (const part of partsFormatter(timeZone).formatToParts(instant)) {
+  for (const part of zoneFormatter(timeZone).formatToParts(instant)) {
     if (part.type !== "literal") p[part.type] = Number(part.value);
   }
   return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour! % 24, minute: p.minute! };
@@ -84,12 +65,6 @@ export function zonedToUtc(date: string, time: string, timeZone: string): Date {
   // In a gap: the wall time does not exist; move forward by the gap (the larger offset minus the smaller).
   const sorted = [...offsets].sort((a, b) => a - b);
   return new Date(wall - sorted[0]!);
-}
-
-/** The calendar date `days` after (or before, negative) a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** A YYYY-MM-DD date as the zone's calendar shows it at an instant. */

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { campaigns, donations, stripeDisputes } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
+import { giftColumns } from "./gift-columns";
 
 export async function giftsOverview(db: Db, actor: Principal | null) {
   requireTreasuryReader(actor);
@@ -48,19 +49,7 @@ export async function giftsOverview(db: Db, actor: Principal | null) {
 export async function giftDetail(db: Db, actor: Principal | null, id: string) {
   requireTreasuryReader(actor);
   const [g] = await db
-    .select({
-      id: donations.id,
-      at: donations.succeededAt,
-      alias: campaigns.alias,
-      amount: donations.amountCents,
-      cover: donations.coverFeeCents,
-      fee: donations.feeCents,
-      refunded: donations.refundedCents,
-      status: donations.status,
-      frequency: donations.frequency,
-      consent: donations.redirectConsent,
-      pi: donations.paymentIntentId,
-    })
+    .select({ ...giftColumns, consent: donations.redirectConsent })
     .from(donations)
     .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
     .where(eq(donations.id, id));

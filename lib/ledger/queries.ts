@@ -3,9 +3,9 @@
  * single accounts: balances.ts). Each function is named for what it answers;
  * the SQL is the ledger's, so an index or a running total changes one place.
  */
-import { and, asc, eq, gt, isNull, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, isNull, like, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
-import { campaigns, journalEntries, ledgerAccounts, ledgerPostings } from "@/db/schema";
+import { bonds, campaigns, journalEntries, ledgerAccounts, ledgerPostings } from "@/db/schema";
 import { campaignAccount, type AccountCode } from "./accounts";
 
 export * from "./report-queries";
@@ -80,6 +80,40 @@ export async function stripeMovementsByEntry(db: Db): Promise<{ refs: Record<str
   ).map((r) => ({
     refs: typeof r.refs === "string" ? (JSON.parse(r.refs) as Record<string, string>) : r.refs,
     amount: Number(r.amount),
+  }));
+}
+
+/** The allowance account's balance and version, locked for this transaction (one adjustment at a time). */
+export async function allowanceAccount(tx: Db): Promise<{ balance: number; version: number }> {
+  const [a] = await tx
+    .select({ balance: ledgerAccounts.balance, version: ledgerAccounts.version })
+    .from(ledgerAccounts)
+    .where(eq(ledgerAccounts.code, "bond_allowance"))
+    .for("update");
+  return { balance: a?.balance ?? 0, version: a?.version ?? 0 };
+}
+
+/** Open bonds with their receivable as the ledger holds it (the allowance and the aging report). */
+export async function receivables(
+  db: Db,
+): Promise<{ bondId: string; since: string; principalCents: number; postedOn: string | null; claimed: boolean }[]> {
+  const rows = await db
+    .select({
+      bondId: bonds.id,
+      postedOn: bonds.postedOn,
+      paidOn: bonds.paidOn,
+      status: bonds.status,
+      balance: ledgerAccounts.balance,
+    })
+    .from(ledgerAccounts)
+    .innerJoin(bonds, eq(bonds.id, ledgerAccounts.bondId))
+    .where(and(isNotNull(ledgerAccounts.bondId), gt(ledgerAccounts.balance, 0)));
+  return rows.map((r) => ({
+    bondId: r.bondId,
+    since: r.postedOn ?? r.paidOn!,
+    principalCents: r.balance,
+    postedOn: r.postedOn,
+    claimed: r.status === "refund_claimed",
   }));
 }
 

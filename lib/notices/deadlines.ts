@@ -6,7 +6,8 @@
  * calendar days and ending at the end of that day in the fund's time zone;
  * I-391 → mail the refund claim within the fund's own target. Pure.
  */
-import { addDays, endOfDay, zonedInstant } from "./zoned-time";
+import { addDays } from "@/lib/dates";
+import { endOfDay, zonedInstant } from "./zoned-time";
 
 export type NoticeForm = "I-340" | "I-323" | "I-391" | "I-305" | "other";
 export type ServiceMethod = "mail" | "email" | "in_person";

@@ -4,32 +4,14 @@
  * forward) or exists twice (the hour repeated when they go back) is refused:
  * a deadline there is ambiguous, and ICE's demand must be read off the notice.
  */
+import { addDays } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { zoneFormatter } from "@/lib/zone-formatter";
 
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
 export function isTimeZone(tz: string): boolean {
   try {
-    formatter(tz);
+    zoneFormatter(tz);
     return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(tz) || tz === "UTC";
   } catch {
     return false;
@@ -44,7 +26,7 @@ export interface WallTime {
 /** The wall-clock date and time of an instant in `tz`. */
 export function wallOf(instant: Date, tz: string): WallTime & { second: number } {
   const parts = Object.fromEntries(
-    formatter(tz)
+    zoneFormatter(tz)
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );
@@ -85,11 +67,6 @@ export function zonedInstant(date: string, time: string, tz: string, what = "The
       `${what} falls in the hour repeated when clocks go back for daylight saving time in ${tz}: it happens twice. Check the notice and enter the time as standard or daylight time.`,
     );
   return new Date(valid[0]!);
-}
-
-/** Calendar-day arithmetic on ISO dates (no time zone involved). */
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The last instant of a calendar day in `tz` (23:59:59.999 local), correct on 23- and 25-hour days. */

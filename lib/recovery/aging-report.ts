@@ -6,7 +6,8 @@ import { now } from "@/lib/clock";
 import { isoDay } from "@/lib/dates";
 import { getBalance } from "@/lib/ledger";
 import { agingTable, type AgingRow } from "./aging";
-import { readPolicy, receivables } from "./allowance";
+import { receivables } from "@/lib/ledger/queries";
+import { readPolicy } from "./allowance";
 
 export interface AgingReport {
   rows: AgingRow[];

@@ -4,16 +4,17 @@
  * The allowance never exceeds the receivable, so the bonds-outstanding net
  * assets never go below zero when a bond is refunded or forfeited.
  */
-import { and, eq, gt, isNotNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { allowancePolicy, bondAllowanceJudgements, bonds, ledgerAccounts } from "@/db/schema";
+import { allowancePolicy, bondAllowanceJudgements } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { now } from "@/lib/clock";
 import { isoDay } from "@/lib/dates";
 import { postEntry } from "@/lib/ledger";
 import { allowanceAdjustmentEntry } from "@/lib/ledger/entries";
+import { allowanceAccount, receivables } from "@/lib/ledger/queries";
 import { parseOrThrow } from "@/lib/validation";
 import { allowanceTarget, type AllowancePolicyRates } from "./aging";
 
@@ -88,40 +89,6 @@ export async function saveJudgement(db: Db, actor: Principal | null, bondId: str
       subjectId: bondId,
     });
   });
-}
-
-/** The allowance account's balance and version, locked for this transaction (one adjustment at a time). */
-export async function allowanceAccount(tx: Db): Promise<{ balance: number; version: number }> {
-  const [a] = await tx
-    .select({ balance: ledgerAccounts.balance, version: ledgerAccounts.version })
-    .from(ledgerAccounts)
-    .where(eq(ledgerAccounts.code, "bond_allowance"))
-    .for("update");
-  return { balance: a?.balance ?? 0, version: a?.version ?? 0 };
-}
-
-/** Open bonds with their receivable as the ledger holds it. */
-export async function receivables(
-  db: Db,
-): Promise<{ bondId: string; since: string; principalCents: number; postedOn: string | null; claimed: boolean }[]> {
-  const rows = await db
-    .select({
-      bondId: bonds.id,
-      postedOn: bonds.postedOn,
-      paidOn: bonds.paidOn,
-      status: bonds.status,
-      balance: ledgerAccounts.balance,
-    })
-    .from(ledgerAccounts)
-    .innerJoin(bonds, eq(bonds.id, ledgerAccounts.bondId))
-    .where(and(isNotNull(ledgerAccounts.bondId), gt(ledgerAccounts.balance, 0)));
-  return rows.map((r) => ({
-    bondId: r.bondId,
-    since: r.postedOn ?? r.paidOn!,
-    principalCents: r.balance,
-    postedOn: r.postedOn,
-    claimed: r.status === "refund_claimed",
-  }));
 }
 
 /** Move the allowance to what the policy asks for today. Returns the new allowance and the change. */

@@ -8,7 +8,8 @@
  * hours before an early appointment).
  */
 import { z } from "zod";
-import { addDays, zonedToUtc } from "@/lib/appointments/zoned-time";
+import { zonedToUtc } from "@/lib/appointments/zoned-time";
+import { addDays } from "@/lib/dates";
 
 export type Offset = { key: string; unit: "d" | "h" | "m"; amount: number } | { key: "morning"; unit: "morning" };
 

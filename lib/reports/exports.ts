@@ -10,6 +10,7 @@ import { bonds, campaigns, donations } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { readCaseFile } from "@/lib/case-files/store";
+import { giftColumns } from "@/lib/donations/gift-columns";
 import { AppError } from "@/lib/errors";
 import { allPostingsForExport } from "@/lib/ledger/queries";
 
@@ -52,19 +53,7 @@ export async function exportCsv(
   }
   if (kind === "gifts") {
     const rows = await db
-      .select({
-        id: donations.id,
-        at: donations.succeededAt,
-        alias: campaigns.alias,
-        amount: donations.amountCents,
-        cover: donations.coverFeeCents,
-        fee: donations.feeCents,
-        refunded: donations.refundedCents,
-        status: donations.status,
-        frequency: donations.frequency,
-        name: donations.displayName,
-        pi: donations.paymentIntentId,
-      })
+      .select({ ...giftColumns, name: donations.displayName })
       .from(donations)
       .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
       .orderBy(asc(donations.createdAt));

@@ -13,7 +13,8 @@ import { bonds } from "@/db/schema";
 import { bondAccount, getBalances, postEntry, trialBalance, verifyCachedBalances } from "@/lib/ledger";
 import { allowanceAdjustmentEntry } from "@/lib/ledger/entries/allowance-adjustment";
 import { writeOffEntries } from "@/lib/ledger/entries/write-off";
-import { allowanceAccount, capAllowanceBefore } from "@/lib/recovery/allowance";
+import { allowanceAccount } from "@/lib/ledger/queries";
+import { capAllowanceBefore } from "@/lib/recovery/allowance";
 import { insertCampaign } from "../fixtures/campaigns";
 import { createTestDb } from "../helpers/test-db";
 

@@ -11,6 +11,18 @@ import { ProfileStatus } from "./profile/profile-status";
 export const metadata: Metadata = { title: "My campaigns" };
 export const dynamic = "force-dynamic";
 
+/** The campaigns table's columns: label, and whether it holds an amount (right-aligned). */
+const COLUMNS: [string, boolean][] = [
+  ["Alias", false],
+  ["Status", false],
+  ["Goal", true],
+  ["Raised", true],
+  ["Balance", true],
+  ["Submitted", false],
+  ["Published", false],
+  ["Attention", false],
+];
+
 export default async function LawyerHome({ searchParams }: { searchParams: Promise<{ submitted?: string }> }) {
   const g = await gate();
   if (g.denied) return g.denied;
@@ -53,30 +65,11 @@ export default async function LawyerHome({ searchParams }: { searchParams: Promi
             <caption className="sr-only">Your campaigns; amounts from the fund&apos;s ledger</caption>
             <thead className="bg-paper text-xs uppercase tracking-wide text-muted">
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  Alias
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Goal
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Raised
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Balance
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Submitted
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Published
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Attention
-                </th>
+                {COLUMNS.map(([label, right]) => (
+                  <th key={label} scope="col" className={right ? "px-3 py-2 text-right" : "px-3 py-2"}>
+                    {label}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>

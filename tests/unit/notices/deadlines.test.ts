@@ -2,7 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { appealDaysFor, deadlineFor } from "@/lib/notices/deadlines";
-import { addDays, calendarDaysLeft, endOfDay, wallOf, zonedInstant } from "@/lib/notices/zoned-time";
+import { addDays } from "@/lib/dates";
+import { calendarDaysLeft, endOfDay, wallOf, zonedInstant } from "@/lib/notices/zoned-time";
 
 const ZONES = [
   "America/New_York",

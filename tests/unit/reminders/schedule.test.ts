@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, localDate, localParts, zonedToUtc } from "@/lib/appointments/zoned-time";
+import { localDate, localParts, zonedToUtc } from "@/lib/appointments/zoned-time";
+import { addDays } from "@/lib/dates";
 import { appointmentStart, parseSchedule, planReminders, retryDelayMs, type WallTime } from "@/lib/reminders/schedule";
 
 const ZONES = [

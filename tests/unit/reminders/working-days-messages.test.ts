@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { APPOINTMENT_KINDS } from "@/db/schema";
 import { addWorkingDays, federalHolidays, isWorkingDay } from "@/lib/appointments/working-days";
-import { addDays } from "@/lib/appointments/zoned-time";
+import { addDays } from "@/lib/dates";
 import { availableLanguages, composeMessage, languageWarning, messagesFor } from "@/lib/reminders/messages";
 
 const day = fc

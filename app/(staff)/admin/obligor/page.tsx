@@ -4,7 +4,7 @@ import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
 import { gate } from "@/app/components/staff/gate";
 import { ObligorFields } from "@/app/components/obligor/obligor-fields";
 import { formatAddress } from "@/lib/obligors/input";
-import { fundObligorId, readObligor } from "@/lib/obligors/store";
+import { fundObligorId, readObligor } from "@/lib/obligors/records";
 import { saveFundObligorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Fund obligor" };

@@ -10,7 +10,7 @@ import { currentPrincipal } from "@/lib/auth/config";
 import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 import { formatUsd } from "@/lib/money";
 import { openDeadlines } from "@/lib/notices/open-deadlines";
-import { missingI333 } from "@/lib/obligors/store";
+import { missingI333 } from "@/lib/obligors/i333-watch";
 import { BUCKET_LABEL } from "@/lib/recovery/aging";
 import { moneyAtIceByAge } from "@/lib/recovery/aging-report";
 import { refundAlerts } from "@/lib/recovery/claims";

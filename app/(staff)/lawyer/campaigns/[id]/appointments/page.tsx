@@ -2,28 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { gate, load } from "@/app/components/staff/gate";
-import { KIND_LABELS } from "@/lib/appointments/appointments";
 import { openTasks } from "@/lib/appointments/tasks";
-import { appointmentsPage, type AppointmentView } from "@/lib/appointments/view";
-import { formatDate, formatTime, languageName } from "@/lib/reminders/messages";
-import {
-  AddressForm,
-  AttendanceForm,
-  CancelForm,
-  DoneForm,
-  MoveForm,
-  NewAppointmentForm,
-  RegistrationForm,
-  WithdrawConsentForm,
-} from "./forms";
+import { appointmentsPage } from "@/lib/appointments/view";
+import { languageName } from "@/lib/reminders/messages";
+import { AddressForm, DoneForm, RegistrationForm, WithdrawConsentForm } from "./forms";
+import { AppointmentCard } from "./appointment-card";
+import { NewAppointmentForm } from "./appointment-forms";
 import { kindOptions, languageOptions, zoneOptions } from "./options";
-import { ReminderTable } from "./reminder-table";
 
 export const metadata: Metadata = { title: "Appointments and reminders" };
 export const dynamic = "force-dynamic";
-
-const when = (d: { date: string; time: string; timeZone: string }) =>
-  `${formatDate(d, "en")}, ${formatTime(d, "en")} (${d.timeZone.replace(/_/g, " ")})`;
 
 export default async function AppointmentsPage({ params }: { params: Promise<{ id: string }> }) {
   const g = await gate("lawyer", "treasurer");
@@ -156,61 +144,5 @@ export default async function AppointmentsPage({ params }: { params: Promise<{ i
         </div>
       </div>
     </section>
-  );
-}
-
-function AppointmentCard({
-  a,
-  campaignId,
-  zones,
-}: {
-  a: AppointmentView;
-  campaignId: string;
-  zones: { value: string; label: string }[];
-}) {
-  const open = a.status === "scheduled" || a.status === "rescheduled";
-  return (
-    <li className="rounded-lg border border-line bg-white p-4" data-testid="appointment">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 className="font-semibold">{KIND_LABELS[a.kind]}</h3>
-        <span className={`text-sm ${a.status === "missed" ? "font-semibold text-accent" : "text-muted"}`}>
-          {a.status.replace(/_/g, " ")}
-        </span>
-      </div>
-      <p className="text-sm" data-testid="appointment-when">
-        {when(a.details)} · {a.details.place}
-      </p>
-      {a.history.length > 1 ? (
-        <ul className="mt-1 text-xs text-muted">
-          {a.history.slice(0, -1).map((h) => (
-            <li key={h.version}>
-              earlier: {when(h.details)} · {h.details.place}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="mt-3">
-        <ReminderTable reminders={a.reminders} version={a.version} timeZone={a.details.timeZone} />
-      </div>
-      {a.status === "scheduled" && a.begun ? (
-        <div className="mt-3">
-          <p className="mb-1 text-sm font-medium">Did the person attend?</p>
-          <AttendanceForm campaignId={campaignId} appointmentId={a.id} />
-        </div>
-      ) : null}
-      {open && (!a.begun || a.status === "rescheduled") ? (
-        <details className="mt-3">
-          <summary className="cursor-pointer text-sm font-medium text-brand">Change the date</summary>
-          <div className="mt-2">
-            <MoveForm campaignId={campaignId} appointmentId={a.id} zones={zones} />
-          </div>
-        </details>
-      ) : null}
-      {a.status === "scheduled" && !a.begun ? (
-        <div className="mt-3">
-          <CancelForm campaignId={campaignId} appointmentId={a.id} />
-        </div>
-      ) : null}
-    </li>
   );
 }
