@@ -56,6 +56,16 @@ export default async function ThanksPage({ params, searchParams }: Props) {
         {view.outcome === "processing"
           ? t("processing", { amount, alias, email: email || "—" })
           : t(view.monthly ? "receivedMonthly" : "received", { amount, alias })}{" "}
+        {view.expectedSettlement && (
+          <span data-testid="thanks-expected">
+            {t("expected", {
+              date: new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-US", {
+                dateStyle: "long",
+                timeZone: "UTC",
+              }).format(view.expectedSettlement),
+            })}{" "}
+          </span>
+        )}
         {view.coverFeeCents > 0 && t("coverNote", { fee: formatMoney(view.coverFeeCents, locale) })}{" "}
         {view.outcome === "paid" && (view.maskedEmail ? t("receipt", { email }) : t("noEmail"))}
       </p>
