@@ -31,6 +31,7 @@ export function balanceOf(core: DoubleCore): Stripe.Balance {
 }
 
 function sourceType(core: DoubleCore, t: Stripe.BalanceTransaction): "card" | "bank_account" {
-  const charge = typeof t.source === "string" && t.source.startsWith("ch_") ? core.store.get("charge", t.source) : undefined;
+  const charge =
+    typeof t.source === "string" && t.source.startsWith("ch_") ? core.store.get("charge", t.source) : undefined;
   return charge?.payment_method_details?.type === "us_bank_account" ? "bank_account" : "card";
 }

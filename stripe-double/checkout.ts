@@ -3,14 +3,7 @@ import { last4Of, resolveBankDebit, TEST_BANK_ACCOUNTS } from "./bank";
 import { NO_REQUEST, type DoubleCore, type RequestContext } from "./core";
 import { invalidRequest } from "./errors";
 import { buildCheckoutSession } from "./factories/checkout-session";
-import {
-  beginProcessing,
-  createPaymentIntent,
-  decline,
-  settle,
-  succeedCard,
-  type PaymentSpec,
-} from "./payments";
+import { beginProcessing, createPaymentIntent, decline, settle, succeedCard, type PaymentSpec } from "./payments";
 import { startSubscription } from "./subscriptions";
 import type { CheckoutExtras as SessionExtras } from "./store";
 import type { CheckoutRequest } from "./validate-checkout";
@@ -21,14 +14,7 @@ import type { CheckoutRequest } from "./validate-checkout";
  * (or `resolveBankDebit`) settles it. `delayed_*` do both steps at once.
  */
 export type CheckoutOutcome =
-  | "success"
-  | "decline"
-  | "bank_succeeds"
-  | "bank_fails"
-  | "delayed_success"
-  | "delayed_failure"
-  | "cancel"
-  | "expire";
+  "success" | "decline" | "bank_succeeds" | "bank_fails" | "delayed_success" | "delayed_failure" | "cancel" | "expire";
 
 const BANK_OUTCOMES: readonly CheckoutOutcome[] = ["bank_succeeds", "bank_fails", "delayed_success", "delayed_failure"];
 
@@ -123,7 +109,9 @@ function completePayment(
     description: x.piDescription,
     method: BANK_OUTCOMES.includes(outcome) ? "us_bank_account" : "card",
     bankLast4: last4Of(
-      outcome === "bank_fails" || outcome === "delayed_failure" ? TEST_BANK_ACCOUNTS.fails : TEST_BANK_ACCOUNTS.succeeds,
+      outcome === "bank_fails" || outcome === "delayed_failure"
+        ? TEST_BANK_ACCOUNTS.fails
+        : TEST_BANK_ACCOUNTS.succeeds,
     ),
   };
   // A retry after a decline reuses the session's PaymentIntent, as Stripe does.

@@ -142,7 +142,10 @@ function allowedMethods(p: FormObject, mode: "payment" | "subscription"): string
   if (raw === undefined) return null;
   const types = raw.map((v, i) => {
     if (typeof v !== "string")
-      throw invalidParam(`allowed_payment_method_types[${i}]`, "Invalid string: each payment method type must be a string.");
+      throw invalidParam(
+        `allowed_payment_method_types[${i}]`,
+        "Invalid string: each payment method type must be a string.",
+      );
     return v;
   });
   if (types.length === 0) throw invalidParam("allowed_payment_method_types", "Invalid array: must not be empty.");

@@ -9,4 +9,3 @@ export function feeRatesFrom(e: Env): FeeRates {
     achMinCents: e.FUND_ACH_MIN_CENTS,
   };
 }
-

@@ -32,6 +32,12 @@ const T = {
 
 export function buildBankFailedMail(m: BankFailedInput): { subject: string; text: string } {
   const t = m.locale.toLowerCase().startsWith("es") ? T.es : T.en;
-  const text = [t.body(formatMoney(m.amountCents, m.locale), `${m.campaignAlias}*`), "", t.why, "", t.retry(m.retryUrl)];
+  const text = [
+    t.body(formatMoney(m.amountCents, m.locale), `${m.campaignAlias}*`),
+    "",
+    t.why,
+    "",
+    t.retry(m.retryUrl),
+  ];
   return { subject: t.subject(m.fundName), text: text.join("\n") };
 }

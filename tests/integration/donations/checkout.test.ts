@@ -201,9 +201,11 @@ describe("createCheckout: bank debit (issue 15)", () => {
     const [row] = rowsOf<Record<string, unknown>>(
       await h.db.execute(sql`SELECT amount_cents, cover_fee_cents, payment_method FROM donations WHERE id = ${res.id}`),
     );
-    expect({ ...row, amount_cents: Number(row!.amount_cents), cover_fee_cents: Number(row!.cover_fee_cents) }).toEqual(
-      { amount_cents: 600_500, cover_fee_cents: 500, payment_method: "us_bank_account" },
-    );
+    expect({ ...row, amount_cents: Number(row!.amount_cents), cover_fee_cents: Number(row!.cover_fee_cents) }).toEqual({
+      amount_cents: 600_500,
+      cover_fee_cents: 500,
+      payment_method: "us_bank_account",
+    });
     const s = sessions().find((x) => x.id === res.sessionId)!;
     expect(s.allowed_payment_method_types).toEqual(["us_bank_account"]);
     expect(s.payment_method_types).toEqual(["us_bank_account"]);

@@ -95,7 +95,13 @@ describe("parseCheckoutInput", () => {
     });
     it.each([
       ["under the minimum", { ...bank, amount: "499.99" }, ACH_MIN, "bankTooSmall", /\$500 or more/],
-      ["monthly", { ...bank, frequency: "monthly", email: "a@example.org" }, ACH_MIN, "bankMonthly", /Monthly gifts are paid by card/],
+      [
+        "monthly",
+        { ...bank, frequency: "monthly", email: "a@example.org" },
+        ACH_MIN,
+        "bankMonthly",
+        /Monthly gifts are paid by card/,
+      ],
       ["bank debit turned off", bank, 0, "bankOff", /does not take bank payments/],
       ["an unknown method", { ...bank, paymentMethod: "sepa_debit" }, ACH_MIN, "paymentMethod", /card or by bank/],
     ])("refuses %s with a message naming the method", (_name, input, min, key, message) => {
@@ -109,4 +115,3 @@ describe("parseCheckoutInput", () => {
     });
   });
 });
-

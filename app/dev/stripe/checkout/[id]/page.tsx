@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { campaigns } from "@/db/schema";
@@ -14,7 +15,12 @@ const OUTCOMES: { value: CheckoutOutcome; label: string; method: Method; primary
   { value: "success", label: "Pay (card succeeds)", method: "card", primary: true },
   { value: "decline", label: "Card declined", method: "card" },
   // Stripe's test bank accounts (routing 110000000); the debit stays processing until the Stripe console settles it.
-  { value: "bank_succeeds", label: "Pay by bank · account 000123456789 (clears)", method: "us_bank_account", primary: true },
+  {
+    value: "bank_succeeds",
+    label: "Pay by bank · account 000123456789 (clears)",
+    method: "us_bank_account",
+    primary: true,
+  },
   { value: "bank_fails", label: "Pay by bank · account 000111111116 (fails later)", method: "us_bank_account" },
   { value: "cancel", label: "Go back (cancel)", method: null },
   { value: "expire", label: "Let the session expire", method: null },
@@ -107,9 +113,9 @@ export default async function TestCheckout({
       {session.payment_method_types.includes("us_bank_account") && (
         <p className="mt-4 text-sm text-muted">
           A bank debit stays pending for about four business days. Settle or fail it from the{" "}
-          <a href="/dev/stripe" className="font-medium text-brand underline">
+          <Link href="/dev/stripe" className="font-medium text-brand underline">
             Stripe console
-          </a>
+          </Link>
           .
         </p>
       )}
