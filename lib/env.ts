@@ -101,6 +101,14 @@ const schema = z
     A_NUMBER_HMAC_KEY: optionalString,
     /** Which fund absorbs the card processing fee when the donor does not cover it. */
     FUND_FEE_BEARER: z.preprocess(emptyToUndefined, z.enum(["campaign", "general"]).default("campaign")),
+    /** The fund's card rate (basis points + cents): Stripe's standard 290 + 30, or 220 + 30 on the nonprofit rate. */
+    FUND_CARD_FEE_PERCENT_BPS: z.coerce.number().int().min(0).max(1_000).default(290),
+    FUND_CARD_FEE_FIXED_CENTS: z.coerce.number().int().min(0).max(1_000).default(30),
+    /** The fund's bank-debit (ACH) rate: Stripe's 0.8% (80 bps), capped at $5 (500 cents). */
+    FUND_BANK_FEE_PERCENT_BPS: z.coerce.number().int().min(0).max(1_000).default(80),
+    FUND_BANK_FEE_CAP_CENTS: z.coerce.number().int().min(0).max(100_000).default(500),
+    /** Smallest one-time gift offered bank debit, in cents (default $500); 0 turns bank debit off. */
+    FUND_ACH_MIN_CENTS: z.coerce.number().int().min(0).max(10_000_000_000).default(50_000),
     /** Which fund absorbs a lost dispute and Stripe's dispute fee. */
     FUND_DISPUTE_BEARER: z.preprocess(emptyToUndefined, z.enum(["campaign", "general"]).default("general")),
     /** Show gift amounts on the public donor wall (names are always the donor's choice). */

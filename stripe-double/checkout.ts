@@ -1,21 +1,22 @@
 import type Stripe from "stripe";
+import { last4Of, resolveBankDebit, TEST_BANK_ACCOUNTS } from "./bank";
 import { NO_REQUEST, type DoubleCore, type RequestContext } from "./core";
 import { invalidRequest } from "./errors";
 import { buildCheckoutSession } from "./factories/checkout-session";
-import {
-  beginProcessing,
-  createPaymentIntent,
-  decline,
-  finishProcessing,
-  settle,
-  succeedCard,
-  type PaymentSpec,
-} from "./payments";
+import { beginProcessing, createPaymentIntent, decline, settle, succeedCard, type PaymentSpec } from "./payments";
 import { startSubscription } from "./subscriptions";
 import type { CheckoutExtras as SessionExtras } from "./store";
 import type { CheckoutRequest } from "./validate-checkout";
 
-export type CheckoutOutcome = "success" | "decline" | "delayed_success" | "delayed_failure" | "cancel" | "expire";
+/**
+ * `bank_succeeds` / `bank_fails`: the donor submits a debit from Stripe's test
+ * account 000123456789 / 000111111116; it stays processing until the console
+ * (or `resolveBankDebit`) settles it. `delayed_*` do both steps at once.
+ */
+export type CheckoutOutcome =
+  "success" | "decline" | "bank_succeeds" | "bank_fails" | "delayed_success" | "delayed_failure" | "cancel" | "expire";
+
+const BANK_OUTCOMES: readonly CheckoutOutcome[] = ["bank_succeeds", "bank_fails", "delayed_success", "delayed_failure"];
 
 export function createCheckoutSession(core: DoubleCore, r: CheckoutRequest): Stripe.Checkout.Session {
   const id = core.id("cs_test_");
@@ -32,6 +33,7 @@ export function createCheckoutSession(core: DoubleCore, r: CheckoutRequest): Str
     customerEmail: r.customerEmail,
     metadata: r.metadata,
     submitType: r.submitType,
+    allowedPaymentMethodTypes: r.allowedPaymentMethodTypes,
   });
   core.store.put("checkout.session", session);
   core.store.putCheckoutExtras(id, {
@@ -71,6 +73,9 @@ export function completeCheckout(core: DoubleCore, id: string, outcome: Checkout
     expireSession(core, id);
     return null;
   }
+  const bank = BANK_OUTCOMES.includes(outcome);
+  if (!s.payment_method_types.includes(bank ? "us_bank_account" : "card"))
+    throw new Error(`StripeDouble: session ${id} does not accept ${bank ? "bank debits" : "cards"}`);
   const x = core.store.getCheckoutExtras(id);
   if (!x) throw new Error(`StripeDouble: session ${id} has no stored checkout inputs`);
   const email = s.customer_email ?? "donor@example.test";
@@ -102,7 +107,12 @@ function completePayment(
     customer: null,
     email,
     description: x.piDescription,
-    method: outcome.startsWith("delayed") ? "us_bank_account" : "card",
+    method: BANK_OUTCOMES.includes(outcome) ? "us_bank_account" : "card",
+    bankLast4: last4Of(
+      outcome === "bank_fails" || outcome === "delayed_failure"
+        ? TEST_BANK_ACCOUNTS.fails
+        : TEST_BANK_ACCOUNTS.succeeds,
+    ),
   };
   // A retry after a decline reuses the session's PaymentIntent, as Stripe does.
   const pi = s.payment_intent ? core.must("payment_intent", String(s.payment_intent)) : createPaymentIntent(core, spec);
@@ -120,16 +130,9 @@ function completePayment(
   }
   beginProcessing(core, pi, spec);
   finish(core, s, "unpaid");
-  const ok = outcome === "delayed_success";
-  const charge = finishProcessing(core, pi.id, ok);
-  const done = core.must("checkout.session", s.id);
-  if (ok) {
-    done.payment_status = "paid";
-    core.store.put("checkout.session", done);
-    core.emit("checkout.session.async_payment_succeeded", done);
-    settle(core, charge.id);
-  } else {
-    core.emit("checkout.session.async_payment_failed", done);
+  if (outcome === "delayed_success" || outcome === "delayed_failure") {
+    const paid = resolveBankDebit(core, pi.id, outcome === "delayed_success" ? "succeed" : "fail");
+    if (paid === "paid") settle(core, String(core.must("payment_intent", pi.id).latest_charge));
   }
   return s.success_url;
 }

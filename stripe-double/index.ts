@@ -8,3 +8,4 @@ export { signEvent, type SignedEvent, type DeliverOptions, type DeliveryResult }
 export { MemoryStore, type DoubleStore } from "./store";
 export { processingFee, US_STANDARD_FEES, type FeeSchedule } from "./fees";
 export { serveDouble, type DoubleServer } from "./serve";
+export { TEST_BANK_ACCOUNTS } from "./bank";

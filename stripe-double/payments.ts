@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { DoubleCore } from "./core";
+import { pendingBankTransaction, reverseBankTransaction } from "./bank-funds";
 import { buildBalanceTransaction } from "./factories/balance-transaction";
 import { buildCharge } from "./factories/charge";
 import { buildPaymentIntent } from "./factories/payment-intent";
@@ -14,6 +15,8 @@ export interface PaymentSpec {
   email: string | null;
   description: string | null;
   method: PaymentMethodType;
+  /** Bank debits: last four digits of the test account the donor picked. */
+  bankLast4?: string;
 }
 
 export function createPaymentIntent(core: DoubleCore, spec: PaymentSpec): Stripe.PaymentIntent {
@@ -48,6 +51,7 @@ function attempt(
     email: spec.email,
     status,
     paymentMethodType: spec.method,
+    ...(spec.bankLast4 ? { bankLast4: spec.bankLast4 } : {}),
     ...(status === "failed" ? { failure: DECLINE } : {}),
   });
   core.store.put("charge", charge);
@@ -108,6 +112,10 @@ export function beginProcessing(core: DoubleCore, pi: Stripe.PaymentIntent, spec
   core.store.put("payment_intent", pi);
   core.emit("payment_intent.processing", pi);
   core.emit("charge.pending", charge);
+  if (spec.method === "us_bank_account") {
+    pendingBankTransaction(core, charge);
+    core.emit("charge.updated", charge, undefined, { balance_transaction: null });
+  }
   return charge;
 }
 
@@ -125,6 +133,7 @@ export function finishProcessing(core: DoubleCore, piId: string, ok: boolean): S
       failure_message: "The customer's account has insufficient funds to cover this payment.",
     });
     core.store.put("charge", charge);
+    reverseBankTransaction(core, charge);
     failIntent(core, pi, charge);
   }
   return charge;
@@ -133,9 +142,11 @@ export function finishProcessing(core: DoubleCore, piId: string, ok: boolean): S
 /**
  * The balance transaction (with the real fee) lands after the charge succeeds;
  * Stripe announces it with `charge.updated`, which is where the ledger learns the fee.
+ * A bank debit's exists from submission (bank.ts), so it is returned as is.
  */
 export function settle(core: DoubleCore, chargeId: string): Stripe.BalanceTransaction {
   const charge = core.must("charge", chargeId);
+  if (charge.balance_transaction) return core.must("balance_transaction", String(charge.balance_transaction));
   const txn = buildBalanceTransaction({
     id: core.id("txn_"),
     created: core.now(),

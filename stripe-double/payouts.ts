@@ -1,10 +1,12 @@
 import type Stripe from "stripe";
+import { promoteAvailable } from "./bank-funds";
 import type { DoubleCore } from "./core";
 import { buildBalanceTransaction } from "./factories/balance-transaction";
 import { buildPayout } from "./factories/payout";
 
 /** Balance transactions that no payout has swept yet (payout debits themselves excluded). */
 export function unsweptTransactions(core: DoubleCore): Stripe.BalanceTransaction[] {
+  promoteAvailable(core);
   return core.store
     .all("balance_transaction")
     .filter((t) => t.status === "available" && t.type !== "payout" && core.store.payoutOf(t.id) === undefined);
@@ -107,8 +109,9 @@ export function failPayout(core: DoubleCore, payoutId: string): Stripe.Payout {
  * linked to it; its `payout_failure` credit is what returns the money.
  */
 export function availableBalance(core: DoubleCore): number {
+  promoteAvailable(core);
   return core.store
     .all("balance_transaction")
-    .filter((t) => t.type !== "payout" && core.store.payoutOf(t.id) === undefined)
+    .filter((t) => t.status === "available" && t.type !== "payout" && core.store.payoutOf(t.id) === undefined)
     .reduce((sum, t) => sum + t.net, 0);
 }

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { processingBankDebits, resolveBankDebit } from "./bank";
 import { completeCheckout, expireSession, type CheckoutOutcome } from "./checkout";
 import { earlyFraudWarning, refund, type RefundOptions } from "./console-actions";
 import { DoubleCore, type AutoDeliverOptions, type StripeDoubleOptions } from "./core";
@@ -78,6 +79,16 @@ export class StripeDouble extends DoubleCore {
   /** The tester's choice on the local checkout page; returns where the donor is redirected (if anywhere). */
   completeCheckout(sessionId: string, outcome: CheckoutOutcome): string | null {
     return completeCheckout(this, sessionId, outcome);
+  }
+
+  /** The bank answers a submitted debit: it clears or bounces (by default, as its test account does). */
+  resolveBankDebit(paymentIntentId: string, outcome?: "succeed" | "fail" | "by_account"): "paid" | "failed" {
+    return resolveBankDebit(this, paymentIntentId, outcome);
+  }
+
+  /** Bank debits submitted and still processing. */
+  processingBankDebits(): Stripe.PaymentIntent[] {
+    return processingBankDebits(this);
   }
 
   expireCheckout(sessionId: string): Stripe.Checkout.Session {

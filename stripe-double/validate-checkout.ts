@@ -1,7 +1,7 @@
 import * as K from "./checkout-params";
 import { invalidParam, invalidRequest, missingParam, unknownParam } from "./errors";
 import { isFormObject, type FormObject } from "./form";
-import { isHttpUrl, metadataOf, optEnum, optInteger, optObject, optString, reqString } from "./params";
+import { isHttpUrl, metadataOf, optArray, optEnum, optInteger, optObject, optString, reqString } from "./params";
 
 interface CheckoutLine {
   name: string;
@@ -24,6 +24,7 @@ export interface CheckoutRequest {
   piDescription: string | null;
   subMetadata: Record<string, string>;
   subDescription: string | null;
+  allowedPaymentMethodTypes: string[] | null;
 }
 
 const MAX_UNIT_AMOUNT = 99_999_999; // Stripe's 8-digit limit for USD amounts
@@ -129,7 +130,34 @@ export function validateCheckoutCreate(p: FormObject, now: number): CheckoutRequ
     piDescription: piData ? (optString(piData, "description", "payment_intent_data[description]") ?? null) : null,
     subMetadata: subData ? metadataOf(subData, "metadata", "subscription_data[metadata]") : {},
     subDescription: subData ? (optString(subData, "description", "subscription_data[description]") ?? null) : null,
+    allowedPaymentMethodTypes: allowedMethods(p, mode),
   };
+}
+
+const DOUBLE_METHODS = ["card", "us_bank_account"] as const;
+
+/** The double's account has cards and US bank accounts; bank debit in subscription mode is not implemented. */
+function allowedMethods(p: FormObject, mode: "payment" | "subscription"): string[] | null {
+  const raw = optArray(p, "allowed_payment_method_types");
+  if (raw === undefined) return null;
+  const types = raw.map((v, i) => {
+    if (typeof v !== "string")
+      throw invalidParam(
+        `allowed_payment_method_types[${i}]`,
+        "Invalid string: each payment method type must be a string.",
+      );
+    return v;
+  });
+  if (types.length === 0) throw invalidParam("allowed_payment_method_types", "Invalid array: must not be empty.");
+  for (const t of types) {
+    if (!(DOUBLE_METHODS as readonly string[]).includes(t) || (mode === "subscription" && t !== "card"))
+      throw invalidRequest(
+        `allowed_payment_method_types=${t} is not implemented by the OpenBond Stripe double${mode === "subscription" ? " in subscription mode" : ""}.`,
+        "allowed_payment_method_types",
+        "parameter_unsupported_by_double",
+      );
+  }
+  return [...new Set(types)];
 }
 
 function validateLines(p: FormObject, mode: "payment" | "subscription"): CheckoutLine[] {

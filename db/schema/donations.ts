@@ -50,6 +50,14 @@ export const donations = pgTable(
     /** For monthly gifts: the invoice this payment settled (one donation per invoice). */
     invoiceId: text("invoice_id").unique(),
     succeededAt: timestamp("succeeded_at", { withTimezone: true }),
+    /** How the donor paid (migration 0019): a bank debit is pending for days before it succeeds or fails. */
+    paymentMethod: text("payment_method", { enum: ["card", "us_bank_account"] })
+      .notNull()
+      .default("card"),
+    /** When Stripe accepted the donor's bank debit (Checkout completed, payment still processing). */
+    bankSubmittedAt: timestamp("bank_submitted_at", { withTimezone: true }),
+    /** When the bank debit failed (the donor was mailed once). */
+    bankFailedAt: timestamp("bank_failed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -58,6 +66,7 @@ export const donations = pgTable(
     check("donations_refunded_range", sql`${t.refundedCents} >= 0 AND ${t.refundedCents} <= ${t.amountCents}`),
     check("donations_fee_non_negative", sql`${t.feeCents} IS NULL OR ${t.feeCents} >= 0`),
     index("donations_campaign_idx").on(t.campaignId),
+    check("donations_payment_method_known", sql`${t.paymentMethod} IN ('card', 'us_bank_account')`),
     check("donations_display_name_review_known", sql`${t.displayNameReview} IN ('pending', 'approved', 'rejected')`),
     index("donations_name_review_pending_idx")
       .on(t.campaignId)

@@ -31,6 +31,11 @@ export function paymentIntentFor(double: StripeDouble, donationId: string): stri
   );
 }
 
+/** The double's bank debit for our donation that is still processing (submitted, not yet settled or failed). */
+export function processingDebitFor(double: StripeDouble, donationId: string): string | null {
+  return double.processingBankDebits().find((pi) => pi.metadata?.donation_id === donationId)?.id ?? null;
+}
+
 export function subscriptionFor(double: StripeDouble, giftId: string): string | null {
   return double.store.all("subscription").find((s) => s.metadata?.recurring_gift_id === giftId)?.id ?? null;
 }
@@ -44,6 +49,7 @@ export async function recentDonations(db: Db, limit = 25) {
       refundedCents: donations.refundedCents,
       status: donations.status,
       frequency: donations.frequency,
+      paymentMethod: donations.paymentMethod,
       createdAt: donations.createdAt,
     })
     .from(donations)

@@ -7,11 +7,12 @@ import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { formatUsd, parseUsd } from "@/lib/money";
 
+import type { PaymentMethod } from "./fees";
 import { MIN_GIFT_CENTS } from "./limits";
 
 type Locale = "en" | "es";
 
-type CheckoutField = "campaignSlug" | "amount" | "frequency" | "displayName" | "email" | "locale";
+type CheckoutField = "campaignSlug" | "amount" | "frequency" | "paymentMethod" | "displayName" | "email" | "locale";
 
 /** English text for each problem; the UI translates by key and falls back to this. */
 export const CHECKOUT_MESSAGES = {
@@ -26,6 +27,11 @@ export const CHECKOUT_MESSAGES = {
   emailFormat: () => "Enter an email address like name@example.org, or leave it empty.",
   emailRequiredMonthly: () => "A monthly gift needs an email address, for receipts and the link to stop it.",
   locale: () => "Choose English or Spanish.",
+  paymentMethod: () => "Choose to pay by card or by bank account.",
+  bankOff: () => "This fund does not take bank payments online. Please pay by card.",
+  bankMonthly: () => "Monthly gifts are paid by card. Choose card, or make this a one-time gift.",
+  bankTooSmall: (min: number) =>
+    `Paying by bank is offered for gifts of ${formatUsd(min, { wholeDollars: true })} or more. Choose card, or give at least ${formatUsd(min, { wholeDollars: true })}.`,
 } as const;
 type CheckoutMessageKey = keyof typeof CHECKOUT_MESSAGES;
 
@@ -44,6 +50,7 @@ const raw = z.object({
   /** A preset ("25") or what the donor typed ("$1,000.50"). */
   amount: z.string().max(40).optional(),
   frequency: z.string().optional(),
+  paymentMethod: z.string().max(40).optional(),
   coverFee: flag,
   displayName: optionalText,
   anonymous: flag,
@@ -57,6 +64,8 @@ export interface CheckoutInput {
   campaignSlug: string;
   giftCents: number;
   frequency: "one_off" | "monthly";
+  /** How the donor pays: card, or a bank debit (ACH, one-time gifts from FUND_ACH_MIN_CENTS). */
+  paymentMethod: PaymentMethod;
   coverFee: boolean;
   /** null means "Anonymous" on the donor wall. */
   displayName: string | null;
@@ -72,7 +81,8 @@ function fail(field: CheckoutField, key: CheckoutMessageKey, message: string): n
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
 
 /** Parse untrusted form values; throws AppError('validation') naming the first bad field. */
-export function parseCheckoutInput(input: unknown, maxCents: number): CheckoutInput {
+/** `achMinCents`: the smallest gift offered bank debit (0: bank debit is off). */
+export function parseCheckoutInput(input: unknown, maxCents: number, achMinCents = 0): CheckoutInput {
   const r = raw.safeParse(input);
   if (!r.success) {
     const field = String(r.error.issues[0]?.path[0] ?? "amount") as CheckoutField;
@@ -92,10 +102,12 @@ export function parseCheckoutInput(input: unknown, maxCents: number): CheckoutIn
     fail("email", "emailFormat", CHECKOUT_MESSAGES.emailFormat());
   if (frequency === "monthly" && !email)
     fail("email", "emailRequiredMonthly", CHECKOUT_MESSAGES.emailRequiredMonthly());
+  const paymentMethod = parseMethod(v.paymentMethod, giftCents, frequency, achMinCents);
   return {
     campaignSlug: v.campaignSlug,
     giftCents,
     frequency,
+    paymentMethod,
     coverFee: v.coverFee,
     displayName: v.anonymous || !v.displayName ? null : v.displayName,
     email: email || null,
@@ -116,4 +128,20 @@ function parseAmount(text: string, maxCents: number): number {
   if (value < MIN_GIFT_CENTS) fail("amount", "amountTooSmall", CHECKOUT_MESSAGES.amountTooSmall());
   if (value > maxCents) fail("amount", "amountTooLarge", CHECKOUT_MESSAGES.amountTooLarge(maxCents));
   return value;
+}
+
+/** Bank debit only for one-time gifts from the fund's minimum; checked after the amount, so the message is about the method. */
+function parseMethod(
+  raw: string | undefined,
+  giftCents: number,
+  frequency: "one_off" | "monthly",
+  achMinCents: number,
+): PaymentMethod {
+  const method = raw ?? "card";
+  if (method === "card") return "card";
+  if (method !== "us_bank_account") return fail("paymentMethod", "paymentMethod", CHECKOUT_MESSAGES.paymentMethod());
+  if (achMinCents <= 0) fail("paymentMethod", "bankOff", CHECKOUT_MESSAGES.bankOff());
+  if (frequency === "monthly") fail("paymentMethod", "bankMonthly", CHECKOUT_MESSAGES.bankMonthly());
+  if (giftCents < achMinCents) fail("paymentMethod", "bankTooSmall", CHECKOUT_MESSAGES.bankTooSmall(achMinCents));
+  return method;
 }

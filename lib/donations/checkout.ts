@@ -9,6 +9,7 @@ import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { campaigns, donations, recurringGifts } from "@/db/schema";
 import { secrets } from "@/lib/dev-secrets";
+import { feeRatesFrom } from "@/lib/donations/fee-rates";
 import { coverFeeFor } from "@/lib/donations/fees";
 import { appOrigin } from "@/lib/app-origin";
 import { env } from "@/lib/env";
@@ -52,7 +53,8 @@ export async function createCheckout(
   ctx: { ip: string; now?: Date; origin?: string },
 ): Promise<CheckoutResult> {
   const e = env();
-  const input = parseCheckoutInput(rawInput, e.DONATION_MAX_CENTS);
+  const rates = feeRatesFrom(e);
+  const input = parseCheckoutInput(rawInput, e.DONATION_MAX_CENTS, rates.achMinCents);
   const [campaign] = await db
     .select({
       id: campaigns.id,
@@ -77,7 +79,7 @@ export async function createCheckout(
     ctx.now,
   );
 
-  const coverFeeCents = input.coverFee ? coverFeeFor(input.giftCents) : 0;
+  const coverFeeCents = input.coverFee ? coverFeeFor(input.giftCents, rates[input.paymentMethod]) : 0;
   const chargeCents = input.giftCents + coverFeeCents;
   const common = {
     campaignId: campaign.id,
@@ -98,7 +100,7 @@ export async function createCheckout(
   } else {
     const [row] = await db
       .insert(donations)
-      .values({ ...common, frequency: "one_off" })
+      .values({ ...common, frequency: "one_off", paymentMethod: input.paymentMethod })
       .returning({ id: donations.id });
     id = row!.id;
   }

@@ -8,9 +8,11 @@ import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { recurringGifts } from "@/db/schema";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { CHECKOUT_MESSAGES, parseCheckoutInput } from "./checkout-input";
 import { findRecurringGift } from "./cancel-recurring";
+import { feeRatesFrom } from "./fee-rates";
 import { coverFeeFor } from "./fees";
 
 export type ChangeOutcome = "invalid" | "not_active" | "changed" | "unchanged";
@@ -44,7 +46,8 @@ export async function changeRecurringAmount(
   if (typeof found === "string") return found;
   const item = found.sub.items.data[0];
   if (!item) throw new AppError("unavailable", CHECKOUT_MESSAGES.amountMissing());
-  const coverFeeCents = input.coverFee ? coverFeeFor(parsed.giftCents) : 0;
+  // Monthly gifts are card only (bank debit is for one-time large gifts).
+  const coverFeeCents = input.coverFee ? coverFeeFor(parsed.giftCents, feeRatesFrom(env()).card) : 0;
   const chargeCents = parsed.giftCents + coverFeeCents;
   if (item.price.unit_amount !== chargeCents) {
     await stripe.subscriptions.update(

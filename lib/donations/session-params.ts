@@ -45,6 +45,8 @@ export function buildSessionParams(p: SessionParamsInput): Stripe.Checkout.Sessi
     cancel_url: `${base}/campaigns/${p.campaign.slug}`,
     locale: p.input.locale,
     ...(p.input.email ? { customer_email: p.input.email } : {}),
+    // Only the method the donor chose: a $20 gift must not be paid by bank, a bank gift not by card (the fee cover differs).
+    allowed_payment_method_types: [monthly ? "card" : p.input.paymentMethod],
   };
   return monthly
     ? { ...shared, subscription_data: { metadata: ids } }

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { campaigns, donations, recurringGifts } from "@/db/schema";
+import { expectedSettlement } from "./bank-settlement";
 
 type ThanksOutcome = "paid" | "processing" | "not_finished" | "unknown";
 
@@ -20,6 +21,8 @@ export interface ThanksView {
   campaign: { slug: string; alias: string } | null;
   /** Recurring gift id, for the stop-my-gift link. */
   recurringGiftId: string | null;
+  /** A bank debit still processing: when it is expected to clear (an estimate; the books wait for Stripe). */
+  expectedSettlement: Date | null;
 }
 
 /** "ana@example.org" → "a…@example.org". */
@@ -40,6 +43,7 @@ export async function describeCheckout(db: Db, stripe: Stripe, sessionId: string
     maskedEmail: null,
     campaign: null,
     recurringGiftId: null,
+    expectedSettlement: null,
   };
   if (!sessionId || !SESSION_ID.test(sessionId)) return unknown;
   let s: Stripe.Checkout.Session;
@@ -70,6 +74,7 @@ export async function describeCheckout(db: Db, stripe: Stripe, sessionId: string
     maskedEmail: email ? maskEmail(email) : null,
     campaign: campaign ?? null,
     recurringGiftId: s.mode === "subscription" ? (s.metadata?.recurring_gift_id ?? null) : null,
+    expectedSettlement: outcome === "processing" ? expectedSettlement(new Date(s.created * 1000)) : null,
   };
 }
 

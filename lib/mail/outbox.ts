@@ -9,7 +9,7 @@ import type { Db } from "@/db/client";
 export interface OutgoingMail {
   /** Makes the message happen at most once, e.g. `receipt:<donationId>`. */
   dedupeKey: string;
-  kind: "receipt" | "sign_in" | "recurring_cancelled" | "notice";
+  kind: "receipt" | "sign_in" | "recurring_cancelled" | "notice" | "bank_failed";
   to: string;
   subject: string;
   text: string;

@@ -11,7 +11,8 @@ import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
 import { appOrigin, selfOrigin } from "@/lib/app-origin";
 import { appEnv, env, stripeApiTarget, usesRealStripe, type Env } from "@/lib/env";
-import type { StripeDouble } from "@/stripe-double";
+import { feeRatesFrom } from "@/lib/donations/fee-rates";
+import type { FeeSchedule, StripeDouble } from "@/stripe-double";
 
 interface StripeState {
   stripe: Stripe;
@@ -54,6 +55,8 @@ function doubleState(e: Env): StripeState {
         webhookSecret,
         // Like Stripe, the double sends the events for every change by itself (API calls included).
         autoDeliver: true,
+        // The fund's configured rates, so the double's fees are the ones the fund really pays (issue 15).
+        fees: doubleFees(e),
       });
       return { double, client: new m.DoubleHttpClient(double) };
     }));
@@ -107,4 +110,15 @@ export async function getStripeDouble(): Promise<StripeDouble | null> {
 /** Tests inject their own double (or a real-shaped client) here. */
 export function setStripeForTests(stripe: Stripe, double: StripeDouble | null, secret: string): void {
   holder.__openbondStripe = { stripe, double: async () => double, webhookSecret: secret };
+}
+
+/** The fund's rates (lib/env.ts) in the double's terms. */
+export function doubleFees(e: Env): Partial<FeeSchedule> {
+  const r = feeRatesFrom(e);
+  return {
+    percentBps: r.card.percentBps,
+    fixedCents: r.card.fixedCents,
+    bankPercentBps: r.us_bank_account.percentBps,
+    bankCapCents: r.us_bank_account.capCents ?? Number.MAX_SAFE_INTEGER,
+  };
 }

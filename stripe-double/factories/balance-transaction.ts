@@ -11,11 +11,14 @@ export interface BalanceTransactionInput {
   description: string | null;
   feeDescription?: string;
   feeType?: "stripe_fee" | "application_fee" | "tax";
+  /** Bank debits: funds stay `pending` until this time (default: available at once). */
+  availableOn?: number;
 }
 
 /**
  * net = amount - fee, as on every Stripe balance transaction. The double makes
- * funds available at once so payouts can be exercised without waiting two days.
+ * card funds available at once so payouts can be exercised without waiting two
+ * days; bank debits pass `availableOn` and stay pending until then (bank.ts).
  */
 export function buildBalanceTransaction(i: BalanceTransactionInput): Stripe.BalanceTransaction {
   const feeDetails: Stripe.BalanceTransaction.FeeDetail[] =
@@ -34,7 +37,7 @@ export function buildBalanceTransaction(i: BalanceTransactionInput): Stripe.Bala
     id: i.id,
     object: "balance_transaction",
     amount: i.amount,
-    available_on: i.created,
+    available_on: i.availableOn ?? i.created,
     balance_type: "payments",
     created: i.created,
     currency: "usd",
@@ -45,7 +48,7 @@ export function buildBalanceTransaction(i: BalanceTransactionInput): Stripe.Bala
     net: i.amount - i.fee,
     reporting_category: i.reportingCategory,
     source: i.source,
-    status: "available",
+    status: (i.availableOn ?? i.created) > i.created ? "pending" : "available",
     type: i.type,
   };
 }

@@ -11,6 +11,8 @@ export interface ChargeInput {
   email: string | null;
   status: "succeeded" | "pending" | "failed";
   paymentMethodType: "card" | "us_bank_account";
+  /** Bank debits: the last four digits of the test account (Stripe's 000123456789 succeeds, 000111111116 fails later). */
+  bankLast4?: string;
   /** Set for declines: Stripe's test card `4000 0000 0000 0002` gives `card_declined`/`generic_decline`. */
   failure?: { code: string; message: string; declineCode: string };
 }
@@ -56,7 +58,7 @@ export function buildCharge(i: ChargeInput): Stripe.Charge {
     paid: i.status === "succeeded",
     payment_intent: i.paymentIntent,
     payment_method: i.paymentMethod,
-    payment_method_details: paymentMethodDetails(i.paymentMethodType),
+    payment_method_details: paymentMethodDetails(i.paymentMethodType, i.bankLast4 ?? "6789"),
     receipt_email: i.email,
     receipt_number: null,
     receipt_url: `https://pay.stripe.com/receipts/double/${i.id}`,
@@ -73,7 +75,7 @@ export function buildCharge(i: ChargeInput): Stripe.Charge {
   };
 }
 
-function paymentMethodDetails(type: "card" | "us_bank_account"): Stripe.Charge.PaymentMethodDetails {
+function paymentMethodDetails(type: "card" | "us_bank_account", last4: string): Stripe.Charge.PaymentMethodDetails {
   if (type === "us_bank_account") {
     return {
       type,
@@ -82,7 +84,7 @@ function paymentMethodDetails(type: "card" | "us_bank_account"): Stripe.Charge.P
         account_type: "checking",
         bank_name: "STRIPE TEST BANK",
         fingerprint: "dblFingerprint01",
-        last4: "6789",
+        last4,
         payment_reference: null,
         routing_number: "110000000",
       },

@@ -13,6 +13,8 @@ export interface CheckoutSessionInput {
   customerEmail: string | null;
   metadata: Stripe.Metadata;
   submitType: Stripe.Checkout.Session.SubmitType | null;
+  /** `allowed_payment_method_types` as asked; null lets Checkout offer every method the account has on. */
+  allowedPaymentMethodTypes: string[] | null;
 }
 
 /** A freshly created hosted Checkout Session, as `POST /v1/checkout/sessions` returns it. */
@@ -23,7 +25,7 @@ export function buildCheckoutSession(i: CheckoutSessionInput): Stripe.Checkout.S
     adaptive_pricing: { enabled: false },
     after_expiration: null,
     allow_promotion_codes: null,
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: i.allowedPaymentMethodTypes,
     amount_subtotal: i.amountTotal,
     amount_total: i.amountTotal,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },
@@ -60,7 +62,9 @@ export function buildCheckoutSession(i: CheckoutSessionInput): Stripe.Checkout.S
     payment_method_collection: i.mode === "subscription" ? "always" : null,
     payment_method_configuration_details: null,
     payment_method_options: {},
-    payment_method_types: ["card", "us_bank_account"],
+    // The double's account has cards and US bank accounts on; bank debit is for one-time payments here.
+    payment_method_types:
+      i.allowedPaymentMethodTypes ?? (i.mode === "payment" ? ["card", "us_bank_account"] : ["card"]),
     payment_status: "unpaid",
     permissions: null,
     recovered_from: null,

@@ -1,7 +1,7 @@
 "use server";
 import { notFound, redirect } from "next/navigation";
 import { devToolsAllowed } from "@/lib/dev/dev-access";
-import { devDouble, paymentIntentFor, subscriptionFor, summarize } from "@/lib/dev/dev-tools";
+import { devDouble, paymentIntentFor, processingDebitFor, subscriptionFor, summarize } from "@/lib/dev/dev-tools";
 import { parseUsd } from "@/lib/money";
 import type { StripeDouble } from "@/stripe-double";
 
@@ -15,11 +15,19 @@ const ACTIONS = [
   "renew_fail",
   "cancel_subscription",
   "payout",
+  "bank_settle",
+  "bank_fail",
 ] as const;
 type ConsoleAction = (typeof ACTIONS)[number];
 
 function run(double: StripeDouble, action: ConsoleAction, target: string, amount: string): string {
   if (action === "payout") return double.createPayout() ? "Payout created." : "Nothing available to pay out.";
+  if (action === "bank_settle" || action === "bank_fail") {
+    const debit = processingDebitFor(double, target);
+    if (!debit) return "No bank debit is processing for this donation.";
+    const result = double.resolveBankDebit(debit, action === "bank_settle" ? "succeed" : "fail");
+    return result === "paid" ? `Bank debit ${debit} cleared.` : `Bank debit ${debit} failed (returned by the bank).`;
+  }
   if (action === "renew" || action === "renew_fail" || action === "cancel_subscription") {
     const sub = subscriptionFor(double, target);
     if (!sub) return "No subscription for this monthly gift yet (was its checkout completed?).";

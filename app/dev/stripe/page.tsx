@@ -70,8 +70,15 @@ export default async function StripeConsole({ searchParams }: { searchParams: Pr
                   <td>
                     {g.status}
                     {g.frequency === "monthly" ? " · monthly" : ""}
+                    {g.paymentMethod === "us_bank_account" ? " · bank" : ""}
                   </td>
                   <td className="space-x-1 space-y-1">
+                    {g.paymentMethod === "us_bank_account" && g.status === "pending" && (
+                      <>
+                        <ActionButton action="bank_settle" target={g.id} label="Bank debit clears" />
+                        <ActionButton action="bank_fail" target={g.id} label="Bank debit fails" />
+                      </>
+                    )}
                     <form action={consoleAction} className="inline-flex gap-1">
                       <input type="hidden" name="action" value="refund" />
                       <input type="hidden" name="target" value={g.id} />

@@ -11,6 +11,7 @@ import { handleCheckoutSessionExpired } from "./handlers/checkout-session-expire
 import { handleSubscriptionDeleted } from "./handlers/customer-subscription-deleted";
 import { handleInvoicePaid } from "./handlers/invoice-paid";
 import { handleInvoicePaymentFailed } from "./handlers/invoice-payment-failed";
+import { handlePaymentIntentChanged } from "./handlers/payment-intent-changed";
 import { handlePayoutChanged } from "./handlers/payout-changed";
 import { handleEarlyFraudWarning } from "./handlers/radar-early-fraud-warning-created";
 import { handleRefundChanged } from "./handlers/refund-changed";
@@ -26,6 +27,8 @@ const HANDLERS: HandlerMap = {
   "checkout.session.async_payment_succeeded": handleAsyncPaymentSucceeded,
   "checkout.session.async_payment_failed": handleAsyncPaymentFailed,
   "checkout.session.expired": handleCheckoutSessionExpired,
+  "payment_intent.succeeded": handlePaymentIntentChanged,
+  "payment_intent.payment_failed": handlePaymentIntentChanged,
   "charge.updated": handleChargeUpdated,
   "charge.refunded": handleChargeRefunded,
   "refund.created": handleRefundChanged,

@@ -189,3 +189,43 @@ describe("createCheckout", () => {
     await expect(limitCheckout(h.db, who, limits, new Date("2030-01-01T11:00:00Z"))).resolves.toBeUndefined();
   });
 });
+
+describe("createCheckout: bank debit (issue 15)", () => {
+  it("a $6,000 bank gift: the bank fee cover ($5), a bank-only session, the method on the row", async () => {
+    const res = await createCheckout(
+      h.db,
+      stripe,
+      { ...ok, amount: "6000", coverFee: "on", paymentMethod: "us_bank_account" },
+      { ip: freshIp() },
+    );
+    const [row] = rowsOf<Record<string, unknown>>(
+      await h.db.execute(sql`SELECT amount_cents, cover_fee_cents, payment_method FROM donations WHERE id = ${res.id}`),
+    );
+    expect({ ...row, amount_cents: Number(row!.amount_cents), cover_fee_cents: Number(row!.cover_fee_cents) }).toEqual({
+      amount_cents: 600_500,
+      cover_fee_cents: 500,
+      payment_method: "us_bank_account",
+    });
+    const s = sessions().find((x) => x.id === res.sessionId)!;
+    expect(s.allowed_payment_method_types).toEqual(["us_bank_account"]);
+    expect(s.payment_method_types).toEqual(["us_bank_account"]);
+  });
+
+  it("a card gift's session takes cards only, so a $20 gift cannot be paid by bank on Stripe's page", async () => {
+    const res = await createCheckout(h.db, stripe, ok, { ip: freshIp() });
+    expect(sessions().find((x) => x.id === res.sessionId)!.allowed_payment_method_types).toEqual(["card"]);
+  });
+
+  it.each([
+    ["under the minimum", { amount: "499.99" }, "bankTooSmall"],
+    ["monthly", { amount: "600", frequency: "monthly", email: "a@example.org" }, "bankMonthly"],
+  ])("refuses a bank gift %s, writing nothing and asking Stripe for nothing", async (_n, over, key) => {
+    const before = [await count("donations"), await count("recurring_gifts"), await count("rate_limits")];
+    const n = sessions().length;
+    await expect(
+      createCheckout(h.db, stripe, { ...ok, ...over, paymentMethod: "us_bank_account" }, { ip: freshIp() }),
+    ).rejects.toMatchObject({ code: "validation", details: { field: "paymentMethod", key } });
+    expect([await count("donations"), await count("recurring_gifts"), await count("rate_limits")]).toEqual(before);
+    expect(sessions().length).toBe(n);
+  });
+});

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { donations, outboxMessages, stripeEvents } from "@/db/schema";
-import { processingFee } from "@/lib/donations/fees";
+import { DEFAULT_BANK_FEE, processingFee } from "@/lib/donations/fees";
 import { startOneOffGift } from "../../fixtures/gifts";
 import { RESERVE } from "../../helpers/webhook-harness";
 import { newWorld, settleBoth, type World } from "./setup";
@@ -91,7 +91,7 @@ describe("one-off gifts through the webhook route", () => {
     w.double.completeCheckout(ok.sessionId, "delayed_success");
     w.double.completeCheckout(bad.sessionId, "delayed_failure");
     const b = await settleBoth(w, 16);
-    expect(b.balances[camp()]).toBe(7_000 - processingFee(7_000));
+    expect(b.balances[camp()]).toBe(7_000 - processingFee(7_000, DEFAULT_BANK_FEE));
     expect((await row(ok.donationId)).status).toBe("succeeded");
     expect((await row(bad.donationId)).status).toBe("failed");
   });

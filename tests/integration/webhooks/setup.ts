@@ -16,9 +16,9 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function newWorld(): Promise<World> {
+export async function newWorld(fees?: Parameters<typeof newDouble>[0]): Promise<World> {
   const [a, b] = await Promise.all([createTestDb(), createTestDb()]);
-  const { double, stripe } = newDouble();
+  const { double, stripe } = newDouble(fees);
   const campaign = await insertCampaign(a.db);
   await insertCampaign(b.db, { id: campaign });
   await seedReserve(a.db);

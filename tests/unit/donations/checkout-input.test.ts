@@ -27,6 +27,7 @@ describe("parseCheckoutInput", () => {
       campaignSlug: "dmitri-louisiana",
       giftCents: 2500,
       frequency: "one_off",
+      paymentMethod: "card",
       coverFee: true,
       displayName: "Ana",
       email: "a@example.org",
@@ -83,5 +84,34 @@ describe("parseCheckoutInput", () => {
   it("allows exactly the minimum and the maximum", () => {
     expect(parseCheckoutInput({ ...ok, amount: "5" }, MAX).giftCents).toBe(500);
     expect(parseCheckoutInput({ ...ok, amount: "25000" }, MAX).giftCents).toBe(MAX);
+  });
+
+  describe("bank debit (issue 15)", () => {
+    const ACH_MIN = 50_000;
+    const bank = { ...ok, amount: "6000", paymentMethod: "us_bank_account" };
+    it("takes a one-time gift from the minimum by bank", () => {
+      expect(parseCheckoutInput(bank, MAX, ACH_MIN).paymentMethod).toBe("us_bank_account");
+      expect(parseCheckoutInput({ ...bank, amount: "500" }, MAX, ACH_MIN).paymentMethod).toBe("us_bank_account");
+    });
+    it.each([
+      ["under the minimum", { ...bank, amount: "499.99" }, ACH_MIN, "bankTooSmall", /\$500 or more/],
+      [
+        "monthly",
+        { ...bank, frequency: "monthly", email: "a@example.org" },
+        ACH_MIN,
+        "bankMonthly",
+        /Monthly gifts are paid by card/,
+      ],
+      ["bank debit turned off", bank, 0, "bankOff", /does not take bank payments/],
+      ["an unknown method", { ...bank, paymentMethod: "sepa_debit" }, ACH_MIN, "paymentMethod", /card or by bank/],
+    ])("refuses %s with a message naming the method", (_name, input, min, key, message) => {
+      try {
+        parseCheckoutInput(input, MAX, min);
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toMatchObject({ code: "validation", details: { field: "paymentMethod", key } });
+        expect((e as Error).message).toMatch(message);
+      }
+    });
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { chosenAmountText, giftPreview } from "@/lib/donations/give-amount";
+import { DEFAULT_RATES, type FeeRates } from "@/lib/donations/fees";
+
+/** Both card rates (standard and nonprofit), with bank debit from $500 (MAX is small here, so also from $50). */
+const PLANS: FeeRates[] = [
+  DEFAULT_RATES,
+  { ...DEFAULT_RATES, card: { percentBps: 220, fixedCents: 30 }, achMinCents: 5_000 },
+];
 import { toCheckoutInput } from "@/lib/donations/give-form";
 import { parseCheckoutInput } from "@/lib/donations/checkout-input";
 import { coverFeeFor } from "@/lib/donations/fees";
@@ -27,7 +34,22 @@ describe("the amount the donor chose", () => {
 
   it("previews $37 with the fee cover as the server will charge it", () => {
     const p = giftPreview({ preset: "other", other: "37", coverFee: "on" }, MAX);
-    expect(p).toEqual({ giftCents: 3700, feeCents: 141, chargeCents: 3841, cover: true });
+    expect(p).toEqual({
+      giftCents: 3700,
+      feeCents: 141,
+      chargeCents: 3841,
+      cover: true,
+      method: "card",
+      bankAvailable: false,
+      bankSavingsCents: 0,
+    });
+    // $6,000 by bank: the cover is the capped $5, and the form says what bank saves the fund.
+    expect(giftPreview({ other: "6000", coverFee: "on", paymentMethod: "us_bank_account" }, MAX)).toMatchObject({
+      feeCents: 500,
+      chargeCents: 600_500,
+      method: "us_bank_account",
+      bankSavingsCents: 16_930,
+    });
     expect(giftPreview({ preset: "other", other: "37" }, MAX)?.chargeCents).toBe(3700);
   });
 
@@ -50,13 +72,17 @@ describe("the amount the donor chose", () => {
         fc.constantFrom("25", "50", "100", "250", "other"),
         amountText,
         fc.boolean(),
-        (preset, other, cover) => {
-          const values = { preset, other, coverFee: cover ? "on" : undefined };
-          const preview = giftPreview(values, MAX);
+        fc.constantFrom("card", "us_bank_account"),
+        fc.constantFrom(...PLANS),
+        (preset, other, cover, method, rates) => {
+          const values = { preset, other, coverFee: cover ? "on" : undefined, paymentMethod: method };
+          const preview = giftPreview(values, MAX, rates);
           let server: number | null = null;
           try {
-            const input = parseCheckoutInput(toCheckoutInput("a-b", "en", values), MAX);
-            server = input.giftCents + (input.coverFee ? coverFeeFor(input.giftCents) : 0);
+            // The form posts bank only where it offers it (the radio is not rendered otherwise).
+            const posted = { ...values, paymentMethod: preview?.method ?? "card" };
+            const input = parseCheckoutInput(toCheckoutInput("a-b", "en", posted), MAX, rates.achMinCents);
+            server = input.giftCents + (input.coverFee ? coverFeeFor(input.giftCents, rates[input.paymentMethod]) : 0);
           } catch {
             server = null;
           }

@@ -60,34 +60,39 @@ describe("checkout outcomes produce Stripe-like event sequences", () => {
     const s = await stripe.checkout.sessions.create(oneOffParams());
     double.completeCheckout(s.id, "delayed_success");
     const signed = double.signedEvents();
+    // A bank debit's balance transaction exists from submission (charge.updated attaches it), pending until available_on.
     expect(signed.map((e) => e.event.type)).toEqual([
       "payment_intent.processing",
       "charge.pending",
+      "charge.updated",
       "checkout.session.completed",
       "charge.succeeded",
       "payment_intent.succeeded",
       "checkout.session.async_payment_succeeded",
-      "charge.updated",
     ]);
-    expect((signed[2]?.event as Stripe.CheckoutSessionCompletedEvent).data.object.payment_status).toBe("unpaid");
-    expect((signed[5]?.event as Stripe.CheckoutSessionAsyncPaymentSucceededEvent).data.object.payment_status).toBe(
+    expect((signed[3]?.event as Stripe.CheckoutSessionCompletedEvent).data.object.payment_status).toBe("unpaid");
+    expect((signed[6]?.event as Stripe.CheckoutSessionAsyncPaymentSucceededEvent).data.object.payment_status).toBe(
       "paid",
     );
   });
 
-  it("delayed failure: completed unpaid, then async_payment_failed and no balance transaction", async () => {
+  it("delayed failure: completed unpaid, then async_payment_failed; the pending funds are reversed", async () => {
     const { double, stripe } = setup();
     const s = await stripe.checkout.sessions.create(oneOffParams());
     double.completeCheckout(s.id, "delayed_failure");
     expect(types(double)).toEqual([
       "payment_intent.processing",
       "charge.pending",
+      "charge.updated",
       "checkout.session.completed",
       "charge.failed",
       "payment_intent.payment_failed",
       "checkout.session.async_payment_failed",
     ]);
-    expect((await stripe.balanceTransactions.list()).data).toEqual([]);
+    const txns = (await stripe.balanceTransactions.list()).data;
+    expect(txns.map((t) => t.type).sort()).toEqual(["payment", "payment_failure_refund"]);
+    expect(txns.reduce((n, t) => n + t.net, 0)).toBe(0);
+    expect(txns.every((t) => t.status === "pending")).toBe(true);
   });
 
   it("cancel sends no events; expire sends checkout.session.expired (also via the API)", async () => {

@@ -3,18 +3,23 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { giftsOverview } from "@/lib/donations/gifts-overview";
+import { pendingBankGifts } from "@/lib/donations/pending-bank-gifts";
 import { ActionForm } from "@/app/components/staff/action-form";
 import { StatusBadge, Usd } from "../components/money";
 import { pageError } from "@/app/components/staff/page-error";
 import { resolvePurposeFailureAction } from "./actions";
+import { PendingBankGifts } from "./pending-bank";
 
 export const metadata: Metadata = { title: "Gifts and disputes" };
 export const dynamic = "force-dynamic";
 
 export default async function GiftsPage() {
   let data;
+  let pendingBank;
   try {
-    data = await giftsOverview(await getDb(), await currentPrincipal());
+    const [db, actor] = [await getDb(), await currentPrincipal()];
+    data = await giftsOverview(db, actor);
+    pendingBank = await pendingBankGifts(db, actor);
   } catch (e) {
     return pageError(e);
   }
@@ -22,6 +27,7 @@ export default async function GiftsPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Gifts and disputes</h1>
+      <PendingBankGifts rows={pendingBank} />
       {data.cancelled.length ? (
         <section className="rounded-xl border border-accent/40 bg-white p-4">
           <h2 className="font-semibold">Cancelled before the bond was paid</h2>

@@ -13,11 +13,14 @@ import { isAppError } from "@/lib/errors";
 import { formatUsd } from "@/lib/money";
 import { getStripe } from "@/lib/payments/stripe-client";
 
+const FIELDS = ["amount", "frequency", "paymentMethod", "displayName", "email"] as const;
+type GiveField = (typeof FIELDS)[number];
+
 export interface GiveState {
   /** Bumped on every answer so the form re-mounts showing exactly what was sent. */
   attempt: number;
   values: GiveValues;
-  errors: Partial<Record<"amount" | "frequency" | "displayName" | "email" | "form", string>>;
+  errors: Partial<Record<GiveField | "form", string>>;
 }
 
 export async function startGift(slug: string, locale: string, prev: GiveState, form: FormData): Promise<GiveState> {
@@ -38,11 +41,15 @@ export async function startGift(slug: string, locale: string, prev: GiveState, f
           ? "databaseBusy"
           : "generic";
     const field = isAppError(e) && e.code === "validation" ? String(e.details?.field ?? "form") : "form";
-    const message = t(key, { max: formatUsd(env().DONATION_MAX_CENTS, { wholeDollars: true }) });
+    const e2 = env();
+    const message = t(key, {
+      max: formatUsd(e2.DONATION_MAX_CENTS, { wholeDollars: true }),
+      min: formatUsd(e2.FUND_ACH_MIN_CENTS, { wholeDollars: true }),
+    });
     return {
       attempt: (prev?.attempt ?? 0) + 1,
       values,
-      errors: { [["amount", "frequency", "displayName", "email"].includes(field) ? field : "form"]: message },
+      errors: { [(FIELDS as readonly string[]).includes(field) ? field : "form"]: message },
     };
   }
   if (result.cancelToken) {

@@ -1,41 +1,46 @@
 "use client";
 import { useActionState, useState, useSyncExternalStore, type FormEvent } from "react";
+import type { FeeRates } from "@/lib/donations/fees";
 import { giftPreview, type AmountFields } from "@/lib/donations/give-amount";
-import { PRESET_DOLLARS } from "@/lib/donations/limits";
 import { formatMoney } from "@/lib/money";
 import type { GiveState } from "./actions";
+import { AmountFieldset } from "./amount-fieldset";
+import { DonorFields } from "./donor-fields";
+import { fill } from "./form-bits";
 import type { GiveLabels } from "./give-labels";
+import { FrequencyAndMethod } from "./method-fieldset";
 
 type Action = (prev: GiveState, form: FormData) => Promise<GiveState>;
 
-const box = "block w-full rounded-md border bg-white px-3 py-2 text-base";
-const errorText = "mt-1 text-sm font-medium text-red-800";
 const noSubscribe = () => () => {};
 
-/** "Give {amount}" → "Give $37.00": the labels arrive translated, with placeholders for what the donor types. */
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
-}
-
-function readFields(form: HTMLFormElement): AmountFields & { frequency?: string } {
+function readFields(form: HTMLFormElement): AmountFields {
   const f = new FormData(form);
   const s = (k: string) => (typeof f.get(k) === "string" ? (f.get(k) as string) : undefined);
-  return { preset: s("preset"), other: s("other"), coverFee: s("coverFee"), frequency: s("frequency") };
+  return {
+    preset: s("preset"),
+    other: s("other"),
+    coverFee: s("coverFee"),
+    frequency: s("frequency"),
+    paymentMethod: s("paymentMethod"),
+  };
 }
 
 export interface DonateFormProps {
   action: Action;
   locale: string;
   maxCents: number;
+  /** The fund's card and bank rates (lib/env.ts), so the fee cover shown is the one charged. */
+  rates: FeeRates;
   labels: GiveLabels;
 }
 
 /**
  * A plain HTML form posting to a server action, so it works without JavaScript. The
- * script only adds the live figures (fee cover, the amount on the button). Inputs are
- * uncontrolled and the form is re-mounted with what was typed after each answer, so a
- * refused amount stays exactly as typed (React's post-action form reset once re-ticked
- * the $50 preset and the next Continue charged $50).
+ * script only adds the live figures (fee cover, bank savings, the amount on the button).
+ * Inputs are uncontrolled and the form is re-mounted with what was typed after each
+ * answer, so a refused amount stays exactly as typed (React's post-action form reset
+ * once re-ticked the $50 preset and the next Continue charged $50).
  */
 export function DonateForm(props: DonateFormProps) {
   const [state, formAction, pending] = useActionState(props.action, {
@@ -52,29 +57,31 @@ function GiveFields({
   pending,
   locale,
   maxCents,
+  rates,
   labels: t,
 }: DonateFormProps & { state: GiveState; formAction: (f: FormData) => void; pending: boolean }) {
   const v = state.values;
   const typed = (v.other ?? "").trim() !== "";
   const initialPreset = typed ? "other" : (v.preset ?? "50");
-  const [fields, setFields] = useState<AmountFields & { frequency?: string }>({ ...v, preset: initialPreset });
+  const [fields, setFields] = useState<AmountFields>({ ...v, preset: initialPreset });
   // False on the server and in a browser without JavaScript: then no figure is shown that could go stale.
   const live = useSyncExternalStore(
     noSubscribe,
     () => true,
     () => false,
   );
-  const preview = live ? giftPreview(fields, maxCents) : null;
+  const preview = live ? giftPreview(fields, maxCents, rates) : null;
   const monthly = fields.frequency === "monthly";
+  const bank = preview?.method === "us_bank_account";
   const money = (c: number) => formatMoney(c, locale);
   // Once the donor edits the amount, the refusal of the old one no longer applies (it would contradict "Give $37.00").
   const [amountEdited, setAmountEdited] = useState(false);
-  const err = amountEdited ? { ...state.errors, amount: undefined } : state.errors;
+  const err = amountEdited ? { ...state.errors, amount: undefined, paymentMethod: undefined } : state.errors;
 
   function onChange(e: FormEvent<HTMLFormElement>) {
     const form = e.currentTarget;
     const target = e.target as HTMLInputElement;
-    if (target.name === "other" || target.name === "preset") setAmountEdited(true);
+    if (["other", "preset", "frequency", "paymentMethod"].includes(target.name)) setAmountEdited(true);
     if (target.name === "other" && target.value.trim() !== "") {
       const other = form.querySelector<HTMLInputElement>('input[name="preset"][value="other"]');
       if (other) other.checked = true;
@@ -83,9 +90,25 @@ function GiveFields({
       const box = form.querySelector<HTMLInputElement>('input[name="other"]');
       if (box) box.value = "";
     }
-    setFields(readFields(form));
+    const next = readFields(form);
+    // The bank radio goes away when the gift stops qualifying: fall back to card visibly, not to nothing ticked.
+    if (next.paymentMethod === "us_bank_account" && !giftPreview(next, maxCents, rates)?.bankAvailable) {
+      const card = form.querySelector<HTMLInputElement>('input[name="paymentMethod"][value="card"]');
+      if (card) card.checked = true;
+      next.paymentMethod = "card";
+    }
+    setFields(next);
   }
 
+  const total = preview
+    ? preview.cover
+      ? fill(bank ? t.itemisedBank : monthly ? t.itemisedMonthly : t.itemised, {
+          gift: money(preview.giftCents),
+          fee: money(preview.feeCents),
+          total: money(preview.chargeCents),
+        })
+      : fill(bank ? t.totalBank : monthly ? t.totalMonthly : t.total, { total: money(preview.chargeCents) })
+    : null;
   return (
     <form
       action={formAction}
@@ -104,70 +127,16 @@ function GiveFields({
           {err.form}
         </p>
       )}
-      <fieldset aria-describedby={err.amount ? "amount-error" : undefined}>
-        <legend className="mb-2 font-medium">{t.amount}</legend>
-        <div className="grid grid-cols-3 gap-2 sm:grid-cols-5">
-          {[...PRESET_DOLLARS.map(String), "other"].map((p) => (
-            <label key={p} className="cursor-pointer">
-              <input
-                type="radio"
-                name="preset"
-                value={p}
-                defaultChecked={initialPreset === p}
-                className="peer sr-only"
-              />
-              <span className="block rounded-md border border-line bg-white py-2 text-center font-semibold peer-checked:border-brand peer-checked:bg-brand peer-checked:text-white peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent">
-                {p === "other" ? t.other : formatMoney(Number(p) * 100, locale, { wholeDollars: true })}
-              </span>
-            </label>
-          ))}
-        </div>
-        <label htmlFor="give-other" className="mt-3 block text-sm font-medium">
-          {t.otherAmount}
-        </label>
-        <div className="relative mt-1">
-          <span aria-hidden="true" className="absolute left-3 top-2 text-muted">
-            $
-          </span>
-          <input
-            id="give-other"
-            name="other"
-            inputMode="decimal"
-            autoComplete="off"
-            defaultValue={v.other ?? ""}
-            aria-invalid={Boolean(err.amount)}
-            aria-describedby={err.amount ? "amount-error" : undefined}
-            className={`${box} pl-7 ${err.amount ? "border-red-700" : "border-line"}`}
-          />
-        </div>
-        {err.amount && (
-          <p id="amount-error" className={errorText}>
-            {err.amount}
-          </p>
-        )}
-      </fieldset>
-
-      <fieldset>
-        <legend className="mb-2 font-medium">{t.frequency}</legend>
-        <div className="grid grid-cols-2 gap-2">
-          {(["one_off", "monthly"] as const).map((f) => (
-            <label key={f} className="cursor-pointer">
-              <input
-                type="radio"
-                name="frequency"
-                value={f}
-                defaultChecked={(v.frequency ?? "one_off") === f}
-                className="peer sr-only"
-              />
-              <span className="block rounded-md border border-line bg-white py-2 text-center font-medium peer-checked:border-brand peer-checked:bg-brand-soft peer-checked:text-brand peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent">
-                {f === "monthly" ? t.monthly : t.oneOff}
-              </span>
-            </label>
-          ))}
-        </div>
-        <p className="mt-2 text-sm text-muted">{t.monthlyNote}</p>
-      </fieldset>
-
+      <AmountFieldset t={t} locale={locale} initialPreset={initialPreset} other={v.other} error={err.amount} />
+      <FrequencyAndMethod
+        t={t}
+        live={live}
+        preview={preview}
+        frequency={v.frequency}
+        method={v.paymentMethod}
+        money={money}
+        error={err.paymentMethod}
+      />
       <div>
         <label className="flex items-start gap-3">
           <input
@@ -180,90 +149,14 @@ function GiveFields({
             <span className="font-medium" data-testid="cover-fee-label">
               {preview ? fill(t.coverFee, { fee: money(preview.feeCents) }) : t.coverFeeNoFigure}
             </span>
-            <span className="block text-sm text-muted">{t.coverFeeHint}</span>
+            <span className="block text-sm text-muted">{bank ? t.coverFeeHintBank : t.coverFeeHint}</span>
           </span>
         </label>
       </div>
-
-      <div>
-        <label htmlFor="give-name" className="block font-medium">
-          {t.displayName}
-        </label>
-        <p id="give-name-hint" className="text-sm text-muted">
-          {t.displayNameHint} {t.displayNameReview}
-        </p>
-        <input
-          id="give-name"
-          name="displayName"
-          defaultValue={v.displayName}
-          maxLength={80}
-          autoComplete="name"
-          aria-describedby={err.displayName ? "give-name-hint name-error" : "give-name-hint"}
-          aria-invalid={Boolean(err.displayName)}
-          className={`${box} mt-1 ${err.displayName ? "border-red-700" : "border-line"}`}
-        />
-        {err.displayName && (
-          <p id="name-error" className={errorText}>
-            {err.displayName}
-          </p>
-        )}
-        <label className="mt-2 flex items-center gap-3">
-          <input
-            type="checkbox"
-            name="anonymous"
-            defaultChecked={v.anonymous === "on"}
-            className="h-5 w-5 shrink-0 accent-brand"
-          />
-          <span>{t.anonymous}</span>
-        </label>
-      </div>
-
-      <div>
-        <label htmlFor="give-email" className="block font-medium">
-          {t.email}
-        </label>
-        <p id="give-email-hint" className="text-sm text-muted">
-          {t.emailHint}
-        </p>
-        <input
-          id="give-email"
-          name="email"
-          type="email"
-          defaultValue={v.email}
-          autoComplete="email"
-          aria-describedby={err.email ? "give-email-hint email-error" : "give-email-hint"}
-          aria-invalid={Boolean(err.email)}
-          className={`${box} mt-1 ${err.email ? "border-red-700" : "border-line"}`}
-        />
-        {err.email && (
-          <p id="email-error" className={errorText}>
-            {err.email}
-          </p>
-        )}
-      </div>
-
-      <label className="flex items-start gap-3">
-        <input
-          type="checkbox"
-          name="redirectConsent"
-          defaultChecked={v.redirectConsent === "on"}
-          className="mt-1 h-5 w-5 shrink-0 accent-brand"
-        />
-        <span>
-          <span className="font-medium">{t.consent}</span>
-          <span className="block text-sm text-muted">{t.consentHint}</span>
-        </span>
-      </label>
-
-      {preview && (
+      <DonorFields t={t} v={v} err={err} />
+      {total && (
         <p className="text-sm text-muted" aria-live="polite" data-testid="give-total">
-          {preview.cover
-            ? fill(monthly ? t.itemisedMonthly : t.itemised, {
-                gift: money(preview.giftCents),
-                fee: money(preview.feeCents),
-                total: money(preview.chargeCents),
-              })
-            : fill(monthly ? t.totalMonthly : t.total, { total: money(preview.chargeCents) })}
+          {total}
         </p>
       )}
       <button

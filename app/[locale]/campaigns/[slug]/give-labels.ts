@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { DEFAULT_FEE } from "@/lib/donations/fees";
+import type { FeeRates } from "@/lib/donations/fees";
 import { formatMoney, formatPercentBps } from "@/lib/money";
 
 /**
@@ -7,7 +7,7 @@ import { formatMoney, formatPercentBps } from "@/lib/money";
  * message catalogue. `{amount}`, `{fee}`, `{gift}`, `{total}` are left for the
  * form to fill in with what the donor chose.
  */
-export async function giveLabels(locale: string, alias: string) {
+export async function giveLabels(locale: string, alias: string, rates: FeeRates) {
   const t = await getTranslations({ locale, namespace: "give" });
   const keep = (name: string) => `{${name}}`;
   return {
@@ -22,9 +22,21 @@ export async function giveLabels(locale: string, alias: string) {
     coverFee: t("coverFee", { fee: keep("fee") }),
     coverFeeNoFigure: t("coverFeeNoFigure"),
     coverFeeHint: t("coverFeeHint", {
-      rate: formatPercentBps(DEFAULT_FEE.percentBps, locale),
-      fixed: formatMoney(DEFAULT_FEE.fixedCents, locale),
+      rate: formatPercentBps(rates.card.percentBps, locale),
+      fixed: formatMoney(rates.card.fixedCents, locale),
     }),
+    coverFeeHintBank: t("coverFeeHintBank", {
+      rate: formatPercentBps(rates.us_bank_account.percentBps, locale),
+      cap: formatMoney(rates.us_bank_account.capCents ?? 0, locale),
+    }),
+    method: t("method"),
+    methodCard: t("methodCard"),
+    methodBank: t("methodBank"),
+    bankFrom: t("bankFrom", { min: formatMoney(rates.achMinCents, locale, { wholeDollars: true }) }),
+    bankSaves: t("bankSaves", { savings: keep("savings") }),
+    bankPending: t("bankPending"),
+    itemisedBank: t("itemisedBank", { gift: keep("gift"), fee: keep("fee"), total: keep("total") }),
+    totalBank: t("totalBank", { total: keep("total") }),
     displayName: t("displayName"),
     displayNameHint: t("displayNameHint"),
     displayNameReview: t("displayNameReview"),

@@ -15,6 +15,7 @@ import { AliasDisc } from "../../../components/alias-disc";
 import { Progress } from "../../../components/progress";
 import { ShareLinks } from "../../../components/share-links";
 import { startGift } from "./actions";
+import { feeRatesFrom } from "@/lib/donations/fee-rates";
 import { DonateForm } from "./donate-form";
 import { giveLabels } from "./give-labels";
 import { CampaignSections } from "./sections";
@@ -126,7 +127,8 @@ export default async function CampaignPage({ params }: Props) {
               action={startGift.bind(null, c.slug, locale)}
               locale={locale}
               maxCents={e.DONATION_MAX_CENTS}
-              labels={await giveLabels(locale, c.alias)}
+              rates={feeRatesFrom(e)}
+              labels={await giveLabels(locale, c.alias, feeRatesFrom(e))}
             />
           </section>
         )}

@@ -56,6 +56,16 @@ export default async function ThanksPage({ params, searchParams }: Props) {
         {view.outcome === "processing"
           ? t("processing", { amount, alias, email: email || "—" })
           : t(view.monthly ? "receivedMonthly" : "received", { amount, alias })}{" "}
+        {view.expectedSettlement && (
+          <span data-testid="thanks-expected">
+            {t("expected", {
+              date: new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-US", {
+                dateStyle: "long",
+                timeZone: "UTC",
+              }).format(view.expectedSettlement),
+            })}{" "}
+          </span>
+        )}
         {view.coverFeeCents > 0 && t("coverNote", { fee: formatMoney(view.coverFeeCents, locale) })}{" "}
         {view.outcome === "paid" && (view.maskedEmail ? t("receipt", { email }) : t("noEmail"))}
       </p>
@@ -72,7 +82,8 @@ export default async function ThanksPage({ params, searchParams }: Props) {
       )}
       <h2 className="pt-2 text-xl font-semibold">{t("next")}</h2>
       <ol className="list-decimal space-y-2 pl-5">
-        <li>{t("next1")}</li>
+        {/* A bank gift appears only once it clears (said above), not within a minute. */}
+        {view.outcome !== "processing" && <li>{t("next1")}</li>}
         <li>{t("nameReview")}</li>
         <li>{t("next2")}</li>
         <li>{t("next3")}</li>

@@ -1,10 +1,13 @@
 import type Stripe from "stripe";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { donations } from "@/db/schema";
+import { failBankGift } from "../bank-debit";
 import { idOf, type EventOutcome, type HandlerContext } from "../context";
 
-/** The bank debit bounced: the gift failed. Only a pending gift moves; Stripe's PaymentIntent is checked first. */
+/**
+ * The bank debit bounced: the gift failed and its donor is told. Nothing was
+ * booked while it was processing, so there is nothing to reverse. Stripe's
+ * PaymentIntent is checked first: a stale or forged event cannot fail a gift.
+ */
 export async function handleAsyncPaymentFailed(
   ctx: HandlerContext,
   event: Stripe.CheckoutSessionAsyncPaymentFailedEvent,
@@ -15,9 +18,6 @@ export async function handleAsyncPaymentFailed(
   if (!id.success || !piId) return "ignored";
   const pi = await ctx.stripe.paymentIntents.retrieve(piId);
   if (pi.status === "succeeded" || pi.status === "processing") return "processed";
-  await ctx.tx
-    .update(donations)
-    .set({ status: "failed", paymentIntentId: pi.id })
-    .where(and(eq(donations.id, id.data), eq(donations.status, "pending")));
+  await failBankGift(ctx.tx, id.data, pi.id, new Date(event.created * 1000));
   return "processed";
 }

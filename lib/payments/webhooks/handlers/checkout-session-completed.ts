@@ -3,6 +3,7 @@ import { and, eq, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import { donations, recurringGifts } from "@/db/schema";
 import { idOf, type EventOutcome, type HandlerContext } from "../context";
+import { markBankSubmitted } from "../bank-debit";
 import { syncPaymentIntent } from "../sync-payment-intent";
 
 const uuid = z.uuid();
@@ -17,10 +18,14 @@ export async function handleCheckoutSessionCompleted(
   event: Stripe.CheckoutSessionCompletedEvent,
 ): Promise<EventOutcome> {
   const session = await ctx.stripe.checkout.sessions.retrieve(event.data.object.id);
-  return session.mode === "subscription" ? activateMonthly(ctx, session) : linkOneOff(ctx, session);
+  return session.mode === "subscription" ? activateMonthly(ctx, session) : linkOneOff(ctx, session, event);
 }
 
-async function linkOneOff(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<EventOutcome> {
+async function linkOneOff(
+  ctx: HandlerContext,
+  session: Stripe.Checkout.Session,
+  event: Stripe.Event,
+): Promise<EventOutcome> {
   const id = uuid.safeParse(session.metadata?.["donation_id"] ?? session.client_reference_id);
   if (!id.success) return "ignored";
   const linked = await ctx.tx
@@ -35,8 +40,11 @@ async function linkOneOff(ctx: HandlerContext, session: Stripe.Checkout.Session)
     .returning({ id: donations.id });
   if (!linked.length) return "ignored";
   const pi = idOf(session.payment_intent);
-  // An unpaid session is a bank debit still processing: async_payment_* will follow.
-  return pi && session.payment_status === "paid" ? syncPaymentIntent(ctx, pi) : "processed";
+  if (pi && session.payment_status === "paid") return syncPaymentIntent(ctx, pi);
+  // An unpaid session is a bank debit still processing: nothing is booked; async_payment_* will follow.
+  if (pi) await markBankSubmitted(ctx.tx, id.data, new Date(event.created * 1000));
+  // The answer may already be in (events arrive in any order): converge on Stripe's current state.
+  return pi ? syncPaymentIntent(ctx, pi) : "processed";
 }
 
 async function activateMonthly(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<EventOutcome> {

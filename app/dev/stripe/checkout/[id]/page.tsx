@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { campaigns } from "@/db/schema";
@@ -9,13 +10,20 @@ import { eq } from "drizzle-orm";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Test checkout", robots: { index: false } };
 
-const OUTCOMES: { value: CheckoutOutcome; label: string; primary?: boolean }[] = [
-  { value: "success", label: "Pay (card succeeds)", primary: true },
-  { value: "decline", label: "Card declined" },
-  { value: "delayed_success", label: "Bank debit, clears later" },
-  { value: "delayed_failure", label: "Bank debit, fails later" },
-  { value: "cancel", label: "Go back (cancel)" },
-  { value: "expire", label: "Let the session expire" },
+type Method = "card" | "us_bank_account" | null;
+const OUTCOMES: { value: CheckoutOutcome; label: string; method: Method; primary?: boolean }[] = [
+  { value: "success", label: "Pay (card succeeds)", method: "card", primary: true },
+  { value: "decline", label: "Card declined", method: "card" },
+  // Stripe's test bank accounts (routing 110000000); the debit stays processing until the Stripe console settles it.
+  {
+    value: "bank_succeeds",
+    label: "Pay by bank · account 000123456789 (clears)",
+    method: "us_bank_account",
+    primary: true,
+  },
+  { value: "bank_fails", label: "Pay by bank · account 000111111116 (fails later)", method: "us_bank_account" },
+  { value: "cancel", label: "Go back (cancel)", method: null },
+  { value: "expire", label: "Let the session expire", method: null },
 ];
 
 async function choose(id: string, form: FormData) {
@@ -87,7 +95,7 @@ export default async function TestCheckout({
         </p>
       )}
       <form action={choose.bind(null, id)} className="mt-6 grid gap-2">
-        {OUTCOMES.map((o) => (
+        {OUTCOMES.filter((o) => !o.method || session.payment_method_types.includes(o.method)).map((o) => (
           <button
             key={o.value}
             name="outcome"
@@ -102,6 +110,15 @@ export default async function TestCheckout({
           </button>
         ))}
       </form>
+      {session.payment_method_types.includes("us_bank_account") && (
+        <p className="mt-4 text-sm text-muted">
+          A bank debit stays pending for about four business days. Settle or fail it from the{" "}
+          <Link href="/dev/stripe" className="font-medium text-brand underline">
+            Stripe console
+          </Link>
+          .
+        </p>
+      )}
     </section>
   );
 }
