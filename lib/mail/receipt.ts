@@ -25,6 +25,8 @@ export interface ReceiptInput {
   /** The public alias, without its asterisk (the receipt adds it, as every public page does). */
   campaignAlias: string;
   date: Date;
+  /** The fund's time zone: the day printed is the day there (default UTC). */
+  timeZone?: string;
   /** `true`/`false` are the older spelling of discretion/earmarked. */
   deductible: boolean | DeductiblePolicy;
   frequency: "one_off" | "monthly";
@@ -62,9 +64,9 @@ export function acknowledgmentLines(
   ];
 }
 
-export function formatDay(date: Date, locale: string): string {
+export function formatDay(date: Date, locale: string, timeZone = "UTC"): string {
   const lang = receiptLanguage(locale) === "es" ? "es-US" : "en-US";
-  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone }).format(date);
 }
 
 export function buildReceipt(r: ReceiptInput): ReceiptText {
@@ -78,7 +80,7 @@ export function buildReceipt(r: ReceiptInput): ReceiptText {
     ...(r.frequency === "monthly" ? [t.monthly] : []),
     "",
     `${t.amount}: ${cover > 0 ? t.itemised(amount, money(cover), money(r.amountCents)) : amount}`,
-    `${t.date}: ${formatDay(r.date, r.locale)}`,
+    `${t.date}: ${formatDay(r.date, r.locale, r.timeZone)}`,
     ...(refunded > 0 ? [t.refunded(money(refunded))] : []),
     "",
     ...acknowledgmentLines(t, r, r.amountCents),

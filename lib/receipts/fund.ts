@@ -5,7 +5,10 @@ import type { ReceiptInput } from "@/lib/mail/receipt";
 /** Shown in development and tests only; production refuses to start without FUND_EIN. */
 export const DEMO_EIN = "00-0000000";
 
-export type FundIdentity = Pick<ReceiptInput, "fundName" | "legalName" | "ein" | "fundAddress" | "deductible">;
+export type FundIdentity = Pick<
+  ReceiptInput,
+  "fundName" | "legalName" | "ein" | "fundAddress" | "deductible" | "timeZone"
+>;
 
 export function fundIdentity(e: Env = env()): FundIdentity {
   return {
@@ -14,5 +17,6 @@ export function fundIdentity(e: Env = env()): FundIdentity {
     ein: e.FUND_EIN ?? (appEnv(e) === "production" ? undefined : DEMO_EIN),
     ...(e.FUND_ADDRESS ? { fundAddress: e.FUND_ADDRESS } : {}),
     deductible: e.FUND_DEDUCTIBLE,
+    timeZone: e.FUND_TIME_ZONE,
   };
 }

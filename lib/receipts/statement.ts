@@ -36,7 +36,7 @@ export function buildStatement(
     const amount =
       g.coverFeeCents > 0 ? t.itemised(money(gift), money(g.coverFeeCents), money(g.amountCents)) : money(gift);
     const refunded = g.refundedCents > 0 ? ` ${t.statementRefunded(money(g.refundedCents))}` : "";
-    return `${t.statementRow(formatDay(g.date, s.locale), `${g.alias}*`, amount)}${refunded}`;
+    return `${t.statementRow(formatDay(g.date, s.locale, fund.timeZone), `${g.alias}*`, amount)}${refunded}`;
   });
   const net = s.gifts.reduce((sum, g) => sum + g.amountCents - g.refundedCents, 0);
   const lines = [
