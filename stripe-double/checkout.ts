@@ -15,6 +15,16 @@ import { startSubscription } from "./subscriptions";
 import type { CheckoutExtras as SessionExtras } from "./store";
 import type { CheckoutRequest } from "./validate-checkout";
 
+/** The address the double's test payer gives when Checkout asks for one. */
+export const TEST_BILLING_ADDRESS: Stripe.Address = {
+  city: "El Paso",
+  country: "US",
+  line1: "100 Test Street",
+  line2: "Apt 4",
+  postal_code: "79901",
+  state: "TX",
+};
+
 export type CheckoutOutcome = "success" | "decline" | "delayed_success" | "delayed_failure" | "cancel" | "expire";
 
 export function createCheckoutSession(core: DoubleCore, r: CheckoutRequest): Stripe.Checkout.Session {
@@ -32,6 +42,7 @@ export function createCheckoutSession(core: DoubleCore, r: CheckoutRequest): Str
     customerEmail: r.customerEmail,
     metadata: r.metadata,
     submitType: r.submitType,
+    billingAddressCollection: r.billingAddressCollection,
   });
   core.store.put("checkout.session", session);
   core.store.putCheckoutExtras(id, {
@@ -75,7 +86,8 @@ export function completeCheckout(core: DoubleCore, id: string, outcome: Checkout
   if (!x) throw new Error(`StripeDouble: session ${id} has no stored checkout inputs`);
   const email = s.customer_email ?? "donor@example.test";
   s.customer_details = {
-    address: null,
+    // What the payer typed on Checkout's form: a full address only when the session required one.
+    address: s.billing_address_collection === "required" ? TEST_BILLING_ADDRESS : null,
     business_name: null,
     email,
     individual_name: null,

@@ -3,6 +3,7 @@ import { and, eq, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import { donations, recurringGifts } from "@/db/schema";
 import { idOf, type EventOutcome, type HandlerContext } from "../context";
+import { keepDonorContact } from "@/lib/receipts/schedule-b";
 import { syncPaymentIntent } from "../sync-payment-intent";
 
 const uuid = z.uuid();
@@ -34,6 +35,7 @@ async function linkOneOff(ctx: HandlerContext, session: Stripe.Checkout.Session)
     )
     .returning({ id: donations.id });
   if (!linked.length) return "ignored";
+  await keepDonorContact(ctx.tx, id.data, session);
   const pi = idOf(session.payment_intent);
   // An unpaid session is a bank debit still processing: async_payment_* will follow.
   return pi && session.payment_status === "paid" ? syncPaymentIntent(ctx, pi) : "processed";
