@@ -22,7 +22,9 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { redirect } from "@/lib/i18n/navigation";
 import { getStripe } from "@/lib/payments/stripe-client";
-import { resendYearEndStatement } from "@/lib/receipts/year-end-job";
+import { emailHash, resendYearEndStatement } from "@/lib/receipts/year-end-job";
+import { hit } from "@/lib/donations/rate-limit";
+import { now } from "@/lib/clock";
 
 type Locale = "en" | "es";
 const asLocale = (l: string): Locale => (l === "es" ? "es" : "en");
@@ -106,10 +108,16 @@ export async function stopMonthly(locale: string, id: string): Promise<void> {
   back(locale, { done: outcome === "cancelled" || outcome === "already" ? "stopped" : "notActive" });
 }
 
+/** A donor's own statement mails are limited too (5 an hour), so a held session cannot flood their inbox. */
+const STATEMENT_MAILS_PER_HOUR = 5;
+
 export async function mailStatement(locale: string, year: number): Promise<void> {
   const email = await requireEmail(locale);
+  const db = await getDb();
+  if ((await hit(db, `statement_mail:${emailHash(email)}`, now())) > STATEMENT_MAILS_PER_HOUR)
+    return back(locale, { done: "statementLimited" });
   try {
-    await resendYearEndStatement(await getDb(), email, year);
+    await resendYearEndStatement(db, email, year);
   } catch (e) {
     if (isAppError(e) && e.code === "validation") return back(locale, { done: "notActive" });
     throw e;

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { MonthlyGiftForms } from "../give/monthly-gift-forms";
 import { changeMonthlyAmount, changeMonthlyCard, closeSession, mailStatement, stopMonthly } from "./actions";
 
-const DONE = ["changed", "stopped", "notActive", "statementSent"] as const;
+const DONE = ["changed", "stopped", "notActive", "statementSent", "statementLimited"] as const;
 
 /** A donor's own gifts (the session's address only), their PDFs, and their monthly gifts. */
 export async function DonorGifts({
