@@ -16,7 +16,7 @@ import type { CheckoutExtras as SessionExtras } from "./store";
 import type { CheckoutRequest } from "./validate-checkout";
 
 /** The address the double's test payer gives when Checkout asks for one. */
-export const TEST_BILLING_ADDRESS: Stripe.Address = {
+const TEST_BILLING_ADDRESS: Stripe.Address = {
   city: "El Paso",
   country: "US",
   line1: "100 Test Street",

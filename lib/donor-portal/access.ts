@@ -19,7 +19,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { RECEIPTED_STATUSES } from "@/lib/receipts/gift-receipt";
 import { donorLinkMail } from "./link-mail";
 
-export const LINK_MINUTES = 30;
+const LINK_MINUTES = 30;
 export const SESSION_MINUTES = 60;
 export const DONOR_COOKIE = "ob_donor";
 

@@ -7,7 +7,7 @@
 import { formatMoney } from "@/lib/money";
 import { RECEIPT_TEXT, receiptLanguage, type ReceiptWords } from "./receipt-words";
 
-export type DeductiblePolicy = "discretion" | "earmarked";
+type DeductiblePolicy = "discretion" | "earmarked";
 
 export interface ReceiptInput {
   locale: string;
@@ -43,9 +43,9 @@ export interface ReceiptText {
 }
 
 /** IRS Publication 1771: a single gift of $250 or more needs this written acknowledgment. */
-export const IRS_THRESHOLD_CENTS = 25_000;
+const IRS_THRESHOLD_CENTS = 25_000;
 
-export function policyOf(d: ReceiptInput["deductible"]): DeductiblePolicy {
+function policyOf(d: ReceiptInput["deductible"]): DeductiblePolicy {
   return d === true || d === "discretion" ? "discretion" : "earmarked";
 }
 

@@ -3,7 +3,7 @@ import { appEnv, env, type Env } from "@/lib/env";
 import type { ReceiptInput } from "@/lib/mail/receipt";
 
 /** Shown in development and tests only; production refuses to start without FUND_EIN. */
-export const DEMO_EIN = "00-0000000";
+const DEMO_EIN = "00-0000000";
 
 export type FundIdentity = Pick<
   ReceiptInput,

@@ -14,7 +14,7 @@ import { seal, unseal } from "@/lib/notices/sealed";
 import { RECEIPTED_STATUSES } from "./gift-receipt";
 import { yearBounds } from "./statement";
 
-export interface DonorContact {
+interface DonorContact {
   name: string | null;
   address: {
     line1: string | null;

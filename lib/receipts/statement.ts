@@ -80,7 +80,7 @@ export function assertYearOver(year: number, at: Date): void {
     );
 }
 
-export async function statementGifts(db: Db, email: string, year: number): Promise<StatementGift[]> {
+async function statementGifts(db: Db, email: string, year: number): Promise<StatementGift[]> {
   const { from, to } = yearBounds(year);
   return db
     .select({
