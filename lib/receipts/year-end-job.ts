@@ -28,7 +28,11 @@ export interface YearEndRun {
   skipped: "not_january" | null;
 }
 
-/** Everyone who gave in `year`, lower-cased, once each, with their number of gifts. */
+/**
+ * Everyone who gave in `year` and has no claim yet, lower-cased, once each, with their number of
+ * gifts. The claim filter only saves work on later January runs: the claim's primary key is what
+ * makes each statement happen once.
+ */
 async function donorsOf(db: Db, year: number): Promise<{ email: string; gifts: number }[]> {
   const { from, to } = yearBounds(year);
   const email = sql<string>`lower(${donations.email})`;
@@ -41,6 +45,8 @@ async function donorsOf(db: Db, year: number): Promise<{ email: string; gifts: n
         inArray(donations.status, [...RECEIPTED_STATUSES]),
         gte(donations.succeededAt, from),
         lt(donations.succeededAt, to),
+        sql`NOT EXISTS (SELECT 1 FROM year_end_statement_claims c WHERE c.year = ${year}
+              AND c.email_hash = encode(sha256(convert_to(lower(trim(${donations.email})), 'UTF8')), 'hex'))`,
       ),
     )
     .groupBy(email)
