@@ -115,8 +115,29 @@ const schema = z
     DONOR_WALL_AMOUNTS: z.preprocess(emptyToUndefined, z.enum(["show", "hide"]).default("show")),
     /** Largest single gift accepted online, in cents (default $25,000). The minimum is fixed at $5. */
     DONATION_MAX_CENTS: z.coerce.number().int().min(500).max(10_000_000_000).default(2_500_000),
-    /** Whether gifts are tax-deductible, per the fund's counsel (a gift earmarked for one named person usually is not). */
-    FUND_DEDUCTIBLE: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("false")),
+    /**
+     * The receipt's deductibility sentence, per the fund's counsel: `discretion` (deductible: the fund keeps
+     * discretion over the money) or `earmarked` (not deductible: the gift is earmarked for a named person).
+     * The older `true` / `false` still mean discretion / earmarked.
+     */
+    FUND_DEDUCTIBLE: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(["discretion", "earmarked", "true", "false"])
+        .default("earmarked")
+        .transform((v) => (v === "true" ? "discretion" : v === "false" ? "earmarked" : v)),
+    ),
+    /** The fund's legal name and EIN, as the IRS knows them (written acknowledgments). Required in production. */
+    FUND_LEGAL_NAME: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
+    FUND_EIN: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^\d{2}-\d{7}$/, "FUND_EIN must be the fund's EIN written NN-NNNNNNN, e.g. 12-3456789")
+        .optional(),
+    ),
+    /** The fund's mailing address, printed under its name on receipts and statements (optional). */
+    FUND_ADDRESS: z.preprocess(emptyToUndefined, z.string().max(300).optional()),
     /** Checkout sessions allowed per hour per IP address and per email address. */
     CHECKOUT_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10_000).default(10),
     CHECKOUT_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(10_000).default(5),
@@ -234,6 +255,8 @@ const schema = z
       "A_NUMBER_HMAC_KEY",
       "STRIPE_SECRET_KEY",
       "SMTP_URL",
+      "FUND_LEGAL_NAME",
+      "FUND_EIN",
     ] as const;
     for (const name of required) {
       if (!env[name]) {

@@ -6,7 +6,7 @@
  */
 
 const EMAIL = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const SECRET_PARAM = /\b(token|session-token|sessionToken|callbackUrl|email|to)=([^&\s"']+)/gi;
+const SECRET_PARAM = /\b(token|session-token|sessionToken|callbackUrl|email|to|ob_donor)=([^&\s"']+)/gi;
 // drizzle's DrizzleQueryError: "Failed query: <sql>\nparams: <values>" (case-file values, emails).
 const FAILED_QUERY = /Failed query:[\s\S]*?(?:params:[^\n]*|$)/g;
 

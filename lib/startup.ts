@@ -5,47 +5,32 @@
  */
 import { sql } from "drizzle-orm";
 import { getDbHandle, rowsOf } from "@/db";
-import { openDb } from "@/db/client";
+import { openDb, type Db } from "@/db/client";
 import { env, EnvError, usesRealStripe } from "./env";
 import { log } from "./log";
 import { sendPendingMail } from "./mail/send-pending";
 import { startReminderLoop } from "./reminders/loop";
 import { sendDeadlineDigests } from "./notices/digest";
+import { sendYearEndStatements } from "./receipts/year-end-job";
 import { seedDemo } from "./seed/seed-demo";
 
 const MAIL_INTERVAL_MS = 10_000;
-
-/** Mail waits in the outbox until this loop (in every instance; SKIP LOCKED keeps sends single) delivers it. */
-function startMailLoop() {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    getDbHandle()
-      .then((h) => sendPendingMail(h.db))
-      .catch((e: unknown) => log.warn({ err: e instanceof Error ? e.message : "unknown" }, "mail loop failed"))
-      .finally(() => {
-        running = false;
-      });
-  }, MAIL_INTERVAL_MS);
-  timer.unref();
-}
-
 const DIGEST_INTERVAL_MS = 5 * 60_000;
+const YEAR_END_INTERVAL_MS = 15 * 60_000;
 
-/** Every instance tries; the (recipient, day) claim in PostgreSQL lets one send each digest (lib/notices/digest.ts). */
-function startDigestLoop() {
+/** Run `job` every `ms` in this instance, never two at once; a failure is logged (its name only) and retried next tick. */
+function every(ms: number, what: string, job: (db: Db) => Promise<unknown>) {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
     getDbHandle()
-      .then((h) => sendDeadlineDigests(h.db))
-      .catch((e: unknown) => log.warn({ err: e instanceof Error ? e.name : "unknown" }, "deadline digest loop failed"))
+      .then((h) => job(h.db))
+      .catch((e: unknown) => log.warn({ err: e instanceof Error ? e.name : "unknown" }, `${what} failed`))
       .finally(() => {
         running = false;
       });
-  }, DIGEST_INTERVAL_MS);
+  }, ms);
   timer.unref();
 }
 
@@ -72,9 +57,12 @@ export async function startUp(): Promise<void> {
   }
   if (!usesRealStripe(e)) log.warn("no Stripe keys: payments use the offline Stripe test double");
 
-  startMailLoop();
+  // Every instance runs each loop: SKIP LOCKED keeps mail sends single, and the digest's (recipient, day)
+  // and the statements' (donor, year) claims in PostgreSQL let one instance send each (lib/jobs/claim-once.ts).
+  every(MAIL_INTERVAL_MS, "mail loop", (db) => sendPendingMail(db));
   startReminderLoop();
-  startDigestLoop();
+  every(DIGEST_INTERVAL_MS, "deadline digest loop", (db) => sendDeadlineDigests(db));
+  every(YEAR_END_INTERVAL_MS, "year-end statement loop", (db) => sendYearEndStatements(db));
 
   const wantSeed = e.SEED_DEMO === "true" || (e.SEED_DEMO === "auto" && handle.driver === "pglite");
   if (!wantSeed) return;

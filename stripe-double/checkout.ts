@@ -8,6 +8,16 @@ import { startSubscription } from "./subscriptions";
 import type { CheckoutExtras as SessionExtras } from "./store";
 import type { CheckoutRequest } from "./validate-checkout";
 
+/** The address the double's test payer gives when Checkout asks for one. */
+const TEST_BILLING_ADDRESS: Stripe.Address = {
+  city: "El Paso",
+  country: "US",
+  line1: "100 Test Street",
+  line2: "Apt 4",
+  postal_code: "79901",
+  state: "TX",
+};
+
 /**
  * `bank_succeeds` / `bank_fails`: the donor submits a debit from Stripe's test
  * account 000123456789 / 000111111116; it stays processing until the console
@@ -34,6 +44,7 @@ export function createCheckoutSession(core: DoubleCore, r: CheckoutRequest): Str
     metadata: r.metadata,
     submitType: r.submitType,
     allowedPaymentMethodTypes: r.allowedPaymentMethodTypes,
+    billingAddressCollection: r.billingAddressCollection,
   });
   core.store.put("checkout.session", session);
   core.store.putCheckoutExtras(id, {
@@ -80,7 +91,8 @@ export function completeCheckout(core: DoubleCore, id: string, outcome: Checkout
   if (!x) throw new Error(`StripeDouble: session ${id} has no stored checkout inputs`);
   const email = s.customer_email ?? "donor@example.test";
   s.customer_details = {
-    address: null,
+    // What the payer typed on Checkout's form: a full address only when the session required one.
+    address: s.billing_address_collection === "required" ? TEST_BILLING_ADDRESS : null,
     business_name: null,
     email,
     individual_name: null,

@@ -19,6 +19,8 @@ export interface CheckoutRequest {
   customerEmail: string | null;
   metadata: Record<string, string>;
   submitType: (typeof K.SUBMIT_TYPES)[number] | null;
+  /** `required`: Checkout asks the payer for a full billing address (and name). */
+  billingAddressCollection: "auto" | "required" | null;
   expiresAt: number;
   piMetadata: Record<string, string>;
   piDescription: string | null;
@@ -125,6 +127,7 @@ export function validateCheckoutCreate(p: FormObject, now: number): CheckoutRequ
     customerEmail,
     metadata: metadataOf(p, "metadata"),
     submitType,
+    billingAddressCollection: optEnum(p, "billing_address_collection", ["auto", "required"] as const) ?? null,
     expiresAt,
     piMetadata: piData ? metadataOf(piData, "metadata", "payment_intent_data[metadata]") : {},
     piDescription: piData ? (optString(piData, "description", "payment_intent_data[description]") ?? null) : null,

@@ -55,6 +55,9 @@ export default async function LocaleLayout({
           </main>
           <footer className="mx-auto max-w-5xl px-4 pb-28 text-sm text-muted md:pb-10">
             <p>{t("footer")}</p>
+            <Link href="/my-gifts" className="mr-4 mt-2 inline-block underline hover:text-ink">
+              {t("myGifts")}
+            </Link>
             {/* next/link, not the locale-aware Link: staff pages live outside the locale routes. */}
             <NextLink href="/sign-in" className="mt-2 inline-block underline hover:text-ink">
               {t("staffSignIn")}

@@ -28,6 +28,8 @@ export const outboxMessages = pgTable(
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body"),
+    /** Which PDF to attach (`receipt:<donationId>` or `statement:<year>`), rebuilt when sent (0021). */
+    attachment: text("attachment"),
     status: text("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),

@@ -13,20 +13,35 @@ export interface SignInLimits {
   perClient: number;
 }
 
-function hashed(kind: string, value: string): string {
-  return `sign_in:${kind}:${createHash("sha256").update(value).digest("hex")}`;
+function hashed(scope: string, kind: string, value: string): string {
+  return `${scope}:${kind}:${createHash("sha256").update(value).digest("hex")}`;
 }
 
-/** Counts this request; true when a link may be sent, false once either limit is passed this hour. */
-export async function allowSignInMail(
+/**
+ * Counts one request for a mailed link in `scope` (its own counters: sign-in links and donors'
+ * self-service links never use up each other's allowance); true when a link may be sent, false
+ * once either limit is passed this hour.
+ */
+export async function allowLinkMail(
   db: Db,
+  scope: "sign_in" | "donor_link",
   who: { email: string; client: string },
   limits: SignInLimits,
   now = new Date(),
 ): Promise<boolean> {
   // Client first: a flood from one client must not use up a victim's per-address allowance.
-  const byClient = await hit(db, hashed("client", who.client), now);
+  const byClient = await hit(db, hashed(scope, "client", who.client), now);
   if (byClient > limits.perClient) return false;
-  const byEmail = await hit(db, hashed("email", who.email.trim().toLowerCase()), now);
+  const byEmail = await hit(db, hashed(scope, "email", who.email.trim().toLowerCase()), now);
   return byEmail <= limits.perEmail;
+}
+
+/** Counts this request; true when a sign-in link may be sent, false once either limit is passed this hour. */
+export function allowSignInMail(
+  db: Db,
+  who: { email: string; client: string },
+  limits: SignInLimits,
+  now = new Date(),
+): Promise<boolean> {
+  return allowLinkMail(db, "sign_in", who, limits, now);
 }

@@ -28,13 +28,20 @@ function tokenMatches(token: string, hash: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The gift, or null when the id or token is wrong (the page says so without telling which). */
+/**
+ * Who may act on a monthly gift: the holder of its receipt link's token, or a donor's
+ * self-service session for the address the gift was made with (lib/donor-portal/access.ts).
+ */
+export type RecurringAuth = string | undefined | { email: string };
+
+/** The gift, or null when the id, token or owner is wrong (the page says so without telling which). */
 export async function findRecurringGift(
   db: Db,
   id: string,
-  token: string | undefined,
+  auth: RecurringAuth,
 ): Promise<(RecurringGiftView & { subscriptionId: string | null }) | null> {
-  if (!token || token.length > 100 || !UUID.test(id)) return null;
+  if (!auth || !UUID.test(id)) return null;
+  if (typeof auth === "string" && auth.length > 100) return null;
   const [g] = await db
     .select({
       id: recurringGifts.id,
@@ -43,13 +50,17 @@ export async function findRecurringGift(
       status: recurringGifts.status,
       subscriptionId: recurringGifts.subscriptionId,
       hash: recurringGifts.cancelTokenHash,
+      email: recurringGifts.email,
       alias: campaigns.alias,
     })
     .from(recurringGifts)
     .innerJoin(campaigns, eq(campaigns.id, recurringGifts.campaignId))
     .where(eq(recurringGifts.id, id))
     .limit(1);
-  if (!g || !tokenMatches(token, g.hash)) return null;
+  if (!g) return null;
+  const allowed =
+    typeof auth === "string" ? tokenMatches(auth, g.hash) : g.email?.trim().toLowerCase() === auth.email.toLowerCase();
+  if (!allowed) return null;
   return {
     id: g.id,
     amountCents: g.amountCents,
@@ -67,9 +78,9 @@ export async function cancelRecurringGift(
   db: Db,
   stripe: Stripe,
   id: string,
-  token: string | undefined,
+  auth: RecurringAuth,
 ): Promise<CancelOutcome> {
-  const g = await findRecurringGift(db, id, token);
+  const g = await findRecurringGift(db, id, auth);
   if (!g) return "invalid";
   if (g.status === "cancelled") return "already";
   if (!g.subscriptionId) return "not_started";

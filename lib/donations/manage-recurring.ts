@@ -11,7 +11,7 @@ import { recurringGifts } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { CHECKOUT_MESSAGES, parseCheckoutInput } from "./checkout-input";
-import { findRecurringGift } from "./cancel-recurring";
+import { findRecurringGift, type RecurringAuth } from "./cancel-recurring";
 import { feeRatesFrom } from "./fee-rates";
 import { coverFeeFor } from "./fees";
 
@@ -21,9 +21,9 @@ async function activeSubscription(
   db: Db,
   stripe: Stripe,
   id: string,
-  token: string | undefined,
+  auth: RecurringAuth,
 ): Promise<{ giftId: string; sub: Stripe.Subscription } | "invalid" | "not_active"> {
-  const g = await findRecurringGift(db, id, token);
+  const g = await findRecurringGift(db, id, auth);
   if (!g) return "invalid";
   if (g.status !== "active" || !g.subscriptionId) return "not_active";
   const sub = await stripe.subscriptions.retrieve(g.subscriptionId);
@@ -38,7 +38,7 @@ async function activeSubscription(
 export async function changeRecurringAmount(
   db: Db,
   stripe: Stripe,
-  input: { id: string; token: string | undefined; amount: string; coverFee: boolean; maxCents: number },
+  input: { id: string; token: RecurringAuth; amount: string; coverFee: boolean; maxCents: number },
 ): Promise<ChangeOutcome> {
   // The donate form's own amount rules (minimum, maximum, format), so both say the same thing.
   const parsed = parseCheckoutInput({ campaignSlug: "x", amount: input.amount, frequency: "one_off" }, input.maxCents);
@@ -81,7 +81,7 @@ export async function changeRecurringAmount(
 export async function cardUpdateUrl(
   db: Db,
   stripe: Stripe,
-  input: { id: string; token: string | undefined; returnUrl: string },
+  input: { id: string; token: RecurringAuth; returnUrl: string },
 ): Promise<string | "invalid" | "not_active"> {
   const found = await activeSubscription(db, stripe, input.id, input.token);
   if (typeof found === "string") return found;

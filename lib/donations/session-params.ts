@@ -2,6 +2,12 @@
 import type Stripe from "stripe";
 import type { CheckoutInput } from "./checkout-input";
 
+/**
+ * A single gift of this many cents or more ($5,000) is reported on the fund's Schedule B: Checkout
+ * then requires the payer's name and full billing address (stored sealed, lib/receipts/schedule-b.ts).
+ */
+export const SCHEDULE_B_CENTS = 500_000;
+
 // 30 minutes is Stripe's minimum; a minute more keeps a slightly fast Stripe clock from rejecting the session.
 const EXPIRY_SECONDS = 30 * 60 + 60;
 
@@ -47,6 +53,7 @@ export function buildSessionParams(p: SessionParamsInput): Stripe.Checkout.Sessi
     ...(p.input.email ? { customer_email: p.input.email } : {}),
     // Only the method the donor chose: a $20 gift must not be paid by bank, a bank gift not by card (the fee cover differs).
     allowed_payment_method_types: [monthly ? "card" : p.input.paymentMethod],
+    ...(p.chargeCents >= SCHEDULE_B_CENTS ? { billing_address_collection: "required" as const } : {}),
   };
   return monthly
     ? { ...shared, subscription_data: { metadata: ids } }

@@ -9,11 +9,13 @@ import type { Db } from "@/db/client";
 export interface OutgoingMail {
   /** Makes the message happen at most once, e.g. `receipt:<donationId>`. */
   dedupeKey: string;
-  kind: "receipt" | "sign_in" | "recurring_cancelled" | "notice" | "bank_failed";
+  kind: "receipt" | "sign_in" | "recurring_cancelled" | "notice" | "bank_failed" | "statement" | "donor_link";
   to: string;
   subject: string;
   text: string;
   html?: string;
+  /** A PDF rebuilt from the books when the mail is sent: `receipt:<donationId>` or `statement:<year>`. */
+  attachment?: `receipt:${string}` | `statement:${number}`;
 }
 
 /** Queue a message; a second call with the same dedupeKey does nothing. Returns true if queued now. */
@@ -27,6 +29,7 @@ export async function enqueueMail(db: Db, mail: OutgoingMail): Promise<boolean> 
       subject: mail.subject,
       textBody: mail.text,
       htmlBody: mail.html ?? null,
+      attachment: mail.attachment ?? null,
     })
     .onConflictDoNothing({ target: outboxMessages.dedupeKey })
     .returning({ id: outboxMessages.id });

@@ -1,20 +1,34 @@
 /**
- * Donation receipt text. Pure, so wording can be tested: it names the campaign
- * only by its public alias (never anything from the case file).
+ * Donation receipt text: the one source of the receipt's content. The mail body is these
+ * lines, and the PDF (lib/receipts/receipt-pdf.ts) draws the same lines under its title.
+ * Pure, so wording can be tested: it names the campaign only by its public alias (never
+ * anything from the case file). The IRS content list (Publication 1771) is in docs/domain.md.
  */
 import { formatMoney } from "@/lib/money";
+import { RECEIPT_TEXT, receiptLanguage, type ReceiptWords } from "./receipt-words";
+
+type DeductiblePolicy = "discretion" | "earmarked";
 
 export interface ReceiptInput {
   locale: string;
   fundName: string;
+  /** The fund's legal name and EIN as the IRS knows them (shown whenever set). */
+  legalName?: string;
+  ein?: string;
+  fundAddress?: string;
   /** What the card was charged: the gift plus any fee cover. */
   amountCents: number;
   /** The part of the charge the donor added toward card fees (0 or absent when none). */
   coverFeeCents?: number;
+  /** What was later refunded (the receipt then says so). */
+  refundedCents?: number;
   /** The public alias, without its asterisk (the receipt adds it, as every public page does). */
   campaignAlias: string;
   date: Date;
-  deductible: boolean;
+  /** The fund's time zone: the day printed is the day there (default UTC). */
+  timeZone?: string;
+  /** `true`/`false` are the older spelling of discretion/earmarked. */
+  deductible: boolean | DeductiblePolicy;
   frequency: "one_off" | "monthly";
   /** For monthly gifts: where the donor stops future payments. */
   cancelUrl?: string;
@@ -22,67 +36,57 @@ export interface ReceiptInput {
 
 export interface ReceiptText {
   subject: string;
+  /** The PDF's heading. */
+  title: string;
   text: string;
+  lines: string[];
 }
 
 /** IRS Publication 1771: a single gift of $250 or more needs this written acknowledgment. */
 const IRS_THRESHOLD_CENTS = 25_000;
 
-const T = {
-  en: {
-    subject: (fund: string) => `Your gift to ${fund}: thank you`,
-    thanks: (amount: string, alias: string, fund: string) =>
-      `Thank you for your gift of ${amount} to ${fund}, for the campaign "${alias}".`,
-    monthly: "This is one payment of your monthly gift.",
-    date: "Date",
-    amount: "Amount",
-    itemised: (gift: string, fee: string, total: string) => `Gift ${gift} + ${fee} toward card fees = ${total} charged`,
-    deductible: (fund: string) =>
-      `${fund} is a tax-exempt organization; your gift is tax-deductible to the extent allowed by law.`,
-    notDeductible: (fund: string) => `Gifts to ${fund} are not tax-deductible.`,
-    noGoods: "No goods or services were provided in exchange for this contribution.",
-    cancel: (url: string) => `To stop your monthly gift at any time: ${url}`,
-    keep: "Please keep this email for your records.",
-  },
-  es: {
-    subject: (fund: string) => `Su donación a ${fund}: gracias`,
-    thanks: (amount: string, alias: string, fund: string) =>
-      `Gracias por su donación de ${amount} a ${fund}, para la campaña "${alias}".`,
-    monthly: "Este es un pago de su donación mensual.",
-    date: "Fecha",
-    amount: "Monto",
-    itemised: (gift: string, fee: string, total: string) =>
-      `Donación ${gift} + ${fee} para comisiones de tarjeta = ${total} cobrados`,
-    deductible: (fund: string) =>
-      `${fund} es una organización exenta de impuestos; su donación es deducible en la medida que permita la ley.`,
-    notDeductible: (fund: string) => `Las donaciones a ${fund} no son deducibles de impuestos.`,
-    noGoods:
-      "No se proporcionaron bienes ni servicios a cambio de esta contribución. (No goods or services were provided in exchange for this contribution.)",
-    cancel: (url: string) => `Para cancelar su donación mensual en cualquier momento: ${url}`,
-    keep: "Guarde este correo para sus registros.",
-  },
-} as const;
+function policyOf(d: ReceiptInput["deductible"]): DeductiblePolicy {
+  return d === true || d === "discretion" ? "discretion" : "earmarked";
+}
+
+/** The fund's identity, the deductibility sentence and (from $250) the no-goods statement. */
+export function acknowledgmentLines(
+  t: ReceiptWords,
+  r: Pick<ReceiptInput, "fundName" | "legalName" | "ein" | "fundAddress" | "deductible">,
+  totalCents: number,
+): string[] {
+  const legal = r.legalName ?? r.fundName;
+  return [
+    ...(r.ein ? [t.organization(legal, r.ein)] : []),
+    ...(r.fundAddress ? [r.fundAddress] : []),
+    policyOf(r.deductible) === "discretion" ? t.deductible(legal) : t.notDeductible(legal),
+    ...(totalCents >= IRS_THRESHOLD_CENTS ? [t.noGoods] : []),
+  ];
+}
+
+export function formatDay(date: Date, locale: string, timeZone = "UTC"): string {
+  const lang = receiptLanguage(locale) === "es" ? "es-US" : "en-US";
+  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone }).format(date);
+}
 
 export function buildReceipt(r: ReceiptInput): ReceiptText {
-  const t = r.locale.toLowerCase().startsWith("es") ? T.es : T.en;
-  const lang = t === T.es ? "es-US" : "en-US";
+  const t = RECEIPT_TEXT[receiptLanguage(r.locale)];
   const cover = Math.max(0, Math.min(r.coverFeeCents ?? 0, r.amountCents));
+  const refunded = Math.max(0, Math.min(r.refundedCents ?? 0, r.amountCents));
   const money = (c: number) => formatMoney(c, r.locale);
   const amount = money(r.amountCents - cover);
-  const alias = `${r.campaignAlias}*`;
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(r.date);
   const lines = [
-    t.thanks(amount, alias, r.fundName),
+    t.thanks(amount, `${r.campaignAlias}*`, r.fundName),
     ...(r.frequency === "monthly" ? [t.monthly] : []),
     "",
     `${t.amount}: ${cover > 0 ? t.itemised(amount, money(cover), money(r.amountCents)) : amount}`,
-    `${t.date}: ${date}`,
+    `${t.date}: ${formatDay(r.date, r.locale, r.timeZone)}`,
+    ...(refunded > 0 ? [t.refunded(money(refunded))] : []),
     "",
-    r.deductible ? t.deductible(r.fundName) : t.notDeductible(r.fundName),
-    ...(r.amountCents >= IRS_THRESHOLD_CENTS ? [t.noGoods] : []),
+    ...acknowledgmentLines(t, r, r.amountCents),
     ...(r.frequency === "monthly" && r.cancelUrl ? ["", t.cancel(r.cancelUrl)] : []),
     "",
     t.keep,
   ];
-  return { subject: t.subject(r.fundName), text: lines.join("\n") };
+  return { subject: t.subject(r.fundName), title: t.title, text: lines.join("\n"), lines };
 }

@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { renderAttachment } from "@/lib/receipts/attachments";
 import { mailTransport } from "./transport";
 
 const MAX_ATTEMPTS = 8;
@@ -42,20 +43,23 @@ export async function sendPendingMail(db: Db, limit = 20): Promise<SendSummary> 
         subject: string;
         text_body: string;
         html_body: string | null;
+        attachment: string | null;
         attempts: number;
       }>(
         await tx.execute(sql`
-          SELECT id, to_address, subject, text_body, html_body, attempts FROM outbox_messages
+          SELECT id, to_address, subject, text_body, html_body, attachment, attempts FROM outbox_messages
            WHERE id = ${id} AND status = 'pending' FOR UPDATE SKIP LOCKED`),
       );
       if (!msg) return; // another instance took it
       try {
+        const attachments = msg.attachment ? [await renderAttachment(tx, msg.attachment, msg.to_address)] : undefined;
         await transport.sendMail({
           from: env().MAIL_FROM,
           to: msg.to_address,
           subject: msg.subject,
           text: msg.text_body,
           html: msg.html_body ?? undefined,
+          attachments,
         });
         await tx.execute(
           sql`UPDATE outbox_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = ${msg.id}`,

@@ -3,8 +3,7 @@
  * of each campaign with a deadline, the deadlines within DEADLINE_DIGEST_DAYS
  * and the overdue ones. Exactly once per recipient per day, whatever the number
  * of app instances and restarts: the claim row (recipient, day) and the outbox
- * message are written in one transaction, so a crash leaves both or neither, and
- * a second instance's insert of the same claim does nothing.
+ * message are written in one transaction (lib/jobs/claim-once.ts).
  */
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -12,6 +11,7 @@ import { deadlineDigestClaims, userRoles, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { appOrigin } from "@/lib/app-origin";
 import { env } from "@/lib/env";
+import { runOnceClaimed } from "@/lib/jobs/claim-once";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { openDeadlines, type OpenDeadline } from "./open-deadlines";
 import { wallOf } from "./zoned-time";
@@ -50,22 +50,24 @@ export async function sendDeadlineDigests(db: Db, at: Date = now()): Promise<Dig
   let sent = 0;
   for (const [userId, { email, items }] of lists) {
     if (!items.length || !email) continue;
-    const won = await db.transaction(async (tx) => {
-      const claimed = await tx
-        .insert(deadlineDigestClaims)
-        .values({ recipient: userId, day, deadlines: items.length })
-        .onConflictDoNothing()
-        .returning({ recipient: deadlineDigestClaims.recipient });
-      if (!claimed.length) return false;
-      await enqueueMail(tx, {
-        dedupeKey: `deadline-digest:${userId}:${day}`,
-        kind: "notice",
-        to: email,
-        subject: `${items.filter((i) => i.overdue).length} overdue, ${items.filter((i) => !i.overdue).length} due soon: ICE bond deadlines (${day})`,
-        text: digestText(items, appOrigin(e), e.DEADLINE_DIGEST_DAYS),
-      });
-      return true;
-    });
+    const won = await runOnceClaimed(
+      db,
+      (tx) =>
+        tx
+          .insert(deadlineDigestClaims)
+          .values({ recipient: userId, day, deadlines: items.length })
+          .onConflictDoNothing()
+          .returning({ recipient: deadlineDigestClaims.recipient }),
+      async (tx) => {
+        await enqueueMail(tx, {
+          dedupeKey: `deadline-digest:${userId}:${day}`,
+          kind: "notice",
+          to: email,
+          subject: `${items.filter((i) => i.overdue).length} overdue, ${items.filter((i) => !i.overdue).length} due soon: ICE bond deadlines (${day})`,
+          text: digestText(items, appOrigin(e), e.DEADLINE_DIGEST_DAYS),
+        });
+      },
+    );
     if (won) sent++;
   }
   return { day, sent, skipped: null };

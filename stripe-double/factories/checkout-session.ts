@@ -15,6 +15,7 @@ export interface CheckoutSessionInput {
   submitType: Stripe.Checkout.Session.SubmitType | null;
   /** `allowed_payment_method_types` as asked; null lets Checkout offer every method the account has on. */
   allowedPaymentMethodTypes: string[] | null;
+  billingAddressCollection?: Stripe.Checkout.Session.BillingAddressCollection | null;
 }
 
 /** A freshly created hosted Checkout Session, as `POST /v1/checkout/sessions` returns it. */
@@ -29,7 +30,7 @@ export function buildCheckoutSession(i: CheckoutSessionInput): Stripe.Checkout.S
     amount_subtotal: i.amountTotal,
     amount_total: i.amountTotal,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },
-    billing_address_collection: null,
+    billing_address_collection: i.billingAddressCollection ?? null,
     cancel_url: i.cancelUrl,
     client_reference_id: i.clientReferenceId,
     client_secret: null,

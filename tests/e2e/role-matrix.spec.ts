@@ -46,6 +46,8 @@ function expected(path: string, who: Who): Outcome {
   }
   if (path.startsWith("/lawyer")) return who === "lawyer" || who === "otherLawyer" ? "ok" : "403";
   if (path.startsWith("/admin")) return who === "admin" ? "ok" : "403";
+  // Donors' addresses (Schedule B): treasurers only, not admins' oversight.
+  if (path === "/treasury/receipts") return who === "treasurer" ? "ok" : "403";
   if (path.startsWith("/treasury")) return who === "treasurer" || who === "admin" ? "ok" : "403";
   throw new Error(`no rule for ${path}`);
 }
@@ -84,6 +86,7 @@ test("every staff page allows or refuses each role as designed", async ({ page }
     "/treasury/gifts",
     "/treasury/reconciliation",
     "/treasury/reports",
+    "/treasury/receipts",
   ];
   const failures: string[] = [];
   for (const who of ["anonymous", "lawyer", "otherLawyer", "treasurer", "admin"] as const) {

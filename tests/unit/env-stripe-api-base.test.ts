@@ -24,6 +24,8 @@ describe("STRIPE_API_BASE", () => {
       A_NUMBER_HMAC_KEY: "x",
       SMTP_URL: "smtp://x",
       APP_URL: "https://fund.example",
+      FUND_LEGAL_NAME: "Example Bond Fund, Inc.",
+      FUND_EIN: "12-3456789",
       ...keys,
     };
     expect(() => parseEnv(prod)).not.toThrow();

@@ -8,6 +8,7 @@ const NAV = [
   { href: "/treasury/gifts", label: "Gifts" },
   { href: "/treasury/reconciliation", label: "Reconciliation" },
   { href: "/treasury/reports", label: "Reports" },
+  { href: "/treasury/receipts", label: "Receipts" },
 ];
 
 // Navigation only: every page checks the principal itself (layouts do not re-run on client navigation).

@@ -26,6 +26,11 @@ export default async function Outbox() {
               </p>
               <h2 className="mt-1 font-semibold">{m.subject}</h2>
               <pre className="mt-2 whitespace-pre-wrap font-sans text-sm">{m.textBody}</pre>
+              {m.attachment && (
+                <a href={`/dev/outbox/${m.id}/attachment`} className="mt-2 inline-block text-sm text-brand underline">
+                  Attachment: {m.attachment.startsWith("receipt:") ? "receipt" : "year-end statement"} (PDF)
+                </a>
+              )}
             </li>
           ))}
         </ol>

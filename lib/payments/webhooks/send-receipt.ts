@@ -1,48 +1,23 @@
-import { cancelTokenFor } from "@/lib/donations/checkout";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, donations } from "@/db/schema";
-import { appUrl } from "@/lib/app-origin";
-import { env } from "@/lib/env";
-import { buildReceipt } from "@/lib/mail/receipt";
 import { enqueueMail } from "@/lib/mail/outbox";
+import { giftReceipt } from "@/lib/receipts/gift-receipt";
 
 /**
  * Queue the receipt in the transaction that records the gift, so it is sent
- * once if and only if the gift is in the books.
- * The cancel link carries no token: only its hash is stored, and the raw
- * token exists only where createCheckout makes it.
+ * once if and only if the gift is in the books. The mail carries the receipt as a
+ * PDF, rebuilt from the same row when the mail is sent (lib/receipts/attachments.ts).
+ * The cancel link carries no stored token: it is derived from the server secret
+ * (cancelTokenFor), and only its hash is in the database.
  */
 export async function queueReceipt(tx: Db, donationId: string): Promise<void> {
-  const [row] = await tx
-    .select({ d: donations, alias: campaigns.alias })
-    .from(donations)
-    .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
-    .where(eq(donations.id, donationId));
-  const d = row?.d;
-  const to = d?.email;
-  if (!row || !d || !to) return;
-  const e = env();
-  const receipt = buildReceipt({
-    locale: d.locale,
-    fundName: e.FUND_NAME,
-    amountCents: d.amountCents,
-    coverFeeCents: d.coverFeeCents,
-    campaignAlias: row.alias,
-    date: d.succeededAt ?? d.createdAt,
-    deductible: e.FUND_DEDUCTIBLE === "true",
-    frequency: d.frequency,
-    ...(d.recurringGiftId
-      ? {
-          cancelUrl: appUrl(`/give/cancel/${d.recurringGiftId}?token=${cancelTokenFor(d.recurringGiftId)}`, e),
-        }
-      : {}),
-  });
+  const receipt = await giftReceipt(tx, donationId, { withCancelLink: true });
+  if (!receipt?.email) return;
   await enqueueMail(tx, {
-    dedupeKey: `receipt:${d.id}`,
+    dedupeKey: `receipt:${receipt.donationId}`,
     kind: "receipt",
-    to,
+    to: receipt.email,
     subject: receipt.subject,
     text: receipt.text,
+    attachment: `receipt:${receipt.donationId}`,
   });
 }

@@ -37,6 +37,8 @@ describe("app origin", () => {
       STRIPE_SECRET_KEY: "sk_live_x",
       STRIPE_WEBHOOK_SECRET: "whsec_x",
       SMTP_URL: "smtp://mail",
+      FUND_LEGAL_NAME: "Example Bond Fund, Inc.",
+      FUND_EIN: "12-3456789",
     };
     expect(() => parseEnv(prod)).toThrow(/APP_URL is required in production/);
     expect(appOrigin(parseEnv({ ...prod, APP_URL: "https://fund.example" }))).toBe("https://fund.example");

@@ -50,6 +50,8 @@ describe("development tools access", () => {
       STRIPE_SECRET_KEY: "sk_live_x",
       STRIPE_WEBHOOK_SECRET: "whsec_x",
       SMTP_URL: "smtp://mail",
+      FUND_LEGAL_NAME: "Example Bond Fund, Inc.",
+      FUND_EIN: "12-3456789",
     };
     for (const [k, v] of Object.entries(prod)) vi.stubEnv(k, v);
     expect(await allowed(peer("127.0.0.1"), "production")).toBe(false);

@@ -113,7 +113,7 @@ export default async function CampaignPage({ params }: Props) {
             name: w.displayName ?? t(w.nameAwaitingReview ? "wallAwaitingReview" : "anonymous"),
             amount: w.giftCents === null ? null : formatMoney(w.giftCents, locale),
           }))}
-          deductible={e.FUND_DEDUCTIBLE === "true"}
+          deductible={e.FUND_DEDUCTIBLE === "discretion"}
           slug={c.slug}
         />
         <ShareLinks

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { donations, recurringGifts } from "@/db/schema";
 import { idOf, type EventOutcome, type HandlerContext } from "../context";
 import { markBankSubmitted } from "../bank-debit";
+import { keepDonorContact } from "@/lib/receipts/schedule-b";
 import { syncPaymentIntent } from "../sync-payment-intent";
 
 const uuid = z.uuid();
@@ -39,6 +40,7 @@ async function linkOneOff(
     )
     .returning({ id: donations.id });
   if (!linked.length) return "ignored";
+  await keepDonorContact(ctx.tx, id.data, session);
   const pi = idOf(session.payment_intent);
   if (pi && session.payment_status === "paid") return syncPaymentIntent(ctx, pi);
   // An unpaid session is a bank debit still processing: nothing is booked; async_payment_* will follow.

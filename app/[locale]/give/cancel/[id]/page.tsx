@@ -12,6 +12,7 @@ import { formatMoney } from "@/lib/money";
 import { pageLoad } from "@/lib/outage/render-guard";
 import { getStripe } from "@/lib/payments/stripe-client";
 import { redirect } from "@/lib/i18n/navigation";
+import { MonthlyGiftForms } from "../../monthly-gift-forms";
 
 export const dynamic = "force-dynamic";
 /**
@@ -64,8 +65,6 @@ async function changeCard(locale: string, id: string, form: FormData) {
   externalRedirect(url);
 }
 
-const button = "rounded-lg px-5 py-3 font-semibold";
-
 export default async function ManageMonthlyPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
@@ -99,64 +98,18 @@ export default async function ManageMonthlyPage({ params, searchParams }: Props)
             : t("summary", { amount: gifted, alias: `${gift.alias}*` })}
         </p>
 
-        <form action={changeAmount.bind(null, locale, id)} className="space-y-3 rounded-xl border border-line p-4">
-          <h2 className="text-lg font-semibold">{t("changeTitle")}</h2>
-          <input type="hidden" name="token" value={token} />
-          <label htmlFor="monthly-amount" className="block font-medium">
-            {t("newAmount")}
-          </label>
-          <div className="relative">
-            <span aria-hidden="true" className="absolute left-3 top-2 text-muted">
-              $
-            </span>
-            <input
-              id="monthly-amount"
-              name="amount"
-              inputMode="decimal"
-              autoComplete="off"
-              defaultValue={q.amount ?? ((gift.amountCents - gift.coverFeeCents) / 100).toFixed(2)}
-              aria-invalid={Boolean(errorKey)}
-              aria-describedby={errorKey ? "monthly-amount-error" : undefined}
-              className={`block w-full rounded-md border bg-white px-3 py-2 pl-7 text-base ${errorKey ? "border-red-700" : "border-line"}`}
-            />
-          </div>
-          {errorKey && (
-            <p id="monthly-amount-error" className="text-sm font-medium text-red-800">
-              {te(errorKey, { max: formatMoney(env().DONATION_MAX_CENTS, locale, { wholeDollars: true }) })}
-            </p>
-          )}
-          <label className="flex items-start gap-3">
-            <input
-              type="checkbox"
-              name="coverFee"
-              defaultChecked={gift.coverFeeCents > 0}
-              className="mt-1 h-5 w-5 shrink-0 accent-brand"
-            />
-            <span>{t("coverFee")}</span>
-          </label>
-          <p className="text-sm text-muted">{t("changeExplain")}</p>
-          <button type="submit" className={`${button} bg-brand text-white hover:opacity-90`}>
-            {t("changeConfirm")}
-          </button>
-        </form>
-
-        <form action={changeCard.bind(null, locale, id)} className="space-y-3 rounded-xl border border-line p-4">
-          <h2 className="text-lg font-semibold">{t("cardTitle")}</h2>
-          <input type="hidden" name="token" value={token} />
-          <p className="text-sm text-muted">{t("cardExplain")}</p>
-          <button type="submit" className={`${button} border border-brand text-brand hover:bg-brand-soft`}>
-            {t("cardConfirm")}
-          </button>
-        </form>
-
-        <form action={stop.bind(null, locale, id)} className="space-y-3 rounded-xl border border-line p-4">
-          <h2 className="text-lg font-semibold">{t("stopTitle")}</h2>
-          <input type="hidden" name="token" value={token} />
-          <p className="text-sm text-muted">{t("explain")}</p>
-          <button type="submit" className={`${button} border border-red-800 text-red-800 hover:bg-red-50`}>
-            {t("confirm")}
-          </button>
-        </form>
+        <MonthlyGiftForms
+          locale={locale}
+          gift={gift}
+          actions={{
+            amount: changeAmount.bind(null, locale, id),
+            card: changeCard.bind(null, locale, id),
+            stop: stop.bind(null, locale, id),
+          }}
+          hidden={{ token: token ?? "" }}
+          errorKey={errorKey}
+          amountValue={q.amount}
+        />
       </div>
     );
   }
