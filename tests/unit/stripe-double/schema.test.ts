@@ -78,6 +78,10 @@ async function oneOff(outcome: Parameters<StripeDouble["completeCheckout"]>[1], 
 async function driveEverything(): Promise<void> {
   const paid = await oneOff("success", 10_000);
   for (const o of ["decline", "delayed_success", "delayed_failure", "cancel", "expire"] as const) await oneOff(o);
+  // Bank debits submitted, then answered by the bank days later (and one left processing).
+  double.resolveBankDebit(await oneOff("bank_succeeds", 60_000));
+  double.resolveBankDebit(await oneOff("bank_fails", 60_000));
+  await oneOff("bank_succeeds", 60_000);
   await stripe.refunds.create({ payment_intent: paid, amount: 1_234 });
   await stripe.refunds.create({ payment_intent: paid });
   await stripe.refunds.list({ payment_intent: paid, limit: 100 });
@@ -114,6 +118,9 @@ async function driveEverything(): Promise<void> {
   await stripe.invoicePayments.list({ limit: 100 });
   await stripe.subscriptions.cancel(sub);
 
+  // Enough available to pay out: the disputes and refunds above leave the available balance negative,
+  // and bank debits stay pending until available_on.
+  await oneOff("success", 50_000);
   const first = double.createPayout()!;
   await stripe.balanceTransactions.list({ payout: first.id, limit: 100, expand: ["data.source"] });
   await oneOff("success", 7_000);
