@@ -11,8 +11,10 @@ export interface ReceiptInput {
   amountCents: number;
   /** The part of the charge the donor added toward card fees (0 or absent when none). */
   coverFeeCents?: number;
-  /** The public alias, without its asterisk (the receipt adds it, as every public page does). */
-  campaignAlias: string;
+  /** The public alias, without its asterisk (the receipt adds it, as every public page does); null: the general pool. */
+  campaignAlias: string | null;
+  /** How the gift was paid; absent means card (Stripe). Offline gifts say so on the receipt. */
+  method?: "card" | "check" | "wire" | "cash" | "other";
   date: Date;
   deductible: boolean;
   frequency: "one_off" | "monthly";
@@ -33,6 +35,9 @@ const T = {
     subject: (fund: string) => `Your gift to ${fund}: thank you`,
     thanks: (amount: string, alias: string, fund: string) =>
       `Thank you for your gift of ${amount} to ${fund}, for the campaign "${alias}".`,
+    thanksGeneral: (amount: string, fund: string) => `Thank you for your gift of ${amount} to ${fund}'s general fund.`,
+    paidBy: "Paid by",
+    methods: { card: "card", check: "check", wire: "wire transfer", cash: "cash", other: "other means" },
     monthly: "This is one payment of your monthly gift.",
     date: "Date",
     amount: "Amount",
@@ -48,6 +53,9 @@ const T = {
     subject: (fund: string) => `Su donación a ${fund}: gracias`,
     thanks: (amount: string, alias: string, fund: string) =>
       `Gracias por su donación de ${amount} a ${fund}, para la campaña "${alias}".`,
+    thanksGeneral: (amount: string, fund: string) => `Gracias por su donación de ${amount} al fondo general de ${fund}.`,
+    paidBy: "Forma de pago",
+    methods: { card: "tarjeta", check: "cheque", wire: "transferencia bancaria", cash: "efectivo", other: "otro medio" },
     monthly: "Este es un pago de su donación mensual.",
     date: "Fecha",
     amount: "Monto",
@@ -69,14 +77,15 @@ export function buildReceipt(r: ReceiptInput): ReceiptText {
   const cover = Math.max(0, Math.min(r.coverFeeCents ?? 0, r.amountCents));
   const money = (c: number) => formatMoney(c, r.locale);
   const amount = money(r.amountCents - cover);
-  const alias = `${r.campaignAlias}*`;
+  const alias = r.campaignAlias === null ? null : `${r.campaignAlias}*`;
   const date = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(r.date);
   const lines = [
-    t.thanks(amount, alias, r.fundName),
+    alias === null ? t.thanksGeneral(amount, r.fundName) : t.thanks(amount, alias, r.fundName),
     ...(r.frequency === "monthly" ? [t.monthly] : []),
     "",
     `${t.amount}: ${cover > 0 ? t.itemised(amount, money(cover), money(r.amountCents)) : amount}`,
     `${t.date}: ${date}`,
+    ...(r.method && r.method !== "card" ? [`${t.paidBy}: ${t.methods[r.method]}`] : []),
     "",
     r.deductible ? t.deductible(r.fundName) : t.notDeductible(r.fundName),
     ...(r.amountCents >= IRS_THRESHOLD_CENTS ? [t.noGoods] : []),
