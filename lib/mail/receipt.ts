@@ -53,9 +53,16 @@ const T = {
     subject: (fund: string) => `Su donación a ${fund}: gracias`,
     thanks: (amount: string, alias: string, fund: string) =>
       `Gracias por su donación de ${amount} a ${fund}, para la campaña "${alias}".`,
-    thanksGeneral: (amount: string, fund: string) => `Gracias por su donación de ${amount} al fondo general de ${fund}.`,
+    thanksGeneral: (amount: string, fund: string) =>
+      `Gracias por su donación de ${amount} al fondo general de ${fund}.`,
     paidBy: "Forma de pago",
-    methods: { card: "tarjeta", check: "cheque", wire: "transferencia bancaria", cash: "efectivo", other: "otro medio" },
+    methods: {
+      card: "tarjeta",
+      check: "cheque",
+      wire: "transferencia bancaria",
+      cash: "efectivo",
+      other: "otro medio",
+    },
     monthly: "Este es un pago de su donación mensual.",
     date: "Fecha",
     amount: "Monto",

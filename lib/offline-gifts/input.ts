@@ -46,7 +46,10 @@ export function offlineGiftSchema(today: string) {
         .default("")
         .transform((s, ctx) => {
           try {
-            return parseUsd(s, { allowZero: false, field: "amount" }) as number;
+            const c = parseUsd(s, { allowNegative: true, field: "amount" }) as number;
+            if (c > 0) return c;
+            ctx.addIssue({ code: "custom", message: "The amount must be more than zero." });
+            return z.NEVER;
           } catch (e) {
             ctx.addIssue({
               code: "custom",

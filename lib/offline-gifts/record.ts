@@ -146,4 +146,3 @@ async function campaignAliasFor(tx: Db, campaignId: string | null): Promise<stri
     );
   return c.alias;
 }
-

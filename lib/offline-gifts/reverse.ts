@@ -24,7 +24,11 @@ const reverseSchema = z.object({
     .max(300, "The reason is longer than 300 characters."),
 });
 
-export async function reverseOfflineGift(db: Db, actor: Principal | null, input: unknown): Promise<{ entryId: number }> {
+export async function reverseOfflineGift(
+  db: Db,
+  actor: Principal | null,
+  input: unknown,
+): Promise<{ entryId: number }> {
   const me = requireRole(actor, "treasurer");
   const { giftId, reason } = parseOrThrow(reverseSchema, input);
   return db.transaction(async (tx) => {
