@@ -128,12 +128,15 @@ describe("recording an offline gift", () => {
     ["an unknown method", { method: "bitcoin" }, /check, wire, cash or other/],
     ["the wall for the general pool", { campaign: "general", showOnWall: "on" }, /general pool has no donor wall/],
     ["a huge name", { donorName: "x".repeat(201) }, /longer than 200/],
-  ])("refuses %s with a clear message and writes nothing", async (_n, over, message) => {
-    const input = check(over.campaign === "closed" ? { ...over, campaign: closedId } : over);
-    const before = await writtenCounts(h.db);
-    await expect(recordOfflineGift(h.db, treasurer, input)).rejects.toThrow(message);
-    expect(await writtenCounts(h.db)).toEqual(before);
-  });
+  ] as [string, Record<string, unknown>, RegExp][])(
+    "refuses %s with a clear message and writes nothing",
+    async (_n, over, message) => {
+      const input = check(over.campaign === "closed" ? { ...over, campaign: closedId } : over);
+      const before = await writtenCounts(h.db);
+      await expect(recordOfflineGift(h.db, treasurer, input)).rejects.toThrow(message);
+      expect(await writtenCounts(h.db)).toEqual(before);
+    },
+  );
 
   it("is for treasurers only", async () => {
     for (const who of [admin, lawyer, null]) {
