@@ -3,7 +3,7 @@
  * data: these are for treasurers only (admins oversee the books through the ledger, which carries
  * no names).
  */
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bankStatementLines, campaigns, offlineDeposits, offlineGifts, type OfflineMethod } from "@/db/schema";
 import { requireRole, type Principal } from "@/lib/auth/roles";
@@ -89,4 +89,32 @@ export async function lineForMatching(db: Db, actor: Principal | null, rawLineId
 
 async function depositedBy(db: Db, depositId: string): Promise<OfflineGiftRow[]> {
   return giftRows(db, and(eq(offlineGifts.depositId, depositId)));
+}
+
+/** Bank deposits of offline gifts: the positive lines not matched yet, and the latest matched deposits. */
+export async function depositsOverview(db: Db, actor: Principal | null) {
+  requireRole(actor, "treasurer");
+  const open = await db
+    .select()
+    .from(bankStatementLines)
+    .where(and(isNull(bankStatementLines.matchedKind), gt(bankStatementLines.amountCents, 0)))
+    .orderBy(asc(bankStatementLines.postedOn))
+    .limit(LIST_LIMIT);
+  const matched = await db
+    .select({
+      lineId: bankStatementLines.id,
+      postedOn: bankStatementLines.postedOn,
+      description: bankStatementLines.description,
+      amountCents: offlineDeposits.amountCents,
+      gifts: sql<number>`(SELECT count(*)::int FROM offline_gifts g WHERE g.deposit_id = ${offlineDeposits.id})`,
+    })
+    .from(offlineDeposits)
+    .innerJoin(bankStatementLines, eq(bankStatementLines.id, offlineDeposits.bankLineId))
+    .orderBy(desc(offlineDeposits.createdAt))
+    .limit(50);
+  const waiting = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(offlineGifts)
+    .where(and(isNull(offlineGifts.depositId), isNull(offlineGifts.reversedAt)));
+  return { open, matched, waitingGifts: Number(waiting[0]?.n ?? 0) };
 }

@@ -56,9 +56,9 @@ test("by clicking: a treasurer records three checks, imports the bank line that 
   const form = page.getByTestId("record-offline-gift");
   // A mistake first: a check dated in the future is refused, nothing written.
   await form.getByLabel("Amount in dollars").fill("125.50");
-  await form.getByLabel("Donor's name").fill("Grace Community Church");
-  await form.getByLabel("Reference").fill("4411");
-  await form.getByLabel("Date received").fill("2099-01-01");
+  await form.getByLabel("Donor's name", { exact: true }).fill("Grace Community Church");
+  await form.getByLabel("Reference", { exact: true }).fill("4411");
+  await form.getByLabel("Date received", { exact: true }).fill("2099-01-01");
   await form.getByRole("button", { name: "Record the gift" }).click();
   await expect(form.getByTestId("error-receivedOn")).toContainText("cannot be in the future");
   const today = new Date().toISOString().slice(0, 10);
@@ -71,10 +71,10 @@ test("by clicking: a treasurer records three checks, imports the bank line that 
     const f = page.getByTestId("record-offline-gift");
     await f.getByLabel("How it came").selectOption("check");
     await f.getByLabel("Amount in dollars").fill(c.amount);
-    await f.getByLabel("Donor's name").fill(c.name);
+    await f.getByLabel("Donor's name", { exact: true }).fill(c.name);
     await f.getByLabel("Donor's email (optional)").fill(c.email);
-    await f.getByLabel("Date received").fill(today);
-    await f.getByLabel("Reference").fill(c.ref);
+    await f.getByLabel("Date received", { exact: true }).fill(today);
+    await f.getByLabel("Reference", { exact: true }).fill(c.ref);
     await f.getByLabel("For", { exact: true }).selectOption({ label: (await optionLabel(page, c.to))! });
     await f.getByRole("button", { name: "Record the gift" }).click();
     await expect(page.getByTestId("done")).toContainText("Gift recorded");
@@ -82,8 +82,8 @@ test("by clicking: a treasurer records three checks, imports the bank line that 
   // The same check number twice for one donor: refused.
   const f = page.getByTestId("record-offline-gift");
   await f.getByLabel("Amount in dollars").fill("300");
-  await f.getByLabel("Donor's name").fill("Tom Becker");
-  await f.getByLabel("Reference").fill("118");
+  await f.getByLabel("Donor's name", { exact: true }).fill("Tom Becker");
+  await f.getByLabel("Reference", { exact: true }).fill("118");
   await f.getByRole("button", { name: "Record the gift" }).click();
   await expect(f.getByTestId("error-reference")).toContainText("Check number 118 from this donor is already recorded");
   const list = page.getByTestId("offline-gifts");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import { DoneBanner } from "@/app/components/staff/done-banner";
@@ -31,7 +32,11 @@ export default async function OfflineGiftsPage({ searchParams }: { searchParams:
       <p className="max-w-3xl text-sm text-muted">
         Checks, wires, cash and other gifts that did not come through the website. A recorded gift counts toward its
         campaign at once and waits in undeposited funds (now <Usd cents={d.undepositedCents} />) until you match the
-        bank line that deposits it, under Reconciliation. A donor with an email gets a receipt.
+        bank line that deposits it:{" "}
+        <Link href="/treasury/reconciliation/deposits" className="text-brand underline">
+          bank deposits of offline gifts
+        </Link>
+        . A donor with an email gets a receipt.
       </p>
       <DoneBanner messages={DONE} code={done} />
       <section className="rounded-xl border border-line bg-white p-4">

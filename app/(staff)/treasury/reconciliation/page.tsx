@@ -102,7 +102,12 @@ export default async function ReconciliationPage() {
         )}
       </section>
       <section className="rounded-xl border border-line bg-white p-4" data-testid="bank-unmatched">
-        <h2 className="font-semibold">Bank lines not matched</h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="font-semibold">Bank lines not matched</h2>
+          <Link href="/treasury/reconciliation/deposits" className="text-sm text-brand underline">
+            Bank deposits of offline gifts
+          </Link>
+        </div>
         {unmatched.length === 0 ? (
           <p className="mt-1 text-sm text-muted">None.</p>
         ) : (
@@ -123,7 +128,7 @@ export default async function ReconciliationPage() {
                   <td className="text-right tabular-nums">{formatUsd(l.amountCents)}</td>
                   <td className="pl-3 text-right">
                     {l.amountCents > 0 ? (
-                      <Link href={`/treasury/reconciliation/lines/${l.id}`} className="text-brand underline">
+                      <Link href={`/treasury/reconciliation/deposits?line=${l.id}`} className="text-brand underline">
                         Match offline gifts
                       </Link>
                     ) : null}

@@ -1,17 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
 import { ActionForm } from "@/app/components/staff/action-form";
 import { DoneBanner } from "@/app/components/staff/done-banner";
-import { gate, load } from "@/app/components/staff/gate";
 import { METHOD_LABELS } from "@/lib/offline-gifts/input";
-import { lineForMatching, type OfflineGiftRow } from "@/lib/offline-gifts/queries";
-import { Usd } from "../../../components/money";
-import { stateText } from "../../../offline-gifts/gift-list";
+import type { lineForMatching, OfflineGiftRow } from "@/lib/offline-gifts/queries";
+import { Usd } from "../../components/money";
+import { stateText } from "../../offline-gifts/gift-list";
 import { matchDepositAction } from "./actions";
-
-export const metadata: Metadata = { title: "Match a bank deposit" };
-export const dynamic = "force-dynamic";
 
 const DONE: Record<string, string> = {
   matched: "Matched: the gifts below are deposited, and the books moved them from undeposited funds to the bank.",
@@ -21,24 +15,18 @@ const label = (g: OfflineGiftRow) =>
   `${METHOD_LABELS[g.method]}${g.reference ? ` ${g.reference}` : ""} · ${g.donorName} · received ${g.receivedOn} · ${g.alias ? `${g.alias}*` : "General pool"}`;
 
 /** Which recorded offline gifts does this bank line deposit? Their sum must equal the line to the cent. */
-export default async function MatchLinePage({
-  params,
-  searchParams,
+export function MatchLine({
+  data: { line, waiting, deposited },
+  done,
 }: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string }>;
+  data: Awaited<ReturnType<typeof lineForMatching>>;
+  done: string | undefined;
 }) {
-  const g = await gate("treasurer");
-  if (g.denied) return g.denied;
-  const [{ id }, { done }] = await Promise.all([params, searchParams]);
-  const r = await load(async () => lineForMatching(await getDb(), g.me, id));
-  if (r.denied) return r.denied;
-  const { line, waiting, deposited } = r.value;
   return (
     <div className="space-y-6">
       <p className="text-sm">
-        <Link href="/treasury/reconciliation" className="text-brand underline">
-          ← Reconciliation
+        <Link href="/treasury/reconciliation/deposits" className="text-brand underline">
+          ← Bank deposits of offline gifts
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">Bank line of {line.postedOn}</h1>

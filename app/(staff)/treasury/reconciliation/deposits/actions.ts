@@ -8,5 +8,5 @@ import { requireId } from "@/lib/validation";
 export const matchDepositAction = validatedAction(anyFields, async (_f, { me, db, formData }, lineId: string) => {
   const giftIds = formData.getAll("giftIds").filter((v): v is string => typeof v === "string");
   await matchDeposit(db, me, { lineId, giftIds });
-  redirect(`/treasury/reconciliation/lines/${requireId(lineId, "bank line")}?done=matched`);
+  redirect(`/treasury/reconciliation/deposits?line=${requireId(lineId, "bank line")}&done=matched`);
 });
