@@ -1,7 +1,14 @@
 /** Ledger account codes. Fixed accounts exist from the first migration; per-campaign and per-bond ones are created on demand. */
 import { z } from "zod";
 
-const FIXED_ACCOUNTS = ["stripe", "bank", "undeposited_funds", "general", "bonds_outstanding", "bond_allowance"] as const;
+const FIXED_ACCOUNTS = [
+  "stripe",
+  "bank",
+  "undeposited_funds",
+  "general",
+  "bonds_outstanding",
+  "bond_allowance",
+] as const;
 type FixedAccount = (typeof FIXED_ACCOUNTS)[number];
 export type AccountCode = FixedAccount | `campaign:${string}` | `bond:${string}`;
 

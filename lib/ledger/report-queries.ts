@@ -17,7 +17,9 @@ export interface AccountTotals {
 
 /** Cached balances summed by account group (assets: stripe, bank, at ICE; funds: general, campaigns, outstanding). */
 export async function accountTotals(db: Db): Promise<AccountTotals> {
-  const [r] = rowsOf<Record<"stripe" | "bank" | "undeposited" | "at_ice" | "general" | "campaigns" | "outstanding", Num>>(
+  const [r] = rowsOf<
+    Record<"stripe" | "bank" | "undeposited" | "at_ice" | "general" | "campaigns" | "outstanding", Num>
+  >(
     await db.execute(sql`
       SELECT coalesce(sum(balance) FILTER (WHERE code = 'stripe'), 0)::bigint AS stripe,
              coalesce(sum(balance) FILTER (WHERE code = 'bank'), 0)::bigint AS bank,

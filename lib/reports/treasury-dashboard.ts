@@ -92,7 +92,11 @@ export async function treasuryDashboard(
   const assets: FundLine[] = [
     { account: "stripe", label: "Stripe balance", cents: fixed.get("stripe")! },
     { account: "bank", label: "Bank", cents: fixed.get("bank")! },
-    { account: "undeposited_funds", label: "Checks and cash not yet deposited", cents: fixed.get("undeposited_funds")! },
+    {
+      account: "undeposited_funds",
+      label: "Checks and cash not yet deposited",
+      cents: fixed.get("undeposited_funds")!,
+    },
     { account: "bond:*", label: "Bonds at ICE (receivable)", cents: atIceCents },
   ];
 
