@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bankStatementLines, campaigns, offlineDeposits, offlineGifts, type OfflineMethod } from "@/db/schema";
+import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { ACCEPTING_STATUSES } from "@/lib/donations/checkout";
 import { AppError } from "@/lib/errors";
@@ -66,8 +67,9 @@ async function giftRows(db: Db, where: ReturnType<typeof and>): Promise<OfflineG
 
 /** The offline-gifts page: the latest gifts with their state, the campaigns a gift can go to, and what waits for deposit. */
 export async function offlineGiftsPage(db: Db, actor: Principal | null) {
-  requireRole(actor, "treasurer");
+  const me = requireRole(actor, "treasurer");
   const gifts = await giftRows(db, undefined);
+  await auditRead(db, me, "offline_gifts", gifts.length);
   const choices = await db
     .select({ id: campaigns.id, alias: campaigns.alias, region: campaigns.region })
     .from(campaigns)
@@ -78,13 +80,25 @@ export async function offlineGiftsPage(db: Db, actor: Principal | null) {
 
 /** One bank line and the recorded gifts still waiting for deposit, for the treasurer to match. */
 export async function lineForMatching(db: Db, actor: Principal | null, rawLineId: string) {
-  requireRole(actor, "treasurer");
+  const me = requireRole(actor, "treasurer");
   const lineId = requireId(rawLineId, "bank line");
   const [line] = await db.select().from(bankStatementLines).where(eq(bankStatementLines.id, lineId));
   if (!line) throw new AppError("not_found", "That bank line does not exist.");
   const waiting = await giftRows(db, and(isNull(offlineGifts.depositId), isNull(offlineGifts.reversedAt)));
   const deposited = line.matchedKind === "offline_deposit" ? await depositedBy(db, line.matchedRef!) : [];
+  await auditRead(db, me, lineId, waiting.length + deposited.length);
   return { line, waiting: waiting.reverse(), deposited };
+}
+
+/** Donor names and emails were shown: who saw how many (never the names themselves). */
+async function auditRead(db: Db, me: Principal, subjectId: string, shown: number): Promise<void> {
+  await audit(db, {
+    actorUserId: me.userId,
+    action: "offline_gifts.read",
+    subjectType: subjectId === "offline_gifts" ? "offline_gifts" : "bank_line",
+    subjectId,
+    details: { shown },
+  });
 }
 
 async function depositedBy(db: Db, depositId: string): Promise<OfflineGiftRow[]> {

@@ -6,6 +6,7 @@ import type { Principal } from "@/lib/auth/roles";
 import { getBalance, trialBalance, verifyDonorCounts, verifyKindTotals } from "@/lib/ledger";
 import { raisedByCampaign } from "@/lib/ledger/queries";
 import { matchDeposit } from "@/lib/offline-gifts/match";
+import { depositsOverview, lineForMatching, offlineGiftsPage } from "@/lib/offline-gifts/queries";
 import { recordOfflineGift } from "@/lib/offline-gifts/record";
 import { reverseOfflineGift } from "@/lib/offline-gifts/reverse";
 import { importBankCsv } from "@/lib/reconciliation/bank-import";
@@ -246,5 +247,34 @@ describe("matching a bank deposit and reversing", () => {
     const [a] = await h.db.select().from(auditLog).where(eq(auditLog.action, "offline_gift.reversed"));
     expect(JSON.stringify(a!.details)).not.toMatch(/typed wrong/);
     await books();
+  });
+});
+
+describe("the treasurer's pages", () => {
+  it("list every gift with its state, the open and matched deposits, and audit-log the read of donor names", async () => {
+    const page = await offlineGiftsPage(h.db, treasurer);
+    const states = new Set(page.gifts.map((g) => g.state.kind));
+    expect(states).toEqual(new Set(["undeposited", "deposited", "reversed"]));
+    expect(page.undepositedCents).toBe(await getBalance(h.db, "undeposited_funds"));
+    expect(page.campaigns.map((c) => c.alias)).toContain("Rosa");
+    expect(page.campaigns.map((c) => c.alias)).not.toContain("Done");
+    const [read] = await h.db.select().from(auditLog).where(eq(auditLog.action, "offline_gifts.read"));
+    expect(read!.details).toEqual({ shown: page.gifts.length });
+    const d = await depositsOverview(h.db, treasurer);
+    expect(d.matched).toHaveLength(1);
+    expect(d.matched[0]).toMatchObject({ amountCents: 20_000, gifts: 3 });
+    expect(d.open.map((l) => l.amountCents)).toEqual([10_000]);
+    const line = await lineForMatching(h.db, treasurer, d.matched[0]!.lineId);
+    expect(line.deposited.map((g) => g.state.kind)).toEqual(["deposited", "deposited", "deposited"]);
+  });
+
+  it("are for treasurers only; a forged line id is not found", async () => {
+    for (const fn of [offlineGiftsPage, depositsOverview])
+      await expect(fn(h.db, admin)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(lineForMatching(h.db, lawyer, "x")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(lineForMatching(h.db, treasurer, "../../etc")).rejects.toMatchObject({ code: "not_found" });
+    await expect(lineForMatching(h.db, treasurer, "6f1c2b3a-1111-4222-8333-444455556666")).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });
