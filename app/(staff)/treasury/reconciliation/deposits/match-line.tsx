@@ -6,6 +6,7 @@ import type { lineForMatching, OfflineGiftRow } from "@/lib/offline-gifts/querie
 import { Usd } from "../../components/money";
 import { stateText } from "../../offline-gifts/gift-list";
 import { matchDepositAction } from "./actions";
+import { GiftChecklist } from "./gift-checklist";
 
 const DONE: Record<string, string> = {
   matched: "Matched: the gifts below are deposited, and the books moved them from undeposited funds to the bank.",
@@ -74,20 +75,10 @@ export function MatchLine({
             submitLabel="Match the selected gifts"
             testId="match-deposit"
           >
-            <fieldset className="space-y-2">
-              <legend className="sr-only">Gifts waiting for deposit</legend>
-              {waiting.map((w) => (
-                <label key={w.id} className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" name="giftIds" value={w.id} className="mt-0.5 h-4 w-4" />
-                  <span>
-                    <strong>
-                      <Usd cents={w.amountCents} />
-                    </strong>{" "}
-                    · {label(w)}
-                  </span>
-                </label>
-              ))}
-            </fieldset>
+            <GiftChecklist
+              gifts={waiting.map((w) => ({ id: w.id, cents: w.amountCents, label: label(w) }))}
+              lineCents={line.amountCents}
+            />
           </ActionForm>
         </section>
       )}
