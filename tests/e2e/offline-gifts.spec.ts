@@ -111,6 +111,7 @@ test("by clicking: a treasurer records three checks, imports the bank line that 
   // Two of the three do not make the deposit: refused, nothing matched.
   await match.getByRole("checkbox", { name: /Grace Community Church/ }).check();
   await match.getByRole("checkbox", { name: /Tom Becker/ }).check();
+  await expect(match.getByTestId("selected-total")).toHaveText("Selected $425.50 of $500.00: $74.50 still to select.");
   await match.getByRole("button", { name: "Match the selected gifts" }).click();
   await expect(match.getByTestId("form-error")).toContainText(
     "add up to $425.50, but the bank line is $500.00 (a difference of $74.50)",
