@@ -76,7 +76,10 @@ test("by clicking: a treasurer records three checks, imports the bank line that 
     await f.getByLabel("Date received", { exact: true }).fill(today);
     await f.getByLabel("Reference", { exact: true }).fill(c.ref);
     await f.getByLabel("For", { exact: true }).selectOption({ label: (await optionLabel(page, c.to))! });
+    const listed = page.getByTestId("offline-gift").filter({ hasText: c.name });
+    await expect(listed).toHaveCount(0);
     await f.getByRole("button", { name: "Record the gift" }).click();
+    await expect(listed).toHaveCount(1);
     await expect(page.getByTestId("done")).toContainText("Gift recorded");
   }
   // The same check number twice for one donor: refused.
