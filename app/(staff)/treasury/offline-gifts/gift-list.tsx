@@ -5,6 +5,13 @@ import { METHOD_LABELS } from "@/lib/offline-gifts/input";
 import { Usd } from "../components/money";
 import { reverseOfflineGiftAction } from "./actions";
 
+/** Badge colours with enough contrast (the same tones as the treasury's StatusBadge). */
+const STATE_TONE: Record<GiftState["kind"], string> = {
+  undeposited: "border border-amber-200 bg-amber-50 text-amber-900",
+  deposited: "border border-green-200 bg-green-50 text-green-800",
+  reversed: "border border-gray-300 bg-gray-100 text-gray-800",
+};
+
 export function stateText(s: GiftState): string {
   if (s.kind === "deposited") return `deposited on ${s.on}`;
   if (s.kind === "reversed") return `reversed on ${s.on}`;
@@ -24,7 +31,7 @@ export function GiftList({ gifts }: { gifts: OfflineGiftRow[] }) {
               {g.reference ? ` ${g.reference}` : ""} · {g.donorName}
             </span>
             <span
-              className={`rounded px-2 py-0.5 text-xs font-semibold ${g.state.kind === "undeposited" ? "bg-accent/10 text-accent" : g.state.kind === "reversed" ? "bg-line text-muted" : "bg-brand-soft text-brand"}`}
+              className={`rounded px-2 py-0.5 text-xs font-semibold ${STATE_TONE[g.state.kind]}`}
               data-testid="offline-gift-state"
             >
               {stateText(g.state)}
