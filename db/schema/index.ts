@@ -11,3 +11,4 @@ export * from "./reconciliation";
 export * from "./appointments";
 export * from "./after-release";
 export * from "./receipts";
+export * from "./offline-gifts";

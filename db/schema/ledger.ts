@@ -46,6 +46,7 @@ export const ledgerAccounts = pgTable(
     check(
       "ledger_accounts_code_format",
       sql`(${t.code} IN ('stripe', 'bank') AND ${t.kind} = 'asset' AND ${t.campaignId} IS NULL AND ${t.bondId} IS NULL)
+        OR (${t.code} = 'undeposited_funds' AND ${t.kind} = 'asset' AND NOT ${t.allowNegative} AND ${t.campaignId} IS NULL AND ${t.bondId} IS NULL)
         OR (${t.code} IN ('general', 'bonds_outstanding') AND ${t.kind} = 'fund' AND NOT ${t.allowNegative} AND ${t.campaignId} IS NULL AND ${t.bondId} IS NULL)
         OR (${t.code} = 'bond_allowance' AND ${t.kind} = 'contra_asset' AND NOT ${t.allowNegative} AND ${t.campaignId} IS NULL AND ${t.bondId} IS NULL)
         OR (${t.campaignId} IS NOT NULL AND ${t.bondId} IS NULL AND ${t.code} = 'campaign:' || ${t.campaignId}::text AND ${t.kind} = 'fund' AND NOT ${t.allowNegative})
@@ -69,6 +70,8 @@ export const ENTRY_KINDS = [
   "adjustment",
   "allowance_adjustment",
   "write_off",
+  "offline_gift",
+  "deposit",
 ] as const;
 
 export const journalEntries = pgTable(

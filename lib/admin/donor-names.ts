@@ -4,10 +4,10 @@
  * reviewer here and nowhere else, so no donor can learn from the wall what the case file holds.
  * Admins only: privacy review is the admin's duty, and a treasurer has no need for case-file hints.
  */
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { campaigns, donations } from "@/db/schema";
+import { campaigns, donations, offlineGifts } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { identifiersOf, readCaseFile } from "@/lib/case-files/store";
@@ -19,6 +19,7 @@ const FIELD = "donorWallName";
 const QUEUE_LIMIT = 200;
 
 export interface DonorNameRow {
+  /** The gift's id: a card gift (donations) or an offline gift a treasurer recorded (offline_gifts). */
   donationId: string;
   campaignId: string;
   alias: string;
@@ -38,6 +39,12 @@ const decidedSibling = sql`EXISTS (
      AND o.display_name_review <> 'pending')`;
 
 const onTheWall = inArray(donations.status, ["succeeded", "partially_refunded"]);
+
+const offlineWaiting = and(
+  isNotNull(offlineGifts.displayName),
+  eq(offlineGifts.displayNameReview, "pending"),
+  isNull(offlineGifts.reversedAt),
+);
 
 async function guardFor(db: Db, admin: Principal, campaignIds: string[]) {
   const guards = new Map<string, ((name: string) => { blocked: Finding[]; flagged: Finding[] }) | null>();
@@ -70,6 +77,20 @@ export async function donorNameQueue(db: Db, actor: Principal | null): Promise<D
     )
     .orderBy(asc(donations.succeededAt), asc(donations.id))
     .limit(QUEUE_LIMIT);
+  // Names a treasurer typed for a check or cash gift: a detainee's name can slip in there too.
+  const offline = await db
+    .select({
+      donationId: offlineGifts.id,
+      campaignId: sql<string>`${offlineGifts.campaignId}`,
+      alias: campaigns.alias,
+      name: offlineGifts.displayName,
+    })
+    .from(offlineGifts)
+    .innerJoin(campaigns, eq(campaigns.id, offlineGifts.campaignId))
+    .where(offlineWaiting)
+    .orderBy(asc(offlineGifts.createdAt), asc(offlineGifts.id))
+    .limit(Math.max(0, QUEUE_LIMIT - rows.length));
+  rows.push(...offline);
   const guards = await guardFor(
     db,
     admin,
@@ -121,30 +142,52 @@ export async function decideDonorNames(db: Db, actor: Principal | null, input: u
         ),
       )
       .for("update");
+    const offline = await tx
+      .select({
+        id: offlineGifts.id,
+        campaignId: sql<string>`${offlineGifts.campaignId}`,
+        name: offlineGifts.displayName,
+      })
+      .from(offlineGifts)
+      .where(
+        and(
+          inArray(offlineGifts.id, donationIds),
+          isNotNull(offlineGifts.displayName),
+          eq(offlineGifts.displayNameReview, "pending"),
+        ),
+      )
+      .for("update");
+    const all = [
+      ...rows.map((r) => ({ ...r, table: "donation" as const })),
+      ...offline.map((r) => ({ ...r, table: "offline_gift" as const })),
+    ];
     const guards =
       decision === "approve"
         ? await guardFor(
             tx,
             admin,
-            rows.map((r) => r.campaignId),
+            all.map((r) => r.campaignId),
           )
         : new Map();
     const result: DecisionResult = { approved: 0, rejected: 0, refused: 0 };
-    for (const r of rows) {
+    for (const r of all) {
       const blocked = decision === "approve" && (guards.get(r.campaignId)?.(r.name!).blocked.length ?? 0) > 0;
       if (blocked) {
         result.refused++;
         continue;
       }
       const status = decision === "approve" ? "approved" : "rejected";
-      await tx
-        .update(donations)
-        .set({ displayNameReview: status, displayNameReviewedBy: admin.userId, displayNameReviewedAt: new Date() })
-        .where(eq(donations.id, r.id));
+      const review = {
+        displayNameReview: status,
+        displayNameReviewedBy: admin.userId,
+        displayNameReviewedAt: new Date(),
+      } as const;
+      if (r.table === "donation") await tx.update(donations).set(review).where(eq(donations.id, r.id));
+      else await tx.update(offlineGifts).set(review).where(eq(offlineGifts.id, r.id));
       await audit(tx, {
         actorUserId: admin.userId,
         action: `donor_name.${status}`,
-        subjectType: "donation",
+        subjectType: r.table,
         subjectId: r.id,
         details: { campaignId: r.campaignId },
       });
@@ -169,5 +212,9 @@ export async function donorNamesWaiting(db: Db, actor: Principal | null): Promis
         sql`NOT ${decidedSibling}`,
       ),
     );
-  return Number(row?.n ?? 0);
+  const [off] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(offlineGifts)
+    .where(offlineWaiting);
+  return Number(row?.n ?? 0) + Number(off?.n ?? 0);
 }

@@ -1,7 +1,7 @@
 /** The rest of a public campaign page: updates and the donor wall. Public columns only; never an email. */
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaignUpdates, donations } from "@/db/schema";
+import { campaignUpdates, donations, offlineGifts } from "@/db/schema";
 
 export interface CampaignUpdate {
   id: string;
@@ -39,28 +39,48 @@ const approvedName = sql<boolean>`(${donations.displayNameReview} = 'approved' O
      AND o.display_name = ${donations.displayName}
      AND o.display_name_review = 'approved'))`;
 
-/** Newest gifts that went through and were not fully taken back. No dates: gift timing can hint at events. */
+/** Newest gifts that went through and were not fully taken back, card and offline alike. No dates: gift timing can hint at events. */
 export async function listDonorWall(
   db: Db,
   campaignId: string,
   opts: { showAmounts: boolean; limit?: number },
 ): Promise<WallEntry[]> {
-  const rows = await db
+  const limit = opts.limit ?? 12;
+  const card = await db
     .select({
       id: donations.id,
       displayName: sql<string | null>`CASE WHEN ${approvedName} THEN ${donations.displayName} END`,
       named: sql<boolean>`${donations.displayName} IS NOT NULL`,
       amount: donations.amountCents,
       coverFee: donations.coverFeeCents,
+      at: sql<string>`coalesce(${donations.succeededAt}, ${donations.createdAt})`,
     })
     .from(donations)
     .where(and(eq(donations.campaignId, campaignId), inArray(donations.status, ["succeeded", "partially_refunded"])))
     .orderBy(sql`${donations.succeededAt} DESC NULLS LAST`, desc(donations.createdAt))
-    .limit(opts.limit ?? 12);
+    .limit(limit);
+  const offline = await db
+    .select({
+      id: offlineGifts.id,
+      displayName: sql<
+        string | null
+      >`CASE WHEN ${offlineGifts.displayNameReview} = 'approved' THEN ${offlineGifts.displayName} END`,
+      named: sql<boolean>`${offlineGifts.displayName} IS NOT NULL`,
+      amount: offlineGifts.amountCents,
+      coverFee: sql<number>`0`,
+      at: sql<string>`${offlineGifts.createdAt}`,
+    })
+    .from(offlineGifts)
+    .where(and(eq(offlineGifts.campaignId, campaignId), isNull(offlineGifts.reversedAt)))
+    .orderBy(desc(offlineGifts.createdAt))
+    .limit(limit);
+  const rows = [...card, ...offline]
+    .sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime())
+    .slice(0, limit);
   return rows.map((r) => ({
     id: r.id,
     displayName: r.displayName,
     nameAwaitingReview: Boolean(r.named) && r.displayName === null,
-    giftCents: opts.showAmounts ? r.amount - r.coverFee : null,
+    giftCents: opts.showAmounts ? Number(r.amount) - Number(r.coverFee) : null,
   }));
 }

@@ -1,7 +1,14 @@
 /** Ledger account codes. Fixed accounts exist from the first migration; per-campaign and per-bond ones are created on demand. */
 import { z } from "zod";
 
-const FIXED_ACCOUNTS = ["stripe", "bank", "general", "bonds_outstanding", "bond_allowance"] as const;
+const FIXED_ACCOUNTS = [
+  "stripe",
+  "bank",
+  "undeposited_funds",
+  "general",
+  "bonds_outstanding",
+  "bond_allowance",
+] as const;
 type FixedAccount = (typeof FIXED_ACCOUNTS)[number];
 export type AccountCode = FixedAccount | `campaign:${string}` | `bond:${string}`;
 
@@ -26,9 +33,12 @@ export function parseDynamic(code: string): { type: "campaign" | "bond"; id: str
   return { type: m[1] as "campaign" | "bond", id: m[2]! };
 }
 
+/** Offline gifts (checks, wires, cash) recorded but not yet matched to the bank line that deposits them. */
+export const UNDEPOSITED = "undeposited_funds" satisfies FixedAccount;
+
 /** Accounts whose balance is money held (assets) rather than whose purpose it serves (funds). */
 export function isAssetAccount(code: string): boolean {
-  return code === "stripe" || code === "bank" || code.startsWith("bond:");
+  return code === "stripe" || code === "bank" || code === UNDEPOSITED || code.startsWith("bond:");
 }
 
 /** Protected accounts can never go below zero; Stripe and the bank can (disputes, timing). */

@@ -125,13 +125,15 @@ export interface DonorCountMismatch {
   fromDonations: number;
 }
 
-/** Recompute every campaign's donor count from its donations and report any that disagrees (should be none). */
+/** Recompute every campaign's donor count from its gifts (card and offline) and report any that disagrees (should be none). */
 export async function verifyDonorCounts(db: Db): Promise<DonorCountMismatch[]> {
   const rows = rowsOf<{ id: string; kept: string | number; actual: string | number }>(
     await db.execute(sql`
       WITH actual AS (
-        SELECT campaign_id, count(*)::bigint AS n FROM donations
-         WHERE status IN ('succeeded', 'partially_refunded') GROUP BY campaign_id)
+        SELECT campaign_id, count(*)::bigint AS n FROM (
+          SELECT campaign_id FROM donations WHERE status IN ('succeeded', 'partially_refunded')
+          UNION ALL SELECT campaign_id FROM offline_gifts WHERE campaign_id IS NOT NULL AND reversed_at IS NULL) g
+         GROUP BY campaign_id)
       SELECT coalesce(k.campaign_id, a.campaign_id)::text AS id, coalesce(k.donors, 0) AS kept, coalesce(a.n, 0) AS actual
         FROM campaign_donor_counts k FULL JOIN actual a ON a.campaign_id = k.campaign_id
        WHERE coalesce(k.donors, 0) <> coalesce(a.n, 0)`),

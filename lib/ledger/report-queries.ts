@@ -7,6 +7,8 @@ type Num = string | number;
 export interface AccountTotals {
   stripe: number;
   bank: number;
+  /** Offline gifts recorded, not yet matched to a bank deposit. */
+  undeposited: number;
   atIce: number;
   general: number;
   campaigns: number;
@@ -15,10 +17,13 @@ export interface AccountTotals {
 
 /** Cached balances summed by account group (assets: stripe, bank, at ICE; funds: general, campaigns, outstanding). */
 export async function accountTotals(db: Db): Promise<AccountTotals> {
-  const [r] = rowsOf<Record<"stripe" | "bank" | "at_ice" | "general" | "campaigns" | "outstanding", Num>>(
+  const [r] = rowsOf<
+    Record<"stripe" | "bank" | "undeposited" | "at_ice" | "general" | "campaigns" | "outstanding", Num>
+  >(
     await db.execute(sql`
       SELECT coalesce(sum(balance) FILTER (WHERE code = 'stripe'), 0)::bigint AS stripe,
              coalesce(sum(balance) FILTER (WHERE code = 'bank'), 0)::bigint AS bank,
+             coalesce(sum(balance) FILTER (WHERE code = 'undeposited_funds'), 0)::bigint AS undeposited,
              coalesce(sum(balance) FILTER (WHERE bond_id IS NOT NULL), 0)::bigint AS at_ice,
              coalesce(sum(balance) FILTER (WHERE code = 'general'), 0)::bigint AS general,
              coalesce(sum(balance) FILTER (WHERE campaign_id IS NOT NULL), 0)::bigint AS campaigns,
@@ -28,6 +33,7 @@ export async function accountTotals(db: Db): Promise<AccountTotals> {
   return {
     stripe: Number(r!.stripe),
     bank: Number(r!.bank),
+    undeposited: Number(r!.undeposited),
     atIce: Number(r!.at_ice),
     general: Number(r!.general),
     campaigns: Number(r!.campaigns),
@@ -73,11 +79,11 @@ export async function monthlyFlows(db: Db, campaignId?: string): Promise<MonthRo
   const rows = rowsOf<{ month: string; gifts: Num; bonds_paid: Num; recovered: Num }>(
     await db.execute(sql`
       SELECT to_char(e.effective_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
-             coalesce(sum(-p.amount) FILTER (WHERE e.kind = 'donation' AND a.kind = 'fund'), 0)::bigint AS gifts,
+             coalesce(sum(-p.amount) FILTER (WHERE e.kind IN ('donation', 'offline_gift') AND a.kind = 'fund'), 0)::bigint AS gifts,
              coalesce(sum(p.amount) FILTER (WHERE e.kind = 'bond_payment' AND a.bond_id IS NOT NULL), 0)::bigint AS bonds_paid,
              coalesce(sum(p.amount) FILTER (WHERE e.kind IN ('bond_refund', 'interest') AND a.code = 'bank'), 0)::bigint AS recovered
         FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id JOIN ledger_accounts a ON a.code = p.account_code
-       WHERE ${where} AND e.kind IN ('donation', 'bond_payment', 'bond_refund', 'interest')
+       WHERE ${where} AND e.kind IN ('donation', 'offline_gift', 'bond_payment', 'bond_refund', 'interest')
        GROUP BY 1 ORDER BY 1`),
   );
   return rows.map((m) => ({

@@ -22,8 +22,10 @@ export interface ReceiptInput {
   coverFeeCents?: number;
   /** What was later refunded (the receipt then says so). */
   refundedCents?: number;
-  /** The public alias, without its asterisk (the receipt adds it, as every public page does). */
-  campaignAlias: string;
+  /** The public alias, without its asterisk (the receipt adds it, as every public page does); null: the general pool. */
+  campaignAlias: string | null;
+  /** How the gift was paid; absent means card (Stripe). Offline gifts say so on the receipt. */
+  method?: "card" | "check" | "wire" | "cash" | "other";
   date: Date;
   /** The fund's time zone: the day printed is the day there (default UTC). */
   timeZone?: string;
@@ -76,11 +78,14 @@ export function buildReceipt(r: ReceiptInput): ReceiptText {
   const money = (c: number) => formatMoney(c, r.locale);
   const amount = money(r.amountCents - cover);
   const lines = [
-    t.thanks(amount, `${r.campaignAlias}*`, r.fundName),
+    r.campaignAlias === null
+      ? t.thanksGeneral(amount, r.fundName)
+      : t.thanks(amount, `${r.campaignAlias}*`, r.fundName),
     ...(r.frequency === "monthly" ? [t.monthly] : []),
     "",
     `${t.amount}: ${cover > 0 ? t.itemised(amount, money(cover), money(r.amountCents)) : amount}`,
     `${t.date}: ${formatDay(r.date, r.locale, r.timeZone)}`,
+    ...(r.method && r.method !== "card" ? [`${t.paidBy}: ${t.methods[r.method]}`] : []),
     ...(refunded > 0 ? [t.refunded(money(refunded))] : []),
     "",
     ...acknowledgmentLines(t, r, r.amountCents),

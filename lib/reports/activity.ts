@@ -32,7 +32,7 @@ export async function statementOfActivity(db: Db, f: ActivityFilter = {}): Promi
   // `- 0` is -0, which prints as "-$0.00" and fails Object.is against 0.
   const neg = (n: number) => (n === 0 ? 0 : -n);
   return {
-    gifts: funds("donation"),
+    gifts: funds("donation") + funds("offline_gift"),
     fees: neg(funds("processing_fee")),
     refunds: neg(funds("refund")),
     disputes: neg(funds("dispute") + funds("dispute_reversal")),

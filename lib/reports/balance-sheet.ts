@@ -5,7 +5,15 @@ import { accountTotals, nonZeroCampaignFunds } from "@/lib/ledger/queries";
 
 export interface BalanceSheet {
   /** `atIce` is the bond receivable gross; less the allowance for bonds not expected back, `atIceNet`. */
-  assets: { stripe: number; bank: number; atIce: number; allowance: number; atIceNet: number; total: number };
+  assets: {
+    stripe: number;
+    bank: number;
+    undeposited: number;
+    atIce: number;
+    allowance: number;
+    atIceNet: number;
+    total: number;
+  };
   funds: { general: number; campaigns: number; bondsOutstanding: number; total: number };
   /** Campaign funds holding money, largest first (public alias only). */
   restricted: { campaignId: string; alias: string; cents: number }[];
@@ -18,10 +26,11 @@ export async function balanceSheet(db: Db): Promise<BalanceSheet> {
     assets: {
       stripe: t.stripe,
       bank: t.bank,
+      undeposited: t.undeposited,
       atIce: t.atIce,
       allowance,
       atIceNet: t.atIce - allowance,
-      total: t.stripe + t.bank + t.atIce - allowance,
+      total: t.stripe + t.bank + t.undeposited + t.atIce - allowance,
     },
     funds: {
       general: t.general,

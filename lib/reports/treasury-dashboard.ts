@@ -71,7 +71,7 @@ export async function treasuryDashboard(
 ): Promise<TreasuryDashboard> {
   requireTreasuryReader(actor);
   const now = opts.now ?? new Date();
-  const fixed = await getBalances(db, ["general", "bonds_outstanding", "stripe", "bank"]);
+  const fixed = await getBalances(db, ["general", "bonds_outstanding", "stripe", "bank", "undeposited_funds"]);
   const campaignFunds = await campaignFundsHoldingMoney(db);
   const atIceCents = await atIceTotal(db);
 
@@ -92,6 +92,11 @@ export async function treasuryDashboard(
   const assets: FundLine[] = [
     { account: "stripe", label: "Stripe balance", cents: fixed.get("stripe")! },
     { account: "bank", label: "Bank", cents: fixed.get("bank")! },
+    {
+      account: "undeposited_funds",
+      label: "Checks and cash not yet deposited",
+      cents: fixed.get("undeposited_funds")!,
+    },
     { account: "bond:*", label: "Bonds at ICE (receivable)", cents: atIceCents },
   ];
 

@@ -65,6 +65,10 @@ const { bondAction } = await import("@/app/(staff)/treasury/bonds/[id]/actions")
 const { refundGiftAction, resolvePurposeFailureAction } = await import("@/app/(staff)/treasury/gifts/actions");
 const { addRateAction } = await import("@/app/(staff)/treasury/rates/actions");
 const { importBankAction } = await import("@/app/(staff)/treasury/reconciliation/actions");
+const offline = {
+  ...(await import("@/app/(staff)/treasury/offline-gifts/actions")),
+  ...(await import("@/app/(staff)/treasury/reconciliation/deposits/actions")),
+};
 const { consoleAction } = await import("@/app/dev/stripe/actions");
 const { BOND_FORMS } = await import("@/lib/bonds/bond-forms");
 
@@ -327,6 +331,51 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
         await check(null, () => consoleAction(fd), "consoleAction");
       }) as never,
     );
+  });
+
+  it("offline gifts: record, reverse, match a deposit", async () => {
+    const fields = [
+      "method",
+      "donorName",
+      "email",
+      "amount",
+      "receivedOn",
+      "reference",
+      "campaign",
+      "showOnWall",
+      "locale",
+      "token",
+    ];
+    const base = {
+      method: "check",
+      donorName: "Fuzz Donor",
+      amount: "12.00",
+      receivedOn: "2026-01-02",
+      reference: "77",
+    };
+    await prop(
+      fc.asyncProperty(badForm(fields, base), async (fd) => {
+        await check(people.treasurer, () => offline.recordOfflineGiftAction(IDLE, fd), "recordOfflineGiftAction");
+      }) as never,
+    );
+    await prop(
+      fc.asyncProperty(badId(ids.donation), badForm(["reason"]), async (id, fd) => {
+        await check(people.treasurer, () => offline.reverseOfflineGiftAction(id, IDLE, fd), "reverseOfflineGiftAction");
+      }) as never,
+    );
+    await prop(
+      fc.asyncProperty(badId(ids.donation), fc.array(badId(ids.donation), { maxLength: 3 }), async (line, gifts) => {
+        const fd = new FormData();
+        for (const g of gifts) fd.append("giftIds", g);
+        await check(people.treasurer, () => offline.matchDepositAction(line, IDLE, fd), "matchDepositAction");
+      }) as never,
+    );
+    for (const who of [null, people.lawyer, people.admin]) {
+      const fd = new FormData();
+      for (const [k, v] of Object.entries(base)) fd.set(k, v);
+      const out = await check(who, () => offline.recordOfflineGiftAction(IDLE, fd), "offline gift by the wrong person");
+      expect(out.kind).toBe("refused");
+    }
   });
 
   it("the wrong person (or nobody) is refused with a message, never an error page", async () => {

@@ -6,6 +6,7 @@ const NAV = [
   { href: "/treasury/ledger?account=general", label: "Ledger" },
   { href: "/treasury/rates", label: "Interest rates" },
   { href: "/treasury/gifts", label: "Gifts" },
+  { href: "/treasury/offline-gifts", label: "Offline gifts" },
   { href: "/treasury/reconciliation", label: "Reconciliation" },
   { href: "/treasury/reports", label: "Reports" },
   { href: "/treasury/receipts", label: "Receipts" },

@@ -18,3 +18,5 @@ export { reallocationEntry } from "./reallocation";
 export { adjustmentEntry } from "./adjustment";
 export { allowanceAdjustmentEntry } from "./allowance-adjustment";
 export { writeOffEntries } from "./write-off";
+export { offlineGiftEntry } from "./offline-gift";
+export { depositEntry } from "./deposit";

@@ -102,7 +102,7 @@ export default async function LedgerPage({
       </nav>
       <p className="text-xs text-muted">
         Other accounts:{" "}
-        {["general", "bonds_outstanding", "stripe", "bank", "bond:*"].map((a) => (
+        {["general", "bonds_outstanding", "stripe", "bank", "undeposited_funds", "bond:*"].map((a) => (
           <Link
             key={a}
             href={`/treasury/ledger?account=${encodeURIComponent(a)}`}

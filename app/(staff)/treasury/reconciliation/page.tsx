@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { isNull } from "drizzle-orm";
+import Link from "next/link";
 import { getDb } from "@/db";
 import { bankStatementLines } from "@/db/schema";
 import { currentPrincipal } from "@/lib/auth/config";
@@ -55,7 +56,8 @@ export default async function ReconciliationPage() {
           <h2 className="font-semibold">Bank statement</h2>
           <p className="mb-3 mt-1 text-sm text-muted">
             A CSV with date, amount and description columns. Importing the same file again adds nothing. Lines are
-            matched to payouts, bond payments and bond refunds.
+            matched to payouts, bond payments and bond refunds; a deposit of checks or cash is matched below to the
+            offline gifts it carries.
           </p>
           <ActionForm action={importBankAction} submitLabel="Import statement" testId="import-bank">
             <label className="block text-sm font-medium">
@@ -99,8 +101,13 @@ export default async function ReconciliationPage() {
           </table>
         )}
       </section>
-      <section className="rounded-xl border border-line bg-white p-4">
-        <h2 className="font-semibold">Bank lines not matched</h2>
+      <section className="rounded-xl border border-line bg-white p-4" data-testid="bank-unmatched">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="font-semibold">Bank lines not matched</h2>
+          <Link href="/treasury/reconciliation/deposits" className="text-sm text-brand underline">
+            Bank deposits of offline gifts
+          </Link>
+        </div>
         {unmatched.length === 0 ? (
           <p className="mt-1 text-sm text-muted">None.</p>
         ) : (
@@ -110,6 +117,7 @@ export default async function ReconciliationPage() {
                 <th className="py-1">Date</th>
                 <th>Description</th>
                 <th className="text-right">Amount</th>
+                <th className="sr-only">Match</th>
               </tr>
             </thead>
             <tbody>
@@ -118,6 +126,13 @@ export default async function ReconciliationPage() {
                   <td className="py-1">{l.postedOn}</td>
                   <td>{l.description}</td>
                   <td className="text-right tabular-nums">{formatUsd(l.amountCents)}</td>
+                  <td className="pl-3 text-right">
+                    {l.amountCents > 0 ? (
+                      <Link href={`/treasury/reconciliation/deposits?line=${l.id}`} className="text-brand underline">
+                        Match offline gifts
+                      </Link>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -12,6 +12,7 @@ export function BalanceSheetSection({ bs }: { bs: BalanceSheet }) {
         rows={[
           ["Stripe balance", bs.assets.stripe, ledger("stripe")],
           ["Bank", bs.assets.bank, ledger("bank")],
+          ["Checks and cash not yet deposited", bs.assets.undeposited, ledger("undeposited_funds")],
           ["Bonds held by ICE (receivable, gross)", bs.assets.atIce],
           ["Less: allowance for bonds not expected back", -bs.assets.allowance, ledger("bond_allowance")],
           ["Bonds held by ICE, net", bs.assets.atIceNet],
