@@ -7,6 +7,7 @@ import type { OfflineMethod } from "@/db/schema";
 import { env } from "@/lib/env";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { buildReceipt } from "@/lib/mail/receipt";
+import { fundIdentity } from "@/lib/receipts/fund";
 
 export interface OfflineReceiptGift {
   id: string;
@@ -22,13 +23,12 @@ export async function queueOfflineReceipt(tx: Db, g: OfflineReceiptGift): Promis
   if (!g.email) return;
   const e = env();
   const receipt = buildReceipt({
+    ...fundIdentity(e),
     locale: g.locale,
-    fundName: e.FUND_NAME,
     amountCents: g.amountCents,
     campaignAlias: g.campaignAlias,
     method: g.method,
     date: new Date(`${g.receivedOn}T12:00:00Z`),
-    deductible: e.FUND_DEDUCTIBLE === "true",
     frequency: "one_off",
   });
   await enqueueMail(tx, {
