@@ -1,7 +1,10 @@
 /**
  * After posting: appearances, cancellation (I-391), refund claim, refund with
  * interest (recycled into the general pool), breach (I-323), appeal,
- * forfeiture (a loss) or reinstatement. Dates must follow each other.
+ * forfeiture (a loss) or reinstatement. Dates must follow each other. Staff reach
+ * `appearance`, `breach` and `cancel` only by recording the ICE notice
+ * (lib/notices/record-notice.ts) and `claimRefund` by recording the claim mailed
+ * (lib/recovery/claims.ts), so each comes with its deadline or alert rows.
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -143,8 +146,9 @@ const steps: Record<LifecycleStep, Step> = {
       }),
       input,
     );
-    // Inside the appeal window a forfeiture gives up the appeal: it must be said, with a reason, for the audit log.
-    const days = env().BOND_APPEAL_DAYS;
+    // Inside the appeal window (30 days, 33 when the I-323 was mailed) a forfeiture gives up the appeal: it
+    // must be said, with a reason, for the audit log.
+    const days = appealDaysFor(await i323ServedBy(tx, bond.id), env().BOND_APPEAL_DAYS);
     const w = bond.status === "breached" && bond.i323On ? appealWindow(bond.i323On, new Date(), days) : null;
     if (w?.open) {
       if (!p.noAppeal)
