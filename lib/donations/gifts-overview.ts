@@ -4,6 +4,8 @@ import type { Db } from "@/db/client";
 import { campaigns, donations, stripeDisputes } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
+import { campaignAccount, getBalance } from "@/lib/ledger";
+import { paymentShareOfCampaign } from "@/lib/ledger/queries";
 
 export async function giftsOverview(db: Db, actor: Principal | null) {
   requireTreasuryReader(actor);
@@ -52,6 +54,7 @@ export async function giftDetail(db: Db, actor: Principal | null, id: string) {
       id: donations.id,
       at: donations.succeededAt,
       alias: campaigns.alias,
+      campaignId: donations.campaignId,
       amount: donations.amountCents,
       cover: donations.coverFeeCents,
       fee: donations.feeCents,
@@ -64,5 +67,12 @@ export async function giftDetail(db: Db, actor: Principal | null, id: string) {
     .from(donations)
     .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
     .where(eq(donations.id, id));
-  return g ?? null;
+  if (!g) return null;
+  // What a refund would take from where (lib/payments/webhooks/books.ts campaignThenGeneral): this gift's
+  // share of its campaign, as far as the campaign still holds it; the general pool covers the rest.
+  const [held, share] = await Promise.all([
+    getBalance(db, campaignAccount(g.campaignId)),
+    g.pi ? paymentShareOfCampaign(db, g.campaignId, g.pi) : Promise.resolve(0),
+  ]);
+  return { ...g, campaignHeld: held, campaignShare: share };
 }
