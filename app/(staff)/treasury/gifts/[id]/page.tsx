@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { formatUsd } from "@/lib/money";
 import { giftDetail } from "@/lib/donations/gifts-overview";
-import { StatusBadge } from "../../components/money";
+import { MoneyLink, StatusBadge } from "../../components/money";
 import { pageError } from "@/app/components/staff/page-error";
 import { refundGiftAction } from "../actions";
 import { RefundGiftForm } from "./refund-gift-form";
@@ -45,6 +45,10 @@ export default async function GiftPage({ params }: { params: Promise<{ id: strin
           <dd>{formatUsd(g.refunded)}</dd>
           <dt className="text-muted">To general pool if the campaign fails</dt>
           <dd>{g.consent ? "yes, the donor agreed" : "no, refund the donor"}</dd>
+          <dt className="text-muted">Campaign {g.alias}* fund holds</dt>
+          <dd data-testid="gift-campaign-held">
+            <MoneyLink cents={g.campaignHeld} account={`campaign:${g.campaignId}`} />
+          </dd>
           <dt className="text-muted">Stripe payment</dt>
           <dd className="font-mono text-xs">{g.pi ?? ""}</dd>
         </dl>
