@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { pdfText } from "../helpers/pdf-text";
+import { recordNotice } from "./helpers/notices";
 import { signIn } from "./helpers/sign-in";
 
 // After the bond is paid (issue 13): from the treasury dashboard, by clicking, record an I-340 and an I-323 with
@@ -16,26 +17,6 @@ async function shots(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-async function recordNotice(
-  page: Page,
-  v: Record<string, string>,
-  scan?: { name: string; mimeType: string; buffer: Buffer },
-) {
-  const form = page.getByRole("form", { name: "Record a notice from ICE" });
-  await form.getByLabel("Notice", { exact: true }).selectOption(v.form!);
-  await form.getByLabel("Served on").fill(v.servedOn!);
-  await form.getByLabel("Served by").selectOption(v.servedBy!);
-  if (v.deliveryDate) {
-    await form.getByLabel("Delivery date").fill(v.deliveryDate);
-    await form.getByLabel("Delivery time").fill(v.deliveryTime!);
-    await form.getByLabel("Facility's time zone").selectOption(v.timeZone!);
-    await form.getByLabel("Place").fill(v.place!);
-  }
-  if (scan) await form.getByLabel("Scan of the notice").setInputFiles(scan);
-  await form.getByRole("button", { name: "Record notice" }).click();
-  await expect(page.getByTestId("done")).toBeVisible();
-}
-
 test("after release: notices with scans, both deadlines, the I-391, the claim packet read back, mailed, the aging table moves", async ({
   page,
 }) => {
@@ -43,7 +24,7 @@ test("after release: notices with scans, both deadlines, the I-391, the claim pa
   await page.setViewportSize({ width: 1280, height: 800 });
   // The admin sets the fund's obligor profile once, from the admin home.
   await signIn(page, "admin@openbond.example");
-  await page.goto("/admin");
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Admin" }).click();
   await page.getByRole("link", { name: "Fund obligor" }).click();
   const profile = page.getByRole("form", { name: "Fund obligor profile" });
   await profile.getByLabel("Obligor's legal name").fill("Open Bond Fund Inc.");
@@ -58,7 +39,7 @@ test("after release: notices with scans, both deadlines, the I-391, the claim pa
   await shots(page, "0-fund-obligor");
 
   await signIn(page, "treasurer@openbond.example");
-  await page.goto("/treasury");
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Treasury" }).click();
   const aging = page.getByTestId("aging");
   const claimedBefore = await aging.locator("[data-testid$='-claimed']").allInnerTexts();
   await page.getByRole("link", { name: "All bonds" }).click();

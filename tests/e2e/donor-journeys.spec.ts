@@ -5,36 +5,11 @@
  * route (the e2e server's embedded database can only be opened by the server itself).
  * Phone and desktop screenshots of each step go to test-results/donor-*.png.
  */
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { books, expectFigureMatchesBooks } from "./helpers/books";
 
 const GIVE = /^(Give \$[\d,]+\.\d{2}( a month)?|Continue to secure payment)$/;
 const DONAR = /^(Donar \$[\d,]+\.\d{2}( al mes)?|Continuar al pago seguro)$/;
-
-/** "$8,085.21" → 808521: every donor page shows money with cents (one format). */
-function cents(text: string | null): number {
-  const m = /^-?\$(\d{1,3}(?:,\d{3})*)\.(\d{2})$/.exec((text ?? "").trim());
-  if (!m) throw new Error(`not a money figure with cents: ${JSON.stringify(text)}`);
-  return Number(m[1]!.replace(/,/g, "")) * 100 + Number(m[2]);
-}
-
-interface Books {
-  balanceCents: number;
-  paidToIceCents: number;
-  donations: {
-    amountCents: number;
-    coverFeeCents: number;
-    feeCents: number | null;
-    status: string;
-    frequency: string;
-  }[];
-  recurring: { amountCents: number; coverFeeCents: number; status: string }[];
-}
-
-async function books(request: APIRequestContext, slug: string): Promise<Books> {
-  const res = await request.get(`/api/test/campaign-books?slug=${slug}`);
-  expect(res.ok()).toBe(true);
-  return (await res.json()) as Books;
-}
 
 async function shoot(page: Page, name: string): Promise<void> {
   const size = page.viewportSize();
@@ -43,20 +18,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: `test-results/donor-${name}-desktop.png`, fullPage: true });
   if (size) await page.setViewportSize(size);
-}
-
-/** The campaign's headline figure, once the page shows what the books hold (webhooks arrive asynchronously). */
-async function expectFigureMatchesBooks(page: Page, request: APIRequestContext, slug: string): Promise<number> {
-  let b = await books(request, slug);
-  await expect
-    .poll(async () => {
-      b = await books(request, slug);
-      const shown = cents(await page.getByTestId("raised").textContent());
-      if (shown !== b.balanceCents + b.paidToIceCents) await page.reload();
-      return shown;
-    })
-    .toBe(b.balanceCents + b.paidToIceCents);
-  return b.balanceCents;
 }
 
 async function openCampaign(page: Page, alias: string): Promise<void> {

@@ -5,6 +5,7 @@
  * approved names appear. Sign-in links come from /api/test/last-mail (APP_ENV=test only).
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { openCampaign } from "./helpers/give";
 import { signIn } from "./helpers/sign-in";
 
 const CASE = {
@@ -81,7 +82,9 @@ async function liveCampaign(browser: Browser): Promise<{ slug: string; admin: Pa
 
 async function give(browser: Browser, slug: string, name: string, shotName?: string): Promise<void> {
   const donor = await (await browser.newContext()).newPage();
-  await donor.goto(`/campaigns/${slug}`);
+  await donor.goto("/");
+  await openCampaign(donor, "Iris");
+  expect(donor.url()).toContain(`/campaigns/${slug}`);
   await expect(donor.getByText("Names appear on the wall once a person on our team has reviewed them")).toBeVisible();
   await donor.getByLabel("Other amount in dollars").fill("15");
   await donor.getByLabel("Name on the donor wall").fill(name);
@@ -122,10 +125,11 @@ test("the client's legal name or A-number typed as a donor-wall name is never pu
   for (const [path, body] of Object.entries(html))
     for (const n of [...NEEDLES, PLAIN]) expect(body, `${path} shows "${n}" before review`).not.toContain(n);
   const visitor = await (await browser.newContext()).newPage();
-  await visitor.goto(`/campaigns/${slug}`);
+  await visitor.goto("/");
+  await openCampaign(visitor, "Iris");
   await expect(visitor.getByTestId("donor-wall").getByText("A donor", { exact: true })).toHaveCount(3);
   await shoot(visitor, "donor-wall-waiting");
-  await visitor.goto(`/es/campaigns/${slug}`);
+  await visitor.getByRole("link", { name: "Ver esta página en español" }).click();
   await expect(visitor.getByTestId("donor-wall").getByText("Un donante", { exact: true })).toHaveCount(3);
 
   // The admin reaches the queue from the admin home and sees what the guard found, there only.
@@ -160,11 +164,13 @@ test("the client's legal name or A-number typed as a donor-wall name is never pu
     for (const n of NEEDLES) expect(body, `${path} leaks "${n}"`).not.toContain(n);
   // A fresh visitor: the one above chose Spanish, and next-intl remembers that choice.
   const english = await (await browser.newContext()).newPage();
-  await english.goto(`/campaigns/${slug}`);
+  await english.goto("/");
+  await openCampaign(english, "Iris");
   await expect(english.getByTestId("donor-wall")).toContainText(PLAIN);
   await expect(english.getByTestId("donor-wall").getByText("A donor", { exact: true })).toHaveCount(2);
   await shoot(english, "donor-wall-reviewed");
-  await visitor.goto(`/es/campaigns/${slug}`);
+  await visitor.reload(); // still on the Spanish campaign page it switched to
+  await expect(visitor).toHaveURL(new RegExp(`/es/campaigns/${slug}$`));
   await expect(visitor.getByTestId("donor-wall")).toContainText(PLAIN);
   await expect(visitor.getByTestId("donor-wall").getByText("Un donante", { exact: true })).toHaveCount(2);
 });

@@ -158,6 +158,7 @@ test("a new lawyer signs up, is verified, writes a campaign that goes live anony
   await expect(visitor.getByTestId("campaign-card").filter({ hasText: "Noor" })).toContainText("California");
   for (const n of NEEDLES) expect(await visitor.content()).not.toContain(n);
   await visitor.getByRole("link", { name: "Noor*", exact: true }).first().click();
+  await visitor.waitForURL(/\/campaigns\/noor-[0-9a-f]{6}$/);
   const slug = /\/campaigns\/(noor-[0-9a-f]{6})/.exec(visitor.url())?.[1];
   expect(slug).toBeTruthy();
   await shots(visitor, "journeys/lawyer-05-live-public");
@@ -176,7 +177,7 @@ test("a new lawyer signs up, is verified, writes a campaign that goes live anony
   await names.getByRole("checkbox").check();
   await shots(admin, "journeys/admin-03-donor-names");
   await admin.getByRole("button", { name: "Approve selected" }).click();
-  await expect(admin.getByRole("form", { name: "Donor wall names" }).getByRole("alert")).toContainText(
+  await expect(admin.getByRole("form", { name: "Donor wall names" }).getByRole("status")).toContainText(
     "1 name approved",
   );
   await expect

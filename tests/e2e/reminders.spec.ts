@@ -3,23 +3,18 @@
  * the test clock moved forward, the SMS reminders appear in the development outbox at their
  * times, in that language, and a correction goes out when the date changes. The lawyer's journey
  * starts at the lawyer's home and goes on by clicking; the clock and the outbox are the test
- * tools in a second tab (/dev/clock, /dev/outbox).
+ * tools in a second tab (/dev/clock, /dev/outbox), opened directly: they are no user's page.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn } from "./helpers/sign-in";
 
 const TZ = "America/Chicago";
 const DAY = 86_400_000;
 
-async function signIn(browser: Browser, email: string): Promise<Page> {
+/** Sign in through the shared helper (tests/e2e/helpers/sign-in.ts), in a fresh browser context. */
+async function staffPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  const res = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent(email)}`);
-  const link = /https?:\/\/\S+\/api\/auth\/callback\/email\S+/.exec(((await res.json()) as { text: string }).text)?.[0];
-  await page.goto(link!);
-  await expect(page.getByTestId("roles")).toBeVisible();
+  await signIn(page, email);
   return page;
 }
 
@@ -70,9 +65,9 @@ for (const c of CASES) {
     await tools.goto("/dev/clock");
     await tools.getByRole("button", { name: "Reset the clock" }).click();
 
-    const lawyer = await signIn(browser, "lawyer@openbond.example");
+    const lawyer = await staffPage(browser, "lawyer@openbond.example");
     await lawyer.setViewportSize({ width: 1280, height: 800 });
-    await lawyer.goto("/lawyer");
+    await lawyer.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Lawyer" }).click();
     await lawyer.getByRole("link", { name: `${c.alias}*` }).click();
     await lawyer.getByRole("link", { name: "Appointments and reminders" }).click();
     await expect(lawyer.getByRole("heading", { name: "Appointments and reminders" })).toBeVisible();

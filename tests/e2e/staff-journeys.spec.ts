@@ -8,9 +8,10 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { ledgerBalanceBehind, staffCents as cents } from "./helpers/books";
+import { recordNotice, type NoticeInput } from "./helpers/notices";
 import { signIn } from "./helpers/sign-in";
 
-const cents = (s: string) => Math.round(Number(s.replace(/[^0-9.-]/g, "")) * 100);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 async function shot(page: Page, name: string) {
@@ -29,11 +30,11 @@ async function home(page: Page, email: string, area: "Lawyer" | "Treasury" | "Ad
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: area }).click();
 }
 
-/** Click a money figure (it links to its ledger account) and read the ledger's own balance. */
-async function ledgerBalanceBehind(page: Page, figure: ReturnType<Page["getByTestId"]>): Promise<number> {
-  await figure.getByRole("link").click();
-  await page.waitForURL(/\/treasury\/ledger\?account=/);
-  return cents(await page.getByTestId("ledger-balance").innerText());
+/** On the bond page: record an ICE notice on its notices page, then come back to the bond. */
+async function notice(page: Page, v: NoticeInput) {
+  await page.getByRole("link", { name: "Record a notice from ICE" }).click();
+  await recordNotice(page, v);
+  await page.getByRole("link", { name: /← Bond for/ }).click();
 }
 
 test.describe.configure({ mode: "serial" });
@@ -122,7 +123,8 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
   await shot(page, "06-treasurer-posted");
 
   // Breach today: the appeal window is open, so forfeiting needs "no appeal will be filed" and a reason.
-  await page.getByTestId("form-breach").getByRole("button", { name: "Record breach" }).click();
+  await shot(page, "06b-treasurer-next-notice");
+  await notice(page, { form: "I-323", servedOn: day(0), servedBy: "in_person" });
   await expect(page.getByTestId("appeal-deadline")).toContainText(`${30} day(s) left`);
   const forfeit = page.getByTestId("form-forfeit");
   await forfeit.getByLabel(/I have read what this changes/).check();
@@ -151,9 +153,7 @@ test("a posted bond: late appeal refused, reinstated, I-391, claim, refund with 
     .click();
   await page.getByRole("link", { name: /^Posted \(\d+\)$/ }).click();
   await page.getByRole("link", { name: "Tomás*" }).click();
-  const breach = page.getByTestId("form-breach");
-  await breach.getByLabel("I-323 date").fill(day(-40));
-  await breach.getByRole("button", { name: "Record breach" }).click();
+  await notice(page, { form: "I-323", servedOn: day(-40), servedBy: "in_person" });
   await expect(page.getByTestId("appeal-deadline")).toContainText("The window closed 10 day(s) ago");
   const appeal = page.getByTestId("form-appeal");
   await appeal.getByLabel("Appeal date").fill(day(-5));
@@ -162,9 +162,14 @@ test("a posted bond: late appeal refused, reinstated, I-391, claim, refund with 
   await shot(page, "11-breach-late-appeal");
   await page.getByTestId("form-reinstate").getByRole("button", { name: "Reinstate" }).click();
   await expect(page.getByTestId("done")).toContainText("reinstated");
-  await page.getByTestId("form-cancel").getByRole("button", { name: "Record I-391" }).click();
-  await page.getByTestId("form-claim").getByRole("button", { name: "Record claim" }).click();
-  await expect(page.getByTestId("done")).toContainText("Refund claim recorded");
+  await notice(page, { form: "I-391", servedOn: day(0), servedBy: "mail" });
+  await page.getByRole("link", { name: "Refund recovery" }).first().click();
+  const mailed = page.getByRole("form", { name: "Record the claim mailed" });
+  await mailed.getByLabel("Mailed on").fill(day(0));
+  await mailed.getByLabel("Tracking number").fill("9400 1111 2222 4444");
+  await mailed.getByRole("button", { name: "Record mailed" }).click();
+  await expect(page.getByTestId("claim-mailed")).toContainText("9400 1111 2222 4444");
+  await page.getByRole("link", { name: /← Bond for/ }).click();
   const refund = page.getByTestId("form-refund");
   const total = await page.getByTestId("expected-total").innerText();
   const interest = cents(await page.getByTestId("expected-interest").innerText());

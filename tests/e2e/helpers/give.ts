@@ -3,14 +3,25 @@ import { expect, type Page } from "@playwright/test";
 
 export const GIVE = /^(Give \$[\d,]+\.\d{2}( a month)?|Continue to secure payment)$/;
 
-/** From anywhere on the public site: the home page's link, then the campaign's link. */
-export async function openCampaignFromHome(page: Page, alias: string): Promise<void> {
-  await page.getByRole("link", { name: "OpenBond", exact: false }).first().click();
+/** Back to the home page from any page, by the fund's name in the header (public and staff layouts). */
+export async function clickHome(page: Page): Promise<void> {
+  await page.getByRole("banner").getByRole("link").first().click();
+  await expect(page.getByTestId("campaign-card").first()).toBeVisible();
+}
+
+/** From the home page: the campaign's link (its alias). */
+export async function openCampaign(page: Page, alias: string): Promise<void> {
   await page
     .getByRole("link", { name: `${alias}*`, exact: true })
     .first()
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`${alias}*`);
+}
+
+/** From any page: home, then the campaign. */
+export async function openCampaignFromHome(page: Page, alias: string): Promise<void> {
+  await clickHome(page);
+  await openCampaign(page, alias);
 }
 
 /** On a campaign page: give `dollars` (the "Other" amount), optionally with a donor-wall name, card succeeds. */
