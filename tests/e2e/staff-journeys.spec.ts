@@ -163,7 +163,7 @@ test("a posted bond: late appeal refused, reinstated, I-391, claim, refund with 
   await page.getByTestId("form-reinstate").getByRole("button", { name: "Reinstate" }).click();
   await expect(page.getByTestId("done")).toContainText("reinstated");
   await notice(page, { form: "I-391", servedOn: day(0), servedBy: "mail" });
-  await page.getByRole("link", { name: "Refund recovery" }).first().click();
+  await page.getByRole("link", { name: "Prepare and record the refund claim" }).click();
   const mailed = page.getByRole("form", { name: "Record the claim mailed" });
   await mailed.getByLabel("Mailed on").fill(day(0));
   await mailed.getByLabel("Tracking number").fill("9400 1111 2222 4444");

@@ -36,7 +36,7 @@ export function RefundSteps({ d, act }: { d: BondDetail; act: BondAct }) {
             Generate the refund-claim packet for ICE&apos;s Debt Management Center, mail it, and record the mailing with
             its tracking number. The dashboard then alerts at 90, 180 and 365 days without a refund.
           </p>
-          <StepLink href={`/treasury/bonds/${b.id}/recovery`}>Refund recovery</StepLink>
+          <StepLink href={`/treasury/bonds/${b.id}/recovery`}>Prepare and record the refund claim</StepLink>
         </Box>
       ) : null}
       <Box title="Refund received">
