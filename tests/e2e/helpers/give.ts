@@ -9,6 +9,14 @@ export async function clickHome(page: Page): Promise<void> {
   await expect(page.getByTestId("campaign-card").first()).toBeVisible();
 }
 
+/** On the home page (English): show campaigns of every status (the list shows live ones by default). */
+export async function showAllCampaigns(page: Page): Promise<void> {
+  const filters = page.getByRole("form", { name: "Filter and sort" });
+  await filters.getByLabel("Status").selectOption("all");
+  await filters.getByRole("button", { name: "Show campaigns" }).click();
+  await expect(page).toHaveURL(/status=all/);
+}
+
 /** From the home page: the campaign's link (its alias). */
 export async function openCampaign(page: Page, alias: string): Promise<void> {
   await page
