@@ -7,6 +7,7 @@
 import { useState } from "react";
 import { ActionForm } from "@/app/components/staff/action-form";
 import type { FormState } from "@/lib/forms/form-state";
+import { refundSplit } from "@/lib/donations/refund-split";
 import { formatUsd, parseUsd } from "@/lib/money";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
@@ -64,16 +65,11 @@ function Effect({
         Type an amount up to {formatUsd(left)} to see what it changes in the books.
       </p>
     );
-  const fromCampaign = Math.max(0, Math.min(amount, share, held));
+  const split = refundSplit(amount, share, held);
   const lines: [string, number][] = [
-    [`Campaign ${alias}* fund (holds ${formatUsd(held)})`, fromCampaign],
-    ...(amount > fromCampaign
-      ? [
-          ["General pool (for what the campaign no longer holds of this gift)", amount - fromCampaign] as [
-            string,
-            number,
-          ],
-        ]
+    [`Campaign ${alias}* fund (holds ${formatUsd(held)})`, split.campaign],
+    ...(split.general > 0
+      ? [["General pool (for what the campaign no longer holds of this gift)", split.general] as [string, number]]
       : []),
     ["Money at Stripe: returned to the donor's card", amount],
   ];
