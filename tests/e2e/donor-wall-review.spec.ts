@@ -6,6 +6,7 @@
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { openCampaign } from "./helpers/give";
+import { shots } from "./helpers/shots";
 import { signIn } from "./helpers/sign-in";
 
 const CASE = {
@@ -17,15 +18,6 @@ const CASE = {
 };
 const NEEDLES = ["Velmora", "Tashquint", "271828182", "271-828-182", "271\u00ad828"];
 const PLAIN = "The Oakwood Choir";
-
-async function shoot(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `test-results/${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `test-results/${name}-desktop.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 async function staffPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -92,7 +84,7 @@ async function give(browser: Browser, slug: string, name: string, shotName?: str
   await donor.getByRole("button", { name: "Pay (card succeeds)" }).click();
   await expect(donor).toHaveURL(/\/give\/thanks/);
   await expect(donor.getByText(/it appears once a person on our team has reviewed it/)).toBeVisible();
-  if (shotName) await shoot(donor, shotName);
+  if (shotName) await shots(donor, shotName);
   await donor.context().close();
 }
 
@@ -128,7 +120,7 @@ test("the client's legal name or A-number typed as a donor-wall name is never pu
   await visitor.goto("/");
   await openCampaign(visitor, "Iris");
   await expect(visitor.getByTestId("donor-wall").getByText("A donor", { exact: true })).toHaveCount(3);
-  await shoot(visitor, "donor-wall-waiting");
+  await shots(visitor, "donor-wall-waiting");
   await visitor.getByRole("link", { name: "Ver esta página en español" }).click();
   await expect(visitor.getByTestId("donor-wall").getByText("Un donante", { exact: true })).toHaveCount(3);
 
@@ -142,7 +134,7 @@ test("the client's legal name or A-number typed as a donor-wall name is never pu
   await expect(legalRow).toContainText("Blocked (name)");
   await expect(table.getByRole("row").filter({ hasText: "271" })).toContainText("Blocked (a_number)");
   await expect(table.getByRole("row").filter({ hasText: PLAIN })).toContainText("nothing found");
-  await shoot(admin, "admin-donor-names");
+  await shots(admin, "admin-donor-names");
 
   // Bulk: tick this campaign's three and approve; the two the guard blocks stay unpublished.
   // (Other tests' donors may wait in the queue too.)
@@ -168,7 +160,7 @@ test("the client's legal name or A-number typed as a donor-wall name is never pu
   await openCampaign(english, "Iris");
   await expect(english.getByTestId("donor-wall")).toContainText(PLAIN);
   await expect(english.getByTestId("donor-wall").getByText("A donor", { exact: true })).toHaveCount(2);
-  await shoot(english, "donor-wall-reviewed");
+  await shots(english, "donor-wall-reviewed");
   await visitor.reload(); // still on the Spanish campaign page it switched to
   await expect(visitor).toHaveURL(new RegExp(`/es/campaigns/${slug}$`));
   await expect(visitor.getByTestId("donor-wall")).toContainText(PLAIN);

@@ -6,6 +6,7 @@
  * tools in a second tab (/dev/clock, /dev/outbox), opened directly: they are no user's page.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { shots } from "./helpers/shots";
 import { signIn } from "./helpers/sign-in";
 
 const TZ = "America/Chicago";
@@ -19,14 +20,6 @@ async function staffPage(browser: Browser, email: string): Promise<Page> {
 }
 
 const localDay = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(d);
-
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/reminders-${name}-desktop.png`, fullPage: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `test-results/reminders-${name}-phone.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 async function moveClock(tools: Page, days: number) {
   await tools.getByRole("link", { name: "Clock" }).click();
@@ -101,7 +94,7 @@ for (const c of CASES) {
     const card = lawyer.getByTestId("appointment").first();
     await expect(card.getByTestId("reminders").locator("tbody tr")).toHaveCount(4);
     await expect(card.locator('[data-status="pending"]')).toHaveCount(4);
-    await shoot(lawyer, `${c.language}-1-added`);
+    await shots(lawyer, `reminders-${c.language}-1-added`);
 
     // Nothing before its time; the 14-day reminder two days on; the 3-day one eleven days later.
     await expect(await smsTo(tools, c.phone)).toHaveCount(0);
@@ -110,7 +103,7 @@ for (const c of CASES) {
     await expect(after14).toHaveCount(1);
     await expect(after14.first()).toContainText(c.reminder);
     await expect(after14.first()).toContainText("+12125550199");
-    await shoot(tools, `${c.language}-2-outbox-14d`);
+    await shots(tools, `reminders-${c.language}-2-outbox-14d`);
     await moveClock(tools, 11);
     await expect(await smsTo(tools, c.phone)).toHaveCount(2);
 
@@ -129,11 +122,11 @@ for (const c of CASES) {
     const all = await smsTo(tools, c.phone);
     await expect(all).toHaveCount(3);
     await expect(all.first()).toContainText(c.correction);
-    await shoot(tools, `${c.language}-3-outbox-correction`);
+    await shots(tools, `reminders-${c.language}-3-outbox-correction`);
     await lawyer.reload();
     await expect(lawyer.getByTestId("appointment").first()).toContainText("earlier:");
     await expect(lawyer.locator('[data-status="cancelled"]')).toHaveCount(2);
-    await shoot(lawyer, `${c.language}-4-moved`);
+    await shots(lawyer, `reminders-${c.language}-4-moved`);
     await tools.getByRole("link", { name: "Clock" }).click();
     await tools.getByRole("button", { name: "Reset the clock" }).click();
   });

@@ -10,19 +10,10 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ledgerBalanceBehind, staffCents as cents } from "./helpers/books";
 import { recordNotice, type NoticeInput } from "./helpers/notices";
+import { shots } from "./helpers/shots";
 import { signIn } from "./helpers/sign-in";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-async function shot(page: Page, name: string) {
-  for (const [label, size] of [
-    ["phone", { width: 390, height: 844 }],
-    ["desktop", { width: 1280, height: 800 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `test-results/journeys/${name}-${label}.png`, fullPage: true });
-  }
-}
 
 /** Sign in, then open the role's home from the header, as a person would. */
 async function home(page: Page, email: string, area: "Lawyer" | "Treasury" | "Admin") {
@@ -44,17 +35,17 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
 }) => {
   test.setTimeout(240_000);
   await home(page, "lawyer@openbond.example", "Lawyer");
-  await shot(page, "01-lawyer-home");
+  await shots(page, "journeys/01-lawyer-home");
   await page.getByRole("link", { name: "Nadia*" }).click();
   const held = cents(await page.getByTestId("lawyer-campaign-held").innerText());
   await expect(page.getByTestId("lawyer-bond-status")).toContainText("No bond payment requested yet.");
-  await shot(page, "02-lawyer-campaign-funded");
+  await shots(page, "journeys/02-lawyer-campaign-funded");
   await page.getByRole("link", { name: "Request the bond payment" }).click();
   expect(cents(await page.getByTestId("campaign-held").innerText())).toBe(held);
   const form = page.getByTestId("form-request-bond");
   await form.getByLabel(/Bond amount/).fill("10,000");
   await form.getByLabel(/Top-up/).fill(((1_000_000 - held) / 100).toFixed(2));
-  await shot(page, "03-lawyer-request-bond");
+  await shots(page, "journeys/03-lawyer-request-bond");
   await form.getByRole("button", { name: "Request payment" }).click();
   await expect(page.getByTestId("request-status")).toContainText("requested");
 
@@ -69,7 +60,7 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
   await page.getByRole("link", { name: /^Requested \(1\)$/ }).click();
   await page.getByRole("link", { name: "Nadia*" }).click();
   await expect(page.getByTestId("approve-postings")).toContainText("$10,000.00");
-  await shot(page, "04-treasurer-approve");
+  await shots(page, "journeys/04-treasurer-approve");
   await page
     .getByTestId("form-approve")
     .getByRole("button", { name: /Approve/ })
@@ -111,7 +102,7 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
   await expect(pay.getByTestId("error-paidOn")).toContainText("last approval");
   await pay.getByLabel("Payment date").fill(day(0));
   await expect(page.getByTestId("pay-postings")).toContainText("$10,000.00");
-  await shot(page, "05-treasurer-pay");
+  await shots(page, "journeys/05-treasurer-pay");
   await pay.getByRole("button", { name: "Record payment" }).click();
   await expect(page.getByTestId("done")).toContainText("Payment recorded");
   const post = page.getByTestId("form-post");
@@ -120,10 +111,10 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
   await expect(page.getByTestId("done")).toContainText("Posting recorded");
   const paid = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent("lawyer@openbond.example")}`);
   expect(((await paid.json()) as { subject: string }).subject).toContain("Bond paid to ICE: $10,000.00");
-  await shot(page, "06-treasurer-posted");
+  await shots(page, "journeys/06-treasurer-posted");
 
   // Breach today: the appeal window is open, so forfeiting needs "no appeal will be filed" and a reason.
-  await shot(page, "06b-treasurer-next-notice");
+  await shots(page, "journeys/06b-treasurer-next-notice");
   await notice(page, { form: "I-323", servedOn: day(0), servedBy: "in_person" });
   await expect(page.getByTestId("appeal-deadline")).toContainText(`${30} day(s) left`);
   const forfeit = page.getByTestId("form-forfeit");
@@ -132,10 +123,10 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
   await expect(forfeit.getByTestId("error-noAppeal")).toContainText("no appeal will be filed");
   await forfeit.getByLabel(/No appeal will be filed/).check();
   await forfeit.getByLabel(/Why no appeal/).fill("The obligor confirmed there are no grounds");
-  await shot(page, "07-treasurer-forfeit");
+  await shots(page, "journeys/07-treasurer-forfeit");
   await forfeit.getByRole("button", { name: /Record forfeiture/ }).click();
   await expect(page.getByTestId("done")).toContainText("Forfeiture recorded");
-  await shot(page, "08-treasurer-forfeited");
+  await shots(page, "journeys/08-treasurer-forfeited");
 
   // Money shown against the books: the receivable is gone; the lawyer sees the bond's end.
   expect(await ledgerBalanceBehind(page, page.locator("aside").getByRole("definition").first())).toBe(0);
@@ -159,7 +150,7 @@ test("a posted bond: late appeal refused, reinstated, I-391, claim, refund with 
   await appeal.getByLabel("Appeal date").fill(day(-5));
   await appeal.getByRole("button", { name: "Record appeal" }).click();
   await expect(appeal.getByTestId("form-error")).toContainText("The appeal window has closed");
-  await shot(page, "11-breach-late-appeal");
+  await shots(page, "journeys/11-breach-late-appeal");
   await page.getByTestId("form-reinstate").getByRole("button", { name: "Reinstate" }).click();
   await expect(page.getByTestId("done")).toContainText("reinstated");
   await notice(page, { form: "I-391", servedOn: day(0), servedBy: "mail" });
@@ -176,7 +167,7 @@ test("a posted bond: late appeal refused, reinstated, I-391, claim, refund with 
   expect(interest).toBeGreaterThan(0);
   await refund.getByLabel(/Amount received/).fill(total.replace("$", ""));
   await expect(page.getByTestId("refund-preview")).toContainText("difference from expected $0.00");
-  await shot(page, "12-refund-with-interest");
+  await shots(page, "journeys/12-refund-with-interest");
   await refund.getByRole("button", { name: "Record refund" }).click();
   await expect(page.getByTestId("done")).toContainText("difference +$0.00");
   await page
@@ -186,7 +177,7 @@ test("a posted bond: late appeal refused, reinstated, I-391, claim, refund with 
   const poolAfter = cents(await page.getByTestId("general-pool").innerText());
   expect(poolAfter).toBe(poolBefore + 1_200_000 + interest);
   expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
-  await shot(page, "13-general-pool-after-refund");
+  await shots(page, "journeys/13-general-pool-after-refund");
   expect(await ledgerBalanceBehind(page, page.getByTestId("general-pool"))).toBe(poolAfter);
 });
 
@@ -214,6 +205,6 @@ test("reconcile, Stripe balance included, against the books", async ({ page }) =
       .then((t) => t.replace("−", "-")),
   );
   expect(books - stripe).toBe(difference);
-  await shot(page, "21-reconciliation");
+  await shots(page, "journeys/21-reconciliation");
   expect(await ledgerBalanceBehind(page, page.getByTestId("balance-books"))).toBe(books);
 });

@@ -26,12 +26,6 @@ export async function openCampaign(page: Page, alias: string): Promise<void> {
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`${alias}*`);
 }
 
-/** From any page: home, then the campaign. */
-export async function openCampaignFromHome(page: Page, alias: string): Promise<void> {
-  await clickHome(page);
-  await openCampaign(page, alias);
-}
-
 /** On a campaign page: give `dollars` (the "Other" amount), optionally with a donor-wall name, card succeeds. */
 export async function giveHere(page: Page, dollars: string, wallName?: string): Promise<void> {
   await page.getByLabel("Other amount in dollars").fill(dollars);
