@@ -15,7 +15,7 @@ export function cents(text: string | null): number {
 /** A staff figure ("$1,200.00", "−$3.00", "-$3.00") in cents. */
 export const staffCents = (s: string) => Math.round(Number(s.replace("−", "-").replace(/[^0-9.-]/g, "")) * 100);
 
-export interface Books {
+interface Books {
   balanceCents: number;
   paidToIceCents: number;
   donations: {
