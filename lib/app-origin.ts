@@ -17,7 +17,7 @@ import { appEnv, env, type Env } from "./env";
 const LOOPBACK_HOSTNAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** The port this process serves on (Next.js sets PORT once it listens); 3000 before that. */
-export function listenPort(): number {
+function listenPort(): number {
   const port = Number(process.env.PORT);
   return Number.isInteger(port) && port > 0 && port < 65536 ? port : 3000;
 }

@@ -108,7 +108,7 @@ function capitalise(s: string): string {
 }
 
 /** The Intl locale for a page locale: our Spanish pages are for people in the US, so es-US ("$2,568.41", "2.9%"). */
-export function intlLocale(locale: string): string {
+function intlLocale(locale: string): string {
   return locale.toLowerCase().startsWith("es") ? "es-US" : "en-US";
 }
 

@@ -9,7 +9,7 @@ import { buildRefund } from "./factories/refund";
 const usd = (cents: number): string => `$${(cents / 100).toFixed(2)}`;
 
 /** Accept a charge id or a PaymentIntent id (its latest charge), like `POST /v1/refunds`. */
-export function resolveCharge(core: DoubleCore, chargeOrPi: string, param = "charge"): Stripe.Charge {
+function resolveCharge(core: DoubleCore, chargeOrPi: string, param = "charge"): Stripe.Charge {
   if (chargeOrPi.startsWith("pi_")) {
     const pi = core.store.get("payment_intent", chargeOrPi);
     if (!pi) throw noSuchObject("payment_intent", chargeOrPi, "payment_intent");

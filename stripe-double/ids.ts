@@ -12,7 +12,7 @@ export function newId(prefix: string, length = 24): string {
 }
 
 /** Map an id back to the object kind it names, the way expansion needs to. */
-export const ID_PREFIXES = {
+const ID_PREFIXES = {
   cs_test_: "checkout.session",
   pi_: "payment_intent",
   ch_: "charge",

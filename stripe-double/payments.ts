@@ -5,7 +5,7 @@ import { buildCharge } from "./factories/charge";
 import { buildPaymentIntent } from "./factories/payment-intent";
 import { processingFee } from "./fees";
 
-export type PaymentMethodType = "card" | "us_bank_account";
+type PaymentMethodType = "card" | "us_bank_account";
 
 export interface PaymentSpec {
   amount: number;

@@ -3,7 +3,7 @@ import { invalidParam, invalidRequest, missingParam, unknownParam } from "./erro
 import { isFormObject, type FormObject } from "./form";
 import { isHttpUrl, metadataOf, optEnum, optInteger, optObject, optString, reqString } from "./params";
 
-export interface CheckoutLine {
+interface CheckoutLine {
   name: string;
   unitAmount: number;
   quantity: number;

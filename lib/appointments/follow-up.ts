@@ -17,9 +17,9 @@ import { addWorkingDays } from "./working-days";
 import { addDays, localDate } from "./zoned-time";
 
 /** Motion to reopen an in-absentia order for exceptional circumstances: 180 days (INA 240(b)(5)(C)(i)). */
-export const REOPEN_WINDOW_DAYS = 180;
+const REOPEN_WINDOW_DAYS = 180;
 /** The obligor reports a change "promptly" (I-352); the fund's own deadline, unconfirmed. */
-export const I333_DAYS = 10;
+const I333_DAYS = 10;
 const ACTIVE_BOND = ["paid", "posted", "breached", "appealed"] as const;
 
 export async function recordAttendance(
@@ -124,22 +124,4 @@ export async function recordAddressChange(
     });
     return { tasks: tasks.length };
   });
-}
-
-/** The newest recorded address, decrypted for someone allowed to see it (audit-logged). */
-export async function latestAddress(db: Db, actor: Principal | null, campaignId: string) {
-  const { me } = await requireCaseAccess(db, actor, campaignId, "read");
-  const rows = await db.select().from(personAddresses).where(eq(personAddresses.campaignId, campaignId));
-  const last = rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
-  if (!last) return null;
-  await audit(db, {
-    actorUserId: me.userId,
-    action: "person_address.read",
-    subjectType: "campaign",
-    subjectId: campaignId,
-  });
-  return {
-    ...unseal<import("./input").PersonAddress>(last.envelope, `person_address:${last.id}`),
-    recordedAt: last.createdAt,
-  };
 }

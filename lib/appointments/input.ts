@@ -15,7 +15,7 @@ const isoDate = (field: string) =>
     }, `${field} is not a real calendar date.`);
 
 /** A phone number normalised to E.164 (US numbers may be typed without +1), or a clear refusal. */
-export function e164(field: string) {
+function e164(field: string) {
   return z
     .string()
     .trim()
@@ -96,8 +96,6 @@ export const addressSchema = z.object({
     .regex(/^\d{5}(-\d{4})?$/, "ZIP code must be 5 digits (or ZIP+4)."),
   movedOn: isoDate("Date of the move"),
 });
-
-export type PersonAddress = z.infer<typeof addressSchema>;
 
 export const attendanceSchema = z.object({
   outcome: z.enum(["attended", "missed", "rescheduled"], { error: "Choose attended, missed or rescheduled." }),

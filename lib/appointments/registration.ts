@@ -14,7 +14,7 @@ import { syncReminderJobs } from "@/lib/reminders/sync";
 import { phoneHash, requireCaseAccess, seal, unseal } from "./access";
 import { fieldErrorsOf, registrationSchema, type Registration } from "./input";
 
-export const registrationAad = (campaignId: string) => `reminder_registration:${campaignId}`;
+const registrationAad = (campaignId: string) => `reminder_registration:${campaignId}`;
 
 export interface StoredRegistration extends Registration {
   smsStoppedAt: Date | null;

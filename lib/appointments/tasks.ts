@@ -7,7 +7,7 @@ import { requireRole, type Principal } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { requireCaseAccess } from "./access";
 
-export const TASK_LABELS: Record<CaseTaskKind, { lawyer: string; treasurer: string }> = {
+const TASK_LABELS: Record<CaseTaskKind, { lawyer: string; treasurer: string }> = {
   eoir33: { lawyer: "File EOIR-33 (change of address) with the immigration court", treasurer: "" },
   ar11: { lawyer: "File AR-11 (change of address) with USCIS", treasurer: "" },
   i333: { lawyer: "", treasurer: "File I-333 (obligor change of address) with ICE for the bond" },

@@ -52,7 +52,7 @@ export function localParts(instant: Date, timeZone: string): LocalParts {
 }
 
 /** Milliseconds the zone is ahead of UTC at this instant. */
-export function zoneOffsetMs(instant: Date, timeZone: string): number {
+function zoneOffsetMs(instant: Date, timeZone: string): number {
   const l = localParts(instant, timeZone);
   const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute);
   return asUtc - Math.floor(instant.getTime() / 60_000) * 60_000;

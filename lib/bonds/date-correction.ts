@@ -4,14 +4,16 @@
  * audit log keeps who, from, to and why. A corrected payment date also moves the payment in
  * the books: the original entry is reversed and the same postings are booked on the new day.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { rowsOf, type Db } from "@/db/client";
-import { bonds, journalEntries, ledgerPostings } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { bonds } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { postEntry, reverseEntry } from "@/lib/ledger";
+import { bondPaymentCorrectionEntry } from "@/lib/ledger/entries";
+import { currentBondPayment, entriesWithKeyPrefix } from "@/lib/ledger/queries";
 import { parseOrThrow } from "@/lib/validation";
 import { lockBond, staffDate, type BondRow } from "./bond-row";
 import { lastApprovalDay } from "./payment";
@@ -88,40 +90,16 @@ function latest(dates: { value: string | null; name: string }[]) {
 
 /** Reverse the bond's current payment entry and book its postings again on the corrected day. */
 async function rebookPayment(tx: Db, bondId: string, day: string) {
-  const [current] = await tx
-    .select({ id: journalEntries.id, campaignId: journalEntries.campaignId, refs: journalEntries.refs })
-    .from(journalEntries)
-    .where(
-      and(
-        eq(journalEntries.kind, "bond_payment"),
-        isNull(journalEntries.reversesEntryId),
-        sql`${journalEntries.refs}->>'bond' = ${bondId}`,
-        sql`NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses_entry_id = ${journalEntries.id})`,
-      ),
-    );
+  const current = await currentBondPayment(tx, bondId);
   if (!current) throw new AppError("conflict", "The payment of this bond is not in the books; nothing to correct.");
-  const [row] = rowsOf<{ n: number }>(
-    await tx.execute(sql`SELECT count(*)::int AS n FROM journal_entries
-      WHERE idempotency_key LIKE ${`bond-payment:${bondId}:reversal:%`}`),
-  );
-  const n = Number(row?.n ?? 0);
-  const postings = await tx
-    .select({ account: ledgerPostings.accountCode, amount: ledgerPostings.amount })
-    .from(ledgerPostings)
-    .where(eq(ledgerPostings.entryId, current.id));
+  const n = (await entriesWithKeyPrefix(tx, `bond-payment:${bondId}:reversal:`)) + 1;
   await reverseEntry(tx, {
     entryId: current.id,
-    idempotencyKey: `bond-payment:${bondId}:reversal:${n + 1}`,
+    idempotencyKey: `bond-payment:${bondId}:reversal:${n}`,
     memo: `Payment date corrected to ${day}`,
   });
-  await postEntry(tx, {
-    idempotencyKey: `bond-payment:${bondId}:corrected:${n + 1}`,
-    kind: "bond_payment",
-    campaignId: current.campaignId ?? undefined,
-    refs: { ...current.refs, corrects: String(current.id) },
-    effectiveAt: new Date(`${day}T12:00:00Z`),
-    memo: `Payment date corrected to ${day}`,
-    debits: postings.filter((p) => p.amount > 0).map((p) => ({ account: p.account as never, amount: p.amount })),
-    credits: postings.filter((p) => p.amount < 0).map((p) => ({ account: p.account as never, amount: -p.amount })),
-  });
+  await postEntry(
+    tx,
+    bondPaymentCorrectionEntry(current, { idempotencyKey: `bond-payment:${bondId}:corrected:${n}`, day }),
+  );
 }

@@ -26,9 +26,6 @@ export function parseDynamic(code: string): { type: "campaign" | "bond"; id: str
   return { type: m[1] as "campaign" | "bond", id: m[2]! };
 }
 
-/** The contra-asset that reduces the bond receivable by what the fund expects not to get back (credit-normal). */
-export const ALLOWANCE_ACCOUNT = "bond_allowance" satisfies FixedAccount;
-
 /** Accounts whose balance is money held (assets) rather than whose purpose it serves (funds). */
 export function isAssetAccount(code: string): boolean {
   return code === "stripe" || code === "bank" || code.startsWith("bond:");

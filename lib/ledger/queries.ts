@@ -3,10 +3,10 @@
  * single accounts: balances.ts). Each function is named for what it answers;
  * the SQL is the ledger's, so an index or a running total changes one place.
  */
-import { asc, eq, gt, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, like, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
-import { campaigns, journalEntries, ledgerAccounts } from "@/db/schema";
-import { campaignAccount } from "./accounts";
+import { campaigns, journalEntries, ledgerAccounts, ledgerPostings } from "@/db/schema";
+import { campaignAccount, type AccountCode } from "./accounts";
 
 export * from "./report-queries";
 
@@ -19,6 +19,35 @@ export async function entryIdByKey(db: Db, key: string): Promise<number | null> 
     .from(journalEntries)
     .where(eq(journalEntries.idempotencyKey, key));
   return rows[0]?.id ?? null;
+}
+
+/** The bond's payment entry in force (not a reversal, not reversed) with its signed postings, or null. */
+export async function currentBondPayment(db: Db, bondId: string) {
+  const [entry] = await db
+    .select({ id: journalEntries.id, campaignId: journalEntries.campaignId, refs: journalEntries.refs })
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.kind, "bond_payment"),
+        isNull(journalEntries.reversesEntryId),
+        sql`${journalEntries.refs}->>'bond' = ${bondId}`,
+        sql`NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses_entry_id = ${journalEntries.id})`,
+      ),
+    );
+  if (!entry) return null;
+  const postings = await db
+    .select({ account: sql<AccountCode>`${ledgerPostings.accountCode}`, amount: ledgerPostings.amount })
+    .from(ledgerPostings)
+    .where(eq(ledgerPostings.entryId, entry.id));
+  return { ...entry, postings };
+}
+
+/** How many entries were posted under keys starting with `prefix` (a counter of corrections). */
+export async function entriesWithKeyPrefix(db: Db, prefix: string): Promise<number> {
+  const [row] = rowsOf<{ n: Num }>(
+    await db.execute(sql`SELECT count(*)::int AS n FROM journal_entries WHERE idempotency_key LIKE ${`${prefix}%`}`),
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** What one payment has put into its campaign fund and not yet had drawn back (credit-normal cents). */

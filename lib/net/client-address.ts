@@ -22,7 +22,7 @@ export function clientAddress(headers: Headers, hops: number = env().TRUSTED_PRO
   return normalizeAddress(chain[Math.max(chain.length - hops, 0)]) || "unknown";
 }
 
-export function isLoopbackAddress(address: string): boolean {
+function isLoopbackAddress(address: string): boolean {
   return address === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
 }
 

@@ -19,7 +19,7 @@ export function normalizeAddress(raw: string | null | undefined): string {
   return /^[0-9a-f:.]{2,45}$/.test(v4) ? v4 : "";
 }
 
-export function stampPeer(req: http.IncomingMessage): void {
+function stampPeer(req: http.IncomingMessage): void {
   req.headers[PEER_HEADER] = normalizeAddress(req.socket?.remoteAddress) || "unknown";
 }
 

@@ -12,7 +12,7 @@ export type NoticeForm = "I-340" | "I-323" | "I-391" | "I-305" | "other";
 export type ServiceMethod = "mail" | "email" | "in_person";
 export type DeadlineKind = "deliver_person" | "appeal_i290b" | "refund_claim";
 
-export const MAIL_EXTRA_DAYS = 3;
+const MAIL_EXTRA_DAYS = 3;
 
 /** Days to appeal an I-323 served by this method (BOND_APPEAL_DAYS, plus three when mailed). */
 export function appealDaysFor(servedBy: ServiceMethod | null | undefined, baseDays: number): number {

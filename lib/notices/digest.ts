@@ -6,7 +6,7 @@
  * message are written in one transaction, so a crash leaves both or neither, and
  * a second instance's insert of the same claim does nothing.
  */
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deadlineDigestClaims, userRoles, users } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -72,7 +72,7 @@ export async function sendDeadlineDigests(db: Db, at: Date = now()): Promise<Dig
 }
 
 /** Aliases, forms and dates only: the mail names no person and no place. */
-export function digestText(items: OpenDeadline[], appUrl: string, horizon: number): string {
+function digestText(items: OpenDeadline[], appUrl: string, horizon: number): string {
   const lines = items.map((d) => {
     const when = d.overdue
       ? `OVERDUE by ${-d.daysLeft} day(s)`
@@ -88,13 +88,4 @@ export function digestText(items: OpenDeadline[], appUrl: string, horizon: numbe
     "",
     "Open the bond in OpenBond to record what was done. You receive this once a day while a deadline is open.",
   ].join("\n");
-}
-
-/** Claims older than this many days are history only; kept for the audit of who was told when. */
-export async function digestClaimCount(db: Db, day: string): Promise<number> {
-  const [r] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(deadlineDigestClaims)
-    .where(eq(deadlineDigestClaims.day, day));
-  return Number(r?.n ?? 0);
 }

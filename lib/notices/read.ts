@@ -12,7 +12,7 @@ import { openScan } from "./scan";
 import { unseal } from "./sealed";
 import { calendarDaysLeft, wallOf } from "./zoned-time";
 
-export interface NoticeDetails {
+interface NoticeDetails {
   place: string | null;
   deliveryDate: string | null;
   deliveryTime: string | null;

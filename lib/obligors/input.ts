@@ -1,7 +1,7 @@
 /** What a treasurer or admin types about an obligor: validated before anything is encrypted or written. */
 import { z } from "zod";
 
-export const US_STATES =
+const US_STATES =
   "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP".split(
     " ",
   );
@@ -32,7 +32,6 @@ export const obligorSchema = z.object({
     .default(false)
     .transform((v) => v === true || v === "on" || v === "true"),
 });
-export type ObligorInput = z.infer<typeof obligorSchema>;
 
 /** The encrypted part of an obligor row. */
 export interface ObligorSecret {

@@ -21,7 +21,7 @@ import { parseOrThrow } from "@/lib/validation";
 import { addressSchema, obligorSchema, type MailingAddress, type ObligorSecret } from "./input";
 
 /** Days after an address change before a missing Form I-333 is flagged on the dashboard. */
-export const I333_WATCH_DAYS = 10;
+const I333_WATCH_DAYS = 10;
 
 const changeSchema = z.object({
   changedOn: staffDate("The date the address changed"),
@@ -49,7 +49,7 @@ async function insertAddress(
 }
 
 /** Create an obligor with its first address of record. */
-export async function createObligor(
+async function createObligor(
   tx: Db,
   me: Principal,
   input: Record<string, unknown>,

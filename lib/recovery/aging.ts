@@ -14,7 +14,7 @@ export const BUCKET_LABEL: Record<AgeBucket, string> = {
 };
 
 /** The bucket of a bond deposited on `since` (YYYY-MM-DD), seen on `today`: by whole calendar years. */
-export function ageBucket(since: string, today: string): AgeBucket {
+function ageBucket(since: string, today: string): AgeBucket {
   const [y0, m0, d0] = since.split("-").map(Number) as [number, number, number];
   const [y1, m1, d1] = today.split("-").map(Number) as [number, number, number];
   let years = y1 - y0;

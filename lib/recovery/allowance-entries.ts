@@ -2,7 +2,7 @@
 import type { Db } from "@/db/client";
 import type { BondRow } from "@/lib/bonds/bond-row";
 import { bondAccount, getBalances, postEntry } from "@/lib/ledger";
-import { writeOffEntries } from "@/lib/ledger/entries/write-off";
+import { writeOffEntries } from "@/lib/ledger/entries";
 
 /** A forfeiture: the receivable is written off against the allowance as far as it reaches, the rest is a loss. */
 export async function postForfeiture(tx: Db, bond: BondRow, at: Date): Promise<void> {

@@ -13,11 +13,11 @@ import { requireRole, type Principal } from "@/lib/auth/roles";
 import { now } from "@/lib/clock";
 import { isoDay } from "@/lib/dates";
 import { postEntry } from "@/lib/ledger";
-import { allowanceAdjustmentEntry } from "@/lib/ledger/entries/allowance-adjustment";
+import { allowanceAdjustmentEntry } from "@/lib/ledger/entries";
 import { parseOrThrow } from "@/lib/validation";
 import { allowanceTarget, type AllowancePolicyRates } from "./aging";
 
-export const NO_POLICY: AllowancePolicyRates = { mode: "by_age", bps: { under1: 0, y1to2: 0, y2to5: 0, over5: 0 } };
+const NO_POLICY: AllowancePolicyRates = { mode: "by_age", bps: { under1: 0, y1to2: 0, y2to5: 0, over5: 0 } };
 
 export async function readPolicy(db: Db): Promise<AllowancePolicyRates & { set: boolean }> {
   const [p] = await db.select().from(allowancePolicy).where(eq(allowancePolicy.id, 1));

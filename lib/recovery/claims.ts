@@ -20,7 +20,7 @@ import { seal, unseal } from "@/lib/notices/sealed";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
 
-export const REFUND_ALERT_DAYS = [90, 180, 365] as const;
+const REFUND_ALERT_DAYS = [90, 180, 365] as const;
 
 export async function recordClaimMailed(
   db: Db,

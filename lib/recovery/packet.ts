@@ -20,7 +20,7 @@ import { bondObligorView } from "@/lib/obligors/store";
 import { renderPdf } from "./pdf";
 
 /** ICE's Debt Management Center, Bond Unit (check the I-391: ICE states the address to use on it). */
-export const DMC_ADDRESS = [
+const DMC_ADDRESS = [
   "U.S. Immigration and Customs Enforcement",
   "Debt Management Center, Attn: Bond Unit",
   "P.O. Box 5000",

@@ -52,10 +52,10 @@ export interface WallTime {
   timeZone: string;
 }
 
-export const MORNING_MIN_LEAD_MS = 2 * 3_600_000;
+const MORNING_MIN_LEAD_MS = 2 * 3_600_000;
 
 /** When one offset fires for an appointment (it may be in the past or even after the start; see planReminders). */
-export function dueAt(appt: WallTime, offset: Offset, morningHour: number): Date {
+function dueAt(appt: WallTime, offset: Offset, morningHour: number): Date {
   const start = zonedToUtc(appt.date, appt.time, appt.timeZone);
   switch (offset.unit) {
     case "d":

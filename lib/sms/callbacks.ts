@@ -85,7 +85,7 @@ const STOP = new Set([
 ]);
 const START = new Set(["start", "unstop", "yes"]);
 
-export function keywordOf(body: string): "stop" | "start" | null {
+function keywordOf(body: string): "stop" | "start" | null {
   const word = body
     .trim()
     .toLowerCase()

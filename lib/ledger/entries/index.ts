@@ -10,6 +10,7 @@ export { disputeEntry } from "./dispute";
 export { disputeReversalEntry } from "./dispute-reversal";
 export { payoutEntry } from "./payout";
 export { bondPaymentEntry } from "./bond-payment";
+export { bondPaymentCorrectionEntry } from "./bond-payment-correction";
 export { bondRefundEntry } from "./bond-refund";
 export { interestEntry } from "./interest";
 export { forfeitureEntry } from "./forfeiture";
