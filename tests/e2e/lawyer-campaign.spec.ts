@@ -76,7 +76,7 @@ test("a new lawyer signs up, is verified, writes a campaign that goes live anony
   browser,
   request,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000); // three people, ~30 pages and 13 pairs of screenshots on a shared 2-core machine
   // Sign up: the first sign-in makes an account with no role; the account page points to the profile.
   const lawyer = await staffPage(browser, NEW_LAWYER);
   await expect(lawyer.getByTestId("roles")).toContainText("No role yet");
