@@ -223,7 +223,7 @@ test("a new lawyer signs up, is verified, writes a campaign that goes live anony
   await expect(admin.getByTestId(`staff-${NEW_LAWYER}`).getByRole("checkbox", { name: "lawyer" })).toBeChecked();
   await shots(admin, "journeys/admin-04-staff");
   await nav(admin, "Admin", "Audit log");
-  const filter = admin.getByRole("form", { name: "Filter the audit log" });
+  const filter = admin.getByRole("search", { name: "Filter the audit log" });
   await filter.getByLabel(/Action/).fill("case_file.read");
   await filter.getByRole("button", { name: "Filter" }).click();
   await expect(admin.getByTestId("audit-table")).toContainText("case_file.read");
