@@ -19,8 +19,8 @@ export default function StaffLayout({ children }: { children: React.ReactNode })
           Skip to content
         </a>
         <header className="border-b border-line bg-white">
-          <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
-            <Link href="/" className="text-lg font-semibold tracking-tight text-brand">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3">
+            <Link href="/" className="whitespace-nowrap text-lg font-semibold tracking-tight text-brand">
               {env().FUND_NAME}
             </Link>
             <nav aria-label="Staff" className="flex gap-4 text-sm text-muted">

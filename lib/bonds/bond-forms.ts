@@ -1,7 +1,11 @@
 /**
  * One entry point for every form on the bond page: turns what a treasurer typed
  * (strings, dollars) into the inputs lib/bonds expects and returns a sentence
- * saying what happened to the books.
+ * saying what happened to the books. A breach (I-323), a cancellation (I-391) and an appearance
+ * demand (I-340) are not here: they are recorded as ICE notices (lib/notices/record-notice.ts), which
+ * move the bond and start the notice's deadline in one transaction; the refund claim is recorded as
+ * mailed on the refund-recovery page (lib/recovery/claims.ts), which keeps its tracking number and
+ * starts the 90/180/365-day alerts.
  */
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -10,7 +14,6 @@ import { advanceBond, type LifecycleStep } from "@/lib/bonds/lifecycle";
 import { approveBondPayment, recordBondPayment } from "@/lib/bonds/payment";
 import { correctBondDate } from "@/lib/bonds/date-correction";
 import { recordBondPosting } from "@/lib/bonds/i305-posting";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatUsd, parseUsd } from "@/lib/money";
 
@@ -18,11 +21,7 @@ export const BOND_FORMS = [
   "approve",
   "pay",
   "post",
-  "appearance",
-  "cancel",
-  "claimRefund",
   "refund",
-  "breach",
   "appeal",
   "forfeit",
   "reinstate",
@@ -82,31 +81,22 @@ export async function performBondAction(
       return `Refund recorded: ${formatUsd(receivedCents)} to the general pool. Interest expected ${formatUsd(exp)}, received ${signed(got)}; difference ${signed(diff)}.`;
     }
     default: {
-      const step: LifecycleStep = kind.data;
-      const inputs: Record<LifecycleStep, unknown> = {
-        appearance: { demandedFor: f.demandedFor, note: f.note ?? "" },
-        cancel: { i391On: f.i391On },
-        claimRefund: { mailedOn: f.mailedOn, contents: f.contents },
-        refund: {},
-        breach: { i323On: f.i323On },
+      const step: FormStep = kind.data;
+      const inputs: Record<FormStep, unknown> = {
         appeal: { filedOn: f.filedOn },
         forfeit: { forfeitedOn: f.forfeitedOn, noAppeal: f.noAppeal === "on", noAppealReason: f.noAppealReason ?? "" },
         reinstate: {},
       };
       await advanceBond(db, actor, bondId, step, inputs[step]);
-      return step === "breach"
-        ? `${DONE.breach} An appeal must be dated within ${env().BOND_APPEAL_DAYS} days of the notice; the deadline is shown here and on the dashboard.`
-        : DONE[step];
+      return DONE[step];
     }
   }
 }
 
-const DONE: Record<LifecycleStep, string> = {
-  appearance: "Appearance demand logged.",
-  cancel: "I-391 recorded: the bond is cancelled. Mail the claim to ICE's Debt Management Center next.",
-  claimRefund: "Refund claim recorded. The dashboard flags it if no refund arrives within 60 days.",
-  refund: "",
-  breach: "I-323 recorded: the bond is breached.",
+/** The lifecycle steps a bond-page form takes directly (the others come with an ICE notice). */
+type FormStep = Exclude<Extract<LifecycleStep, BondForm>, "refund">;
+
+const DONE: Record<FormStep, string> = {
   appeal: "Appeal recorded.",
   forfeit: "Forfeiture recorded as a loss.",
   reinstate: "Bond reinstated: it is posted again.",

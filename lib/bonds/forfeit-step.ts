@@ -12,7 +12,8 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
 import { postForfeiture } from "@/lib/recovery/allowance-entries";
-import { resolveDeadlines } from "@/lib/notices/resolve";
+import { appealDaysFor } from "@/lib/notices/deadlines";
+import { i323ServedBy, resolveDeadlines } from "@/lib/notices/resolve";
 import { appealWindow } from "./appeal-window";
 import { applyTransition, staffDate, type BondRow } from "./bond-row";
 import { staffReason } from "./staff-reason";
@@ -31,8 +32,9 @@ export async function forfeitStep(
     }),
     input,
   );
-  // Inside the appeal window a forfeiture gives up the appeal: it must be said, with a reason, for the audit log.
-  const days = env().BOND_APPEAL_DAYS;
+  // Inside the appeal window (30 days, 33 when the I-323 was mailed) a forfeiture gives up the appeal: it
+  // must be said, with a reason, for the audit log.
+  const days = appealDaysFor(await i323ServedBy(tx, bond.id), env().BOND_APPEAL_DAYS);
   const w = bond.status === "breached" && bond.i323On ? appealWindow(bond.i323On, new Date(), days) : null;
   if (w?.open) {
     if (!p.noAppeal)

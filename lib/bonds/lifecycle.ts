@@ -2,7 +2,10 @@
  * After posting: appearances, cancellation (I-391), refund claim, refund with
  * interest (recycled into the general pool), breach (I-323), appeal,
  * forfeiture (a loss) or reinstatement. Dates must follow each other. The two
- * steps that move money have their own files: refund-step.ts and forfeit-step.ts.
+ * steps that move money have their own files: refund-step.ts and forfeit-step.ts. Staff reach
+ * `appearance`, `breach` and `cancel` only by recording the ICE notice
+ * (lib/notices/record-notice.ts) and `claimRefund` by recording the claim mailed
+ * (lib/recovery/claims.ts), so each comes with its deadline or alert rows.
  */
 import { z } from "zod";
 import type { Db } from "@/db/client";

@@ -14,6 +14,9 @@ import { campaignAccount, getBalances } from "@/lib/ledger";
 import { parseOrThrow } from "@/lib/validation";
 import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 import { isoDay } from "@/lib/dates";
+import { env } from "@/lib/env";
+import { appealDaysFor } from "@/lib/notices/deadlines";
+import { i323ServedBy } from "@/lib/notices/resolve";
 
 export const BOND_STATUSES = [
   "requested",
@@ -131,6 +134,8 @@ export async function bondDetail(
     representatives: staff.filter((s) => s.id !== row.lawyerUserId).map((s) => ({ id: s.id, email: s.email ?? s.id })),
     caseFile,
     today,
+    /** Days to appeal the I-323: 30, or 33 when it was served by mail (lib/notices/deadlines.ts). */
+    appealDays: appealDaysFor(b.i323On ? await i323ServedBy(db, bondId) : null, env().BOND_APPEAL_DAYS),
   };
 }
 

@@ -5,6 +5,8 @@ import { campaigns, donations, stripeDisputes } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 import { giftColumns } from "./gift-columns";
+import { campaignAccount, getBalance } from "@/lib/ledger";
+import { paymentShareOfCampaign } from "@/lib/ledger/queries";
 
 export async function giftsOverview(db: Db, actor: Principal | null) {
   requireTreasuryReader(actor);
@@ -49,9 +51,16 @@ export async function giftsOverview(db: Db, actor: Principal | null) {
 export async function giftDetail(db: Db, actor: Principal | null, id: string) {
   requireTreasuryReader(actor);
   const [g] = await db
-    .select({ ...giftColumns, consent: donations.redirectConsent })
+    .select({ ...giftColumns, campaignId: donations.campaignId, consent: donations.redirectConsent })
     .from(donations)
     .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
     .where(eq(donations.id, id));
-  return g ?? null;
+  if (!g) return null;
+  // What a refund would take from where (lib/payments/webhooks/books.ts campaignThenGeneral): this gift's
+  // share of its campaign, as far as the campaign still holds it; the general pool covers the rest.
+  const [held, share] = await Promise.all([
+    getBalance(db, campaignAccount(g.campaignId)),
+    g.pi ? paymentShareOfCampaign(db, g.campaignId, g.pi) : Promise.resolve(0),
+  ]);
+  return { ...g, campaignHeld: held, campaignShare: share };
 }

@@ -54,14 +54,27 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["place"], message: "An I-340 needs the place of delivery." });
   });
 
-/** Which bond states each notice fits, and the lifecycle step it triggers from `posted`. */
-const FITS: Record<NoticeForm, { states: BondRow["status"][]; step?: "breach" | "cancel" }> = {
-  "I-340": { states: ["posted"] },
+/**
+ * Which bond states each notice fits, and the lifecycle step it triggers from `posted`. Recording the
+ * notice is the only way staff move a bond to breached or cancelled (or log an appearance demand):
+ * the bond page has no separate forms for them, so every such move has its notice and deadline.
+ */
+const FITS: Record<NoticeForm, { states: BondRow["status"][]; step?: NoticeStep }> = {
+  "I-340": { states: ["posted"], step: "appearance" },
   "I-323": { states: ["posted", "breached", "appealed"], step: "breach" },
   "I-391": { states: ["posted", "cancelled", "refund_claimed"], step: "cancel" },
   "I-305": { states: ["paid", "posted", "cancelled", "refund_claimed", "breached", "appealed"] },
   other: { states: ["paid", "posted", "cancelled", "refund_claimed", "refunded", "breached", "appealed", "forfeited"] },
 };
+
+type NoticeStep = "breach" | "cancel" | "appearance";
+
+function stepInput(step: NoticeStep, p: z.infer<typeof schema>): Record<string, string> {
+  if (step === "breach") return { i323On: p.servedOn };
+  if (step === "cancel") return { i391On: p.servedOn };
+  // The place stays sealed in the notice; the appearance row (plaintext) carries only the date.
+  return { demandedFor: p.deliveryDate!, note: "" };
+}
 
 export interface ScanUpload {
   bytes: Uint8Array;
@@ -134,13 +147,7 @@ export async function recordNotice(
           "validation",
           `The served date cannot be before the bond's posting date (${bond.postedOn}).`,
         );
-      await runBondStep(
-        tx,
-        bond,
-        fit.step,
-        fit.step === "breach" ? { i323On: p.servedOn } : { i391On: p.servedOn },
-        me,
-      );
+      await runBondStep(tx, bond, fit.step, stepInput(fit.step, p), me);
     }
     const id = randomUUID();
     await tx.insert(bondNotices).values({

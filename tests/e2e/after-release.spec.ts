@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { pdfText } from "../helpers/pdf-text";
+import { recordNotice } from "./helpers/notices";
+import { shots } from "./helpers/shots";
 import { signIn } from "./helpers/sign-in";
 
 // After the bond is paid (issue 13): from the treasury dashboard, by clicking, record an I-340 and an I-323 with
@@ -9,33 +11,6 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(300, 1)]);
 const PDF = Buffer.from("%PDF-1.4\n% test scan of an I-323\n%%EOF\n");
 
-async function shots(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/after-release-${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `test-results/after-release-${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function recordNotice(
-  page: Page,
-  v: Record<string, string>,
-  scan?: { name: string; mimeType: string; buffer: Buffer },
-) {
-  const form = page.getByRole("form", { name: "Record a notice from ICE" });
-  await form.getByLabel("Notice", { exact: true }).selectOption(v.form!);
-  await form.getByLabel("Served on").fill(v.servedOn!);
-  await form.getByLabel("Served by").selectOption(v.servedBy!);
-  if (v.deliveryDate) {
-    await form.getByLabel("Delivery date").fill(v.deliveryDate);
-    await form.getByLabel("Delivery time").fill(v.deliveryTime!);
-    await form.getByLabel("Facility's time zone").selectOption(v.timeZone!);
-    await form.getByLabel("Place").fill(v.place!);
-  }
-  if (scan) await form.getByLabel("Scan of the notice").setInputFiles(scan);
-  await form.getByRole("button", { name: "Record notice" }).click();
-  await expect(page.getByTestId("done")).toBeVisible();
-}
-
 test("after release: notices with scans, both deadlines, the I-391, the claim packet read back, mailed, the aging table moves", async ({
   page,
 }) => {
@@ -43,7 +18,7 @@ test("after release: notices with scans, both deadlines, the I-391, the claim pa
   await page.setViewportSize({ width: 1280, height: 800 });
   // The admin sets the fund's obligor profile once, from the admin home.
   await signIn(page, "admin@openbond.example");
-  await page.goto("/admin");
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Admin" }).click();
   await page.getByRole("link", { name: "Fund obligor" }).click();
   const profile = page.getByRole("form", { name: "Fund obligor profile" });
   await profile.getByLabel("Obligor's legal name").fill("Open Bond Fund Inc.");
@@ -55,10 +30,10 @@ test("after release: notices with scans, both deadlines, the I-391, the claim pa
   await profile.getByLabel("ZIP code").fill("70801");
   await profile.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("fund-obligor")).toContainText("100 Main Street, Baton Rouge, LA 70801");
-  await shots(page, "0-fund-obligor");
+  await shots(page, "after-release-0-fund-obligor");
 
   await signIn(page, "treasurer@openbond.example");
-  await page.goto("/treasury");
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Treasury" }).click();
   const aging = page.getByTestId("aging");
   const claimedBefore = await aging.locator("[data-testid$='-claimed']").allInnerTexts();
   await page.getByRole("link", { name: "All bonds" }).click();
@@ -92,7 +67,7 @@ test("after release: notices with scans, both deadlines, the I-391, the claim pa
   ).catch(() => {});
   await expect(page.getByTestId("form-error")).toContainText("not a PDF, JPEG or PNG");
   await expect(page.getByTestId("notices")).toContainText("None recorded yet.");
-  await shots(page, "1-bad-scan");
+  await shots(page, "after-release-1-bad-scan");
   await page.getByLabel("Scan of the notice").setInputFiles({ name: "i340.png", mimeType: "image/png", buffer: PNG });
   await page.getByRole("button", { name: "Record notice" }).click();
   await expect(page.getByTestId("done")).toBeVisible();
@@ -107,7 +82,7 @@ test("after release: notices with scans, both deadlines, the I-391, the claim pa
   const appealDay = new Date(Date.parse(`${day(-1)}T00:00:00Z`) + 33 * 86_400_000).toISOString().slice(0, 10);
   await expect(page.getByTestId("notice-I-323")).toContainText(`${appealDay} 23:59 America/New_York`);
   await expect(page.getByTestId("notice-I-323")).toContainText(/3[23] day\(s\) left/);
-  await shots(page, "2-notices");
+  await shots(page, "after-release-2-notices");
 
   // Both deadlines on the dashboard, most urgent first.
   await page.getByRole("link", { name: "Overview" }).click();
@@ -116,7 +91,7 @@ test("after release: notices with scans, both deadlines, the I-391, the claim pa
   await expect(deadlines.getByTestId("deadline-appeal_i290b")).toContainText(appealDay);
   const rows = await deadlines.locator("tbody tr").allInnerTexts();
   expect(rows.findIndex((r) => r.includes("I-340"))).toBeLessThan(rows.findIndex((r) => r.includes("I-290B")));
-  await shots(page, "3-dashboard-deadlines");
+  await shots(page, "after-release-3-dashboard-deadlines");
 
   // The appeal succeeds (reinstated), the case ends, ICE cancels the bond.
   await deadlines.getByTestId("deadline-appeal_i290b").getByRole("link").click();
@@ -137,18 +112,18 @@ test("after release: notices with scans, both deadlines, the I-391, the claim pa
   expect(text).toContain(i305);
   expect(text).toContain("Debt Management Center");
   expect(text).toContain("100 Main Street, Baton Rouge, LA 70801");
-  await shots(page, "4-recovery");
+  await shots(page, "after-release-4-recovery");
 
   const mailed = page.getByRole("form", { name: "Record the claim mailed" });
   await mailed.getByLabel("Mailed on").fill(day(0));
   await mailed.getByLabel("Tracking number").fill("9400 1111 2222 3333");
   await mailed.getByRole("button", { name: "Record mailed" }).click();
   await expect(page.getByTestId("claim-mailed")).toContainText("9400 1111 2222 3333");
-  await shots(page, "5-mailed");
+  await shots(page, "after-release-5-mailed");
 
   await page.getByRole("link", { name: "Overview" }).click();
   await expect(page.getByTestId("deadlines")).not.toContainText("Mail the refund claim");
   const claimedAfter = await page.getByTestId("aging").locator("[data-testid$='-claimed']").allInnerTexts();
   expect(claimedAfter).not.toEqual(claimedBefore);
-  await shots(page, "6-aging");
+  await shots(page, "after-release-6-aging");
 });

@@ -5,59 +5,12 @@
  * route (the e2e server's embedded database can only be opened by the server itself).
  * Phone and desktop screenshots of each step go to test-results/donor-*.png.
  */
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { shots } from "./helpers/shots";
+import { books, expectFigureMatchesBooks } from "./helpers/books";
 
 const GIVE = /^(Give \$[\d,]+\.\d{2}( a month)?|Continue to secure payment)$/;
 const DONAR = /^(Donar \$[\d,]+\.\d{2}( al mes)?|Continuar al pago seguro)$/;
-
-/** "$8,085.21" → 808521: every donor page shows money with cents (one format). */
-function cents(text: string | null): number {
-  const m = /^-?\$(\d{1,3}(?:,\d{3})*)\.(\d{2})$/.exec((text ?? "").trim());
-  if (!m) throw new Error(`not a money figure with cents: ${JSON.stringify(text)}`);
-  return Number(m[1]!.replace(/,/g, "")) * 100 + Number(m[2]);
-}
-
-interface Books {
-  balanceCents: number;
-  paidToIceCents: number;
-  donations: {
-    amountCents: number;
-    coverFeeCents: number;
-    feeCents: number | null;
-    status: string;
-    frequency: string;
-  }[];
-  recurring: { amountCents: number; coverFeeCents: number; status: string }[];
-}
-
-async function books(request: APIRequestContext, slug: string): Promise<Books> {
-  const res = await request.get(`/api/test/campaign-books?slug=${slug}`);
-  expect(res.ok()).toBe(true);
-  return (await res.json()) as Books;
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `test-results/donor-${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `test-results/donor-${name}-desktop.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
-
-/** The campaign's headline figure, once the page shows what the books hold (webhooks arrive asynchronously). */
-async function expectFigureMatchesBooks(page: Page, request: APIRequestContext, slug: string): Promise<number> {
-  let b = await books(request, slug);
-  await expect
-    .poll(async () => {
-      b = await books(request, slug);
-      const shown = cents(await page.getByTestId("raised").textContent());
-      if (shown !== b.balanceCents + b.paidToIceCents) await page.reload();
-      return shown;
-    })
-    .toBe(b.balanceCents + b.paidToIceCents);
-  return b.balanceCents;
-}
 
 async function openCampaign(page: Page, alias: string): Promise<void> {
   await page.getByRole("link", { name: `${alias}*`, exact: true }).click();
@@ -70,7 +23,7 @@ test.describe("donor journeys, by clicking from the home page", () => {
     request,
   }) => {
     await page.goto("/");
-    await shoot(page, "home");
+    await shots(page, "donor-home");
     await openCampaign(page, "Dmitri");
     const before = await expectFigureMatchesBooks(page, request, "dmitri-louisiana");
     await expect(page.getByTestId("raised-means")).toContainText("Held toward the bond");
@@ -85,7 +38,7 @@ test.describe("donor journeys, by clicking from the home page", () => {
     await expect(page.getByRole("radio", { name: "Other" })).toBeChecked();
     await expect(page.getByRole("radio", { name: "$50" })).not.toBeChecked();
     await expect(page.getByTestId("cover-fee-label")).not.toContainText("—");
-    await shoot(page, "mistyped");
+    await shots(page, "donor-mistyped");
     // Continue again does not open a checkout for anything else.
     await page.getByRole("button", { name: GIVE }).click();
     await expect(page.locator("#amount-error")).toBeVisible();
@@ -99,19 +52,19 @@ test.describe("donor journeys, by clicking from the home page", () => {
     await expect(page.getByRole("button", { name: GIVE })).toHaveText("Give $38.41");
     await expect(page.getByTestId("give-total")).toHaveText("Gift $37.00 + $1.41 toward card fees = $38.41 charged.");
     await page.getByLabel("Email for your receipt").fill("ana@example.org");
-    await shoot(page, "corrected");
+    await shots(page, "donor-corrected");
     await page.getByRole("button", { name: "Give $38.41" }).click();
 
     await expect(page).toHaveURL(/\/dev\/stripe\/checkout\/cs_test_/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("$38.41");
-    await shoot(page, "checkout");
+    await shots(page, "donor-checkout");
     await page.getByRole("button", { name: "Pay (card succeeds)" }).click();
 
     await expect(page).toHaveURL(/\/give\/thanks\?session_id=cs_test_/);
     const thanks = page.getByTestId("thanks-message");
     await expect(thanks).toContainText("Your $37.00 gift to Dmitri*'s bond was received.");
     await expect(thanks).toContainText("You also added $1.41 toward card fees");
-    await shoot(page, "thanks");
+    await shots(page, "donor-thanks");
 
     // The receipt itemises the charge.
     const mail = await request.get(`/api/test/last-mail?to=${encodeURIComponent("ana@example.org")}`);
@@ -129,7 +82,7 @@ test.describe("donor journeys, by clicking from the home page", () => {
     const gift = b.donations.find((d) => d.amountCents === 3_841 && d.status === "succeeded");
     expect(gift).toMatchObject({ coverFeeCents: 141, feeCents: 141 });
     await expect(page.getByTestId("donor-wall")).toContainText("$37.00");
-    await shoot(page, "campaign-after");
+    await shots(page, "donor-campaign-after");
   });
 
   test("a $25 preset without the fee cover, on a phone: the sticky button, the gift shown and booked", async ({
@@ -147,7 +100,7 @@ test.describe("donor journeys, by clicking from the home page", () => {
       .click();
     await expect(page.getByRole("button", { name: GIVE })).toHaveText("Give $25.00");
     await expect(page.getByTestId("cover-fee-label")).toHaveText("Add $1.06 so the fund receives my full gift");
-    await shoot(page, "preset");
+    await shots(page, "donor-preset");
     await page.getByRole("button", { name: "Give $25.00" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("$25.00");
     await page.getByRole("button", { name: "Pay (card succeeds)" }).click();
@@ -161,7 +114,7 @@ test.describe("donor journeys, by clicking from the home page", () => {
     // Without the cover, the campaign receives the gift less Stripe's fee (2.9% + 30¢ = $1.03).
     expect(after - before).toBe(2_500 - gift.feeCents!);
     expect(gift.feeCents).toBe(103);
-    await shoot(page, "preset-after");
+    await shots(page, "donor-preset-after");
   });
 
   test("a declined card charges nothing and changes no figure; going back returns to the campaign", async ({
@@ -176,7 +129,7 @@ test.describe("donor journeys, by clicking from the home page", () => {
     await page.getByRole("button", { name: "Give $30.00" }).click();
     await page.getByRole("button", { name: "Card declined" }).click();
     await expect(page.getByTestId("checkout-note")).toContainText("Your card was declined");
-    await shoot(page, "declined");
+    await shots(page, "donor-declined");
     await page.getByRole("button", { name: "Go back (cancel)" }).click();
     await expect(page).toHaveURL(/\/campaigns\/amara-texas/);
     expect(await expectFigureMatchesBooks(page, request, "amara-texas")).toBe(before);
@@ -200,11 +153,11 @@ test.describe("donor journeys, by clicking from the home page", () => {
     await expect(page.getByTestId("thanks-message")).toContainText(
       "Your monthly gift of $20.00 to Amara*'s bond has started.",
     );
-    await shoot(page, "monthly-thanks");
+    await shots(page, "donor-monthly-thanks");
 
     await page.getByRole("link", { name: "stop my monthly gift" }).click();
     await expect(page.getByTestId("monthly-summary")).toHaveText("Your monthly gift of $20.00 to Amara*'s bond.");
-    await shoot(page, "monthly-manage");
+    await shots(page, "donor-monthly-manage");
     await page.getByLabel("New monthly gift in dollars").fill("3");
     await page.getByRole("button", { name: "Change my monthly gift" }).click();
     await expect(page.locator("#monthly-amount-error")).toHaveText("The smallest gift we can accept is $5.");
@@ -219,7 +172,7 @@ test.describe("donor journeys, by clicking from the home page", () => {
 
     await page.getByRole("button", { name: "Change my card" }).click();
     await expect(page).toHaveURL(/\/dev\/stripe\/portal\/bps_/);
-    await shoot(page, "monthly-portal");
+    await shots(page, "donor-monthly-portal");
     await page.getByRole("button", { name: "Use Mastercard ending 4444" }).click();
     await expect(page.getByTestId("monthly-summary")).toBeVisible();
 
@@ -234,7 +187,7 @@ test.describe("donor journeys, by clicking from the home page", () => {
     await page.goto(link!);
     await expect(page.getByTestId("cancel-message")).toHaveText("This monthly gift is already stopped.");
     await expect(page.getByRole("button", { name: "Stop my monthly gift" })).toHaveCount(0);
-    await shoot(page, "monthly-stopped");
+    await shots(page, "donor-monthly-stopped");
     b = await books(request, "amara-texas");
     expect(b.recurring.some((r) => r.status === "active")).toBe(false);
     expect(
@@ -254,12 +207,12 @@ test.describe("donor journeys, by clicking from the home page", () => {
     await expect(page.getByText(/2\.9% \+ \$0\.30/)).toBeVisible();
     await page.getByLabel("Otro monto en dólares").fill("15");
     await expect(page.getByRole("button", { name: DONAR })).toHaveText("Donar $15.00");
-    await shoot(page, "es-form");
+    await shots(page, "donor-es-form");
     await page.getByRole("button", { name: "Donar $15.00" }).click();
     await page.getByRole("button", { name: "Pay (card succeeds)" }).click();
     await expect(page).toHaveURL(/\/es\/give\/thanks/);
     await expect(page.getByTestId("thanks-message")).toContainText("Recibimos su donación de $15.00");
-    await shoot(page, "es-thanks");
+    await shots(page, "donor-es-thanks");
     await page.getByRole("link", { name: "Volver a la campaña de Amara*" }).click();
     const after = await expectFigureMatchesBooks(page, request, "amara-texas");
     const fee = (await books(request, "amara-texas")).donations.find((d) => d.amountCents === 1_500)!.feeCents!;

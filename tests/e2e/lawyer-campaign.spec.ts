@@ -1,12 +1,23 @@
 /**
- * A lawyer writes a campaign, the privacy guard stops the client's name in the
- * story, the lawyer fixes it and submits, an admin approves, and the public home
- * page shows the alias and nothing from the case file.
- * Sign-in links are read through /api/test/last-mail, which exists only when APP_ENV=test.
+ * Issue 10, the lawyer's and the admin's journeys, by clicking from each role's home after sign-in
+ * (tests/e2e/helpers/sign-in.ts): a new lawyer signs up, an admin verifies them, the lawyer writes a
+ * campaign (the privacy guard stops the client's name in the story), the admin approves it, it goes
+ * live anonymised, a donor gives from the home page with a donor-wall name the admin approves, the
+ * lawyer posts an update (an edit of the public text, reviewed), and requests the bond payment. The
+ * admin then checks the staff list and the audit log. Every money figure shown is held against the
+ * books. Phone and desktop screenshots of each step: test-results/journeys/lawyer-*.png.
+ *
+ * Exempt from "click only", on purpose: the first test types staff URLs as an anonymous visitor and
+ * as a lawyer (it checks refusals, like role-matrix.spec.ts), and the privacy canary requests public
+ * URLs directly (it must reach pages no link leads to, such as a filtered home page or a 404).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { books, cents, expectFigureMatchesBooks, staffCents } from "./helpers/books";
+import { giveHere } from "./helpers/give";
+import { shots } from "./helpers/shots";
+import { signIn } from "./helpers/sign-in";
 
 function readIfExists(file: string): string {
   return existsSync(file) ? readFileSync(file, "utf8") : "";
@@ -35,20 +46,20 @@ const CASE = {
 const NEEDLES = ["Quenby", "Marlowick", "314159265", "314-159-265", "1991-06-12", "Otay Mesa", "Larkspur", "555-0142"];
 const STORY =
   "Noor* fled violence and asked for asylum at the border. She has been detained since the summer; a judge set a bond her family cannot pay. A church in her community will host her.";
+const UPDATE = "Update: Noor* has a hearing date, and the church has a room ready for her.";
+const NEW_LAWYER = "quill.advocate@example.org";
+const WALL_NAME = "The Maple Street Choir";
 
-async function signIn(browser: Browser, email: string): Promise<Page> {
+async function staffPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  const res = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent(email)}`);
-  expect(res.ok()).toBe(true);
-  const link = /https?:\/\/\S+\/api\/auth\/callback\/email\S+/.exec(((await res.json()) as { text: string }).text)?.[0];
-  expect(link).toBeTruthy();
-  await page.goto(link!);
-  await expect(page.getByTestId("roles")).toBeVisible();
+  await signIn(page, email);
   return page;
+}
+
+/** The header's area link (Lawyer, Treasury, Admin), then an item of the area's own menu. */
+async function nav(page: Page, area: "Lawyer" | "Admin", item?: string): Promise<void> {
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: area }).click();
+  if (item) await page.getByRole("link", { name: item, exact: true }).first().click();
 }
 
 test("anonymous visitors are sent to sign-in; a lawyer gets a 403 on the admin pages", async ({ page, browser }) => {
@@ -56,16 +67,43 @@ test("anonymous visitors are sent to sign-in; a lawyer gets a 403 on the admin p
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/admin/audit");
   await expect(page).toHaveURL(/\/sign-in/);
-  const lawyer = await signIn(browser, "lawyer@openbond.example");
+  const lawyer = await staffPage(browser, "lawyer@openbond.example");
   await lawyer.goto("/admin");
   await expect(lawyer.getByTestId("forbidden")).toContainText("This page is for admin accounts.");
 });
 
-test("a lawyer's campaign passes the privacy guard and an admin's review, and goes live anonymized", async ({
+test("a new lawyer signs up, is verified, writes a campaign that goes live anonymised, posts an update and requests the bond; the admin verifies, reviews, approves a donor name, sees staff and audit", async ({
   browser,
+  request,
 }) => {
-  const lawyer = await signIn(browser, "lawyer@openbond.example");
-  await lawyer.goto("/lawyer/campaigns/new");
+  test.setTimeout(600_000); // three people, ~30 pages and 13 pairs of screenshots on a shared 2-core machine
+  // Sign up: the first sign-in makes an account with no role; the account page points to the profile.
+  const lawyer = await staffPage(browser, NEW_LAWYER);
+  await expect(lawyer.getByTestId("roles")).toContainText("No role yet");
+  await shots(lawyer, "journeys/lawyer-01-new-account");
+  await lawyer.getByRole("link", { name: "Fill in your lawyer profile" }).click();
+  const profile = lawyer.getByRole("form", { name: "Lawyer profile" });
+  await profile.getByLabel("Full name").fill("Quill Advocate");
+  await profile.getByLabel("Bar number").fill("314159");
+  await profile.getByLabel("Bar state").fill("CA");
+  await profile.getByLabel("EOIR ID").fill("QA31415");
+  await profile.getByRole("button", { name: "Submit for verification" }).click();
+  await expect(lawyer.getByRole("status")).toContainText("Profile sent");
+  await shots(lawyer, "journeys/lawyer-02-profile-sent");
+
+  // The admin verifies the lawyer from the admin home's queue.
+  const admin = await staffPage(browser, "admin@openbond.example");
+  await nav(admin, "Admin");
+  const row = admin.getByTestId("lawyer-queue").getByRole("row").filter({ hasText: NEW_LAWYER });
+  await expect(row).toContainText("CA 314159");
+  await shots(admin, "journeys/admin-01-lawyer-queue");
+  await row.getByRole("button", { name: "Verify" }).click();
+  await expect(admin.getByTestId("done")).toContainText("Lawyer verified");
+
+  // The lawyer writes the campaign; the privacy guard stops the client's name in the story.
+  await nav(lawyer, "Lawyer");
+  await expect(lawyer.getByRole("heading", { name: "My campaigns" })).toBeVisible();
+  await lawyer.getByRole("link", { name: "New campaign" }).first().click();
   const form = lawyer.getByRole("form", { name: "Campaign" });
   await form.getByLabel("Legal name").fill(CASE.legalName);
   await form.getByLabel("A-number").fill(CASE.aNumber);
@@ -74,7 +112,7 @@ test("a lawyer's campaign passes the privacy guard and an admin's review, and go
   await form.getByLabel("Detention facility").fill(CASE.facility);
   await form.getByLabel("Bond set by").selectOption("judge");
   await form.getByLabel("Bond type").selectOption("delivery");
-  await form.getByLabel("Bond amount (US dollars)").fill("8,500");
+  await form.getByLabel("Bond amount (US dollars)").fill("1,500");
   await form.getByLabel("Bond order date").fill("2025-08-04");
   await form.getByLabel("Release address").fill(CASE.releaseAddress);
   await form.getByLabel("Release phone").fill(CASE.releasePhone);
@@ -88,50 +126,112 @@ test("a lawyer's campaign passes the privacy guard and an admin's review, and go
     .getByLabel("Story", { exact: true })
     .fill(`My client ${CASE.legalName} has been detained since the summer and cannot pay the bond a judge set.`);
   await form.getByLabel("Month of detention").fill("2025-07");
-
   await form.getByRole("button", { name: "Submit for review" }).click();
   const storyError = form.getByTestId("error-story");
   await expect(storyError).toContainText(/name/i);
   await expect(form.getByRole("alert")).toContainText("correct the fields marked below");
   for (const n of NEEDLES) await expect(storyError).not.toContainText(n);
   await expect(form.getByLabel("Legal name")).toHaveValue(CASE.legalName);
-  await lawyer.screenshot({ path: "test-results/lawyer-form-blocked.png", fullPage: true });
-
+  await shots(lawyer, "journeys/lawyer-03-form-blocked");
   await form.getByLabel("Story", { exact: true }).fill(STORY);
   await expect(form.getByTestId("story-count")).toContainText(`${STORY.length} / 5,000`);
   await form.getByRole("button", { name: "Submit for review" }).click();
   await expect(lawyer).toHaveURL(/\/lawyer\?submitted=/);
   await expect(lawyer.getByTestId("lawyer-campaigns").getByRole("row", { name: /Noor/ })).toContainText("in review");
+  await shots(lawyer, "journeys/lawyer-04-in-review");
 
-  const admin = await signIn(browser, "admin@openbond.example");
-  await admin.goto("/admin");
+  // The admin's privacy review, from the queues.
+  await nav(admin, "Admin", "Queues");
   await admin.getByRole("link", { name: "Review Noor*" }).click();
   await expect(admin.getByTestId("case-file")).toContainText(CASE.legalName);
   await expect(admin.getByTestId("case-file")).toContainText(CASE.aNumber);
   await expect(admin.getByTestId("approve-effect")).toContainText(
     /The campaign goes live at \/campaigns\/noor-[0-9a-f]{6}/,
   );
-  await admin.screenshot({ path: "test-results/admin-review.png", fullPage: true });
+  await shots(admin, "journeys/admin-02-review");
   await admin.getByRole("button", { name: "Approve and publish" }).click();
   await expect(admin).toHaveURL(/done=approved/);
 
+  // Live: a visitor finds it on the home page, anonymised, and gives with a donor-wall name.
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/");
   await expect(visitor.getByTestId("campaign-card").filter({ hasText: "Noor" })).toContainText("California");
-  const html = await visitor.content();
-  for (const n of NEEDLES) expect(html).not.toContain(n);
-
-  // Canary crawl: every public page and API response a visitor can reach, the server's log and the
-  // database files on disk must not contain a single case-file value.
-  const slug = /\/campaigns\/(noor-[0-9a-f]{6})/.exec(
-    (await visitor
-      .getByTestId("campaign-card")
-      .filter({ hasText: "Noor" })
-      .locator("a")
-      .first()
-      .getAttribute("href")) ?? "",
-  )?.[1];
+  for (const n of NEEDLES) expect(await visitor.content()).not.toContain(n);
+  await visitor.getByRole("link", { name: "Noor*", exact: true }).first().click();
+  await visitor.waitForURL(/\/campaigns\/noor-[0-9a-f]{6}$/);
+  const slug = /\/campaigns\/(noor-[0-9a-f]{6})/.exec(visitor.url())?.[1];
   expect(slug).toBeTruthy();
+  await shots(visitor, "journeys/lawyer-05-live-public");
+  await giveHere(visitor, "40", WALL_NAME);
+  await visitor
+    .getByRole("link", { name: /Noor\*/ })
+    .first()
+    .click();
+  const held = await expectFigureMatchesBooks(visitor, request, slug!);
+  expect(held).toBeGreaterThan(3_500); // $40 less Stripe's fee
+  await expect(visitor.getByTestId("donor-wall")).not.toContainText(WALL_NAME);
+
+  // The admin approves the donor-wall name from the Donor names queue.
+  await nav(admin, "Admin", "Donor names");
+  const names = admin.getByTestId("donor-names").getByRole("row").filter({ hasText: WALL_NAME });
+  await names.getByRole("checkbox").check();
+  await shots(admin, "journeys/admin-03-donor-names");
+  await admin.getByRole("button", { name: "Approve selected" }).click();
+  await expect(admin.getByRole("form", { name: "Donor wall names" }).getByRole("status")).toContainText(
+    "1 name approved",
+  );
+  await expect
+    .poll(async () => (await visitor.reload(), visitor.getByTestId("donor-wall").innerText()))
+    .toContain(WALL_NAME);
+
+  // The lawyer sees the same money on the campaign page, then posts an update (reviewed like the story).
+  await nav(lawyer, "Lawyer", "My campaigns");
+  await lawyer.getByRole("link", { name: "Noor*" }).click();
+  expect(cents(await lawyer.getByTestId("lawyer-campaign-held").innerText())).toBe(held);
+  const b = await books(request, slug!);
+  expect(cents(await lawyer.getByTestId("lawyer-campaign-raised").innerText())).toBe(b.balanceCents + b.paidToIceCents);
+  const edit = lawyer.getByRole("form", { name: "Propose an edit" });
+  await edit.getByLabel("Story", { exact: true }).fill(`${STORY} ${UPDATE}`);
+  await edit.getByRole("button", { name: "Send edit for review" }).click();
+  await expect(edit).toContainText("Sent for privacy review");
+  await shots(lawyer, "journeys/lawyer-06-update-sent");
+  await nav(admin, "Admin", "Queues");
+  await admin.getByRole("link", { name: "Review Noor*" }).click();
+  await admin.getByRole("button", { name: "Approve and publish" }).click();
+  await expect(admin).toHaveURL(/done=approved/);
+  await expect.poll(async () => (await visitor.reload(), visitor.locator("main").innerText())).toContain(UPDATE);
+  await shots(visitor, "journeys/lawyer-07-update-public");
+
+  // The bond request, from the campaign page; the general pool tops up what the campaign lacks.
+  await lawyer.getByRole("link", { name: "Request the bond payment" }).click();
+  expect(cents(await lawyer.getByTestId("campaign-held").innerText())).toBe(held);
+  const request1 = lawyer.getByTestId("form-request-bond");
+  await request1.getByLabel(/Bond amount/).fill("1,500");
+  await request1.getByLabel(/Top-up/).fill(((150_000 - held) / 100).toFixed(2));
+  await shots(lawyer, "journeys/lawyer-08-request-bond");
+  await request1.getByRole("button", { name: "Request payment" }).click();
+  await expect(lawyer.getByTestId("request-status")).toContainText("$1,500.00 bond payment is requested");
+  await lawyer.getByRole("link", { name: /Back to Noor/ }).click();
+  await expect(lawyer.getByTestId("lawyer-bond-status")).toContainText("$1,500.00");
+  await shots(lawyer, "journeys/lawyer-09-bond-requested");
+  // Nothing moved yet: the campaign still holds what the donor gave, net of Stripe's fee.
+  expect((await books(request, slug!)).balanceCents).toBe(held);
+  expect(staffCents(await lawyer.getByTestId("lawyer-campaign-held").innerText())).toBe(held);
+
+  // The admin's staff list has the new lawyer; the audit log has the verification, the reviews and the case-file reads.
+  await nav(admin, "Admin", "Staff");
+  await expect(admin.getByTestId(`staff-${NEW_LAWYER}`).getByRole("checkbox", { name: "lawyer" })).toBeChecked();
+  await shots(admin, "journeys/admin-04-staff");
+  await nav(admin, "Admin", "Audit log");
+  const filter = admin.getByRole("search", { name: "Filter the audit log" });
+  await filter.getByLabel(/Action/).fill("case_file.read");
+  await filter.getByRole("button", { name: "Filter" }).click();
+  await expect(admin.getByTestId("audit-table")).toContainText("case_file.read");
+  for (const n of NEEDLES) expect(await admin.content()).not.toContain(n);
+  await shots(admin, "journeys/admin-05-audit");
+
+  // Privacy canary: every public page and API response, the server's log and the database files on
+  // disk must not contain a single case-file value (requested directly, see the header comment).
   const publicPaths = [
     "/",
     "/es",
@@ -146,22 +246,16 @@ test("a lawyer's campaign passes the privacy guard and an admin's review, and go
     "/api/auth/providers",
     "/sign-in",
   ];
-  for (const path of publicPaths) {
-    const res = await visitor.request.get(path);
-    expect(res.status(), path).toBeLessThan(500);
+  for (const p of publicPaths) {
+    const res = await visitor.request.get(p);
+    expect(res.status(), p).toBeLessThan(500);
     const body = await res.text();
-    for (const n of NEEDLES) expect(body, `${path} leaks a case-file value`).not.toContain(n);
+    for (const n of NEEDLES) expect(body, `${p} leaks a case-file value`).not.toContain(n);
   }
-  await visitor.goto(`/campaigns/${slug}`);
-  await expect(visitor.getByRole("heading", { level: 1 })).toContainText("Noor");
   const logs = readIfExists(".data/e2e-server.log");
   expect(logs.length, "the server log is captured").toBeGreaterThan(0);
   for (const n of NEEDLES) expect(logs, "server log leaks a case-file value").not.toContain(n);
   const stored = readTree(".data/e2e");
   for (const n of NEEDLES)
     expect(stored.includes(Buffer.from(n)), `database files hold "${n}" in plaintext`).toBe(false);
-
-  await admin.goto("/admin/audit?action=case_file.read");
-  await expect(admin.getByTestId("audit-table")).toContainText("case_file.read");
-  for (const n of NEEDLES) expect(await admin.content()).not.toContain(n);
 });

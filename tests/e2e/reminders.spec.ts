@@ -3,35 +3,23 @@
  * the test clock moved forward, the SMS reminders appear in the development outbox at their
  * times, in that language, and a correction goes out when the date changes. The lawyer's journey
  * starts at the lawyer's home and goes on by clicking; the clock and the outbox are the test
- * tools in a second tab (/dev/clock, /dev/outbox).
+ * tools in a second tab (/dev/clock, /dev/outbox), opened directly: they are no user's page.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { shots } from "./helpers/shots";
+import { signIn } from "./helpers/sign-in";
 
 const TZ = "America/Chicago";
 const DAY = 86_400_000;
 
-async function signIn(browser: Browser, email: string): Promise<Page> {
+/** Sign in through the shared helper (tests/e2e/helpers/sign-in.ts), in a fresh browser context. */
+async function staffPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  const res = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent(email)}`);
-  const link = /https?:\/\/\S+\/api\/auth\/callback\/email\S+/.exec(((await res.json()) as { text: string }).text)?.[0];
-  await page.goto(link!);
-  await expect(page.getByTestId("roles")).toBeVisible();
+  await signIn(page, email);
   return page;
 }
 
 const localDay = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(d);
-
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/reminders-${name}-desktop.png`, fullPage: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `test-results/reminders-${name}-phone.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 async function moveClock(tools: Page, days: number) {
   await tools.getByRole("link", { name: "Clock" }).click();
@@ -70,9 +58,9 @@ for (const c of CASES) {
     await tools.goto("/dev/clock");
     await tools.getByRole("button", { name: "Reset the clock" }).click();
 
-    const lawyer = await signIn(browser, "lawyer@openbond.example");
+    const lawyer = await staffPage(browser, "lawyer@openbond.example");
     await lawyer.setViewportSize({ width: 1280, height: 800 });
-    await lawyer.goto("/lawyer");
+    await lawyer.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Lawyer" }).click();
     await lawyer.getByRole("link", { name: `${c.alias}*` }).click();
     await lawyer.getByRole("link", { name: "Appointments and reminders" }).click();
     await expect(lawyer.getByRole("heading", { name: "Appointments and reminders" })).toBeVisible();
@@ -106,7 +94,7 @@ for (const c of CASES) {
     const card = lawyer.getByTestId("appointment").first();
     await expect(card.getByTestId("reminders").locator("tbody tr")).toHaveCount(4);
     await expect(card.locator('[data-status="pending"]')).toHaveCount(4);
-    await shoot(lawyer, `${c.language}-1-added`);
+    await shots(lawyer, `reminders-${c.language}-1-added`);
 
     // Nothing before its time; the 14-day reminder two days on; the 3-day one eleven days later.
     await expect(await smsTo(tools, c.phone)).toHaveCount(0);
@@ -115,7 +103,7 @@ for (const c of CASES) {
     await expect(after14).toHaveCount(1);
     await expect(after14.first()).toContainText(c.reminder);
     await expect(after14.first()).toContainText("+12125550199");
-    await shoot(tools, `${c.language}-2-outbox-14d`);
+    await shots(tools, `reminders-${c.language}-2-outbox-14d`);
     await moveClock(tools, 11);
     await expect(await smsTo(tools, c.phone)).toHaveCount(2);
 
@@ -134,11 +122,11 @@ for (const c of CASES) {
     const all = await smsTo(tools, c.phone);
     await expect(all).toHaveCount(3);
     await expect(all.first()).toContainText(c.correction);
-    await shoot(tools, `${c.language}-3-outbox-correction`);
+    await shots(tools, `reminders-${c.language}-3-outbox-correction`);
     await lawyer.reload();
     await expect(lawyer.getByTestId("appointment").first()).toContainText("earlier:");
     await expect(lawyer.locator('[data-status="cancelled"]')).toHaveCount(2);
-    await shoot(lawyer, `${c.language}-4-moved`);
+    await shots(lawyer, `reminders-${c.language}-4-moved`);
     await tools.getByRole("link", { name: "Clock" }).click();
     await tools.getByRole("button", { name: "Reset the clock" }).click();
   });

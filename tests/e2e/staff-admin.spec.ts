@@ -3,19 +3,11 @@
  * invitee signs in from the invitation mail, sees their own sessions and can end one; the admin
  * removes them and they are signed out at once. Mail is read via /api/test/last-mail (APP_ENV=test).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { shots } from "./helpers/shots";
 import { magicLinkFor, signIn } from "./helpers/sign-in";
 
 const INVITEE = "invited.treasurer@openbond.example";
-
-async function shoot(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `test-results/${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `test-results/${name}-desktop.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 test("an admin invites a treasurer by clicking; the invitee signs in; the admin removes them", async ({ browser }) => {
   test.setTimeout(120_000);
@@ -37,7 +29,7 @@ test("an admin invites a treasurer by clicking; the invitee signs in; the admin 
   await expect(admin.getByRole("status")).toContainText("Invitation sent");
   const row = admin.getByTestId(`staff-${INVITEE}`);
   await expect(row.getByRole("checkbox", { name: "treasurer" })).toBeChecked();
-  await shoot(admin, "admin-staff");
+  await shots(admin, "admin-staff");
 
   // Own admin role cannot be removed: the box is locked, and there is no "Remove" on one's own row.
   const me = admin.getByTestId("staff-admin@openbond.example");
@@ -59,7 +51,7 @@ test("an admin invites a treasurer by clicking; the invitee signs in; the admin 
   await expect(invitee.getByTestId("roles")).toHaveText("Roles: treasurer");
   await expect(invitee.getByTestId("my-sessions").getByRole("listitem")).toHaveCount(1);
   await expect(invitee.getByTestId("my-sessions")).toContainText("(this device)");
-  await shoot(invitee, "account-sessions");
+  await shots(invitee, "account-sessions");
   await invitee.getByRole("link", { name: "Treasury" }).click();
   await expect(invitee).toHaveURL(/\/treasury/);
   await expect(invitee.getByTestId("forbidden")).toHaveCount(0);

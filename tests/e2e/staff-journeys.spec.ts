@@ -8,20 +8,12 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { ledgerBalanceBehind, staffCents as cents } from "./helpers/books";
+import { recordNotice, type NoticeInput } from "./helpers/notices";
+import { shots } from "./helpers/shots";
 import { signIn } from "./helpers/sign-in";
 
-const cents = (s: string) => Math.round(Number(s.replace(/[^0-9.-]/g, "")) * 100);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-async function shot(page: Page, name: string) {
-  for (const [label, size] of [
-    ["phone", { width: 390, height: 844 }],
-    ["desktop", { width: 1280, height: 800 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `test-results/journeys/${name}-${label}.png`, fullPage: true });
-  }
-}
 
 /** Sign in, then open the role's home from the header, as a person would. */
 async function home(page: Page, email: string, area: "Lawyer" | "Treasury" | "Admin") {
@@ -29,11 +21,11 @@ async function home(page: Page, email: string, area: "Lawyer" | "Treasury" | "Ad
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: area }).click();
 }
 
-/** Click a money figure (it links to its ledger account) and read the ledger's own balance. */
-async function ledgerBalanceBehind(page: Page, figure: ReturnType<Page["getByTestId"]>): Promise<number> {
-  await figure.getByRole("link").click();
-  await page.waitForURL(/\/treasury\/ledger\?account=/);
-  return cents(await page.getByTestId("ledger-balance").innerText());
+/** On the bond page: record an ICE notice on its notices page, then come back to the bond. */
+async function notice(page: Page, v: NoticeInput) {
+  await page.getByRole("link", { name: "Record a notice from ICE" }).click();
+  await recordNotice(page, v);
+  await page.getByRole("link", { name: /← Bond for/ }).click();
 }
 
 test.describe.configure({ mode: "serial" });
@@ -43,17 +35,17 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
 }) => {
   test.setTimeout(240_000);
   await home(page, "lawyer@openbond.example", "Lawyer");
-  await shot(page, "01-lawyer-home");
+  await shots(page, "journeys/01-lawyer-home");
   await page.getByRole("link", { name: "Nadia*" }).click();
   const held = cents(await page.getByTestId("lawyer-campaign-held").innerText());
   await expect(page.getByTestId("lawyer-bond-status")).toContainText("No bond payment requested yet.");
-  await shot(page, "02-lawyer-campaign-funded");
+  await shots(page, "journeys/02-lawyer-campaign-funded");
   await page.getByRole("link", { name: "Request the bond payment" }).click();
   expect(cents(await page.getByTestId("campaign-held").innerText())).toBe(held);
   const form = page.getByTestId("form-request-bond");
   await form.getByLabel(/Bond amount/).fill("10,000");
   await form.getByLabel(/Top-up/).fill(((1_000_000 - held) / 100).toFixed(2));
-  await shot(page, "03-lawyer-request-bond");
+  await shots(page, "journeys/03-lawyer-request-bond");
   await form.getByRole("button", { name: "Request payment" }).click();
   await expect(page.getByTestId("request-status")).toContainText("requested");
 
@@ -68,7 +60,7 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
   await page.getByRole("link", { name: /^Requested \(1\)$/ }).click();
   await page.getByRole("link", { name: "Nadia*" }).click();
   await expect(page.getByTestId("approve-postings")).toContainText("$10,000.00");
-  await shot(page, "04-treasurer-approve");
+  await shots(page, "journeys/04-treasurer-approve");
   await page
     .getByTestId("form-approve")
     .getByRole("button", { name: /Approve/ })
@@ -110,7 +102,7 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
   await expect(pay.getByTestId("error-paidOn")).toContainText("last approval");
   await pay.getByLabel("Payment date").fill(day(0));
   await expect(page.getByTestId("pay-postings")).toContainText("$10,000.00");
-  await shot(page, "05-treasurer-pay");
+  await shots(page, "journeys/05-treasurer-pay");
   await pay.getByRole("button", { name: "Record payment" }).click();
   await expect(page.getByTestId("done")).toContainText("Payment recorded");
   const post = page.getByTestId("form-post");
@@ -119,10 +111,11 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
   await expect(page.getByTestId("done")).toContainText("Posting recorded");
   const paid = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent("lawyer@openbond.example")}`);
   expect(((await paid.json()) as { subject: string }).subject).toContain("Bond paid to ICE: $10,000.00");
-  await shot(page, "06-treasurer-posted");
+  await shots(page, "journeys/06-treasurer-posted");
 
   // Breach today: the appeal window is open, so forfeiting needs "no appeal will be filed" and a reason.
-  await page.getByTestId("form-breach").getByRole("button", { name: "Record breach" }).click();
+  await shots(page, "journeys/06b-treasurer-next-notice");
+  await notice(page, { form: "I-323", servedOn: day(0), servedBy: "in_person" });
   await expect(page.getByTestId("appeal-deadline")).toContainText(`${30} day(s) left`);
   const forfeit = page.getByTestId("form-forfeit");
   await forfeit.getByLabel(/I have read what this changes/).check();
@@ -130,10 +123,10 @@ test("lawyer requests the bond by clicking; two treasurers approve, pay, post; b
   await expect(forfeit.getByTestId("error-noAppeal")).toContainText("no appeal will be filed");
   await forfeit.getByLabel(/No appeal will be filed/).check();
   await forfeit.getByLabel(/Why no appeal/).fill("The obligor confirmed there are no grounds");
-  await shot(page, "07-treasurer-forfeit");
+  await shots(page, "journeys/07-treasurer-forfeit");
   await forfeit.getByRole("button", { name: /Record forfeiture/ }).click();
   await expect(page.getByTestId("done")).toContainText("Forfeiture recorded");
-  await shot(page, "08-treasurer-forfeited");
+  await shots(page, "journeys/08-treasurer-forfeited");
 
   // Money shown against the books: the receivable is gone; the lawyer sees the bond's end.
   expect(await ledgerBalanceBehind(page, page.locator("aside").getByRole("definition").first())).toBe(0);
@@ -151,27 +144,30 @@ test("a posted bond: late appeal refused, reinstated, I-391, claim, refund with 
     .click();
   await page.getByRole("link", { name: /^Posted \(\d+\)$/ }).click();
   await page.getByRole("link", { name: "Tomás*" }).click();
-  const breach = page.getByTestId("form-breach");
-  await breach.getByLabel("I-323 date").fill(day(-40));
-  await breach.getByRole("button", { name: "Record breach" }).click();
+  await notice(page, { form: "I-323", servedOn: day(-40), servedBy: "in_person" });
   await expect(page.getByTestId("appeal-deadline")).toContainText("The window closed 10 day(s) ago");
   const appeal = page.getByTestId("form-appeal");
   await appeal.getByLabel("Appeal date").fill(day(-5));
   await appeal.getByRole("button", { name: "Record appeal" }).click();
   await expect(appeal.getByTestId("form-error")).toContainText("The appeal window has closed");
-  await shot(page, "11-breach-late-appeal");
+  await shots(page, "journeys/11-breach-late-appeal");
   await page.getByTestId("form-reinstate").getByRole("button", { name: "Reinstate" }).click();
   await expect(page.getByTestId("done")).toContainText("reinstated");
-  await page.getByTestId("form-cancel").getByRole("button", { name: "Record I-391" }).click();
-  await page.getByTestId("form-claim").getByRole("button", { name: "Record claim" }).click();
-  await expect(page.getByTestId("done")).toContainText("Refund claim recorded");
+  await notice(page, { form: "I-391", servedOn: day(0), servedBy: "mail" });
+  await page.getByRole("link", { name: "Prepare and record the refund claim" }).click();
+  const mailed = page.getByRole("form", { name: "Record the claim mailed" });
+  await mailed.getByLabel("Mailed on").fill(day(0));
+  await mailed.getByLabel("Tracking number").fill("9400 1111 2222 4444");
+  await mailed.getByRole("button", { name: "Record mailed" }).click();
+  await expect(page.getByTestId("claim-mailed")).toContainText("9400 1111 2222 4444");
+  await page.getByRole("link", { name: /← Bond for/ }).click();
   const refund = page.getByTestId("form-refund");
   const total = await page.getByTestId("expected-total").innerText();
   const interest = cents(await page.getByTestId("expected-interest").innerText());
   expect(interest).toBeGreaterThan(0);
   await refund.getByLabel(/Amount received/).fill(total.replace("$", ""));
   await expect(page.getByTestId("refund-preview")).toContainText("difference from expected $0.00");
-  await shot(page, "12-refund-with-interest");
+  await shots(page, "journeys/12-refund-with-interest");
   await refund.getByRole("button", { name: "Record refund" }).click();
   await expect(page.getByTestId("done")).toContainText("difference +$0.00");
   await page
@@ -181,7 +177,7 @@ test("a posted bond: late appeal refused, reinstated, I-391, claim, refund with 
   const poolAfter = cents(await page.getByTestId("general-pool").innerText());
   expect(poolAfter).toBe(poolBefore + 1_200_000 + interest);
   expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
-  await shot(page, "13-general-pool-after-refund");
+  await shots(page, "journeys/13-general-pool-after-refund");
   expect(await ledgerBalanceBehind(page, page.getByTestId("general-pool"))).toBe(poolAfter);
 });
 
@@ -209,6 +205,6 @@ test("reconcile, Stripe balance included, against the books", async ({ page }) =
       .then((t) => t.replace("−", "-")),
   );
   expect(books - stripe).toBe(difference);
-  await shot(page, "21-reconciliation");
+  await shots(page, "journeys/21-reconciliation");
   expect(await ledgerBalanceBehind(page, page.getByTestId("balance-books"))).toBe(books);
 });

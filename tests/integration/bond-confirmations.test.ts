@@ -8,8 +8,8 @@ import type { DbHandle } from "@/db/client";
 import { auditLog, bonds } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { performBondAction } from "@/lib/bonds/bond-forms";
-import { advanceBond } from "@/lib/bonds/lifecycle";
 import { isoDay } from "@/lib/dates";
+import { recordNotice } from "@/lib/notices/record-notice";
 import { bondAt } from "../fixtures/bond-paths";
 import { principal, verifiedLawyer } from "../fixtures/people";
 import { createTestDb } from "../helpers/test-db";
@@ -43,7 +43,7 @@ describe("confirmations", () => {
   it("a breach recorded today cannot be forfeited at once without 'no appeal will be filed' and a reason", async () => {
     const today = isoDay(new Date());
     const { bondId } = await bondAt(h.db, "posted", who, { postedOn: "2025-01-10" });
-    await advanceBond(h.db, who.t1, bondId, "breach", { i323On: today });
+    await recordNotice(h.db, who.t1, bondId, { form: "I-323", servedOn: today, servedBy: "in_person" }, null);
     const forfeit = (extra: Record<string, string>) =>
       performBondAction(h.db, who.t1, bondId, "forfeit", { forfeitedOn: today, confirm: "on", ...extra });
     await expect(forfeit({})).rejects.toMatchObject({ code: "validation", message: /appeal window is open/ });
@@ -58,5 +58,28 @@ describe("confirmations", () => {
       .from(auditLog)
       .where(and(eq(auditLog.subjectId, bondId), eq(auditLog.action, "bond.forfeit_without_appeal")));
     expect(a!.details).toMatchObject({ reason: "Obligor confirmed in writing there are no grounds", daysLeft: 30 });
+  });
+
+  it("a mailed I-323 keeps the appeal window open 33 days: forfeiting on day 31 still needs 'no appeal'", async () => {
+    const servedOn = isoDay(new Date(Date.now() - 31 * 86_400_000));
+    const { bondId } = await bondAt(h.db, "posted", who, { postedOn: "2025-01-10" });
+    await recordNotice(h.db, who.t1, bondId, { form: "I-323", servedOn, servedBy: "mail" }, null);
+    const forfeitedOn = isoDay(new Date());
+    await expect(
+      performBondAction(h.db, who.t1, bondId, "forfeit", { forfeitedOn, confirm: "on" }),
+    ).rejects.toMatchObject({ code: "validation", message: /appeal window is open/ });
+    const [b] = await h.db.select().from(bonds).where(eq(bonds.id, bondId));
+    expect(b!.status).toBe("breached");
+  });
+
+  it("the bond page's old breach, I-391, appearance and claim forms are gone: only notices and recovery move those", async () => {
+    const { bondId } = await bondAt(h.db, "posted", who, { postedOn: "2025-01-10" });
+    for (const form of ["breach", "cancel", "appearance", "claimRefund"])
+      await expect(
+        performBondAction(h.db, who.t1, bondId, form, { i323On: "2025-02-01", i391On: "2025-02-01" }),
+        form,
+      ).rejects.toMatchObject({ code: "validation", message: "Unknown bond action." });
+    const [b] = await h.db.select().from(bonds).where(eq(bonds.id, bondId));
+    expect(b!.status).toBe("posted");
   });
 });

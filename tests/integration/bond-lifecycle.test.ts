@@ -6,6 +6,8 @@ import type { Principal } from "@/lib/auth/roles";
 import { advanceBond } from "@/lib/bonds/lifecycle";
 import { approveBondPayment, recordBondPayment, requestBondPayment } from "@/lib/bonds/payment";
 import { recordBondPosting } from "@/lib/bonds/i305-posting";
+import { openDeadlines } from "@/lib/notices/open-deadlines";
+import { recordNotice } from "@/lib/notices/record-notice";
 import {
   bondAccount,
   campaignAccount,
@@ -81,11 +83,37 @@ describe("bond payment", () => {
     expect(await getBalance(h.db, campaignAccount(campaign))).toBe(0);
     expect(await getBalance(h.db, "general")).toBe(generalBefore + 50_000);
 
-    await advanceBond(h.db, t1, bondId, "appearance", { demandedFor: "2025-06-01" });
+    // ICE's notices move the bond (an I-340 logs the appearance demand, an I-391 cancels it) and start deadlines.
+    const delivery = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const i340 = { form: "I-340", servedOn: "2025-05-01", servedBy: "mail", deliveryDate: delivery };
+    await recordNotice(
+      h.db,
+      t1,
+      bondId,
+      { ...i340, deliveryTime: "09:00", timeZone: "America/Chicago", place: "Field office" },
+      null,
+    );
     await expect(
       advanceBond(h.db, t1, bondId, "refund", { refundedOn: "2026-01-10", receivedCents: 2_060_000 }),
     ).rejects.toMatchObject({ code: "conflict" });
-    await advanceBond(h.db, t1, bondId, "cancel", { i391On: "2025-11-20" });
+    const i391 = await recordNotice(
+      h.db,
+      t1,
+      bondId,
+      { form: "I-391", servedOn: "2025-11-20", servedBy: "mail" },
+      null,
+    );
+    expect((await h.db.select().from(bonds).where(eq(bonds.id, bondId)))[0]).toMatchObject({
+      status: "cancelled",
+      i391On: "2025-11-20",
+    });
+    expect(
+      (await openDeadlines(h.db))
+        .filter((d) => d.bondId === bondId)
+        .map((d) => d.kind)
+        .sort(),
+    ).toEqual(["deliver_person", "refund_claim"]);
+    expect(i391.deadline!.kind).toBe("refund_claim");
     await expect(
       advanceBond(h.db, t1, bondId, "claimRefund", { mailedOn: "2025-11-01", contents: "I-305 and I-391" }),
     ).rejects.toThrow(/before the I-391 date/);
@@ -143,10 +171,12 @@ describe("bond payment", () => {
       }),
     ).rejects.toMatchObject({ code: "conflict" });
     const outstanding = await getBalance(h.db, "bonds_outstanding");
-    await advanceBond(h.db, t1, bondId, "breach", { i323On: "2025-08-01" });
+    const breach = (servedOn: string) =>
+      recordNotice(h.db, t1, bondId, { form: "I-323", servedOn, servedBy: "in_person" }, null);
+    await breach("2025-08-01");
     await advanceBond(h.db, t1, bondId, "appeal", { filedOn: "2025-08-20" });
     await advanceBond(h.db, t1, bondId, "reinstate");
-    await advanceBond(h.db, t1, bondId, "breach", { i323On: "2025-09-01" });
+    await breach("2025-09-01");
     await advanceBond(h.db, t1, bondId, "forfeit", { forfeitedOn: "2025-10-01" });
     expect(await getBalance(h.db, "bonds_outstanding")).toBe(outstanding - 300_000);
     expect(await getBalance(h.db, bondAccount(bondId))).toBe(0);
@@ -160,7 +190,7 @@ describe("bond payment", () => {
       { lawyer, t1, t2 },
       { amountCents: 250_000, postedOn: "2025-03-02" },
     );
-    await advanceBond(h.db, t1, bondId, "breach", { i323On: "2025-08-01" });
+    await recordNotice(h.db, t1, bondId, { form: "I-323", servedOn: "2025-08-01", servedBy: "in_person" }, null);
     const snapshot = async () => ({
       bond: (await h.db.select().from(bonds).where(eq(bonds.id, bondId)))[0],
       appeals: (

@@ -81,4 +81,27 @@ describe("gifts read model", () => {
     const lawyer = await principal(h.db, "l@rf.example", ["lawyer"]);
     await expect(giftsOverview(h.db, lawyer)).rejects.toMatchObject({ code: "forbidden" });
   });
+
+  it("shows before a refund what the books then take from the campaign and the general pool", async () => {
+    const { giftDetail } = await import("@/lib/donations/gifts-overview");
+    const { refundSplit } = await import("@/lib/donations/refund-split");
+    const other = await insertCampaign(h.db);
+    const g = await startOneOffGift(h.db, world.stripe, other, { amountCents: 5_000 });
+    world.double.completeCheckout(g.sessionId, "success");
+    await deliver(world.double.pendingEvents(), world.double.webhookSecret);
+    const d = (await giftDetail(h.db, treasurer, g.donationId))!;
+    const net = 5_000 - processingFee(5_000);
+    expect(d).toMatchObject({ campaignHeld: net, campaignShare: net });
+    const shown = refundSplit(5_000, d.campaignShare, d.campaignHeld);
+    expect(shown).toEqual({ campaign: net, general: processingFee(5_000) });
+    const general = await getBalance(h.db, "general");
+    await refundGift(h.db, world.stripe, treasurer, {
+      donationId: g.donationId,
+      amountCents: 5_000,
+      reason: "donor asked",
+    });
+    await deliver(world.double.pendingEvents(), world.double.webhookSecret);
+    expect(await getBalance(h.db, campaignAccount(other))).toBe(net - shown.campaign);
+    expect(await getBalance(h.db, "general")).toBe(general - shown.general);
+  });
 });

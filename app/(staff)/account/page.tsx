@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentPrincipal } from "@/lib/auth/config";
 import { signOutAction } from "./actions";
@@ -24,6 +25,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           ? `Roles: ${me.roles.join(", ")}`
           : "No role yet. A fund administrator must verify you before you can do anything here."}
       </p>
+      {me.roles.length === 0 ? (
+        <p className="mt-2 text-sm">
+          An immigration lawyer?{" "}
+          <Link href="/lawyer/profile" className="font-semibold text-brand underline">
+            Fill in your lawyer profile
+          </Link>{" "}
+          so the fund can verify you.
+        </p>
+      ) : null}
       <form action={signOutAction} className="mt-6">
         <button type="submit" className="rounded-md border border-line px-4 py-2">
           Sign out

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-/** The secondary navigation of a staff area, rendered by its nested layout. */
+/** The secondary navigation of a staff area, rendered by its nested layout (Account is in the header already). */
 export function StaffNav({ area, links }: { area: string; links: { href: string; label: string }[] }) {
   return (
     <nav
@@ -15,9 +15,6 @@ export function StaffNav({ area, links }: { area: string; links: { href: string;
           {l.label}
         </Link>
       ))}
-      <Link href="/account" className="ml-auto rounded px-2 py-1 text-muted hover:bg-brand-soft">
-        Account
-      </Link>
     </nav>
   );
 }

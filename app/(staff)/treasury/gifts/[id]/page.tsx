@@ -4,10 +4,10 @@ import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
 import { formatUsd } from "@/lib/money";
 import { giftDetail } from "@/lib/donations/gifts-overview";
-import { ActionForm } from "@/app/components/staff/action-form";
-import { StatusBadge } from "../../components/money";
+import { MoneyLink, StatusBadge } from "../../components/money";
 import { pageError } from "@/app/components/staff/page-error";
 import { refundGiftAction } from "../actions";
+import { RefundGiftForm } from "./refund-gift-form";
 
 export const metadata: Metadata = { title: "Gift" };
 export const dynamic = "force-dynamic";
@@ -45,6 +45,10 @@ export default async function GiftPage({ params }: { params: Promise<{ id: strin
           <dd>{formatUsd(g.refunded)}</dd>
           <dt className="text-muted">To general pool if the campaign fails</dt>
           <dd>{g.consent ? "yes, the donor agreed" : "no, refund the donor"}</dd>
+          <dt className="text-muted">Campaign {g.alias}* fund holds</dt>
+          <dd data-testid="gift-campaign-held">
+            <MoneyLink cents={g.campaignHeld} account={`campaign:${g.campaignId}`} />
+          </dd>
           <dt className="text-muted">Stripe payment</dt>
           <dd className="font-mono text-xs">{g.pi ?? ""}</dd>
         </dl>
@@ -56,21 +60,12 @@ export default async function GiftPage({ params }: { params: Promise<{ id: strin
             Up to {formatUsd(left)}. Stripe keeps its fee. The refund comes out of what this gift gave its campaign; the
             general pool covers whatever the campaign no longer holds (for example after the bond was paid).
           </p>
-          <ActionForm
+          <RefundGiftForm
             action={refundGiftAction.bind(null, g.id)}
-            submitLabel="Send the refund to Stripe"
-            danger
-            testId="refund-form"
-            fields={[
-              { name: "amount", label: "Amount in dollars", defaultValue: (left / 100).toFixed(2) },
-              { name: "reason", label: "Reason (kept in the audit log)", type: "textarea" },
-              {
-                name: "confirm",
-                type: "checkbox",
-                label:
-                  "I confirm: the books will take the refund out of this gift's campaign fund (or the general pool for what it no longer holds) and out of the fund's money at Stripe, when Stripe confirms it.",
-              },
-            ]}
+            alias={g.alias}
+            left={left}
+            share={g.campaignShare}
+            held={g.campaignHeld}
           />
         </section>
       ) : null}

@@ -1,14 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { getDb } from "@/db";
 import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
-import { gate, load } from "@/app/components/staff/gate";
-import { bondSummary } from "@/lib/bonds/bond-summary";
 import { listNotices } from "@/lib/notices/read";
-import { requireId } from "@/lib/validation";
 import { recordNoticeAction, resolveNoticeAction } from "./actions";
 import { NoticeForm } from "./notice-form";
-import { DoneBanner } from "@/app/components/staff/done-banner";
+import { BondSubPageHeader, loadBondSubPage, type BondSubPageProps } from "../bond-sub-page";
 
 export const metadata: Metadata = { title: "ICE notices" };
 export const dynamic = "force-dynamic";
@@ -19,32 +14,13 @@ const DONE: Record<string, string> = {
 };
 const SERVED: Record<string, string> = { mail: "mail", email: "email", in_person: "in person" };
 
-export default async function NoticesPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string }>;
-}) {
-  const g = await gate("treasurer", "admin");
-  if (g.denied) return g.denied;
-  const [{ id }, { done }] = await Promise.all([params, searchParams]);
-  const db = await getDb();
-  const r = await load(async () => {
-    const bondId = requireId(id, "bond");
-    return { bond: await bondSummary(db, g.me, bondId), notices: await listNotices(db, g.me, bondId) };
-  });
+export default async function NoticesPage(props: BondSubPageProps) {
+  const r = await loadBondSubPage(props, listNotices);
   if (r.denied) return r.denied;
-  const { bond, notices } = r.value;
+  const { bond, data: notices, done } = r;
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href={`/treasury/bonds/${bond.id}`} className="text-brand underline">
-          ← Bond for {bond.alias}*
-        </Link>
-      </p>
-      <h1 className="text-2xl font-semibold">ICE notices · bond for {bond.alias}*</h1>
-      <DoneBanner messages={DONE} code={done} />
+      <BondSubPageHeader bond={bond} title="ICE notices" messages={DONE} done={done} />
       <section className="rounded-lg border border-line bg-white p-4" data-testid="notices">
         <h2 className="mb-2 font-semibold">Notices received ({notices.length})</h2>
         {notices.length === 0 ? (

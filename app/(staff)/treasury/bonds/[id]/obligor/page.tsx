@@ -1,16 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { getDb } from "@/db";
 import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
 import { SelectField, TextField } from "@/app/components/staff/fields";
-import { gate, load } from "@/app/components/staff/gate";
 import { AddressFields, ObligorFields } from "@/app/components/obligor/obligor-fields";
-import { bondSummary } from "@/lib/bonds/bond-summary";
 import { formatAddress } from "@/lib/obligors/input";
 import { bondObligorView } from "@/lib/obligors/store";
-import { requireId } from "@/lib/validation";
 import { changeAddressAction, i333Action, substituteAction } from "./actions";
-import { DoneBanner } from "@/app/components/staff/done-banner";
+import { BondSubPageHeader, loadBondSubPage, type BondSubPageProps } from "../bond-sub-page";
 
 export const metadata: Metadata = { title: "Obligor of record" };
 export const dynamic = "force-dynamic";
@@ -22,33 +17,14 @@ const DONE: Record<string, string> = {
 };
 
 /** Opening this page reads the obligor's private data: it is audit-logged (lib/obligors/store.ts). */
-export default async function ObligorPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string }>;
-}) {
-  const g = await gate("treasurer", "admin");
-  if (g.denied) return g.denied;
-  const [{ id }, { done }] = await Promise.all([params, searchParams]);
-  const db = await getDb();
-  const r = await load(async () => {
-    const bondId = requireId(id, "bond");
-    return { bond: await bondSummary(db, g.me, bondId), view: await bondObligorView(db, g.me, bondId) };
-  });
+export default async function ObligorPage(props: BondSubPageProps) {
+  const r = await loadBondSubPage(props, bondObligorView);
   if (r.denied) return r.denied;
-  const { bond, view } = r.value;
+  const { bond, data: view, done } = r;
   const o = view.current;
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href={`/treasury/bonds/${bond.id}`} className="text-brand underline">
-          ← Bond for {bond.alias}*
-        </Link>
-      </p>
-      <h1 className="text-2xl font-semibold">Obligor of record · bond for {bond.alias}*</h1>
-      <DoneBanner messages={DONE} code={done} />
+      <BondSubPageHeader bond={bond} title="Obligor of record" messages={DONE} done={done} />
       {!o ? (
         <p className="rounded-md border border-accent bg-accent/5 p-3 text-sm">
           No obligor of record yet. It is attached when the payment is recorded (the fund&apos;s own profile by default:

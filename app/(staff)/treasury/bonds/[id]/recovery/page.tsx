@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
 import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
 import { SelectField, TextAreaField, TextField } from "@/app/components/staff/fields";
-import { gate, load } from "@/app/components/staff/gate";
-import { bondSummary } from "@/lib/bonds/bond-summary";
 import { readPolicy } from "@/lib/recovery/allowance";
 import { recoveryView, refundAlerts } from "@/lib/recovery/claims";
-import { requireId } from "@/lib/validation";
 import { claimMailedAction, followupAction, judgementAction } from "./actions";
-import { DoneBanner } from "@/app/components/staff/done-banner";
+import { BondSubPageHeader, loadBondSubPage, type BondSubPageProps } from "../bond-sub-page";
 
 export const metadata: Metadata = { title: "Refund recovery" };
 export const dynamic = "force-dynamic";
@@ -20,40 +16,19 @@ const DONE: Record<string, string> = {
   judgement: "Judgement saved. Apply the allowance policy from the treasury dashboard to book it.",
 };
 
-export default async function RecoveryPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string }>;
-}) {
-  const g = await gate("treasurer", "admin");
-  if (g.denied) return g.denied;
-  const [{ id }, { done }] = await Promise.all([params, searchParams]);
-  const db = await getDb();
-  const r = await load(async () => {
-    const bondId = requireId(id, "bond");
-    const bond = await bondSummary(db, g.me, bondId);
-    const [view, alerts, policy] = await Promise.all([
-      recoveryView(db, g.me, bondId),
-      refundAlerts(db),
-      readPolicy(db),
-    ]);
-    return { bond, view, alert: alerts.find((a) => a.bondId === bondId) ?? null, policy };
+export default async function RecoveryPage(props: BondSubPageProps) {
+  const r = await loadBondSubPage(props, async (db, me, bondId) => {
+    const [view, alerts, policy] = await Promise.all([recoveryView(db, me, bondId), refundAlerts(db), readPolicy(db)]);
+    return { view, alert: alerts.find((a) => a.bondId === bondId) ?? null, policy };
   });
   if (r.denied) return r.denied;
-  const { bond, view, alert, policy } = r.value;
+  const { bond, done } = r;
+  const { view, alert, policy } = r.data;
   const base = `/treasury/bonds/${bond.id}`;
   const canClaim = bond.status === "cancelled" || bond.status === "refund_claimed";
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href={base} className="text-brand underline">
-          ← Bond for {bond.alias}*
-        </Link>
-      </p>
-      <h1 className="text-2xl font-semibold">Getting the money back · bond for {bond.alias}*</h1>
-      <DoneBanner messages={DONE} code={done} />
+      <BondSubPageHeader bond={bond} title="Getting the money back" messages={DONE} done={done} />
       {alert ? (
         <p role="alert" className="rounded-md border border-accent bg-accent/5 p-3 text-sm" data-testid="refund-alert">
           No refund {alert.daysSinceClaim} days after the claim was mailed (past the {alert.level}-day mark). Call or
