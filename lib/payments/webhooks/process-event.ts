@@ -80,14 +80,16 @@ export async function processStripeEvent(
       await tx.execute(
         sql`SELECT pg_advisory_xact_lock_shared(${WEBHOOK_LOCK}), pg_advisory_xact_lock(${PAYMENT_LOCK_CLASS}, hashtext(${scope.payment}))`,
       );
+    // The claim carries the usual outcome, so the common case needs no second write after the
+    // handler's ledger entries (which lock shared balances until commit); it commits only with them.
     const claimed = await tx
       .insert(stripeEvents)
-      .values({ ...row, outcome: "processing" })
+      .values({ ...row, outcome: "processed" })
       .onConflictDoNothing({ target: stripeEvents.id })
       .returning({ id: stripeEvents.id });
     if (!claimed.length) return "duplicate";
     const outcome: EventOutcome = await handler({ tx, stripe }, event);
-    await tx.update(stripeEvents).set({ outcome }).where(eq(stripeEvents.id, event.id));
+    if (outcome !== "processed") await tx.update(stripeEvents).set({ outcome }).where(eq(stripeEvents.id, event.id));
     return outcome;
   });
 }
