@@ -2,9 +2,10 @@
 -- dispute, payout; the balance transaction's source), what moved at Stripe (the imported
 -- balance transactions' net) beside what the books' `stripe` account says moved for it (entries
 -- keyed by the most specific of refs.refund, refs.dispute, refs.payout, refs.charge, as
--- lib/reconciliation/stripe-match.ts did in memory). Kept by row triggers when a balance
--- transaction is imported and when a `stripe` posting is written (after the posting trigger
--- has locked the account, so a match row adds no lock order of its own); a view reads only
+-- lib/reconciliation/stripe-match.ts did in memory). Kept by triggers when balance
+-- transactions are imported (per statement) and when a `stripe` posting is written (per row,
+-- after ledger_post_entry has locked the accounts, so a match row adds no lock order of its
+-- own: an import locks match rows only, never an account); a view reads only
 -- the rows that need attention (partial index) and a count. stripe_match_rebuild() recomputes
 -- every row from the two sources, as the view stripe_match_recomputed computes them; the
 -- recompute check (stripeMatchDrift) compares the two.
@@ -43,23 +44,28 @@ END $$;
 --> statement-breakpoint
 SELECT stripe_match_rebuild();
 --> statement-breakpoint
-CREATE FUNCTION stripe_match_add_bt() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Balance transactions arrive in batches (an import's page, a bulk load): one set-based upsert per statement.
+CREATE FUNCTION stripe_match_add_bts() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO stripe_match AS m (source_id, stripe_net, stripe_rows) VALUES (NEW.source_id, NEW.net_cents, 1)
-    ON CONFLICT (source_id) DO UPDATE SET stripe_net = m.stripe_net + EXCLUDED.stripe_net, stripe_rows = m.stripe_rows + 1;
+    INSERT INTO stripe_match AS m (source_id, stripe_net, stripe_rows)
+    SELECT source_id, sum(net_cents), count(*) FROM new_rows WHERE source_id IS NOT NULL GROUP BY source_id
+    ON CONFLICT (source_id) DO UPDATE
+      SET stripe_net = m.stripe_net + EXCLUDED.stripe_net, stripe_rows = m.stripe_rows + EXCLUDED.stripe_rows;
   ELSE
-    UPDATE stripe_match SET stripe_net = stripe_net - OLD.net_cents, stripe_rows = stripe_rows - 1
-     WHERE source_id = OLD.source_id;
+    UPDATE stripe_match m SET stripe_net = m.stripe_net - o.net, stripe_rows = m.stripe_rows - o.n
+      FROM (SELECT source_id, sum(net_cents) AS net, count(*) AS n FROM old_rows
+             WHERE source_id IS NOT NULL GROUP BY source_id) o
+     WHERE m.source_id = o.source_id;
   END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER stripe_match_bt_insert AFTER INSERT ON stripe_balance_transactions
-  FOR EACH ROW WHEN (NEW.source_id IS NOT NULL) EXECUTE FUNCTION stripe_match_add_bt();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stripe_match_add_bts();
 --> statement-breakpoint
 CREATE TRIGGER stripe_match_bt_delete AFTER DELETE ON stripe_balance_transactions
-  FOR EACH ROW WHEN (OLD.source_id IS NOT NULL) EXECUTE FUNCTION stripe_match_add_bt();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION stripe_match_add_bts();
 --> statement-breakpoint
 CREATE FUNCTION stripe_match_add_posting() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE k text;
