@@ -13,8 +13,10 @@ import type { Figure } from "./report";
 import { bulkDonations, createCampaigns, verifyBooks } from "./synthetic";
 import type { Db } from "@/db/client";
 
-const BONDS = 10_000;
-const TRANSACTIONS = 100_000;
+/** BENCH_STAFF_SCALE=0.01 for a quick check that the scenario runs; the targets are for 1. */
+const SCALE = Number(process.env.BENCH_STAFF_SCALE ?? 1);
+const BONDS = Math.round(10_000 * SCALE);
+const TRANSACTIONS = Math.round(100_000 * SCALE);
 const TARGET_MS = 200;
 const PREFIX = "bench_staff";
 /** A spread of bond states, as a fund's history would hold them. */
@@ -42,12 +44,23 @@ export async function runStaffBench(o: StaffBenchOptions): Promise<void> {
   console.log(`\nstaff pages with ${TRANSACTIONS} balance transactions and ${BONDS} bonds`);
   const t0 = Date.now();
   const campaigns = await createCampaigns(o.url, "bench-staff", BONDS);
+  // Each state with the dates its steps leave behind (paid, posted, claimed, refunded, I-323).
   await o.db.execute(sql`
-    INSERT INTO bonds (campaign_id, amount_cents, status, created_at, updated_at)
-    SELECT c.id, 500000 + (row_number() OVER ()) * 100,
-           (${sql.raw(`ARRAY[${STATUSES.map((s) => `'${s}'`).join(",")}]`)})[1 + (row_number() OVER ()) % ${STATUSES.length}]::bond_status,
-           now() - (row_number() OVER ()) * interval '1 hour', now()
-      FROM campaigns c WHERE c.slug LIKE 'bench-staff-%'`);
+    WITH b AS (
+      SELECT c.id AS campaign_id, row_number() OVER () AS g,
+             (${sql.raw(`ARRAY[${STATUSES.map((s) => `'${s}'`).join(",")}]`)})[1 + (row_number() OVER ()) % ${sql.raw(String(STATUSES.length))}]::bond_status AS status
+        FROM campaigns c WHERE c.slug LIKE 'bench-staff-%')
+    INSERT INTO bonds (campaign_id, amount_cents, status, paid_on, posted_on, i305_number, refund_claimed_on, refunded_on,
+                       i323_on, created_at, updated_at)
+    SELECT campaign_id, 500000 + g * 100, status,
+           CASE WHEN status NOT IN ('requested', 'approved', 'cancelled') THEN current_date - 400 + (g % 300)::int END,
+           CASE WHEN status NOT IN ('requested', 'approved', 'cancelled', 'paid') THEN current_date - 390 + (g % 300)::int END,
+           CASE WHEN status NOT IN ('requested', 'approved', 'cancelled', 'paid') THEN 'BENCH' || g END,
+           CASE WHEN status IN ('refund_claimed', 'refunded') THEN current_date - 100 + (g % 90)::int END,
+           CASE WHEN status = 'refunded' THEN current_date - 5 END,
+           CASE WHEN status = 'breached' THEN current_date - 20 - (g % 10)::int END,
+           now() - g * interval '1 hour', now()
+      FROM b`);
   await bulkDonations(o.url, {
     campaignIds: campaigns.map((c) => c.id),
     from: 0,
