@@ -177,6 +177,6 @@ export async function runInstancesBench(o: InstancesBenchOptions): Promise<void>
     pass: worst <= PROPAGATION_TARGET_MS,
   });
   o.note(
-    `instances: two next start processes on one PostgreSQL database; ${GIFTS} card gifts' ${events.length} events plus 30% re-sends (${order.length} POSTs) alternated between the instances, 5 connections each; then ${PROBES} probes: a gift with a unique donor name booked by webhook on A, B's campaign page polled every 25 ms (times: ${times.join(", ")} ms)`,
+    `instances: two next start processes on one PostgreSQL database; ${GIFTS} card gifts' ${events.length} events plus 30% re-sends (${order.length} POSTs) alternated between the instances, 5 connections each; then ${PROBES} probes: a gift booked by webhook on A, B's campaign page polled every 25 ms until its donor count changes (times: ${times.join(", ")} ms)`,
   );
 }
