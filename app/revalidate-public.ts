@@ -1,14 +1,16 @@
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import { getDb } from "@/db";
-import { listCampaignCards, type CampaignCard, type CampaignStatus } from "@/lib/campaigns/queries";
+import { listCampaignUpdates, listDonorWall } from "@/lib/campaigns/campaign-page";
+import { getPublicCampaign, listCampaignCards, type CampaignCard, type CampaignStatus } from "@/lib/campaigns/queries";
 import { log } from "@/lib/log";
 
-/** The cache tag of every public campaign figure outside the campaign pages themselves (the home page's cards). */
+/** The cache tag of every public campaign figure: the home page's cards and each campaign page's data. */
 const PUBLIC_CAMPAIGNS_TAG = "public-campaigns";
 
 /**
- * Public campaign pages are cached (ISR, see app/[locale]/campaigns/[slug]/page.tsx), and so are
- * the home page's campaign cards (publicCampaignCards). Whatever changes what they show — money
+ * Public pages render per request (their scripts carry that request's CSP nonce), but what they
+ * read is cached: each campaign page's data (publicCampaignPage) and the home page's campaign
+ * cards (publicCampaignCards), for 30 s under one tag. Whatever changes what they show — money
  * booked by the webhook, a published edit or update, a status change — calls this so the next
  * visit renders afresh; the cache handler (lib/cache/broadcast-cache-handler.cjs) tells the other
  * app instances through PostgreSQL, and the `revalidate` bounds how stale a missed message leaves them.
@@ -44,4 +46,37 @@ export async function publicCampaignCards(statuses: CampaignStatus[]): Promise<C
   const cards = await cachedCards([...statuses].sort());
   // The data cache stores JSON: dates come back as strings.
   return cards.map((c) => ({ ...c, publishedAt: c.publishedAt === null ? null : new Date(c.publishedAt) }));
+}
+
+const cachedPage = unstable_cache(
+  async (slug: string, showAmounts: boolean) => {
+    const db = await getDb();
+    const campaign = await getPublicCampaign(db, slug);
+    if (!campaign) return null;
+    const [updates, wall] = await Promise.all([
+      listCampaignUpdates(db, campaign.id),
+      listDonorWall(db, campaign.id, { showAmounts }),
+    ]);
+    return { campaign, updates, wall };
+  },
+  ["public-campaign-page"],
+  { revalidate: 30, tags: [PUBLIC_CAMPAIGNS_TAG] },
+);
+
+/**
+ * One public campaign page's data (the campaign with its running totals, updates, donor wall),
+ * cached per slug like the cards: a visit renders, it does not query. Null when not public.
+ * One tag for all campaigns: whatever books money also changes the home page's cards, and a
+ * miss reads running totals (a few ms whatever the size of the ledger).
+ */
+export async function publicCampaignPage(slug: string, showAmounts: boolean) {
+  const page = await cachedPage(slug, showAmounts);
+  if (!page) return null;
+  // The data cache stores JSON: dates come back as strings.
+  const { campaign: c } = page;
+  return {
+    campaign: { ...c, publishedAt: c.publishedAt === null ? null : new Date(c.publishedAt) },
+    updates: page.updates.map((u) => ({ ...u, publishedAt: new Date(u.publishedAt) })),
+    wall: page.wall,
+  };
 }

@@ -47,7 +47,7 @@ interface Size {
   rounds: { requests: number; seconds: number; p50: number; p99: number; bad: number }[];
 }
 
-/** What a cache miss costs in the database: the page's two heaviest reads, median of 5 (context: the page is cached). */
+/** What a cache miss costs in the database: the page's two heaviest reads, median of 5 (context: its data is cached). */
 async function dataQueryMs(db: Db, slug: string): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -165,7 +165,7 @@ export async function runPageBench(o: PageBenchOptions): Promise<void> {
     pass: ratio <= RATIO_TARGET,
   });
   o.note(
-    `page: the campaign page is cached per URL (ISR, revalidate 30 s, and on demand when money is booked), so the load mostly measures serving the cached page; "data query on a cache miss" is what a re-render costs in the database`,
+    `page: the campaign page renders per request (a CSP nonce per response) from its data in Next's data cache (30 s, and expired at once when money is booked), so the load measures rendering without queries; "data query on a cache miss" is what a cache miss adds in the database`,
   );
   o.note(
     `page: GET /campaigns/bench-page-0 (one of ${CAMPAIGNS} campaigns, so 1 in ${CAMPAIGNS} gifts and their donation rows); two databases and two servers, autocannon ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${(o.seconds / ROUNDS).toFixed(1)} s after a ${WARMUP_S} s warm-up each; next start and PostgreSQL on the same machine`,

@@ -24,6 +24,7 @@ import type { LoadMode } from "./ledger-run-load";
 import { runInstancesBench } from "./instances";
 import { runPageBench } from "./page";
 import { runReconcileBench } from "./reconcile";
+import { runStaffBench } from "./staff";
 import { LOADED_ABOVE, machineInfo, printFigure, writeResults, type Figure } from "./report";
 import { stopAllServers } from "./server";
 import { runWebhookBench } from "./webhook";
@@ -50,6 +51,7 @@ const SCENARIOS: Record<string, (c: ScenarioContext) => Promise<void>> = {
   page: (c) => runPageBench({ ...c, seconds, repoRoot }),
   weight: (c) => runWeightBench({ ...c, repoRoot }),
   reconcile: (c) => runReconcileBench(c),
+  staff: (c) => runStaffBench(c),
   instances: (c) =>
     runInstancesBench({ serverUrl, repoRoot, emit: c.emit, note: c.note, defer: (fn) => deferred.push(fn) }),
 };

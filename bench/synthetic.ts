@@ -115,6 +115,14 @@ export async function bulkDonations(url: string, o: BulkDonations): Promise<numb
            FROM ledger_postings p JOIN gen_entry e ON e.id = p.entry_id GROUP BY p.account_code
          ON CONFLICT (account_code, kind) DO UPDATE SET total = t.total + EXCLUDED.total, postings = t.postings + EXCLUDED.postings`,
       );
+      // The stored Stripe match (migration 0022) its posting trigger keeps.
+      await tx.unsafe(
+        `INSERT INTO stripe_match AS m (source_id, ledger_net, ledger_rows)
+         SELECT stripe_match_key(j.refs), sum(p.amount), count(*)
+           FROM ledger_postings p JOIN gen_entry e ON e.id = p.entry_id JOIN journal_entries j ON j.id = e.id
+          WHERE p.account_code = 'stripe' AND stripe_match_key(j.refs) IS NOT NULL GROUP BY 1
+         ON CONFLICT (source_id) DO UPDATE SET ledger_net = m.ledger_net + EXCLUDED.ledger_net, ledger_rows = m.ledger_rows + EXCLUDED.ledger_rows`,
+      );
       if (o.donationRows) {
         await tx.unsafe(
           `INSERT INTO campaign_donor_counts AS d (campaign_id, donors)

@@ -76,3 +76,15 @@ export const importRuns = pgTable(
   },
   (t) => [index("import_runs_by_idx").on(t.startedBy, t.kind, t.startedAt)],
 );
+
+/**
+ * The stored Stripe match (migration 0022): per Stripe object, the net of its imported balance
+ * transactions and of the books' `stripe` postings keyed to it. Written by triggers only.
+ */
+export const stripeMatch = pgTable("stripe_match", {
+  sourceId: text("source_id").primaryKey(),
+  stripeNet: bigint("stripe_net", { mode: "number" }).notNull().default(0),
+  stripeRows: integer("stripe_rows").notNull().default(0),
+  ledgerNet: bigint("ledger_net", { mode: "number" }).notNull().default(0),
+  ledgerRows: integer("ledger_rows").notNull().default(0),
+});

@@ -72,17 +72,6 @@ export async function debitOn(db: Db, key: string, account: string): Promise<num
   return Number(row?.amount ?? 0);
 }
 
-/** Net movement of the `stripe` account per entry, with the entry's Stripe references (reconciliation). */
-export async function stripeMovementsByEntry(db: Db): Promise<{ refs: Record<string, string>; amount: number }[]> {
-  return rowsOf<{ refs: Record<string, string> | string; amount: Num }>(
-    await db.execute(sql`SELECT e.refs, sum(p.amount)::bigint AS amount FROM journal_entries e JOIN ledger_postings p ON p.entry_id = e.id
-                          WHERE p.account_code = 'stripe' GROUP BY e.id, e.refs`),
-  ).map((r) => ({
-    refs: typeof r.refs === "string" ? (JSON.parse(r.refs) as Record<string, string>) : r.refs,
-    amount: Number(r.amount),
-  }));
-}
-
 /** The allowance account's balance and version, locked for this transaction (one adjustment at a time). */
 export async function allowanceAccount(tx: Db): Promise<{ balance: number; version: number }> {
   const [a] = await tx

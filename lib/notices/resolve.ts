@@ -1,5 +1,5 @@
 /** Closing deadlines when the bond moves on, and the service method of the I-323 (it sets the appeal window). */
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bondNotices } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -23,4 +23,15 @@ export async function i323ServedBy(tx: Db, bondId: string): Promise<ServiceMetho
     .orderBy(desc(bondNotices.servedOn))
     .limit(1);
   return row?.servedBy ?? null;
+}
+
+/** i323ServedBy for many bonds in one query (the dashboard's breached bonds): bond id → method. */
+export async function i323ServedByBonds(tx: Db, bondIds: string[]): Promise<Map<string, ServiceMethod | null>> {
+  if (!bondIds.length) return new Map();
+  const rows = await tx
+    .selectDistinctOn([bondNotices.bondId], { bondId: bondNotices.bondId, servedBy: bondNotices.servedBy })
+    .from(bondNotices)
+    .where(and(inArray(bondNotices.bondId, bondIds), eq(bondNotices.form, "I-323")))
+    .orderBy(asc(bondNotices.bondId), desc(bondNotices.servedOn));
+  return new Map(rows.map((r) => [r.bondId, r.servedBy ?? null]));
 }

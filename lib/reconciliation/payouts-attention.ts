@@ -6,7 +6,7 @@
  * because its own arrival is not booked: the webhook books it when it is paid.
  * Failed and canceled payouts moved no money to the bank.
  */
-import { notInArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
 import { stripePayouts } from "@/db/schema";
 import { reconcileStripe, type StripeReconciliation } from "./stripe-match";
@@ -25,35 +25,38 @@ export async function payoutsNeedingAttention(
   db: Db,
   reconciliation?: StripeReconciliation,
 ): Promise<PayoutAttention[]> {
-  const payouts = await db
-    .select({ id: stripePayouts.id, amountCents: stripePayouts.amountCents, status: stripePayouts.status })
-    .from(stripePayouts)
-    .where(notInArray(stripePayouts.status, ["failed", "canceled"]))
-    .orderBy(stripePayouts.arrivalDate, stripePayouts.id);
-  if (!payouts.length) return [];
-  const contents = rowsOf<{ payout_id: string; source_id: string | null }>(
-    await db.execute(
-      sql`SELECT DISTINCT payout_id, source_id FROM stripe_balance_transactions WHERE payout_id IS NOT NULL`,
-    ),
+  const bad = (reconciliation ?? (await reconcileStripe(db))).exceptions.map((x) => x.sourceId);
+  // Index probes only (payout, source): as many as there are payouts and disagreeing objects,
+  // whatever the number of transactions imported.
+  const payouts = rowsOf<{ id: string; amount: Num; status: string; imported: boolean }>(
+    await db.execute(sql`
+      SELECT p.id, p.amount_cents AS amount, p.status,
+             EXISTS (SELECT 1 FROM stripe_balance_transactions t WHERE t.payout_id = p.id) AS imported
+        FROM ${stripePayouts} p WHERE p.status NOT IN ('failed', 'canceled')
+       ORDER BY p.arrival_date, p.id`),
   );
-  const bad = new Set((reconciliation ?? (await reconcileStripe(db))).exceptions.map((x) => x.sourceId));
-  // Each payout's Stripe objects (a payout without any has not been imported).
+  if (!payouts.length) return [];
+  const contents = bad.length
+    ? rowsOf<{ payout_id: string; source_id: string }>(
+        await db.execute(sql`
+          SELECT DISTINCT payout_id, source_id FROM stripe_balance_transactions
+           WHERE payout_id IS NOT NULL AND source_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(bad)}::jsonb))`),
+      )
+    : [];
+  // Each payout's disagreeing Stripe objects.
   const inPayout = new Map<string, string[]>();
-  for (const c of contents) {
-    const list = inPayout.get(c.payout_id) ?? [];
-    if (c.source_id) list.push(c.source_id);
-    inPayout.set(c.payout_id, list);
-  }
+  for (const c of contents) inPayout.set(c.payout_id, [...(inPayout.get(c.payout_id) ?? []), c.source_id]);
   const out: PayoutAttention[] = [];
   for (const p of payouts) {
-    const sources = inPayout.get(p.id);
-    const row = { payoutId: p.id, amountCents: p.amountCents, status: p.status };
-    if (!sources) {
+    const row = { payoutId: p.id, amountCents: Number(p.amount), status: p.status };
+    if (!p.imported) {
       out.push({ ...row, reason: "not_imported", exceptions: 0 });
       continue;
     }
-    const disagreeing = sources.filter((s) => bad.has(s) && !(s === p.id && p.status !== "paid"));
+    const disagreeing = (inPayout.get(p.id) ?? []).filter((s) => !(s === p.id && p.status !== "paid"));
     if (disagreeing.length) out.push({ ...row, reason: "exceptions", exceptions: disagreeing.length });
   }
   return out;
 }
+
+type Num = string | number;

@@ -1,12 +1,14 @@
 /**
  * Match imported Stripe balance transactions to the ledger by the Stripe object
  * they concern (charge, refund, dispute, payout): what moved in Stripe must be
- * what our `stripe` account says moved, to the cent. Linear in the number of
- * rows: two scans and a hash join in memory.
+ * what our `stripe` account says moved, to the cent. The match is stored, not
+ * recomputed per view: `stripe_match` (migration 0022) keeps both sides per
+ * Stripe object, updated by triggers as balance transactions are imported and
+ * `stripe` postings written; this reads the rows that need attention (a partial
+ * index, so as many as there are problems) and one count.
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
-import { stripeMovementsByEntry } from "@/lib/ledger/queries";
 
 interface StripeException {
   sourceId: string;
@@ -28,35 +30,56 @@ export interface StripeReconciliation {
   exceptions: StripeException[];
 }
 
+const ATTENTION = sql.raw(
+  `(stripe_rows > 0 AND (ledger_rows = 0 OR stripe_net <> ledger_net)) OR (stripe_rows = 0 AND ledger_net <> 0)`,
+);
+
 export async function reconcileStripe(db: Db): Promise<StripeReconciliation> {
-  const stripeSide = new Map<string, number>();
-  for (const r of rowsOf<{ source_id: string; net: string | number }>(
+  const [counted] = rowsOf<{ matched: number }>(
     await db.execute(
-      sql`SELECT source_id, sum(net_cents)::bigint AS net FROM stripe_balance_transactions WHERE source_id IS NOT NULL GROUP BY source_id`,
+      sql`SELECT count(*)::int AS matched FROM stripe_match WHERE stripe_rows > 0 AND ledger_rows > 0 AND stripe_net = ledger_net`,
     ),
-  )) {
-    stripeSide.set(r.source_id, Number(r.net));
-  }
-  const books = new Map<string, number>();
-  for (const { refs, amount } of await stripeMovementsByEntry(db)) {
-    // The most specific reference wins: a refund entry also names its charge's payment intent.
-    const key = ["refund", "dispute", "payout", "charge"].map((k) => refs[k]).find(Boolean);
-    if (key) books.set(key, (books.get(key) ?? 0) + amount);
-  }
+  );
+  const rows = rowsOf<{
+    source_id: string;
+    stripe_net: Num;
+    stripe_rows: number;
+    ledger_net: Num;
+    ledger_rows: number;
+  }>(
+    await db.execute(
+      sql`SELECT source_id, stripe_net, stripe_rows, ledger_net, ledger_rows FROM stripe_match WHERE ${ATTENTION} ORDER BY source_id`,
+    ),
+  );
   const exceptions: StripeException[] = [];
   const pending: StripePending[] = [];
-  let matched = 0;
-  for (const [sourceId, net] of stripeSide) {
-    const ledger = books.get(sourceId);
-    if (ledger === undefined)
-      exceptions.push({ sourceId, stripeNetCents: net, ledgerCents: 0, kind: "missing_in_books" });
-    else if (ledger !== net)
-      exceptions.push({ sourceId, stripeNetCents: net, ledgerCents: ledger, kind: "amount_differs" });
-    else matched++;
+  for (const r of rows) {
+    const [stripeNetCents, ledgerCents] = [Number(r.stripe_net), Number(r.ledger_net)];
+    if (r.stripe_rows === 0) pending.push({ sourceId: r.source_id, ledgerCents, kind: "awaiting_payout" });
+    else
+      exceptions.push({
+        sourceId: r.source_id,
+        stripeNetCents,
+        ledgerCents,
+        kind: r.ledger_rows === 0 ? "missing_in_books" : "amount_differs",
+      });
   }
-  for (const [sourceId, amount] of books) {
-    if (!stripeSide.has(sourceId) && amount !== 0)
-      pending.push({ sourceId, ledgerCents: amount, kind: "awaiting_payout" });
-  }
-  return { matched, pending, exceptions };
+  return { matched: counted?.matched ?? 0, pending, exceptions };
+}
+
+type Num = string | number;
+
+/**
+ * The recompute check: stored match rows that differ from a fresh computation from the balance
+ * transactions and the postings (0 when the triggers kept them right). Rows whose both sides are
+ * back to nothing count as equal to absent ones.
+ */
+export async function stripeMatchDrift(db: Db): Promise<number> {
+  const [r] = rowsOf<{ n: number }>(
+    await db.execute(sql`SELECT count(*)::int AS n FROM (
+      (SELECT * FROM stripe_match WHERE stripe_rows <> 0 OR ledger_rows <> 0 EXCEPT SELECT * FROM stripe_match_recomputed)
+      UNION ALL
+      (SELECT * FROM stripe_match_recomputed EXCEPT SELECT * FROM stripe_match)) d`),
+  );
+  return r?.n ?? 0;
 }

@@ -9,7 +9,7 @@ import { bondApprovals, bonds, campaignEvents, campaigns, stripeDisputes } from 
 import type { Principal } from "@/lib/auth/roles";
 import { appealWindow, type AppealWindow } from "@/lib/bonds/appeal-window";
 import { appealDaysFor } from "@/lib/notices/deadlines";
-import { i323ServedBy } from "@/lib/notices/resolve";
+import { i323ServedByBonds } from "@/lib/notices/resolve";
 import { approvalsRequired } from "@/lib/bonds/payment";
 import { OPEN_AT_ICE } from "@/lib/bonds/state-machine";
 import { env } from "@/lib/env";
@@ -175,8 +175,9 @@ export async function treasuryDashboard(
     .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
     .where(inArray(bonds.status, ["breached", "appealed"]))
     .orderBy(asc(bonds.i323On));
-  const servedBy = new Map(
-    await Promise.all(breached.map(async (r) => [r.bondId, await i323ServedBy(db, r.bondId)] as const)),
+  const servedBy = await i323ServedByBonds(
+    db,
+    breached.map((r) => r.bondId),
   );
   const [disputes] = await db
     .select({ n: sql<number>`count(*)::int` })

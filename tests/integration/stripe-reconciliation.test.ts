@@ -10,7 +10,7 @@ import type { DbHandle } from "@/db/client";
 import { stripeBalanceTransactions } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { importStripePayouts } from "@/lib/reconciliation/stripe-import";
-import { reconcileStripe } from "@/lib/reconciliation/stripe-match";
+import { reconcileStripe, stripeMatchDrift } from "@/lib/reconciliation/stripe-match";
 import { insertCampaign } from "../fixtures/campaigns";
 import { startOneOffGift } from "../fixtures/gifts";
 import { principal } from "../fixtures/people";
@@ -62,6 +62,8 @@ describe("Stripe reconciliation", () => {
     // Only the late gift is in the books and in no payout yet: pending, not an exception.
     expect(r.pending).toHaveLength(1);
     expect(r.matched).toBeGreaterThanOrEqual(7);
+    // Stored as the payouts were imported and the webhook booked, equal to a recomputation.
+    expect(await stripeMatchDrift(h.db)).toBe(0);
   });
 
   it("reports a transaction missing from the books and an amount that differs", async () => {
@@ -93,5 +95,6 @@ describe("Stripe reconciliation", () => {
         }),
       ]),
     );
+    expect(await stripeMatchDrift(h.db)).toBe(0);
   });
 });

@@ -1,13 +1,12 @@
-import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { donations } from "@/db/schema";
+import type { donations } from "@/db/schema";
+
+type DonationStatus = (typeof donations.$inferSelect)["status"];
 
 /** Derived from Stripe's current state, so it converges whatever order the events came in. */
-export async function refreshDonationStatus(
-  tx: Db,
-  donation: { id: string; amountCents: number },
+export function derivedDonationStatus(
+  donation: { amountCents: number },
   s: { refundedCents: number; disputed: boolean },
-): Promise<void> {
+): { status: DonationStatus; refundedCents: number } {
   // A gift's amount never changes, so the row read at the start of the sync has it.
   const amount = donation.amountCents;
   const refunded = Math.min(s.refundedCents, amount);
@@ -18,5 +17,5 @@ export async function refreshDonationStatus(
       : refunded > 0
         ? "partially_refunded"
         : "succeeded";
-  await tx.update(donations).set({ status, refundedCents: refunded }).where(eq(donations.id, donation.id));
+  return { status, refundedCents: refunded };
 }

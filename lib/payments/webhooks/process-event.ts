@@ -11,7 +11,7 @@
  */
 import type Stripe from "stripe";
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
 import { getStripe } from "@/lib/payments/stripe-client";
 import type { EventOutcome } from "./context";
@@ -75,19 +75,24 @@ export async function processStripeEvent(
   }
   return db.transaction(async (tx) => {
     const scope = lockScopeOf(event);
-    if (scope === "exclusive") await tx.execute(sql`SELECT pg_advisory_xact_lock(${WEBHOOK_LOCK})`);
-    else
-      await tx.execute(
-        sql`SELECT pg_advisory_xact_lock_shared(${WEBHOOK_LOCK}), pg_advisory_xact_lock(${PAYMENT_LOCK_CLASS}, hashtext(${scope.payment}))`,
-      );
-    const claimed = await tx
-      .insert(stripeEvents)
-      .values({ ...row, outcome: "processing" })
-      .onConflictDoNothing({ target: stripeEvents.id })
-      .returning({ id: stripeEvents.id });
+    const locks =
+      scope === "exclusive"
+        ? sql`SELECT pg_advisory_xact_lock(${WEBHOOK_LOCK})`
+        : sql`SELECT pg_advisory_xact_lock_shared(${WEBHOOK_LOCK}), pg_advisory_xact_lock(${PAYMENT_LOCK_CLASS}, hashtext(${scope.payment}))`;
+    // Lock, then claim, in one round trip: the INSERT reads its row from the locking SELECT, so the
+    // locks are held before the claim is tried. The claim carries the usual outcome, so the common
+    // case needs no second write after the handler's ledger entries (which lock shared balances
+    // until commit); it commits only with them.
+    const claimed = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        WITH locked AS (${locks})
+        INSERT INTO stripe_events (id, type, stripe_created_at, outcome)
+        SELECT ${row.id}, ${row.type}, ${row.stripeCreatedAt.toISOString()}::timestamptz, 'processed' FROM locked
+        ON CONFLICT (id) DO NOTHING RETURNING id`),
+    );
     if (!claimed.length) return "duplicate";
     const outcome: EventOutcome = await handler({ tx, stripe }, event);
-    await tx.update(stripeEvents).set({ outcome }).where(eq(stripeEvents.id, event.id));
+    if (outcome !== "processed") await tx.update(stripeEvents).set({ outcome }).where(eq(stripeEvents.id, event.id));
     return outcome;
   });
 }

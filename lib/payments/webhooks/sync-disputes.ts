@@ -21,17 +21,29 @@ import type { DonationRow } from "./resolve-donation";
 
 const OPEN_OR_LOST: readonly string[] = ["needs_response", "under_review", "lost"];
 
-/** Returns true while a dispute holds the gift (open or lost). */
-export async function syncDisputes(ctx: HandlerContext, donation: DonationRow, piId: string): Promise<boolean> {
-  let disputed = false;
-  for await (const dp of ctx.stripe.disputes.list({ payment_intent: piId, limit: 100 })) {
+/** Every dispute of the payment. */
+export async function listDisputes(stripe: Stripe, piId: string): Promise<Stripe.Dispute[]> {
+  const disputes: Stripe.Dispute[] = [];
+  for await (const dp of stripe.disputes.list({ payment_intent: piId, limit: 100 })) disputes.push(dp);
+  return disputes;
+}
+
+/** True while a dispute holds the gift (open or lost). */
+export function isDisputed(disputes: Stripe.Dispute[]): boolean {
+  return disputes.some((dp) => OPEN_OR_LOST.includes(dp.status));
+}
+
+/** Brings the dispute rows and their entries up to `disputes` (from listDisputes). */
+export async function syncDisputes(
+  ctx: HandlerContext,
+  donation: DonationRow,
+  piId: string,
+  disputes: Stripe.Dispute[],
+): Promise<void> {
+  for (const dp of disputes) {
     const txns = dp.balance_transactions.filter((t): t is Stripe.BalanceTransaction => typeof t === "object");
     const out = txns.filter((t) => t.amount < 0);
     const back = txns.filter((t) => t.amount > 0);
-    if (out.length) await withdrawn(ctx, donation, piId, dp.id, out);
-    if (out.length && back.length) await reinstated(ctx, donation, piId, dp.id, back);
-    await counteredFees(ctx, donation, piId, dp.id, txns);
-    if (OPEN_OR_LOST.includes(dp.status)) disputed = true;
     const row = {
       donationId: donation.id,
       amountCents: dp.amount,
@@ -44,8 +56,11 @@ export async function syncDisputes(ctx: HandlerContext, donation: DonationRow, p
       .insert(stripeDisputes)
       .values({ id: dp.id, ...row })
       .onConflictDoUpdate({ target: stripeDisputes.id, set: { ...row, updatedAt: sql`now()` } });
+    // Entries last: the shared balances they lock stay locked for the least time.
+    if (out.length) await withdrawn(ctx, donation, piId, dp.id, out);
+    if (out.length && back.length) await reinstated(ctx, donation, piId, dp.id, back);
+    await counteredFees(ctx, donation, piId, dp.id, txns);
   }
-  return disputed;
 }
 
 async function withdrawn(

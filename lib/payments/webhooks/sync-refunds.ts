@@ -13,13 +13,25 @@ import type { DonationRow } from "./resolve-donation";
 
 const BOOKED: readonly string[] = ["pending", "requires_action", "succeeded"];
 
-/** Returns the cents currently refunded (booked and not failed). */
-export async function syncRefunds(ctx: HandlerContext, donation: DonationRow, piId: string): Promise<number> {
+/** Every refund of the payment, oldest first (so the campaign/general split of each is the same on every run). */
+export async function listRefunds(stripe: Stripe, piId: string): Promise<Stripe.Refund[]> {
   const refunds: Stripe.Refund[] = [];
-  for await (const r of ctx.stripe.refunds.list({ payment_intent: piId, limit: 100 })) refunds.push(r);
-  // Oldest first, so the campaign/general split of each refund is the same on every run.
-  refunds.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));
-  let refunded = 0;
+  for await (const r of stripe.refunds.list({ payment_intent: piId, limit: 100 })) refunds.push(r);
+  return refunds.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));
+}
+
+/** The cents currently refunded (booked and not failed). */
+export function refundedCentsOf(refunds: Stripe.Refund[]): number {
+  return refunds.filter((r) => BOOKED.includes(r.status ?? "pending")).reduce((n, r) => n + r.amount, 0);
+}
+
+/** Brings the refund rows and their entries up to `refunds` (from listRefunds). */
+export async function syncRefunds(
+  ctx: HandlerContext,
+  donation: DonationRow,
+  piId: string,
+  refunds: Stripe.Refund[],
+): Promise<void> {
   for (const r of refunds) {
     const status = r.status ?? "pending";
     await ctx.tx
@@ -31,7 +43,6 @@ export async function syncRefunds(ctx: HandlerContext, donation: DonationRow, pi
       });
     const key = `refund:${r.id}`;
     if (BOOKED.includes(status)) {
-      refunded += r.amount;
       const bornBy = await campaignThenGeneral(ctx.tx, donation.campaignId, piId, r.amount);
       await postOnce(
         ctx.tx,
@@ -50,5 +61,4 @@ export async function syncRefunds(ctx: HandlerContext, donation: DonationRow, pi
       await reverseOnce(ctx.tx, key, `${key}:failed`, `Refund ${r.id} ${status}`);
     }
   }
-  return refunded;
 }

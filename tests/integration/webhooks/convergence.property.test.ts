@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
+import { stripeMatchDrift } from "@/lib/reconciliation/stripe-match";
 import { processingFee } from "@/lib/donations/fees";
 import { startMonthlyGift, startOneOffGift } from "../../fixtures/gifts";
 import { books, checkInvariants, deliver, RESERVE, routeToDb } from "../../helpers/webhook-harness";
@@ -160,6 +161,8 @@ describe("webhook convergence", () => {
             for (const h of [w.a, w.b]) {
               const inv = await checkInvariants(h.db, w.double);
               expect(inv.stripe).toBe(inv.stripeAtStripe);
+              // The stored Stripe match (migration 0022) equals its recomputation after any delivery order.
+              expect(await stripeMatchDrift(h.db)).toBe(0);
             }
           } finally {
             await w.close();

@@ -2,11 +2,8 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db";
 import { appOrigin } from "@/lib/app-origin";
 import { pageLoad } from "@/lib/outage/render-guard";
-import { listCampaignUpdates, listDonorWall } from "@/lib/campaigns/campaign-page";
-import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { ACCEPTING_STATUSES } from "@/lib/donations/checkout";
 import { env } from "@/lib/env";
 import { Link } from "@/lib/i18n/navigation";
@@ -14,6 +11,7 @@ import { formatMoney } from "@/lib/money";
 import { AliasDisc } from "../../../components/alias-disc";
 import { Progress } from "../../../components/progress";
 import { ShareLinks } from "../../../components/share-links";
+import { publicCampaignPage } from "../../../revalidate-public";
 import { startGift } from "./actions";
 import { feeRatesFrom } from "@/lib/donations/fee-rates";
 import { DonateForm } from "./donate-form";
@@ -22,33 +20,28 @@ import { CampaignSections } from "./sections";
 
 /**
  * Rendered per request: its scripts must carry the request's CSP nonce (proxy.ts, issue 11
- * finding 4), which a page cached for 30 s cannot. This costs throughput (a cached page served
- * ~250 req/s on the shared 2-core machine, rendering each request ~17; bench: page); caching the
- * page's data rather than its HTML is the way back.
+ * finding 4), which a page cached for 30 s cannot. Its data is cached instead
+ * (publicCampaignPage: 30 s, and expired at once when money is booked), so a visit renders
+ * without querying (bench: page).
  */
 export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-const load = cache((slug: string) => pageLoad(async () => getPublicCampaign(await getDb(), slug)));
+const load = cache((slug: string) => pageLoad(() => publicCampaignPage(slug, env().DONOR_WALL_AMOUNTS === "show")));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const c = await load((await params).slug);
+  const c = (await load((await params).slug))?.campaign;
   return c ? { title: `${c.alias}* · ${c.region}`, description: c.summary } : {};
 }
 
 export default async function CampaignPage({ params }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const c = await load(slug);
-  if (!c) notFound();
-  const [t, format, db] = [await getTranslations("campaign"), await getFormatter(), await getDb()];
+  const page = await load(slug);
+  if (!page) notFound();
+  const { campaign: c, updates, wall } = page;
+  const [t, format] = [await getTranslations("campaign"), await getFormatter()];
   const e = env();
-  const [updates, wall] = await pageLoad(() =>
-    Promise.all([
-      listCampaignUpdates(db, c.id),
-      listDonorWall(db, c.id, { showAmounts: e.DONOR_WALL_AMOUNTS === "show" }),
-    ]),
-  );
   const accepting = (ACCEPTING_STATUSES as readonly string[]).includes(c.status);
   const url = `${appOrigin(e)}${locale === "en" ? "" : `/${locale}`}/campaigns/${c.slug}`;
   const month = c.detentionMonth
