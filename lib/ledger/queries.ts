@@ -149,3 +149,24 @@ export async function raisedByCampaign(
   );
   return new Map(rows.map((r) => [r.id, { raised: Number(r.raised), donors: Number(r.donors) }]));
 }
+
+/** Stripe payouts on their way (pending, in transit) whose payout entry the books have not posted yet. */
+export async function payoutsNotBooked(db: Db): Promise<{ id: string; cents: number }[]> {
+  const rows = rowsOf<{ id: string; amount: Num }>(
+    await db.execute(sql`
+      SELECT p.id, p.amount_cents AS amount FROM stripe_payouts p
+       WHERE p.status IN ('pending', 'in_transit')
+         AND NOT EXISTS (SELECT 1 FROM journal_entries e WHERE e.idempotency_key = 'payout:' || p.id)`),
+  );
+  return rows.map((p) => ({ id: p.id, cents: Number(p.amount) }));
+}
+
+/** What demo data (entries keyed `seed:…`, lib/seed) booked straight to the `stripe` account. */
+export async function seededStripeCents(db: Db): Promise<number> {
+  const [row] = rowsOf<{ cents: Num | null }>(
+    await db.execute(sql`
+      SELECT sum(p.amount)::bigint AS cents FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
+       WHERE p.account_code = 'stripe' AND e.idempotency_key LIKE 'seed:%'`),
+  );
+  return Number(row?.cents ?? 0);
+}

@@ -8,10 +8,10 @@
  *  - demo data (lib/seed, keys `seed:…`) booked straight to the ledger: Stripe never had it.
  * What is left over is unexplained and needs a person.
  */
-import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { rowsOf, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { getBalance } from "@/lib/ledger";
+import { payoutsNotBooked, seededStripeCents } from "@/lib/ledger/queries";
 import type { StripeReconciliation } from "./stripe-match";
 
 interface InFlight {
@@ -43,21 +43,10 @@ export async function compareStripeBalance(
   const availableCents = usd(balance.available);
   const pendingCents = usd(balance.pending);
   const stripeCents = availableCents + pendingCents;
-  const unbooked = rowsOf<{ id: string; amount: string | number }>(
-    await db.execute(sql`
-      SELECT p.id, p.amount_cents AS amount FROM stripe_payouts p
-       WHERE p.status IN ('pending', 'in_transit')
-         AND NOT EXISTS (SELECT 1 FROM journal_entries e WHERE e.idempotency_key = 'payout:' || p.id)`),
-  );
-  const [seeded] = rowsOf<{ cents: string | number | null }>(
-    await db.execute(sql`
-      SELECT sum(p.amount)::bigint AS cents FROM ledger_postings p JOIN journal_entries e ON e.id = p.entry_id
-       WHERE p.account_code = 'stripe' AND e.idempotency_key LIKE 'seed:%'`),
-  );
-  const demoCents = Number(seeded?.cents ?? 0);
+  const [unbooked, demoCents] = await Promise.all([payoutsNotBooked(db), seededStripeCents(db)]);
   const explained: InFlight[] = [
     ...(demoCents ? [{ kind: "demo_data" as const, sourceId: "seed", cents: demoCents }] : []),
-    ...unbooked.map((p) => ({ kind: "payout_not_booked" as const, sourceId: p.id, cents: Number(p.amount) })),
+    ...unbooked.map((p) => ({ kind: "payout_not_booked" as const, sourceId: p.id, cents: p.cents })),
     ...rec.exceptions
       // A payout's own debit in transit is the payout above, not a second item.
       .filter((x) => !unbooked.some((p) => p.id === x.sourceId))
