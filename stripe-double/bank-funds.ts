@@ -7,8 +7,8 @@
  * reports: the charge's `failure_balance_transaction` points at it).
  */
 import type Stripe from "stripe";
+import { recordBalanceTransaction } from "./balance-transactions";
 import type { DoubleCore } from "./core";
-import { buildBalanceTransaction } from "./factories/balance-transaction";
 import { processingFee } from "./fees";
 
 const DAY = 24 * 3600;
@@ -29,8 +29,7 @@ export function addBusinessDays(from: number, days: number): number {
 
 export function pendingBankTransaction(core: DoubleCore, charge: Stripe.Charge): Stripe.BalanceTransaction {
   const created = core.now();
-  const txn = buildBalanceTransaction({
-    id: core.id("txn_"),
+  const txn = recordBalanceTransaction(core, {
     created,
     amount: charge.amount,
     fee: processingFee(charge.amount, core.fees, "us_bank_account"),
@@ -40,7 +39,6 @@ export function pendingBankTransaction(core: DoubleCore, charge: Stripe.Charge):
     description: null,
     availableOn: addBusinessDays(created, ACH_BUSINESS_DAYS),
   });
-  core.store.put("balance_transaction", txn);
   charge.balance_transaction = txn.id;
   core.store.put("charge", charge);
   return txn;
@@ -50,9 +48,7 @@ export function pendingBankTransaction(core: DoubleCore, charge: Stripe.Charge):
 export function reverseBankTransaction(core: DoubleCore, charge: Stripe.Charge): Stripe.BalanceTransaction | null {
   if (!charge.balance_transaction || charge.failure_balance_transaction) return null;
   const original = core.must("balance_transaction", String(charge.balance_transaction));
-  const txn = buildBalanceTransaction({
-    id: core.id("txn_"),
-    created: core.now(),
+  const txn = recordBalanceTransaction(core, {
     amount: -original.amount,
     fee: -original.fee,
     source: charge.id,
@@ -62,7 +58,6 @@ export function reverseBankTransaction(core: DoubleCore, charge: Stripe.Charge):
     feeDescription: "Processing fee returned on failed payment",
     availableOn: Math.max(original.available_on, core.now()),
   });
-  core.store.put("balance_transaction", txn);
   charge.failure_balance_transaction = txn.id;
   core.store.put("charge", charge);
   return txn;

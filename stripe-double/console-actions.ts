@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
+import { recordBalanceTransaction } from "./balance-transactions";
 import { NO_REQUEST, type DoubleCore, type RequestContext } from "./core";
 import { invalidRequest, noSuchObject } from "./errors";
-import { buildBalanceTransaction } from "./factories/balance-transaction";
 import { buildEarlyFraudWarning } from "./factories/early-fraud-warning";
 import { buildRefund } from "./factories/refund";
 
@@ -66,9 +66,7 @@ export function refund(
     );
   }
   const refundId = core.id("re_");
-  const txn = buildBalanceTransaction({
-    id: core.id("txn_"),
-    created: core.now(),
+  const txn = recordBalanceTransaction(core, {
     amount: -amount,
     fee: 0,
     source: refundId,
@@ -76,7 +74,6 @@ export function refund(
     reportingCategory: "refund",
     description: "REFUND FOR CHARGE",
   });
-  core.store.put("balance_transaction", txn);
   const re = buildRefund({
     id: refundId,
     created: core.now(),

@@ -14,10 +14,10 @@
  *   countered fee back amount 0, fee -countered fee (adjustment / dispute_reversal)
  */
 import type Stripe from "stripe";
+import { recordBalanceTransaction } from "./balance-transactions";
 import { NO_REQUEST, type DoubleCore, type RequestContext } from "./core";
 import { invalidRequest, noSuchObject } from "./errors";
 import { resolveCharge } from "./console-actions";
-import { buildBalanceTransaction } from "./factories/balance-transaction";
 import { buildDispute } from "./factories/dispute";
 
 export type DisputeResult = "won" | "lost";
@@ -31,9 +31,7 @@ function txn(
   description: string,
   feeDescription?: string,
 ): Stripe.BalanceTransaction {
-  const t = buildBalanceTransaction({
-    id: core.id("txn_"),
-    created: core.now(),
+  const t = recordBalanceTransaction(core, {
     amount,
     fee,
     source: dp.id,
@@ -42,7 +40,6 @@ function txn(
     description,
     ...(feeDescription ? { feeDescription } : {}),
   });
-  core.store.put("balance_transaction", t);
   dp.balance_transactions = [...dp.balance_transactions, t];
   return t;
 }

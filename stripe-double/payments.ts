@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
+import { recordBalanceTransaction } from "./balance-transactions";
 import type { DoubleCore } from "./core";
 import { pendingBankTransaction, reverseBankTransaction } from "./bank-funds";
-import { buildBalanceTransaction } from "./factories/balance-transaction";
 import { buildCharge } from "./factories/charge";
 import { buildPaymentIntent } from "./factories/payment-intent";
 import { processingFee } from "./fees";
@@ -147,9 +147,7 @@ export function finishProcessing(core: DoubleCore, piId: string, ok: boolean): S
 export function settle(core: DoubleCore, chargeId: string): Stripe.BalanceTransaction {
   const charge = core.must("charge", chargeId);
   if (charge.balance_transaction) return core.must("balance_transaction", String(charge.balance_transaction));
-  const txn = buildBalanceTransaction({
-    id: core.id("txn_"),
-    created: core.now(),
+  const txn = recordBalanceTransaction(core, {
     amount: charge.amount,
     fee: processingFee(charge.amount, core.fees),
     source: charge.id,
@@ -157,7 +155,6 @@ export function settle(core: DoubleCore, chargeId: string): Stripe.BalanceTransa
     reportingCategory: "charge",
     description: null,
   });
-  core.store.put("balance_transaction", txn);
   charge.balance_transaction = txn.id;
   core.store.put("charge", charge);
   core.emit("charge.updated", charge, undefined, { balance_transaction: null });

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { promoteAvailable } from "./bank-funds";
+import { recordBalanceTransaction } from "./balance-transactions";
 import type { DoubleCore } from "./core";
-import { buildBalanceTransaction } from "./factories/balance-transaction";
 import { buildPayout } from "./factories/payout";
 
 /** Balance transactions that no payout has swept yet (payout debits themselves excluded). */
@@ -23,9 +23,7 @@ export function createPayout(core: DoubleCore, opts: { reconcile?: boolean } = {
   const amount = swept.reduce((s, t) => s + t.net, 0);
   if (swept.length === 0 || amount <= 0) return null;
   const payoutId = core.id("po_");
-  const debit = buildBalanceTransaction({
-    id: core.id("txn_"),
-    created: core.now(),
+  const debit = recordBalanceTransaction(core, {
     amount: -amount,
     fee: 0,
     source: payoutId,
@@ -33,7 +31,6 @@ export function createPayout(core: DoubleCore, opts: { reconcile?: boolean } = {
     reportingCategory: "payout",
     description: "STRIPE PAYOUT",
   });
-  core.store.put("balance_transaction", debit);
   for (const t of swept) core.store.setPayoutOf(t.id, payoutId);
   core.store.setPayoutOf(debit.id, payoutId);
   const po = buildPayout({ id: payoutId, created: core.now(), amount, balanceTransaction: debit.id });
@@ -81,9 +78,7 @@ export function listableInPayout(core: DoubleCore, t: Stripe.BalanceTransaction,
 export function failPayout(core: DoubleCore, payoutId: string): Stripe.Payout {
   const po = core.must("payout", payoutId);
   if (po.status === "failed") return po;
-  const credit = buildBalanceTransaction({
-    id: core.id("txn_"),
-    created: core.now(),
+  const credit = recordBalanceTransaction(core, {
     amount: po.amount,
     fee: 0,
     source: payoutId,
@@ -91,7 +86,6 @@ export function failPayout(core: DoubleCore, payoutId: string): Stripe.Payout {
     reportingCategory: "payout_reversal",
     description: "Payout failure",
   });
-  core.store.put("balance_transaction", credit);
   Object.assign(po, {
     status: "failed",
     failure_balance_transaction: credit.id,
