@@ -24,31 +24,22 @@
  * CHAOS_SERVER_LOG=<file> (write the server's output there at the end).
  */
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import net from "node:net";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { openDb, rowsOf, type DbHandle } from "@/db/client";
 import { isDbUnavailable } from "@/db/faults";
-import { postEntry, trialBalance, verifyCachedBalances } from "@/lib/ledger";
-import { signEvent } from "@/stripe-double";
+import { postEntry } from "@/lib/ledger";
+import { checkBooks, count } from "./pg-faults-books";
 import { databaseUrl, ensureBuild, startServer, type Server } from "./pg-faults-server";
+import { BOUND_MS, chaosEvent, postEvent, request, SECRET, tally } from "./pg-faults-traffic";
+import { startRelay } from "./pg-relay";
 
 const PG = process.env.CHAOS_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.CHAOS_PORT ?? 3711);
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 25);
 const RESTART = process.env.CHAOS_PG_RESTART === "1";
-const BOUND_MS = 10_000;
-const SECRET = "whsec_chaos_pg_faults_0123456789abcdef";
-
-interface Tally {
-  statuses: Map<string, number>;
-  hung: string[];
-  bad: string[];
-  slowestMs: number;
-}
 
 // postgres.js 3.4.9 throws from a timer when a backend dies mid-write (db/resilient-pool.ts);
 // the Next.js server logs such errors and carries on, and so does this script's own pool.
@@ -57,93 +48,6 @@ process.on("uncaughtException", (e) => {
   if (e instanceof TypeError && /reading 'write'/.test(e.message)) driverTimerErrors++;
   else throw e;
 });
-
-const tally: Tally = { statuses: new Map(), hung: [], bad: [], slowestMs: 0 };
-const note = (key: string) => tally.statuses.set(key, (tally.statuses.get(key) ?? 0) + 1);
-
-async function request(base: string, path: string, init: RequestInit = {}): Promise<number> {
-  const started = Date.now();
-  try {
-    const res = await fetch(base + path, { ...init, redirect: "manual", signal: AbortSignal.timeout(BOUND_MS) });
-    await res.arrayBuffer();
-    const ms = Date.now() - started;
-    tally.slowestMs = Math.max(tally.slowestMs, ms);
-    note(`${init.method ?? "GET"} ${res.status}`);
-    if (!(res.ok || res.status === 503 || (res.status >= 300 && res.status < 400)))
-      tally.bad.push(`${init.method ?? "GET"} ${path} -> ${res.status}`);
-    if (res.status === 503 && !res.headers.get("retry-after")) tally.bad.push(`${path} 503 without Retry-After`);
-    return res.status;
-  } catch (e) {
-    const name = (e as Error).name;
-    if (name === "TimeoutError") tally.hung.push(`${init.method ?? "GET"} ${path}`);
-    else tally.bad.push(`${init.method ?? "GET"} ${path} -> ${name}: ${(e as Error).message}`);
-    note(`${init.method ?? "GET"} ${name}`);
-    return 0;
-  }
-}
-
-function chaosEvent(): Stripe.Event {
-  // A type with no handler: processStripeEvent still claims it and records its outcome in one transaction.
-  return {
-    id: `evt_chaos_${randomUUID().replace(/-/g, "")}`,
-    object: "event",
-    type: "customer.created",
-    api_version: Stripe.API_VERSION,
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    data: { object: { id: `cus_${randomUUID().slice(0, 8)}`, object: "customer" } },
-  } as unknown as Stripe.Event;
-}
-
-async function postEvent(base: string, event: Stripe.Event): Promise<number> {
-  const s = signEvent(event, SECRET);
-  return request(base, "/api/stripe/webhook", {
-    method: "POST",
-    headers: { "content-type": "application/json", "stripe-signature": s.header },
-    body: s.payload,
-  });
-}
-
-/** A TCP relay to PostgreSQL that can be cut (every socket reset, new ones closed) and restored. */
-async function startRelay(
-  target: URL,
-): Promise<{ port: number; cut(): void; restore(): void; close(): Promise<void> }> {
-  let open = true;
-  const sockets = new Set<net.Socket>();
-  const track = (s: net.Socket) => {
-    sockets.add(s);
-    s.on("close", () => sockets.delete(s));
-    s.on("error", () => s.destroy());
-  };
-  const server = net.createServer((client) => {
-    track(client);
-    if (!open) return void client.destroy();
-    const up = net.connect(Number(target.port || 5432), target.hostname);
-    track(up);
-    client.pipe(up);
-    up.pipe(client);
-    client.on("close", () => up.destroy());
-    up.on("close", () => client.destroy());
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    cut: () => {
-      open = false;
-      for (const s of sockets) s.resetAndDestroy();
-    },
-    restore: () => {
-      open = true;
-    },
-    close: () =>
-      new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => r());
-      }),
-  };
-}
 
 async function main(): Promise<number> {
   const dbName = `openbond_chaos_${process.pid}_${Date.now().toString(36)}`;
@@ -301,33 +205,7 @@ async function main(): Promise<number> {
     if (undelivered.size) failures.push(`${undelivered.size} webhook events still refused after the faults`);
 
     // --- books ------------------------------------------------------------
-    const events = rowsOf<{ outcome: string; n: number }>(
-      await own.db.execute(
-        sql`SELECT outcome, count(*)::int AS n FROM stripe_events WHERE id LIKE 'evt_chaos_%' GROUP BY outcome`,
-      ),
-    );
-    const recorded = events.reduce((s, r) => s + Number(r.n), 0);
-    if (recorded !== sent.size)
-      failures.push(`stripe_events holds ${recorded} chaos events; ${sent.size} distinct were sent`);
-    const halfDone = events.filter((r) => r.outcome !== "ignored");
-    if (halfDone.length) failures.push(`events with an unexpected outcome: ${JSON.stringify(halfDone)}`);
-    const tb = await trialBalance(own.db);
-    if (tb.postingsSum !== 0 || tb.assets !== tb.funds || tb.unbalancedEntries.length)
-      failures.push(`trial balance off: ${JSON.stringify(tb)}`);
-    const mismatches = await verifyCachedBalances(own.db);
-    if (mismatches.length) failures.push(`cached balances differ from postings: ${JSON.stringify(mismatches)}`);
-    const chaosEntries = await count(
-      own,
-      sql`SELECT count(*)::int AS n FROM journal_entries WHERE idempotency_key LIKE ${`chaos:${process.pid}:%`}`,
-    );
-    if (chaosEntries !== ledgerKeys.length)
-      failures.push(`${chaosEntries} chaos ledger entries for ${ledgerKeys.length} confirmed writes`);
-    const badPostings = await count(
-      own,
-      sql`SELECT count(*)::int AS n FROM journal_entries e WHERE e.idempotency_key LIKE 'chaos:%' AND (SELECT count(*) FROM ledger_postings p WHERE p.entry_id = e.id) <> 2`,
-    );
-    if (badPostings) failures.push(`${badPostings} chaos entries without exactly two postings`);
-    const entriesAfter = await count(own, sql`SELECT count(*)::int AS n FROM journal_entries`);
+    const { recorded, tb, mismatches, entriesAfter } = await checkBooks(own, sent.size, ledgerKeys.length, failures);
 
     if (tally.hung.length)
       failures.push(`${tally.hung.length} requests waited past ${BOUND_MS} ms: ${tally.hung.slice(0, 5).join("; ")}`);
@@ -362,10 +240,6 @@ async function main(): Promise<number> {
   for (const f of failures) console.log(`  FAIL ${f}`);
   console.log(failures.length ? "pg-faults: FAILED" : "pg-faults: ok");
   return failures.length ? 1 : 0;
-}
-
-async function count(h: DbHandle, query: ReturnType<typeof sql>): Promise<number> {
-  return Number(rowsOf<{ n: number }>(await h.db.execute(query))[0]?.n ?? 0);
 }
 
 main().then(
