@@ -3,20 +3,18 @@
  * admin approves it; the PII guard's findings against the campaign's case file are shown to the
  * reviewer here and nowhere else, so no donor can learn from the wall what the case file holds.
  * Admins only: privacy review is the admin's duty, and a treasurer has no need for case-file hints.
+ * The queue and its count; the decisions: donor-name-decisions.ts.
  */
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { campaigns, donations, offlineGifts } from "@/db/schema";
-import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { identifiersOf, readCaseFile } from "@/lib/case-files/store";
 import { checkPublicText } from "@/lib/privacy/pii-guard";
 import type { Finding } from "@/lib/privacy/types";
-import { parseOrThrow } from "@/lib/validation";
 
 const FIELD = "donorWallName";
-const QUEUE_LIMIT = 200;
+export const QUEUE_LIMIT = 200;
 
 export interface DonorNameRow {
   /** The gift's id: a card gift (donations) or an offline gift a treasurer recorded (offline_gifts). */
@@ -46,7 +44,8 @@ const offlineWaiting = and(
   isNull(offlineGifts.reversedAt),
 );
 
-async function guardFor(db: Db, admin: Principal, campaignIds: string[]) {
+/** Per campaign, the guard against its case file (null: the campaign has none). */
+export async function guardFor(db: Db, admin: Principal, campaignIds: string[]) {
   const guards = new Map<string, ((name: string) => { blocked: Finding[]; flagged: Finding[] }) | null>();
   for (const id of new Set(campaignIds)) {
     const cf = await readCaseFile(db, id, admin, "pii_guard");
@@ -100,101 +99,6 @@ export async function donorNameQueue(db: Db, actor: Principal | null): Promise<D
     const guard = guards.get(r.campaignId);
     const found = guard ? guard(r.name!) : { blocked: [], flagged: [] };
     return { ...r, name: r.name!, blocked: found.blocked, flagged: found.flagged, noCaseFile: !guard };
-  });
-}
-
-const decisionSchema = z.object({
-  donationIds: z
-    .array(z.uuid("Select names from the list."))
-    .min(1, "Select at least one name.")
-    .max(QUEUE_LIMIT, `Select at most ${QUEUE_LIMIT} names at a time.`),
-  decision: z.enum(["approve", "reject"], "Choose approve or hide."),
-});
-
-export interface DecisionResult {
-  approved: number;
-  rejected: number;
-  /** Asked to approve, but the guard found a case-file value: left waiting, never published. */
-  refused: number;
-}
-
-/**
- * Approve or hide several names at once. Approval re-runs the guard: a name holding a
- * case-file value cannot be approved by a slip of the checkbox, only hidden.
- */
-export async function decideDonorNames(db: Db, actor: Principal | null, input: unknown): Promise<DecisionResult> {
-  const admin = requireRole(actor, "admin");
-  const { donationIds, decision } = parseOrThrow(decisionSchema, input);
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .select({
-        id: donations.id,
-        campaignId: donations.campaignId,
-        name: donations.displayName,
-        recurringGiftId: donations.recurringGiftId,
-      })
-      .from(donations)
-      .where(
-        and(
-          inArray(donations.id, donationIds),
-          isNotNull(donations.displayName),
-          eq(donations.displayNameReview, "pending"),
-        ),
-      )
-      .for("update");
-    const offline = await tx
-      .select({
-        id: offlineGifts.id,
-        campaignId: sql<string>`${offlineGifts.campaignId}`,
-        name: offlineGifts.displayName,
-      })
-      .from(offlineGifts)
-      .where(
-        and(
-          inArray(offlineGifts.id, donationIds),
-          isNotNull(offlineGifts.displayName),
-          eq(offlineGifts.displayNameReview, "pending"),
-        ),
-      )
-      .for("update");
-    const all = [
-      ...rows.map((r) => ({ ...r, table: "donation" as const })),
-      ...offline.map((r) => ({ ...r, table: "offline_gift" as const })),
-    ];
-    const guards =
-      decision === "approve"
-        ? await guardFor(
-            tx,
-            admin,
-            all.map((r) => r.campaignId),
-          )
-        : new Map();
-    const result: DecisionResult = { approved: 0, rejected: 0, refused: 0 };
-    for (const r of all) {
-      const blocked = decision === "approve" && (guards.get(r.campaignId)?.(r.name!).blocked.length ?? 0) > 0;
-      if (blocked) {
-        result.refused++;
-        continue;
-      }
-      const status = decision === "approve" ? "approved" : "rejected";
-      const review = {
-        displayNameReview: status,
-        displayNameReviewedBy: admin.userId,
-        displayNameReviewedAt: new Date(),
-      } as const;
-      if (r.table === "donation") await tx.update(donations).set(review).where(eq(donations.id, r.id));
-      else await tx.update(offlineGifts).set(review).where(eq(offlineGifts.id, r.id));
-      await audit(tx, {
-        actorUserId: admin.userId,
-        action: `donor_name.${status}`,
-        subjectType: r.table,
-        subjectId: r.id,
-        details: { campaignId: r.campaignId },
-      });
-      if (status === "approved") result.approved++;
-      else result.rejected++;
-    }
-    return result;
   });
 }
 

@@ -1,7 +1,7 @@
 "use server";
 /** Approve or hide donor-wall names in bulk; the lib requires the admin role and re-runs the PII guard. */
 import { revalidatePath } from "next/cache";
-import { decideDonorNames } from "@/lib/admin/donor-names";
+import { decideDonorNames } from "@/lib/admin/donor-name-decisions";
 import { anyFields, validatedAction } from "@/lib/forms/validated-action";
 import { revalidateCampaignPages } from "../../../revalidate-public";
 
