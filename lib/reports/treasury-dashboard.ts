@@ -13,11 +13,10 @@ import { i323ServedByBonds } from "@/lib/notices/resolve";
 import { approvalsRequired } from "@/lib/bonds/payment";
 import { OPEN_AT_ICE } from "@/lib/bonds/state-machine";
 import { env } from "@/lib/env";
-import { getBalances } from "@/lib/ledger";
-import { atIceTotal, campaignFundsHoldingMoney } from "@/lib/ledger/queries";
 import { payoutsNeedingAttention, type PayoutAttention } from "@/lib/reconciliation/payouts-attention";
 import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 import { daysBefore, daysSince, isoDay } from "@/lib/dates";
+import { fundsAndAssets, type FundLine } from "./dashboard-funds";
 
 /** Days after the lawyer marks the person released (case over) before a missing I-391 is flagged. */
 function i391WatchDays(): number {
@@ -27,12 +26,6 @@ function i391WatchDays(): number {
 /** Days after the refund claim was mailed before a missing refund is flagged. */
 const REFUND_WATCH_DAYS = 60;
 
-interface FundLine {
-  account: string;
-  label: string;
-  cents: number;
-  campaignSlug?: string;
-}
 export interface BondLine {
   bondId: string;
   alias: string;
@@ -71,34 +64,7 @@ export async function treasuryDashboard(
 ): Promise<TreasuryDashboard> {
   requireTreasuryReader(actor);
   const now = opts.now ?? new Date();
-  const fixed = await getBalances(db, ["general", "bonds_outstanding", "stripe", "bank", "undeposited_funds"]);
-  const campaignFunds = await campaignFundsHoldingMoney(db);
-  const atIceCents = await atIceTotal(db);
-
-  const funds: FundLine[] = [
-    { account: "general", label: "General pool (unrestricted)", cents: fixed.get("general")! },
-    ...campaignFunds.map((c) => ({
-      account: c.code,
-      label: `Campaign ${c.alias}* (restricted)`,
-      cents: c.cents,
-      campaignSlug: c.slug,
-    })),
-    {
-      account: "bonds_outstanding",
-      label: "Bonds outstanding (at ICE, expected back)",
-      cents: fixed.get("bonds_outstanding")!,
-    },
-  ];
-  const assets: FundLine[] = [
-    { account: "stripe", label: "Stripe balance", cents: fixed.get("stripe")! },
-    { account: "bank", label: "Bank", cents: fixed.get("bank")! },
-    {
-      account: "undeposited_funds",
-      label: "Checks and cash not yet deposited",
-      cents: fixed.get("undeposited_funds")!,
-    },
-    { account: "bond:*", label: "Bonds at ICE (receivable)", cents: atIceCents },
-  ];
+  const { funds, assets } = await fundsAndAssets(db);
 
   const base = { bondId: bonds.id, alias: campaigns.alias, amountCents: bonds.amountCents, status: bonds.status };
   const pending = await db
