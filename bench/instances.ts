@@ -23,7 +23,7 @@ import {
 import { startOneOffGift } from "../tests/fixtures/gifts";
 import type { Figure } from "./report";
 import { ensureBuild, startServer, type RunningServer } from "./server";
-import { plan, resendUnacked, runLoad } from "./webhook";
+import { plan, resendUnacked, runLoad } from "./webhook-load";
 
 const PROPAGATION_TARGET_MS = 1_000;
 const PROBES = 3;
