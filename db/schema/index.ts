@@ -10,3 +10,4 @@ export * from "./case-files";
 export * from "./reconciliation";
 export * from "./appointments";
 export * from "./after-release";
+export * from "./passkeys";
