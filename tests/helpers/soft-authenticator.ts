@@ -40,7 +40,9 @@ export class SoftAuthenticator {
 
   private clientData(type: string, challenge: string, bend: Bend): string {
     return b64(
-      Buffer.from(JSON.stringify({ type: bend.type ?? type, challenge, origin: bend.origin ?? this.origin, crossOrigin: false })),
+      Buffer.from(
+        JSON.stringify({ type: bend.type ?? type, challenge, origin: bend.origin ?? this.origin, crossOrigin: false }),
+      ),
     );
   }
 
@@ -97,7 +99,11 @@ export class SoftAuthenticator {
     key.counter = bend.counter ?? key.counter + 1;
     const authData = Buffer.concat([sha256(bend.rpId ?? this.rpId), Buffer.from([0x05]), u32(key.counter)]);
     const clientDataJSON = this.clientData("webauthn.get", bend.challenge ?? options.challenge, bend);
-    const signature = sign("sha256", Buffer.concat([authData, sha256(isoBase64URL.toBuffer(clientDataJSON))]), key.privateKey);
+    const signature = sign(
+      "sha256",
+      Buffer.concat([authData, sha256(isoBase64URL.toBuffer(clientDataJSON))]),
+      key.privateKey,
+    );
     return {
       id,
       rawId: id,

@@ -8,12 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditLog, recoveryCodes, sessions, webauthnCredentials } from "@/db/schema";
 import { enrolmentOptions, finishEnrolment } from "@/lib/auth/passkeys/enrol";
-import {
-  myPasskeys,
-  regenerateMyRecoveryCodes,
-  removeMyPasskey,
-  resetStaffPasskeys,
-} from "@/lib/auth/passkeys/manage";
+import { myPasskeys, regenerateMyRecoveryCodes, removeMyPasskey, resetStaffPasskeys } from "@/lib/auth/passkeys/manage";
 import { redeemRecoveryCode } from "@/lib/auth/passkeys/recovery-codes";
 import { relyingParty } from "@/lib/auth/passkeys/relying-party";
 import { env } from "@/lib/env";
@@ -92,7 +87,9 @@ describe("recovery codes", () => {
   it("two requests racing with one code: only one wins", async () => {
     const [a, b] = [await newSession(h.db, ids.treasurer), await newSession(h.db, ids.treasurer)];
     const [ca, cb] = [await ctx(a), await ctx(b)];
-    const results = await Promise.all([ca, cb].map((c) => code(() => redeemRecoveryCode(c, { code: codes.treasurer![1] }))));
+    const results = await Promise.all(
+      [ca, cb].map((c) => code(() => redeemRecoveryCode(c, { code: codes.treasurer![1] }))),
+    );
     expect(results.sort()).toEqual(["ok", "validation"]);
   });
 

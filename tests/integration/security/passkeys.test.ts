@@ -94,7 +94,9 @@ describe("passkeys: enrolment (trust on first use)", () => {
     expect(await code(async () => enrolmentOptions(await ctx(token)))).toBe("forbidden");
     const attacker = device();
     expect(
-      await code(async () => finishEnrolment(await ctx(token), { label: "x", response: attacker.register({ challenge: "abc" }) })),
+      await code(async () =>
+        finishEnrolment(await ctx(token), { label: "x", response: attacker.register({ challenge: "abc" }) }),
+      ),
     ).toBe("forbidden");
   });
 
@@ -197,7 +199,12 @@ describe("passkeys: verification", () => {
   it("malformed responses are a validation error, never a 500", async () => {
     const token = await newSession(h.db, adminId);
     await verificationOptions(await ctx(token));
-    for (const bad of [null, {}, { id: "x" }, { id: "a", rawId: "a", type: "public-key", response: { clientDataJSON: "!!" } }])
+    for (const bad of [
+      null,
+      {},
+      { id: "x" },
+      { id: "a", rawId: "a", type: "public-key", response: { clientDataJSON: "!!" } },
+    ])
       expect(await code(async () => finishVerification(await ctx(token), bad))).toBe("validation");
   });
 
