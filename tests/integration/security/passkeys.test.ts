@@ -191,7 +191,7 @@ describe("passkeys: verification", () => {
     const token = await newSession(h.db, adminId);
     const good = adminKey.assert(await verificationOptions(await ctx(token)));
     const sig = Buffer.from(good.response.signature, "base64url");
-    sig[sig.length - 1] ^= 1;
+    sig[sig.length - 1] = sig[sig.length - 1]! ^ 1;
     const tampered = { ...good, response: { ...good.response, signature: sig.toString("base64url") } };
     expect(await code(async () => finishVerification(await ctx(token), tampered))).toBe("validation");
   });
