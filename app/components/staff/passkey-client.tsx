@@ -44,7 +44,7 @@ export function EnrolPasskey({ next, cta = "Create a passkey" }: { next: string;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  if (codes) return <RecoveryCodes codes={codes} next={next} />;
+  if (codes) return <RecoveryCodes codes={codes} next={next} made={label.trim()} />;
   async function enrol() {
     setBusy(true);
     setError(null);
@@ -138,11 +138,16 @@ export function RegenerateCodes({ next }: { next: string }) {
   );
 }
 
-function RecoveryCodes({ codes, next }: { codes: string[]; next: string }) {
+function RecoveryCodes({ codes, next, made }: { codes: string[]; next: string; made?: string }) {
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-3 rounded-lg border border-brand bg-brand-soft p-4" data-testid="recovery-codes">
+      {made ? (
+        <p role="status" className="text-sm font-semibold">
+          Passkey “{made}” created. One last step:
+        </p>
+      ) : null}
       <h2 className="text-lg font-semibold">Your recovery codes</h2>
       <p className="text-sm">
         Each code works <strong>once</strong>, instead of your passkey, if you lose your device. Save them now in a

@@ -118,6 +118,8 @@ export async function finishEnrolment(
         transports: (cred.transports ?? []).slice(0, 10),
         label,
         createdAt: now,
+        // Making it proved possession, and confirmed this session.
+        lastUsedAt: now,
       })
       .onConflictDoNothing()
       .returning({ id: webauthnCredentials.id });

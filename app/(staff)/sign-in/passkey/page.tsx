@@ -54,7 +54,7 @@ export default async function PasskeyPage() {
       {me.secondFactor === "verify" ? (
         <details className="rounded-xl border border-line bg-white p-6 shadow-sm">
           <summary className="cursor-pointer font-semibold">Lost your passkey? Use a recovery code</summary>
-          <ActionForm action={recoveryCodeAction} label="Recovery code" className="mt-4 space-y-3">
+          <ActionForm action={recoveryCodeAction} label="Sign in with a recovery code" className="mt-4 space-y-3">
             <TextField
               name="code"
               label="Recovery code"
