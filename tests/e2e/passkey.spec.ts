@@ -106,7 +106,8 @@ test("a new admin enrols a passkey, signs in with it, and invites a treasurer by
   await again.getByText("Lost your passkey? Use a recovery code").click();
   await again.getByRole("textbox", { name: "Recovery code" }).fill(codes[0]!);
   await again.getByRole("button", { name: "Use this code" }).click();
-  await expect(again.getByTestId("form-error")).toContainText("not right, or it was already used");
+  // The refusal is next to the field (the banner above the form says to correct the field marked).
+  await expect(again.getByTestId("error-code")).toContainText("not right, or it was already used");
   await expect(again).toHaveURL(/\/sign-in\/passkey/);
 
   // All of it is in the audit log.
