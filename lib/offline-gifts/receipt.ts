@@ -22,7 +22,7 @@ export interface OfflineReceiptGift {
 }
 
 /** The receipt's text for an offline gift: the mail's body and, in self-service, its PDF. */
-export function offlineReceiptText(g: Omit<OfflineReceiptGift, "id" | "email">): ReceiptText {
+function offlineReceiptText(g: Omit<OfflineReceiptGift, "id" | "email">): ReceiptText {
   const e = env();
   return buildReceipt({
     ...fundIdentity(e),
