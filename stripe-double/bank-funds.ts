@@ -13,10 +13,10 @@ import { processingFee } from "./fees";
 
 const DAY = 24 * 3600;
 /** Stripe's standard ACH settlement: about four business days. */
-export const ACH_BUSINESS_DAYS = 4;
+const ACH_BUSINESS_DAYS = 4;
 
 /** `days` business days (Mon–Fri, UTC) after `from`, in epoch seconds. */
-export function addBusinessDays(from: number, days: number): number {
+function addBusinessDays(from: number, days: number): number {
   let t = from;
   let left = days;
   while (left > 0) {

@@ -20,7 +20,7 @@ export function last4Of(account: string): string {
 }
 
 /** A submitted debit's fate by its test account, unless the tester forces one from the console. */
-export function bankDebitWillSucceed(charge: Stripe.Charge): boolean {
+function bankDebitWillSucceed(charge: Stripe.Charge): boolean {
   return charge.payment_method_details?.us_bank_account?.last4 !== last4Of(TEST_BANK_ACCOUNTS.fails);
 }
 

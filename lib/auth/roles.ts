@@ -26,7 +26,7 @@ export function sessionPrincipal(userId: string, roles: Role[], secondFactor: Se
     : { userId, roles, secondFactor };
 }
 
-export const SECOND_FACTOR_MESSAGE = "Confirm it is you with your passkey first.";
+const SECOND_FACTOR_MESSAGE = "Confirm it is you with your passkey first.";
 
 /** The refusal of a session that has not proved its second factor (pages send it to /sign-in/passkey). */
 export function isSecondFactorRefusal(e: unknown): boolean {

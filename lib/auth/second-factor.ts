@@ -12,7 +12,7 @@ import { webauthnCredentials, type Role } from "@/db/schema";
 export type SecondFactor = "verified" | "not_required" | "enrol" | "verify";
 
 /** The roles that must sign in with a passkey. */
-export const PASSKEY_ROLES: readonly Role[] = ["admin", "treasurer"];
+const PASSKEY_ROLES: readonly Role[] = ["admin", "treasurer"];
 
 export const needsPasskey = (roles: readonly Role[]): boolean => roles.some((r) => PASSKEY_ROLES.includes(r));
 

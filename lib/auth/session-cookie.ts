@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { cookies } from "next/headers";
 
 // Auth.js names the cookie with the __Secure- prefix when served over HTTPS.
-export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
 export async function currentSessionToken(): Promise<string | undefined> {
   const jar = await cookies();

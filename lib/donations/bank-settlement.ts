@@ -4,10 +4,10 @@
  * transaction `available_on`, and the books move only when Stripe says the
  * payment succeeded, whatever this estimate says.
  */
-export const ACH_SETTLEMENT_BUSINESS_DAYS = 4;
+const ACH_SETTLEMENT_BUSINESS_DAYS = 4;
 
 /** `days` business days (Monday to Friday, UTC) after `from`. Bank holidays are not counted: an estimate. */
-export function addBusinessDays(from: Date, days: number): Date {
+function addBusinessDays(from: Date, days: number): Date {
   const t = new Date(from.getTime());
   let left = days;
   while (left > 0) {

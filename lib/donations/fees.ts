@@ -23,7 +23,7 @@ export interface FeeRates {
 }
 
 /** Stripe's standard US card rate. A 501(c)(3) approved for the nonprofit rate pays 2.2% + 30¢. */
-export const DEFAULT_FEE: FeeFormula = { percentBps: 290, fixedCents: 30 };
+const DEFAULT_FEE: FeeFormula = { percentBps: 290, fixedCents: 30 };
 /** Stripe's ACH Direct Debit rate: 0.8%, capped at $5. */
 export const DEFAULT_BANK_FEE: FeeFormula = { percentBps: 80, fixedCents: 0, capCents: 500 };
 export const DEFAULT_RATES: FeeRates = { card: DEFAULT_FEE, us_bank_account: DEFAULT_BANK_FEE, achMinCents: 50_000 };

@@ -10,7 +10,7 @@ import { sessionKey } from "@/lib/auth/session-cookie";
 
 export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 
-export type ChallengePurpose = "register" | "authenticate";
+type ChallengePurpose = "register" | "authenticate";
 
 interface Owner {
   sessionToken: string;

@@ -16,12 +16,12 @@ import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
 import { auditPasskey, markSessionVerified, signedIn, type PasskeyContext } from "./context";
 
-export const CODES_PER_SET = 10;
+const CODES_PER_SET = 10;
 // No 0/o, 1/l/i: easy to copy by hand. 31^12 ≈ 2^59 per code.
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 const run = promisify(scrypt) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
 
-export function newRecoveryCode(): string {
+function newRecoveryCode(): string {
   const chars = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)]);
   return [0, 4, 8].map((i) => chars.slice(i, i + 4).join("")).join("-");
 }
