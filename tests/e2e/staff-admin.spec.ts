@@ -3,7 +3,7 @@
  * invitee signs in from the invitation mail, sees their own sessions and can end one; the admin
  * removes them and they are signed out at once. Mail is read via /api/test/last-mail (APP_ENV=test).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { passkeyStep } from "./helpers/passkey";
 import { shots } from "./helpers/shots";
 import { magicLinkFor, signIn } from "./helpers/sign-in";
