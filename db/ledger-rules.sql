@@ -255,3 +255,4 @@ CREATE TRIGGER ledger_postings_append_only BEFORE DELETE OR UPDATE ON public.led
 CREATE TRIGGER ledger_postings_apply BEFORE INSERT ON public.ledger_postings FOR EACH ROW EXECUTE FUNCTION ledger_apply_posting();
 CREATE TRIGGER ledger_postings_kind_totals AFTER INSERT ON public.ledger_postings REFERENCING NEW TABLE AS new_postings FOR EACH STATEMENT EXECUTE FUNCTION ledger_add_kind_totals();
 CREATE TRIGGER ledger_postings_no_truncate BEFORE TRUNCATE ON public.ledger_postings FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
+CREATE TRIGGER stripe_match_posting AFTER INSERT ON public.ledger_postings FOR EACH ROW WHEN ((new.account_code = 'stripe'::text)) EXECUTE FUNCTION stripe_match_add_posting();
