@@ -49,7 +49,7 @@ const NEEDLES = ["Quenby", "Marlowick", "314159265", "314-159-265", "1991-06-12"
 const STORY =
   "Noor* fled violence and asked for asylum at the border. She has been detained since the summer; a judge set a bond her family cannot pay. A church in her community will host her.";
 const EDIT = "Update: Noor* has a hearing date, and the church has a room ready for her.";
-const UPDATE = "Noor* had her hearing this week. The church has a room ready for her. Thank you all <3";
+const UPDATE = "Noor* had her hearing this week. The church has a room ready for her. <b>Thank you</b> all <3";
 const UPDATE_ES =
   "Noor* tuvo su audiencia esta semana. La iglesia tiene un cuarto listo para ella. ¡Gracias a todos <3";
 const NEW_LAWYER = "quill.advocate@example.org";
@@ -241,6 +241,7 @@ test("a new lawyer signs up, is verified, writes a campaign that goes live anony
   await expect(visitor.getByTestId("updates").getByRole("listitem").first()).toContainText(
     new Date().toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" }),
   );
+  await expect(visitor.getByTestId("updates").locator("b")).toHaveCount(0); // typed markup shows as text
   await shots(visitor, "journeys/lawyer-10-update-public");
   await visitor.getByRole("link", { name: "Ver esta página en español" }).click();
   await expect(visitor.getByTestId("updates").getByRole("listitem").first()).toContainText(UPDATE_ES);
