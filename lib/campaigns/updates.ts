@@ -16,7 +16,7 @@ import { reviewNotes } from "./review";
 
 export const MAX_UPDATE_CHARS = 2_000;
 /** Enough for real news; more means the queue is being flooded. */
-export const MAX_PENDING_UPDATES = 3;
+const MAX_PENDING_UPDATES = 3;
 /** States whose public page is up and still followed by donors (the lawyer page's "live" panels). */
 const POSTABLE = ["live", "funded", "paused", "bond_requested", "bond_posted"] as const;
 
@@ -29,7 +29,7 @@ const text = (lang: string) =>
       `The ${lang} update must be at most ${MAX_UPDATE_CHARS.toLocaleString("en-US")} characters.`,
     );
 
-export const updateSchema = z.object({
+const updateSchema = z.object({
   bodyEn: text("English").min(10, "Write the update in English (at least 10 characters)."),
   bodyEs: text("Spanish")
     .optional()
