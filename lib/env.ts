@@ -144,6 +144,22 @@ const schema = z
     /** Sign-in links allowed per hour per email address and per client address. */
     SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(10_000).default(5),
     SIGN_IN_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(30),
+    /**
+     * Passkeys' relying-party id: a host name, the app's own (APP_URL's host) by default, or a
+     * parent domain of it (lib/auth/passkeys/relying-party.ts). Never taken from a request header.
+     */
+    WEBAUTHN_RP_ID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(
+          /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/,
+          "WEBAUTHN_RP_ID must be a host name such as bonds.example.org",
+        )
+        .optional(),
+    ),
+    /** Recovery-code attempts allowed per person per hour. */
+    RECOVERY_CODE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
     /** Bond payments of this many cents or more need a second, different treasurer's approval (default $10,000). */
     BOND_SECOND_APPROVAL_CENTS: z.coerce.number().int().min(0).default(1_000_000),
     /** Treasurer dashboard: a released case with no I-391 after this many days is flagged. */

@@ -41,6 +41,8 @@ export const sessions = pgTable("sessions", {
   expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
   /** When the sign-in happened, for the staff member's own list of sessions. */
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** When this session proved the second factor (passkey or recovery code); null: not yet (migration 0018). */
+  secondFactorAt: timestamp("second_factor_at", { mode: "date", withTimezone: true }),
 });
 
 export const verificationTokens = pgTable(

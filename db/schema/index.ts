@@ -12,3 +12,4 @@ export * from "./appointments";
 export * from "./after-release";
 export * from "./receipts";
 export * from "./offline-gifts";
+export * from "./passkeys";

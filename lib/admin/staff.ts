@@ -10,6 +10,7 @@ import { ROLES, sessions, userRoles, users, type Role } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { ensureUser, requireRole, type Principal } from "@/lib/auth/roles";
 import { appUrl } from "@/lib/app-origin";
+import { passkeyCounts } from "@/lib/auth/passkeys/manage";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
@@ -21,6 +22,8 @@ export interface StaffRow {
   roles: Role[];
   /** Sessions that are still valid now. */
   activeSessions: number;
+  /** Passkeys enrolled (lib/auth/passkeys). */
+  passkeys: number;
 }
 
 export async function listStaff(db: Db, actor: Principal | null): Promise<StaffRow[]> {
@@ -32,7 +35,13 @@ export async function listStaff(db: Db, actor: Principal | null): Promise<StaffR
     .orderBy(asc(users.email), asc(userRoles.role));
   const byUser = new Map<string, StaffRow>();
   for (const r of rows) {
-    const row = byUser.get(r.userId) ?? { userId: r.userId, email: r.email ?? "—", roles: [], activeSessions: 0 };
+    const row = byUser.get(r.userId) ?? {
+      userId: r.userId,
+      email: r.email ?? "—",
+      roles: [],
+      activeSessions: 0,
+      passkeys: 0,
+    };
     row.roles.push(r.role);
     byUser.set(r.userId, row);
   }
@@ -43,6 +52,7 @@ export async function listStaff(db: Db, actor: Principal | null): Promise<StaffR
       .where(and(inArray(sessions.userId, [...byUser.keys()]), sql`${sessions.expires} > now()`))
       .groupBy(sessions.userId);
     for (const c of counts) byUser.get(c.userId)!.activeSessions = Number(c.n);
+    for (const [userId, n] of await passkeyCounts(db, [...byUser.keys()])) byUser.get(userId)!.passkeys = n;
   }
   return [...byUser.values()];
 }

@@ -13,13 +13,16 @@ import { log } from "@/lib/log";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { sendPendingMail } from "@/lib/mail/send-pending";
 import { sessionPayload } from "./public-session";
-import { rolesOf, type Principal } from "./roles";
+import { rolesOf, sessionPrincipal, type Principal } from "./roles";
+import { secondFactorState, type SecondFactor } from "./second-factor";
 import { signInMail } from "./sign-in-mail";
 
 declare module "next-auth" {
   interface Session {
     userId: string;
     roles: Role[];
+    /** Server side only (the public /api/auth/session JSON leaves it out). */
+    secondFactor?: SecondFactor;
   }
 }
 
@@ -79,7 +82,11 @@ async function config(): Promise<NextAuthConfig> {
     callbacks: {
       // Never spread the adapter's session: it carries the session token and the email.
       async session({ session, user }) {
-        return sessionPayload({ expires: session.expires, user, roles: await rolesOf(db, user.id) });
+        const roles = await rolesOf(db, user.id);
+        // The adapter's session row, with migration 0018's second_factor_at column.
+        const verifiedAt = (session as { secondFactorAt?: Date | null }).secondFactorAt;
+        const secondFactor = await secondFactorState(db, { userId: user.id, roles, verifiedAt });
+        return sessionPayload({ expires: session.expires, user, roles, secondFactor });
       },
     },
   };
@@ -87,8 +94,12 @@ async function config(): Promise<NextAuthConfig> {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(config);
 
-/** The signed-in person and their roles, or null. */
+/**
+ * The signed-in person and their roles, or null. A session that has not proved its second
+ * factor (lib/auth/second-factor.ts) comes back with no roles, and requireRole refuses it.
+ */
 export async function currentPrincipal(): Promise<Principal | null> {
   const session = await auth();
-  return session?.userId ? { userId: session.userId, roles: session.roles ?? [] } : null;
+  if (!session?.userId) return null;
+  return sessionPrincipal(session.userId, session.roles ?? [], session.secondFactor ?? "verify");
 }

@@ -6,16 +6,19 @@
  */
 import type { Session } from "next-auth";
 import type { Role } from "@/db/schema";
+import type { SecondFactor } from "./second-factor";
 
 export function sessionPayload(o: {
   expires: Date | string;
   user: { id: string; name?: string | null };
   roles: Role[];
+  secondFactor?: SecondFactor;
 }): Session {
   return {
     user: { name: o.user.name ?? null },
     userId: o.user.id,
     roles: o.roles,
+    secondFactor: o.secondFactor,
     expires: typeof o.expires === "string" ? o.expires : o.expires.toISOString(),
   } as Session;
 }

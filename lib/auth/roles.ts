@@ -5,10 +5,32 @@ import type { Db } from "@/db/client";
 import { ROLES, userRoles, users, type Role } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { isPending, type SecondFactor } from "./second-factor";
 
 export interface Principal {
   userId: string;
   roles: Role[];
+  /**
+   * Set on every principal built from a request's session (currentPrincipal). Absent only on
+   * principals that server code builds itself (scripts, tests), which no request can reach.
+   */
+  secondFactor?: SecondFactor;
+  /** A pending session's roles, for its passkey page only: `roles` is empty until it proves the second factor. */
+  pendingRoles?: Role[];
+}
+
+/** The principal of a session: one that has not proved its second factor yet holds no role at all. */
+export function sessionPrincipal(userId: string, roles: Role[], secondFactor: SecondFactor): Principal {
+  return isPending(secondFactor)
+    ? { userId, roles: [], secondFactor, pendingRoles: roles }
+    : { userId, roles, secondFactor };
+}
+
+export const SECOND_FACTOR_MESSAGE = "Confirm it is you with your passkey first.";
+
+/** The refusal of a session that has not proved its second factor (pages send it to /sign-in/passkey). */
+export function isSecondFactorRefusal(e: unknown): boolean {
+  return e instanceof AppError && e.code === "unauthorized" && Boolean(e.details?.secondFactor);
 }
 
 export async function rolesOf(db: Db, userId: string): Promise<Role[]> {
@@ -16,9 +38,15 @@ export async function rolesOf(db: Db, userId: string): Promise<Role[]> {
   return rows.map((r) => r.role).sort();
 }
 
-/** Throws unauthorized for nobody, forbidden for the wrong role; returns the principal otherwise. */
+/**
+ * Throws unauthorized for nobody and for a session that has not proved its second factor
+ * (whatever roles are asked for, none included), forbidden for the wrong role; returns the
+ * principal otherwise.
+ */
 export function requireRole(p: Principal | null, ...anyOf: Role[]): Principal {
   if (!p) throw new AppError("unauthorized", "Please sign in to continue.");
+  if (isPending(p.secondFactor))
+    throw new AppError("unauthorized", SECOND_FACTOR_MESSAGE, { secondFactor: p.secondFactor });
   if (anyOf.length && !anyOf.some((r) => p.roles.includes(r))) {
     throw new AppError("forbidden", `This page is for ${anyOf.join(" or ")} accounts.`);
   }

@@ -3,47 +3,34 @@
  * address the session speaks for. Every query filters on that address; a forged id for another
  * donor's gift finds nothing.
  */
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, donations, recurringGifts } from "@/db/schema";
+import { campaigns, recurringGifts } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { giftReceipt, RECEIPTED_STATUSES, type GiftReceipt } from "@/lib/receipts/gift-receipt";
+import type { ReceiptText } from "@/lib/mail/receipt";
+import { offlineGiftReceipt } from "@/lib/offline-gifts/receipt";
+import { giftColumns, giftUnion, toUnionGift, type UnionGift } from "@/lib/receipts/donor-gift-union";
+import { giftReceipt } from "@/lib/receipts/gift-receipt";
 import { yearOf } from "@/lib/receipts/statement";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const sameEmail = (column: typeof donations.email | typeof recurringGifts.email, email: string) =>
+const sameEmail = (column: typeof recurringGifts.email, email: string) =>
   sql`lower(${column}) = ${email.toLowerCase()}`;
 
-export interface DonorGiftRow {
-  id: string;
-  date: Date;
-  alias: string;
-  amountCents: number;
-  coverFeeCents: number;
-  refundedCents: number;
+export interface DonorGiftRow extends UnionGift {
   status: string;
   frequency: "one_off" | "monthly";
 }
 
+/** The session's gifts, card and offline, newest first (offline: not reversed, recorded with this email). */
 export async function donorGifts(db: Db, email: string): Promise<DonorGiftRow[]> {
+  const g = giftUnion(db, { email });
   const rows = await db
-    .select({
-      id: donations.id,
-      date: donations.succeededAt,
-      createdAt: donations.createdAt,
-      alias: campaigns.alias,
-      amountCents: donations.amountCents,
-      coverFeeCents: donations.coverFeeCents,
-      refundedCents: donations.refundedCents,
-      status: donations.status,
-      frequency: donations.frequency,
-    })
-    .from(donations)
-    .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
-    .where(and(sameEmail(donations.email, email), inArray(donations.status, [...RECEIPTED_STATUSES])))
-    .orderBy(desc(donations.succeededAt))
+    .select({ ...giftColumns(g), status: g.status, frequency: g.frequency })
+    .from(g)
+    .orderBy(sql`${g.at} DESC`)
     .limit(500);
-  return rows.map(({ createdAt, date, ...r }) => ({ ...r, date: date ?? createdAt }));
+  return rows.map((r) => ({ ...toUnionGift(r), status: r.status, frequency: r.frequency }));
 }
 
 /** Finished years with at least one gift, newest first (a statement exists for each). */
@@ -79,9 +66,9 @@ export async function donorMonthlyGifts(db: Db, email: string): Promise<DonorMon
   return rows.map(({ subscriptionId, ...r }) => ({ ...r, hasSubscription: Boolean(subscriptionId) }));
 }
 
-/** The receipt of one of this donor's gifts; null for anyone else's (or a malformed id). */
-export async function donorReceipt(db: Db, email: string, donationId: string): Promise<GiftReceipt | null> {
-  if (!UUID.test(donationId)) return null;
-  const r = await giftReceipt(db, donationId);
+/** The receipt of one of this donor's gifts, card or offline; null for anyone else's (or a malformed id). */
+export async function donorReceipt(db: Db, email: string, giftId: string): Promise<ReceiptText | null> {
+  if (!UUID.test(giftId)) return null;
+  const r = (await giftReceipt(db, giftId)) ?? (await offlineGiftReceipt(db, giftId));
   return r && r.email?.trim().toLowerCase() === email.toLowerCase() ? r : null;
 }

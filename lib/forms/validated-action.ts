@@ -13,7 +13,9 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { getDb } from "@/db";
 import { currentPrincipal } from "@/lib/auth/config";
+import { PASSKEY_PAGE } from "@/lib/auth/passkeys/paths";
 import type { Principal } from "@/lib/auth/roles";
+import { isPending } from "@/lib/auth/second-factor";
 import { isAppError } from "@/lib/errors";
 import { formError, schemaError, type FormState } from "./form-state";
 
@@ -40,6 +42,8 @@ function typedValues(entries: Record<string, FormDataEntryValue>): Record<string
 export interface ActionOptions<I> {
   /** A refusal that concerns one field (a rejection's reason): shown next to it as well as above the form. */
   errorField?: string | ((input: I) => string | undefined);
+  /** Only the passkey page's recovery-code form: runs for a session still proving its second factor. */
+  pendingSecondFactor?: true;
 }
 
 export function validatedAction<S extends z.ZodType, B extends unknown[] = []>(
@@ -52,6 +56,8 @@ export function validatedAction<S extends z.ZodType, B extends unknown[] = []>(
     const bound = args.slice(0, -2) as B;
     const me = await currentPrincipal();
     if (!me) redirect("/sign-in");
+    // A session that has not proved its second factor runs no staff action but the passkey page's own.
+    if (isPending(me.secondFactor) && !options.pendingSecondFactor) redirect(PASSKEY_PAGE);
     const entries = fd instanceof FormData ? formEntries(fd) : {};
     const values = typedValues(entries);
     const parsed = schema.safeParse((schema as z.ZodType) === anyFields ? values : entries);

@@ -36,6 +36,8 @@ const en = {
   statementRefunded: (amount: string) => `(refunded ${amount})`,
   statementTotal: (amount: string) => `Total contributed, after refunds: ${amount}`,
   statementFor: (email: string) => `Statement for: ${email}`,
+  /** A gift to the general pool, where a campaign's alias would be. */
+  generalFund: "General fund",
   statementAttached: "The statement is attached as a PDF. Please keep it for your records.",
 };
 
@@ -69,6 +71,7 @@ const es: ReceiptWords = {
   statementRefunded: (amount) => `(reembolsado ${amount})`,
   statementTotal: (amount) => `Total donado, después de reembolsos: ${amount}`,
   statementFor: (email) => `Resumen para: ${email}`,
+  generalFund: "Fondo general",
   statementAttached: "El resumen va adjunto en PDF. Guárdelo para sus registros.",
 };
 

@@ -4,15 +4,14 @@
  * private data: sealed at rest like case files (row-bound AES-GCM), read only by treasurers, and
  * every read is audited.
  */
-import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
-import { donations, donorContactDetails } from "@/db/schema";
+import { donorContactDetails } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { SCHEDULE_B_CENTS } from "@/lib/donations/session-params";
 import { seal, unseal } from "@/lib/notices/sealed";
-import { RECEIPTED_STATUSES } from "./gift-receipt";
-import { yearBounds } from "./statement";
+import { giftUnion } from "./donor-gift-union";
 
 interface DonorContact {
   name: string | null;
@@ -53,39 +52,38 @@ export interface ScheduleBRow {
   totalCents: number;
   gifts: number;
   largestCents: number;
+  /** How many of the gifts came by check, wire, cash or other (no address is collected for them). */
+  offlineGifts: number;
+  /** The donor's name as the treasurer recorded it on their newest offline gift (null: card only). */
+  offlineName: string | null;
   contact: DonorContact | null;
 }
 
 /**
- * Donors (by email) whose gifts in `year`, net of refunds, reach $5,000, largest first, with the
+ * Donors (by email) whose gifts in `year`, card and offline, net of refunds, reach $5,000, largest first, with the
  * newest name and address collected. Audited as one read by `actorUserId`.
  */
 export async function scheduleBDonors(db: Db, year: number, actorUserId: string): Promise<ScheduleBRow[]> {
-  const { from, to } = yearBounds(year);
-  const email = sql<string>`lower(${donations.email})`;
-  const net = sql<number>`sum(${donations.amountCents} - ${donations.refundedCents})::bigint`.mapWith(Number);
+  const g = giftUnion(db, { year });
+  const net = sql`sum(${g.amountCents} - ${g.refundedCents})`;
   const rows = await db
     .select({
-      email,
-      totalCents: net,
+      email: g.email,
+      totalCents: sql<number>`${net}::bigint`.mapWith(Number),
       gifts: sql<number>`count(*)::int`.mapWith(Number),
-      largestCents: sql<number>`max(${donations.amountCents})::bigint`.mapWith(Number),
+      offlineGifts: sql<number>`(count(*) FILTER (WHERE ${g.kind} = 'offline'))::int`.mapWith(Number),
+      largestCents: sql<number>`max(${g.amountCents})::bigint`.mapWith(Number),
       contactId: sql<
         string | null
-      >`(array_agg(${donorContactDetails.donationId} ORDER BY ${donations.succeededAt} DESC) FILTER (WHERE ${donorContactDetails.donationId} IS NOT NULL))[1]`,
+      >`(array_agg(${donorContactDetails.donationId} ORDER BY ${g.at} DESC) FILTER (WHERE ${donorContactDetails.donationId} IS NOT NULL))[1]`,
+      offlineName: sql<
+        string | null
+      >`(array_agg(${g.donorName} ORDER BY ${g.at} DESC) FILTER (WHERE ${g.donorName} IS NOT NULL))[1]`,
     })
-    .from(donations)
-    .leftJoin(donorContactDetails, eq(donorContactDetails.donationId, donations.id))
-    .where(
-      and(
-        sql`${donations.email} IS NOT NULL`,
-        inArray(donations.status, [...RECEIPTED_STATUSES]),
-        gte(donations.succeededAt, from),
-        lt(donations.succeededAt, to),
-      ),
-    )
-    .groupBy(email)
-    .having(sql`sum(${donations.amountCents} - ${donations.refundedCents}) >= ${SCHEDULE_B_CENTS}`)
+    .from(g)
+    .leftJoin(donorContactDetails, sql`${donorContactDetails.donationId} = ${g.id} AND ${g.kind} = 'card'`)
+    .groupBy(g.email)
+    .having(sql`${net} >= ${SCHEDULE_B_CENTS}`)
     .orderBy(sql`2 DESC`);
   const ids = rows.map((r) => r.contactId).filter((x): x is string => Boolean(x));
   const envelopes = ids.length

@@ -1,29 +1,19 @@
 /**
  * A donor's year-end statement: every gift of the calendar year (in the fund's time zone) made
- * with their email address, refunds said, with the same IRS acknowledgment as a receipt.
+ * with their email address, card and offline (checks, wires, cash) alike, refunds said, with the same IRS acknowledgment as a receipt.
  * `buildStatement` is pure; `yearEndStatement` reads the gifts.
  */
-import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, donations } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { acknowledgmentLines, formatDay, type ReceiptText } from "@/lib/mail/receipt";
 import { RECEIPT_TEXT, receiptLanguage } from "@/lib/mail/receipt-words";
 import { formatMoney } from "@/lib/money";
-import { wallOf, zonedInstant } from "@/lib/notices/zoned-time";
+import { wallOf } from "@/lib/notices/zoned-time";
+import { donorUnionGifts, type UnionGift } from "./donor-gift-union";
 import { fundIdentity, type FundIdentity } from "./fund";
-import { RECEIPTED_STATUSES } from "./gift-receipt";
 
-export interface StatementGift {
-  id: string;
-  date: Date;
-  alias: string;
-  amountCents: number;
-  coverFeeCents: number;
-  refundedCents: number;
-  locale: string;
-}
+export type StatementGift = Omit<UnionGift, "kind"> & Partial<Pick<UnionGift, "kind">>;
 
 export function buildStatement(
   fund: FundIdentity,
@@ -36,7 +26,7 @@ export function buildStatement(
     const amount =
       g.coverFeeCents > 0 ? t.itemised(money(gift), money(g.coverFeeCents), money(g.amountCents)) : money(gift);
     const refunded = g.refundedCents > 0 ? ` ${t.statementRefunded(money(g.refundedCents))}` : "";
-    return `${t.statementRow(formatDay(g.date, s.locale, fund.timeZone), `${g.alias}*`, amount)}${refunded}`;
+    return `${t.statementRow(formatDay(g.date, s.locale, fund.timeZone), g.alias === null ? t.generalFund : `${g.alias}*`, amount)}${refunded}`;
   });
   const net = s.gifts.reduce((sum, g) => sum + g.amountCents - g.refundedCents, 0);
   const lines = [
@@ -58,11 +48,6 @@ export function buildStatement(
   };
 }
 
-/** The instants that bound a calendar year in the fund's time zone. */
-export function yearBounds(year: number, tz: string = env().FUND_TIME_ZONE): { from: Date; to: Date } {
-  return { from: zonedInstant(`${year}-01-01`, "00:00", tz), to: zonedInstant(`${year + 1}-01-01`, "00:00", tz) };
-}
-
 /** The fund-local calendar year of an instant. */
 export function yearOf(at: Date, tz: string = env().FUND_TIME_ZONE): number {
   return Number(wallOf(at, tz).date.slice(0, 4));
@@ -80,34 +65,9 @@ export function assertYearOver(year: number, at: Date): void {
     );
 }
 
-async function statementGifts(db: Db, email: string, year: number): Promise<StatementGift[]> {
-  const { from, to } = yearBounds(year);
-  return db
-    .select({
-      id: donations.id,
-      date: sql<Date>`coalesce(${donations.succeededAt}, ${donations.createdAt})`.mapWith((v) => new Date(v)),
-      alias: campaigns.alias,
-      amountCents: donations.amountCents,
-      coverFeeCents: donations.coverFeeCents,
-      refundedCents: donations.refundedCents,
-      locale: donations.locale,
-    })
-    .from(donations)
-    .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
-    .where(
-      and(
-        sql`lower(${donations.email}) = ${email.trim().toLowerCase()}`,
-        inArray(donations.status, [...RECEIPTED_STATUSES]),
-        gte(donations.succeededAt, from),
-        lt(donations.succeededAt, to),
-      ),
-    )
-    .orderBy(asc(donations.succeededAt));
-}
-
 /** The statement for one donor and year, or null when they gave nothing that year. */
 export async function yearEndStatement(db: Db, email: string, year: number): Promise<ReceiptText | null> {
-  const gifts = await statementGifts(db, email, year);
+  const gifts = await donorUnionGifts(db, email, year);
   if (!gifts.length) return null;
   return buildStatement(fundIdentity(), { email, year, locale: gifts.at(-1)!.locale, gifts });
 }

@@ -5,17 +5,17 @@
  * or the donor from self-service, can send it again at any time after the year is over.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { and, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { donations, yearEndStatementClaims } from "@/db/schema";
+import { yearEndStatementClaims } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { runOnceClaimed } from "@/lib/jobs/claim-once";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { wallOf } from "@/lib/notices/zoned-time";
-import { RECEIPTED_STATUSES } from "./gift-receipt";
-import { assertYearOver, yearBounds, yearEndStatement } from "./statement";
+import { giftUnion } from "./donor-gift-union";
+import { assertYearOver, yearEndStatement } from "./statement";
 
 export function emailHash(email: string): string {
   return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
@@ -29,28 +29,21 @@ export interface YearEndRun {
 }
 
 /**
- * Everyone who gave in `year` and has no claim yet, lower-cased, once each, with their number of
+ * Everyone who gave in `year` (card or offline) and has no claim yet, lower-cased, once each, with their number of
  * gifts. The claim filter only saves work on later January runs: the claim's primary key is what
  * makes each statement happen once.
  */
 async function donorsOf(db: Db, year: number): Promise<{ email: string; gifts: number }[]> {
-  const { from, to } = yearBounds(year);
-  const email = sql<string>`lower(${donations.email})`;
+  const g = giftUnion(db, { year });
   return db
-    .select({ email, gifts: sql<number>`count(*)::int`.mapWith(Number) })
-    .from(donations)
+    .select({ email: g.email, gifts: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(g)
     .where(
-      and(
-        isNotNull(donations.email),
-        inArray(donations.status, [...RECEIPTED_STATUSES]),
-        gte(donations.succeededAt, from),
-        lt(donations.succeededAt, to),
-        sql`NOT EXISTS (SELECT 1 FROM year_end_statement_claims c WHERE c.year = ${year}
-              AND c.email_hash = encode(sha256(convert_to(lower(trim(${donations.email})), 'UTF8')), 'hex'))`,
-      ),
+      sql`NOT EXISTS (SELECT 1 FROM year_end_statement_claims c WHERE c.year = ${year}
+            AND c.email_hash = encode(sha256(convert_to(${g.email}, 'UTF8')), 'hex'))`,
     )
-    .groupBy(email)
-    .orderBy(email);
+    .groupBy(g.email)
+    .orderBy(g.email);
 }
 
 async function queueStatement(tx: Db, email: string, year: number, dedupeKey: string): Promise<boolean> {

@@ -3,7 +3,8 @@
  * invitee signs in from the invitation mail, sees their own sessions and can end one; the admin
  * removes them and they are signed out at once. Mail is read via /api/test/last-mail (APP_ENV=test).
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { passkeyStep } from "./helpers/passkey";
 import { shots } from "./helpers/shots";
 import { magicLinkFor, signIn } from "./helpers/sign-in";
 
@@ -48,6 +49,8 @@ test("an admin invites a treasurer by clicking; the invitee signs in; the admin 
   await invitee.getByLabel("Email address").fill(INVITEE);
   await invitee.getByRole("button", { name: /sign-in link/i }).click();
   await invitee.goto(await magicLinkFor(invitee, INVITEE, null));
+  // A treasurer's first sign-in creates a passkey (trust on first use; tests/e2e/passkey.spec.ts).
+  await passkeyStep(invitee, INVITEE);
   await expect(invitee.getByTestId("roles")).toHaveText("Roles: treasurer");
   await expect(invitee.getByTestId("my-sessions").getByRole("listitem")).toHaveCount(1);
   await expect(invitee.getByTestId("my-sessions")).toContainText("(this device)");

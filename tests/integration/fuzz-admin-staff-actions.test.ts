@@ -33,8 +33,8 @@ vi.mock("next/cache", () => ({
 }));
 
 const { decideDonorNamesAction } = await import("@/app/(staff)/admin/donor-names/actions");
-const { inviteAction, setRolesAction } = await import("@/app/(staff)/admin/staff/actions");
-const { revokeSessionAction } = await import("@/app/(staff)/account/actions");
+const { inviteAction, resetPasskeysAction, setRolesAction } = await import("@/app/(staff)/admin/staff/actions");
+const { removePasskeyAction, revokeSessionAction } = await import("@/app/(staff)/account/actions");
 
 const GENERIC = [/Something went wrong/i, /went wrong on our side/i];
 let h: DbHandle;
@@ -101,6 +101,15 @@ describe("fuzz: admin and account actions refuse malformed input clearly and wri
     await prop(
       fc.asyncProperty(who, badString, badForm(["role", "intent"]), async (w, userId, fd) => {
         await check(as(w), () => setRolesAction(userId, { status: "idle" }, fd), "setRolesAction");
+      }) as never,
+    );
+  });
+
+  it("passkeys: an admin's reset, one's own removal", async () => {
+    await prop(
+      fc.asyncProperty(who, badString, async (w, id) => {
+        await check(as(w), () => resetPasskeysAction(id, { status: "idle" }, new FormData()), "resetPasskeysAction");
+        await check(as(w), () => removePasskeyAction(id, { status: "idle" }, new FormData()), "removePasskeyAction");
       }) as never,
     );
   });

@@ -1,19 +1,16 @@
-import { cookies } from "next/headers";
 import { getDb } from "@/db";
 import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
 import { listMySessions } from "@/lib/admin/my-sessions";
 import type { Principal } from "@/lib/auth/roles";
+import { currentSessionToken } from "@/lib/auth/session-cookie";
 import { revokeSessionAction } from "./actions";
 
-// Auth.js names the cookie with the __Secure- prefix when served over HTTPS.
-const COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 const when = (d: Date) =>
   d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 /** The signed-in person's live sessions, each with a button to end it. */
 export async function MySessions({ me }: { me: Principal }) {
-  const jar = await cookies();
-  const token = COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
+  const token = await currentSessionToken();
   const list = await listMySessions(await getDb(), me, token);
   return (
     <div className="mt-8">

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { donorGifts, donorMonthlyGifts, statementYears } from "@/lib/donor-portal/gifts";
 import { formatDay } from "@/lib/mail/receipt";
+import { RECEIPT_TEXT, receiptLanguage } from "@/lib/mail/receipt-words";
 import { formatMoney } from "@/lib/money";
 import { pageLoad } from "@/lib/outage/render-guard";
 import { env } from "@/lib/env";
@@ -30,6 +31,7 @@ export async function DonorGifts({
   const money = (c: number) => formatMoney(c, locale);
   const done = DONE.find((d) => d === q.done);
   const tz = env().FUND_TIME_ZONE;
+  const words = RECEIPT_TEXT[receiptLanguage(locale)];
   return (
     <section className="max-w-3xl space-y-8">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -57,7 +59,8 @@ export async function DonorGifts({
             {gifts.map((g) => (
               <li key={g.id} className="flex flex-wrap items-center justify-between gap-2 p-3" data-testid="my-gift">
                 <span>
-                  <span className="font-medium">{formatDay(g.date, locale, tz)}</span> · {g.alias}* ·{" "}
+                  <span className="font-medium">{formatDay(g.date, locale, tz)}</span> ·{" "}
+                  {g.alias === null ? words.generalFund : `${g.alias}*`} ·{" "}
                   <span className="font-semibold">{money(g.amountCents)}</span>
                   {g.frequency === "monthly" && <span className="text-muted"> · {t("monthlyPayment")}</span>}
                   {g.refundedCents > 0 && (

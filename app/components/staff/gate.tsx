@@ -9,6 +9,8 @@ import type { ReactElement } from "react";
 import type { Role } from "@/db/schema";
 import { currentPrincipal } from "@/lib/auth/config";
 import { requireRole, type Principal } from "@/lib/auth/roles";
+import { isPending } from "@/lib/auth/second-factor";
+import { PASSKEY_PAGE } from "@/lib/auth/passkeys/paths";
 import { isAppError } from "@/lib/errors";
 import { publicMessage } from "@/lib/error-responses";
 import { Forbidden } from "./forbidden";
@@ -21,6 +23,8 @@ export type Gate = { me: Principal; denied?: undefined } | { me?: undefined; den
 export async function gate(...roles: Role[]): Promise<Gate> {
   const me = await currentPrincipal();
   if (!me) redirect("/sign-in");
+  // Not yet confirmed with a passkey: only the passkey page (requireRole would refuse anyway).
+  if (isPending(me.secondFactor)) redirect(PASSKEY_PAGE);
   try {
     return { me: requireRole(me, ...roles) };
   } catch (e) {

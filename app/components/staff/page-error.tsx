@@ -1,4 +1,6 @@
 import { forbidden, notFound, redirect } from "next/navigation";
+import { PASSKEY_PAGE } from "@/lib/auth/passkeys/paths";
+import { isSecondFactorRefusal } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
 import { publicMessage } from "@/lib/error-responses";
 import { redirectIfUnavailable } from "@/lib/outage/render-guard";
@@ -13,7 +15,7 @@ import { forbiddenReason } from "./forbidden-reason";
 export async function pageError(e: unknown): Promise<React.ReactElement> {
   await redirectIfUnavailable(e);
   if (!isAppError(e)) throw e;
-  if (e.code === "unauthorized") redirect("/sign-in");
+  if (e.code === "unauthorized") redirect(isSecondFactorRefusal(e) ? PASSKEY_PAGE : "/sign-in");
   if (e.code === "not_found") notFound();
   // HTTP 403 with app/forbidden.tsx (experimental.authInterrupts).
   if (e.code === "forbidden") {

@@ -1,5 +1,10 @@
-/** Sign in as a demo staff member by magic link, read from the test-only outbox route (APP_ENV=test). */
+/**
+ * Sign in as a demo staff member by magic link, read from the test-only outbox route (APP_ENV=test),
+ * then the passkey step an admin or treasurer (or anyone with a passkey) must pass: the first
+ * sign-in on a server enrols one in Chromium's virtual authenticator, later ones use it (./passkey.ts).
+ */
 import { expect, type Page } from "@playwright/test";
+import { passkeyStep } from "./passkey";
 
 export async function magicLinkFor(page: Page, email: string, after: string | null): Promise<string> {
   let link = "";
@@ -30,5 +35,5 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole("button", { name: /sign-in link/i }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/sign-in") || u.pathname.includes("check-email"));
   await page.goto(await magicLinkFor(page, email, previous));
-  await page.waitForURL(/\/account/);
+  await passkeyStep(page, email);
 }

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { ROLES, type Role } from "@/db/schema";
 import { inviteStaff, setStaffRoles } from "@/lib/admin/staff";
+import { resetStaffPasskeys } from "@/lib/auth/passkeys/manage";
 import { anyFields, validatedAction } from "@/lib/forms/validated-action";
 import { sendPendingMail } from "@/lib/mail/send-pending";
 
@@ -28,4 +29,10 @@ export const setRolesAction = validatedAction(anyFields, async (_input, { db, me
         .filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   await setStaffRoles(db, me, { userId, roles });
   redirect(`/admin/staff?done=${remove ? "removed" : "roles"}`);
+});
+
+/** A lost device: the person's passkeys and recovery codes removed, their sessions ended (audited). */
+export const resetPasskeysAction = validatedAction(anyFields, async (_input, { db, me }, userId: string) => {
+  await resetStaffPasskeys(db, me, { userId });
+  redirect("/admin/staff?done=passkeys_reset");
 });

@@ -5,7 +5,7 @@ import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
 import { SelectField, TextField } from "@/app/components/staff/fields";
 import { gate } from "@/app/components/staff/gate";
 import { listStaff } from "@/lib/admin/staff";
-import { inviteAction, setRolesAction } from "./actions";
+import { inviteAction, resetPasskeysAction, setRolesAction } from "./actions";
 import { DoneBanner } from "@/app/components/staff/done-banner";
 
 export const metadata: Metadata = { title: "Staff" };
@@ -15,6 +15,8 @@ const DONE: Record<string, string> = {
   invited: "Invitation sent: they can sign in with that address now.",
   roles: "Roles saved.",
   removed: "Removed from the staff: every role taken away and every session ended.",
+  passkeys_reset:
+    "Passkeys reset: every passkey and recovery code removed and every session ended. Their next sign-in creates a new passkey.",
 };
 
 export default async function StaffPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
@@ -59,7 +61,8 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
                   {self ? <span className="ml-1 text-xs font-normal text-muted">(you)</span> : null}
                 </p>
                 <p className="mb-2 text-xs text-muted">
-                  Signed in on {s.activeSessions} {s.activeSessions === 1 ? "device" : "devices"}
+                  Signed in on {s.activeSessions} {s.activeSessions === 1 ? "device" : "devices"} ·{" "}
+                  {s.passkeys ? `${s.passkeys} ${s.passkeys === 1 ? "passkey" : "passkeys"}` : "no passkey yet"}
                 </p>
                 <ActionForm
                   action={setRolesAction.bind(null, s.userId)}
@@ -92,6 +95,15 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
                     )}
                   </span>
                 </ActionForm>
+                {!self && s.passkeys ? (
+                  <ActionForm
+                    action={resetPasskeysAction.bind(null, s.userId)}
+                    label={`Passkeys of ${s.email}`}
+                    className="mt-2 border-t border-line pt-2"
+                  >
+                    <SubmitButton variant="secondary">Reset passkeys (lost device)</SubmitButton>
+                  </ActionForm>
+                ) : null}
               </li>
             );
           })}

@@ -30,9 +30,10 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
       <section>
         <h1 className="text-2xl font-semibold">Schedule B contributors, {year}</h1>
         <p className="mt-1 max-w-2xl text-sm text-muted">
-          Donors whose gifts in {year} reach $5,000 after refunds. Checkout asks for a name and address on any single
-          gift of $5,000 or more. Addresses are private: this page is for treasurers, and each visit is in the audit
-          log.
+          Donors whose gifts in {year} reach $5,000 after refunds. Checks, wires and cash count too (those with the
+          donor&apos;s email). Checkout asks for a name and address on any single gift of $5,000 or more; offline gifts
+          carry only the name the treasurer recorded. Addresses are private: this page is for treasurers, and each visit
+          is in the audit log.
         </p>
         <nav className="mt-2 flex gap-3 text-sm" aria-label="Year">
           {[lastYear + 1, lastYear, lastYear - 1, lastYear - 2].map((y) => (
@@ -72,6 +73,14 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
                         ]
                           .filter(Boolean)
                           .join(" ")}
+                      </>
+                    ) : r.offlineName ? (
+                      <>
+                        {r.offlineName}
+                        <br />
+                        <span className="text-amber-800">
+                          Address not collected (offline gift: check, wire or cash): ask the donor.
+                        </span>
                       </>
                     ) : (
                       <span className="text-amber-800">Not collected (no single gift of $5,000): ask the donor.</span>
