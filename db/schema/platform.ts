@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
 import { campaigns } from "./campaigns";
 
 /** Fixed-window counters in the database, so limits hold across app instances. */
@@ -42,7 +43,10 @@ export const outboxMessages = pgTable(
   ],
 );
 
-/** Public updates on a campaign, newest first. Text passes the PII guard before it is stored. */
+/**
+ * Updates on a campaign, posted by its lawyer of record (English, optionally Spanish). Text passes
+ * the PII guard before it is stored and is public only once an admin approved it (0025).
+ */
 export const campaignUpdates = pgTable(
   "campaign_updates",
   {
@@ -50,8 +54,28 @@ export const campaignUpdates = pgTable(
     campaignId: uuid("campaign_id")
       .notNull()
       .references(() => campaigns.id),
+    /** The English text (always present). */
     body: text("body").notNull(),
-    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The Spanish text, if the lawyer wrote one; Spanish pages fall back to English. */
+    bodyEs: text("body_es"),
+    status: text("status", { enum: ["pending", "approved", "rejected"] })
+      .notNull()
+      .default("pending"),
+    /** The guard's flags for the reviewer (field, kind, message; never the text). */
+    reviewFlags: jsonb("review_flags")
+      .$type<{ field: string; kind: string; message: string }[]>()
+      .notNull()
+      .default([]),
+    reviewNotes: text("review_notes"),
+    authorUserId: text("author_user_id").references(() => users.id),
+    reviewerUserId: text("reviewer_user_id").references(() => users.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    /** Set when approved: the date shown on the public page. */
+    publishedAt: timestamp("published_at", { withTimezone: true }),
   },
-  (t) => [index("campaign_updates_campaign_idx").on(t.campaignId, t.publishedAt)],
+  (t) => [
+    index("campaign_updates_campaign_idx").on(t.campaignId, t.publishedAt),
+    check("campaign_updates_status_known", sql`${t.status} IN ('pending', 'approved', 'rejected')`),
+  ],
 );

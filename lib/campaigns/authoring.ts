@@ -39,7 +39,7 @@ export async function saveDraft(db: Db, actor: Principal | null, input: unknown)
   const pub = parseOrThrow(publicFieldsSchema, raw.public);
   const cf = parseOrThrow(caseFileSchema, raw.caseFile);
   // Even a draft's public text is stored in the clear, so it must not hold case-file values either.
-  refuseCaseFileValues(pub, cf);
+  refuseCaseFileValues(guardFields(pub), cf);
   return db.transaction(async (tx) => {
     let id = campaignId;
     if (id) {
@@ -81,14 +81,24 @@ export async function guardAgainstCaseFile(
   campaignId: string,
   pub: Parameters<typeof guardFields>[0],
 ): Promise<GuardResult> {
+  return guardTextsAgainstCaseFile(db, actor, campaignId, guardFields(pub));
+}
+
+/** The same, for any public texts keyed by the label the guard's messages name (an update's "English update"). */
+export async function guardTextsAgainstCaseFile(
+  db: Db,
+  actor: Principal,
+  campaignId: string,
+  fields: Record<string, string>,
+): Promise<GuardResult> {
   const cf = await readCaseFile(db, campaignId, actor, "pii_guard");
   if (!cf) throw new AppError("validation", "Complete the private case file before submitting.");
-  return refuseCaseFileValues(pub, cf);
+  return refuseCaseFileValues(fields, cf);
 }
 
 /** The guard's verdict; blocked findings refuse with every message (never the text). */
-function refuseCaseFileValues(pub: Parameters<typeof guardFields>[0], cf: CaseFile): GuardResult {
-  const result = checkPublicText(guardFields(pub), identifiersOf(cf));
+function refuseCaseFileValues(fields: Record<string, string>, cf: CaseFile): GuardResult {
+  const result = checkPublicText(fields, identifiersOf(cf));
   if (result.blocked.length) {
     throw new AppError("validation", result.blocked.map((f) => f.message).join(" "), {
       findings: result.blocked.map((f) => ({ field: f.field, kind: f.kind, message: f.message })),
@@ -97,12 +107,16 @@ function refuseCaseFileValues(pub: Parameters<typeof guardFields>[0], cf: CaseFi
   return result;
 }
 
+/** What the reviewer is shown of the guard's flags: field, kind and message, never the text. */
+export function flagsOf(result: GuardResult): { field: string; kind: string; message: string }[] {
+  return result.flagged.map((f) => ({ field: f.field, kind: f.kind, message: f.message }));
+}
+
 export async function submitForReview(db: Db, actor: Principal | null, campaignId: string): Promise<{ flags: number }> {
   const lawyer = requireRole(actor, "lawyer");
   return db.transaction(async (tx) => {
     const c = await ownedCampaign(tx, lawyer, campaignId, ["draft"]);
-    const result = await guardAgainstCaseFile(tx, lawyer, campaignId, c);
-    const flags = result.flagged.map((f) => ({ field: f.field, kind: f.kind, message: f.message }));
+    const flags = flagsOf(await guardAgainstCaseFile(tx, lawyer, campaignId, c));
     await tx
       .update(campaigns)
       .set({ status: "in_review", reviewFlags: flags, submittedAt: new Date(), updatedAt: new Date() })
@@ -125,8 +139,7 @@ export async function proposePublicEdit(
   const pub = parseOrThrow(publicFieldsSchema, input);
   return db.transaction(async (tx) => {
     await ownedCampaign(tx, lawyer, campaignId, ["live", "funded", "paused", "bond_requested", "bond_posted"]);
-    const result = await guardAgainstCaseFile(tx, lawyer, campaignId, pub);
-    const flags = result.flagged.map((f) => ({ field: f.field, kind: f.kind, message: f.message }));
+    const flags = flagsOf(await guardAgainstCaseFile(tx, lawyer, campaignId, pub));
     await tx
       .update(campaigns)
       .set({ pendingPublic: pub, reviewFlags: flags, submittedAt: new Date() })

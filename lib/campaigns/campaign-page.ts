@@ -6,16 +6,25 @@ import { campaignUpdates, donations, offlineGifts } from "@/db/schema";
 export interface CampaignUpdate {
   id: string;
   body: string;
+  /** The Spanish text, if the lawyer wrote one. */
+  bodyEs: string | null;
   publishedAt: Date;
 }
 
+/** Approved updates only, newest first: pending and sent-back ones are never selected for a public page. */
 export async function listCampaignUpdates(db: Db, campaignId: string): Promise<CampaignUpdate[]> {
-  return db
-    .select({ id: campaignUpdates.id, body: campaignUpdates.body, publishedAt: campaignUpdates.publishedAt })
+  const rows = await db
+    .select({
+      id: campaignUpdates.id,
+      body: campaignUpdates.body,
+      bodyEs: campaignUpdates.bodyEs,
+      publishedAt: campaignUpdates.publishedAt,
+    })
     .from(campaignUpdates)
-    .where(eq(campaignUpdates.campaignId, campaignId))
+    .where(and(eq(campaignUpdates.campaignId, campaignId), eq(campaignUpdates.status, "approved")))
     .orderBy(desc(campaignUpdates.publishedAt))
     .limit(50);
+  return rows.map((r) => ({ ...r, publishedAt: r.publishedAt! }));
 }
 
 export interface WallEntry {

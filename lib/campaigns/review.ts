@@ -45,9 +45,7 @@ export async function returnCampaign(
   notes: string,
 ): Promise<void> {
   const admin = requireRole(actor, "admin");
-  const text = notes.trim();
-  if (text.length < 5) throw new AppError("validation", "Tell the lawyer what to change (at least 5 characters).");
-  if (text.length > 2000) throw new AppError("validation", "Review notes must be at most 2,000 characters.");
+  const text = reviewNotes(notes);
   await db.transaction(async (tx) => {
     const c = await reviewable(tx, campaignId);
     const set = c.pendingPublic
@@ -65,6 +63,14 @@ export async function returnCampaign(
       subjectId: campaignId,
     });
   });
+}
+
+/** A reviewer's notes for the lawyer when sending something back (a campaign, an edit, an update). */
+export function reviewNotes(notes: string): string {
+  const text = notes.trim();
+  if (text.length < 5) throw new AppError("validation", "Tell the lawyer what to change (at least 5 characters).");
+  if (text.length > 2000) throw new AppError("validation", "Review notes must be at most 2,000 characters.");
+  return text;
 }
 
 async function reviewable(tx: Db, campaignId: string) {

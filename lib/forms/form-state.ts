@@ -30,6 +30,8 @@ const GUARD_FIELD_KEYS: Record<string, string> = {
   Region: "region",
   Summary: "summary",
   Story: "story",
+  "English update": "bodyEn",
+  "Spanish update": "bodyEs",
 };
 
 export function formError(e: unknown): FormState {

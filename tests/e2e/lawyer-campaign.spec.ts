@@ -3,8 +3,10 @@
  * (tests/e2e/helpers/sign-in.ts): a new lawyer signs up, an admin verifies them, the lawyer writes a
  * campaign (the privacy guard stops the client's name in the story), the admin approves it, it goes
  * live anonymised, a donor gives from the home page with a donor-wall name the admin approves, the
- * lawyer posts an update (an edit of the public text, reviewed), and requests the bond payment. The
- * admin then checks the staff list and the audit log. Every money figure shown is held against the
+ * lawyer edits the public text (reviewed), posts an update for donors (the guard stops the client's
+ * name in it; the admin approves it from the review queue; the visitor finds it, in English and
+ * Spanish, by clicking from the home page), and requests the bond payment. The admin then checks
+ * the staff list and the audit log. Every money figure shown is held against the
  * books. Phone and desktop screenshots of each step: test-results/journeys/lawyer-*.png.
  *
  * Exempt from "click only", on purpose: the first test types staff URLs as an anonymous visitor and
@@ -46,7 +48,10 @@ const CASE = {
 const NEEDLES = ["Quenby", "Marlowick", "314159265", "314-159-265", "1991-06-12", "Otay Mesa", "Larkspur", "555-0142"];
 const STORY =
   "Noor* fled violence and asked for asylum at the border. She has been detained since the summer; a judge set a bond her family cannot pay. A church in her community will host her.";
-const UPDATE = "Update: Noor* has a hearing date, and the church has a room ready for her.";
+const EDIT = "Update: Noor* has a hearing date, and the church has a room ready for her.";
+const UPDATE = "Noor* had her hearing this week. The church has a room ready for her. <b>Thank you</b> all <3";
+const UPDATE_ES =
+  "Noor* tuvo su audiencia esta semana. La iglesia tiene un cuarto listo para ella. ¡Gracias a todos <3";
 const NEW_LAWYER = "quill.advocate@example.org";
 const WALL_NAME = "The Maple Street Choir";
 
@@ -76,7 +81,7 @@ test("a new lawyer signs up, is verified, writes a campaign that goes live anony
   browser,
   request,
 }) => {
-  test.setTimeout(600_000); // three people, ~30 pages and 13 pairs of screenshots on a shared 2-core machine
+  test.setTimeout(720_000); // three people, ~40 pages and 18 pairs of screenshots on a shared 2-core machine
   // Sign up: the first sign-in makes an account with no role; the account page points to the profile.
   const lawyer = await staffPage(browser, NEW_LAWYER);
   await expect(lawyer.getByTestId("roles")).toContainText("No role yet");
@@ -184,23 +189,65 @@ test("a new lawyer signs up, is verified, writes a campaign that goes live anony
     .poll(async () => (await visitor.reload(), visitor.getByTestId("donor-wall").innerText()))
     .toContain(WALL_NAME);
 
-  // The lawyer sees the same money on the campaign page, then posts an update (reviewed like the story).
+  // The lawyer sees the same money on the campaign page, then edits the public text (reviewed like the story).
   await nav(lawyer, "Lawyer", "My campaigns");
   await lawyer.getByRole("link", { name: "Noor*" }).click();
   expect(cents(await lawyer.getByTestId("lawyer-campaign-held").innerText())).toBe(held);
   const b = await books(request, slug!);
   expect(cents(await lawyer.getByTestId("lawyer-campaign-raised").innerText())).toBe(b.balanceCents + b.paidToIceCents);
   const edit = lawyer.getByRole("form", { name: "Propose an edit" });
-  await edit.getByLabel("Story", { exact: true }).fill(`${STORY} ${UPDATE}`);
+  await edit.getByLabel("Story", { exact: true }).fill(`${STORY} ${EDIT}`);
   await edit.getByRole("button", { name: "Send edit for review" }).click();
   await expect(edit).toContainText("Sent for privacy review");
-  await shots(lawyer, "journeys/lawyer-06-update-sent");
+  await shots(lawyer, "journeys/lawyer-06-edit-sent");
   await nav(admin, "Admin", "Queues");
   await admin.getByRole("link", { name: "Review Noor*" }).click();
   await admin.getByRole("button", { name: "Approve and publish" }).click();
   await expect(admin).toHaveURL(/done=approved/);
-  await expect.poll(async () => (await visitor.reload(), visitor.locator("main").innerText())).toContain(UPDATE);
-  await shots(visitor, "journeys/lawyer-07-update-public");
+  await expect.poll(async () => (await visitor.reload(), visitor.locator("main").innerText())).toContain(EDIT);
+  await shots(visitor, "journeys/lawyer-07-edit-public");
+
+  // The update for donors: the guard stops the client's name without echoing it; the fixed text goes to review.
+  const post = lawyer.getByRole("form", { name: "Post an update" });
+  await post.getByLabel("Update in English").fill(`${CASE.legalName} had her hearing this week.`);
+  await post.getByRole("button", { name: "Send update for review" }).click();
+  const updateError = post.getByTestId("error-bodyEn");
+  await expect(updateError).toContainText(/English update contains the client's legal name/);
+  for (const n of NEEDLES) await expect(updateError).not.toContainText(n);
+  await shots(lawyer, "journeys/lawyer-08-update-blocked");
+  await post.getByLabel("Update in English").fill(UPDATE);
+  await post.getByLabel("Update in Spanish (optional)").fill(UPDATE_ES);
+  await post.getByRole("button", { name: "Send update for review" }).click();
+  await expect(lawyer.getByTestId("done")).toContainText("Update sent for privacy review");
+  await expect(lawyer.getByTestId("lawyer-updates")).toContainText("Waiting for privacy review");
+  await shots(lawyer, "journeys/lawyer-09-update-sent");
+  await visitor.reload();
+  await expect(visitor.locator("main")).not.toContainText("had her hearing"); // not public before review
+
+  // The admin finds it in the privacy-review queue and approves it by clicking.
+  await nav(admin, "Admin", "Queues");
+  await expect(admin.getByTestId("review-queue").getByRole("row", { name: /Noor/ })).toContainText("1 update");
+  await admin.getByRole("link", { name: "Review Noor*" }).click();
+  await expect(admin.getByTestId("update-review")).toContainText(UPDATE);
+  await expect(admin.getByTestId("update-review")).toContainText(UPDATE_ES);
+  await shots(admin, "journeys/admin-04-update-review");
+  await admin.getByRole("button", { name: "Approve and publish the update" }).click();
+  await expect(admin.getByTestId("done")).toContainText("Update approved");
+
+  // The visitor reaches it by clicking from the home page: newest update on top, dated, as plain text, in both languages.
+  await visitor.getByRole("banner").getByRole("link").first().click();
+  await visitor.getByRole("link", { name: "Noor*", exact: true }).first().click();
+  await expect(visitor.getByTestId("updates").getByRole("listitem").first()).toContainText(UPDATE);
+  await expect(visitor.getByTestId("updates").getByRole("listitem").first()).toContainText(
+    new Date().toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" }),
+  );
+  await expect(visitor.getByTestId("updates").locator("b")).toHaveCount(0); // typed markup shows as text
+  await shots(visitor, "journeys/lawyer-10-update-public");
+  await visitor.getByRole("link", { name: "Ver esta página en español" }).click();
+  await expect(visitor.getByTestId("updates").getByRole("listitem").first()).toContainText(UPDATE_ES);
+  await shots(visitor, "journeys/lawyer-11-update-public-es");
+  await visitor.getByRole("link", { name: "View this page in English" }).click();
+  await expect(visitor.getByTestId("updates")).toContainText(UPDATE);
 
   // The bond request, from the campaign page; the general pool tops up what the campaign lacks.
   await lawyer.getByRole("link", { name: "Request the bond payment" }).click();
@@ -208,12 +255,12 @@ test("a new lawyer signs up, is verified, writes a campaign that goes live anony
   const request1 = lawyer.getByTestId("form-request-bond");
   await request1.getByLabel(/Bond amount/).fill("1,500");
   await request1.getByLabel(/Top-up/).fill(((150_000 - held) / 100).toFixed(2));
-  await shots(lawyer, "journeys/lawyer-08-request-bond");
+  await shots(lawyer, "journeys/lawyer-12-request-bond");
   await request1.getByRole("button", { name: "Request payment" }).click();
   await expect(lawyer.getByTestId("request-status")).toContainText("$1,500.00 bond payment is requested");
   await lawyer.getByRole("link", { name: /Back to Noor/ }).click();
   await expect(lawyer.getByTestId("lawyer-bond-status")).toContainText("$1,500.00");
-  await shots(lawyer, "journeys/lawyer-09-bond-requested");
+  await shots(lawyer, "journeys/lawyer-13-bond-requested");
   // Nothing moved yet: the campaign still holds what the donor gave, net of Stripe's fee.
   expect((await books(request, slug!)).balanceCents).toBe(held);
   expect(staffCents(await lawyer.getByTestId("lawyer-campaign-held").innerText())).toBe(held);
@@ -221,14 +268,14 @@ test("a new lawyer signs up, is verified, writes a campaign that goes live anony
   // The admin's staff list has the new lawyer; the audit log has the verification, the reviews and the case-file reads.
   await nav(admin, "Admin", "Staff");
   await expect(admin.getByTestId(`staff-${NEW_LAWYER}`).getByRole("checkbox", { name: "lawyer" })).toBeChecked();
-  await shots(admin, "journeys/admin-04-staff");
+  await shots(admin, "journeys/admin-05-staff");
   await nav(admin, "Admin", "Audit log");
   const filter = admin.getByRole("search", { name: "Filter the audit log" });
   await filter.getByLabel(/Action/).fill("case_file.read");
   await filter.getByRole("button", { name: "Filter" }).click();
   await expect(admin.getByTestId("audit-table")).toContainText("case_file.read");
   for (const n of NEEDLES) expect(await admin.content()).not.toContain(n);
-  await shots(admin, "journeys/admin-05-audit");
+  await shots(admin, "journeys/admin-06-audit");
 
   // Privacy canary: every public page and API response, the server's log and the database files on
   // disk must not contain a single case-file value (requested directly, see the header comment).

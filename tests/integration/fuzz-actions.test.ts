@@ -181,7 +181,7 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
     );
   });
 
-  it("lawyer: save campaign, propose edit, case event, profile", async () => {
+  it("lawyer: save campaign, propose edit, post update, case event, profile", async () => {
     const campaignFields = [
       "campaignId",
       "alias",
@@ -231,6 +231,11 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
       ) as never,
     );
     await prop(
+      fc.asyncProperty(badId(ids.draft, ids.live), badForm(["bodyEn", "bodyEs"]), async (id, fd) => {
+        await check(people.lawyer, () => lawyerActions.postUpdateAction(id, IDLE, fd), "postUpdateAction");
+      }) as never,
+    );
+    await prop(
       fc.asyncProperty(badForm(["fullName", "barNumber", "barState", "eoirId", "firm"]), async (fd) => {
         await check(
           people.lawyer,
@@ -246,7 +251,7 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
     );
   });
 
-  it("admin: review lawyer, approve and return campaigns", async () => {
+  it("admin: review lawyer, approve and return campaigns and updates", async () => {
     await prop(
       fc.asyncProperty(badId(ids.lawyerUser), badForm(["decision", "reason"]), async (id, fd) => {
         await check(
@@ -260,6 +265,12 @@ describe("fuzz: server actions refuse malformed input clearly and write nothing"
       fc.asyncProperty(badId(ids.live, ids.draft), badForm(["notes"]), async (id, fd) => {
         await check(people.admin, () => adminActions.approveAction(id, IDLE, fd), "approveAction");
         await check(people.admin, () => adminActions.returnAction(id, { status: "idle" }, fd), "returnAction");
+      }) as never,
+    );
+    await prop(
+      fc.asyncProperty(badId(ids.live), badForm(["notes"]), async (id, fd) => {
+        await check(people.admin, () => adminActions.approveUpdateAction(id, IDLE, fd), "approveUpdateAction");
+        await check(people.admin, () => adminActions.rejectUpdateAction(id, IDLE, fd), "rejectUpdateAction");
       }) as never,
     );
   });

@@ -18,10 +18,15 @@ export const dynamic = "force-dynamic";
 const DONE: Record<string, string> = {
   approved: "Approved: the campaign (or its edit) is live.",
   returned: "Sent back to the lawyer with your notes.",
+  update_approved: "Update approved: it is on the public campaign page.",
+  update_rejected: "Update sent back to the lawyer with your notes; it was not published.",
   lawyer_verify: "Lawyer verified: they now have the lawyer role.",
   lawyer_reject: "Lawyer profile rejected; they see your reason.",
 };
 const th = "px-3 py-2";
+const updatesLabel = (n: number) => (n === 1 ? "1 update" : `${n} updates`);
+const queueKind = (r: { kind: string; updates: number }) =>
+  r.kind === "update" ? updatesLabel(r.updates) : r.updates ? `${r.kind} + ${updatesLabel(r.updates)}` : r.kind;
 
 export default async function AdminHome({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const g = await gate("admin");
@@ -54,7 +59,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
                     </Link>
                     <div className="text-xs text-muted">{r.region}</div>
                   </td>
-                  <td className={th}>{r.kind}</td>
+                  <td className={th}>{queueKind(r)}</td>
                   <td className={th}>{r.lawyer}</td>
                   <td className={`${th} tabular-nums`}>{day(r.submittedAt)}</td>
                   <td className={`${th} text-xs`}>

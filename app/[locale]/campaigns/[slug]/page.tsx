@@ -98,8 +98,9 @@ export default async function CampaignPage({ params }: Props) {
           month={month}
           updates={updates.map((u) => ({
             id: u.id,
-            body: u.body,
-            when: format.dateTime(u.publishedAt, { month: "long", year: "numeric" }),
+            // Spanish pages show the Spanish text when the lawyer wrote one, else the English (marked lang="en").
+            ...(locale === "es" && u.bodyEs ? { body: u.bodyEs, lang: "es" } : { body: u.body, lang: "en" }),
+            when: format.dateTime(u.publishedAt, { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" }),
           }))}
           wall={wall.map((w) => ({
             id: w.id,

@@ -4,7 +4,7 @@ import { Link } from "@/lib/i18n/navigation";
 interface Props {
   story: string;
   month: string | null;
-  updates: { id: string; body: string; when: string }[];
+  updates: { id: string; body: string; lang: string; when: string }[];
   wall: { id: string; name: string; amount: string | null }[];
   deductible: boolean;
   slug: string;
@@ -44,11 +44,14 @@ export async function CampaignSections({ story, month, updates, wall, deductible
         {updates.length === 0 ? (
           <p className="text-muted">{t("noUpdates")}</p>
         ) : (
-          <ol className="space-y-4 border-l-2 border-line pl-4">
+          <ol className="space-y-4 border-l-2 border-line pl-4" data-testid="updates">
             {updates.map((u) => (
               <li key={u.id}>
                 <p className="text-sm text-muted">{u.when}</p>
-                <p className="whitespace-pre-line">{u.body}</p>
+                {/* Plain text: React escapes it; line breaks kept, no markup. */}
+                <p className="whitespace-pre-line" lang={u.lang}>
+                  {u.body}
+                </p>
               </li>
             ))}
           </ol>

@@ -8,6 +8,7 @@ import { reviewDetail } from "@/lib/admin/queues";
 import { formatUsd } from "@/lib/money";
 import { approveAction, returnAction } from "./actions";
 import { CaseFilePanel, PublicTextPanel } from "./panels";
+import { UpdateReviews } from "./update-review";
 
 export const metadata: Metadata = { title: "Privacy review" };
 export const dynamic = "force-dynamic";
@@ -24,42 +25,55 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <header>
         <h1 className="text-2xl font-semibold">Privacy review: {r.proposed.alias}*</h1>
         <p className="text-sm text-muted">
-          {r.isEdit ? "Edit of a live campaign's public text" : "New campaign"} · {statusLabel(r.status)} · goal{" "}
-          {formatUsd(r.goalCents)}
+          {r.isEdit
+            ? "Edit of a live campaign's public text"
+            : r.awaitingText
+              ? "New campaign"
+              : "Updates posted on a live campaign"}{" "}
+          · {statusLabel(r.status)} · goal {formatUsd(r.goalCents)}
         </p>
       </header>
       {!r.awaiting ? (
         <p className="rounded-md border border-line bg-white p-3">This campaign is not waiting for review.</p>
       ) : null}
-      <div className="rounded-lg border border-line bg-white p-3 text-sm" data-testid="review-flags">
-        <h2 className="font-semibold">What the automatic check flagged</h2>
-        {r.flags.length === 0 ? (
-          <p className="text-muted">
-            No flags. Still read the text against the case file: the check cannot catch everything (e.g. a unique job, a
-            town, a relative&apos;s name).
-          </p>
-        ) : (
-          <ul className="mt-1 list-disc pl-5">
-            {r.flags.map((f, i) => (
-              <li key={i}>
-                <strong>{f.kind}</strong> in {f.field}: {f.message}
-              </li>
-            ))}
-          </ul>
-        )}
-        {r.duplicateCount ? (
-          <p className="mt-1 text-accent">
-            Another campaign has a case file with the same A-number: check it is not a second campaign for the same
-            person.
-          </p>
-        ) : null}
-      </div>
+      {r.awaitingText ? (
+        <div className="rounded-lg border border-line bg-white p-3 text-sm" data-testid="review-flags">
+          <h2 className="font-semibold">What the automatic check flagged</h2>
+          {r.flags.length === 0 ? (
+            <p className="text-muted">
+              No flags. Still read the text against the case file: the check cannot catch everything (e.g. a unique job,
+              a town, a relative&apos;s name).
+            </p>
+          ) : (
+            <ul className="mt-1 list-disc pl-5">
+              {r.flags.map((f, i) => (
+                <li key={i}>
+                  <strong>{f.kind}</strong> in {f.field}: {f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          {r.duplicateCount ? (
+            <p className="mt-1 text-accent">
+              Another campaign has a case file with the same A-number: check it is not a second campaign for the same
+              person.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
-        <PublicTextPanel title={r.isEdit ? "Proposed public text (edit)" : "Proposed public text"} text={r.proposed} />
+        <PublicTextPanel
+          title={
+            r.isEdit ? "Proposed public text (edit)" : r.awaitingText ? "Proposed public text" : "Public text live now"
+          }
+          text={r.proposed}
+          muted={!r.awaitingText}
+        />
         {r.caseFile ? <CaseFilePanel cf={r.caseFile} /> : null}
       </div>
       {r.current ? <PublicTextPanel title="Public text live now" text={r.current} muted /> : null}
-      {r.awaiting ? (
+      {r.updates.length ? <UpdateReviews updates={r.updates} slug={r.slug} /> : null}
+      {r.awaitingText ? (
         <div className="grid gap-4 lg:grid-cols-2">
           <ActionForm
             action={approveAction.bind(null, r.id)}

@@ -1,9 +1,10 @@
 "use server";
-/** A published campaign: propose a public edit (goes to review) or record a case event. */
+/** A published campaign: propose a public edit or post an update (both go to review), or record a case event. */
 import { redirect } from "next/navigation";
 import { proposePublicEdit } from "@/lib/campaigns/authoring";
 import { recordCaseEventForm } from "@/lib/campaigns/case-event-form";
 import { publicFromForm } from "@/lib/campaigns/draft-form";
+import { postUpdate } from "@/lib/campaigns/updates";
 import { ok } from "@/lib/forms/form-state";
 import { anyFields, validatedAction } from "@/lib/forms/validated-action";
 import { requireId } from "@/lib/validation";
@@ -21,4 +22,9 @@ export const caseEventAction = validatedAction(anyFields, async (_f, { me, db, f
   // A case event may post a public update or change the campaign's status.
   revalidateCampaignPages();
   redirect(`/lawyer/campaigns/${campaignId}?event=recorded`);
+});
+
+export const postUpdateAction = validatedAction(anyFields, async (f, { me, db }, campaignId: string) => {
+  await postUpdate(db, me, requireId(campaignId, "campaign"), { bodyEn: f.bodyEn ?? "", bodyEs: f.bodyEs ?? "" });
+  redirect(`/lawyer/campaigns/${campaignId}?done=update_sent#updates`);
 });

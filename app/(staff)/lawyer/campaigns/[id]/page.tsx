@@ -4,31 +4,40 @@ import { dateTime, statusLabel } from "@/app/components/staff/format";
 import { gate, load } from "@/app/components/staff/gate";
 import { caseFileFormValues } from "@/lib/campaigns/draft-form";
 import { lawyerCampaignDetail } from "@/lib/campaigns/lawyer-dashboard";
+import { updatesForLawyer } from "@/lib/campaigns/updates";
+import { DoneBanner } from "@/app/components/staff/done-banner";
 import { formatUsd } from "@/lib/money";
 import { CampaignForm } from "../campaign-form";
 import { AppointmentsLink } from "./appointments/appointments-link";
 import { LivePanels } from "./live-panels";
 import { MoneyPanel } from "./money-panel";
+import { UpdatePanel } from "./update-panel";
 
 export const metadata: Metadata = { title: "Campaign" };
 export const dynamic = "force-dynamic";
 
 const LIVE = ["live", "funded", "paused", "bond_requested", "bond_posted"];
+const DONE = {
+  update_sent: "Update sent for privacy review. It appears on the public page once an administrator approves it.",
+};
 
 export default async function CampaignPage({
   params,
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ event?: string }>;
+  searchParams: Promise<{ event?: string; done?: string }>;
 }) {
   const g = await gate("lawyer");
   if (g.denied) return g.denied;
   const { id } = await params;
-  const d = await load(async () => lawyerCampaignDetail(await getDb(), g.me, id));
+  const d = await load(async () => {
+    const db = await getDb();
+    return { ...(await lawyerCampaignDetail(db, g.me, id)), updates: await updatesForLawyer(db, g.me, id) };
+  });
   if (d.denied) return d.denied;
-  const { campaign: c, caseFile, events, duplicateCount, money, bond, canRequestBond } = d.value;
-  const { event } = await searchParams;
+  const { campaign: c, caseFile, events, duplicateCount, money, bond, canRequestBond, updates } = d.value;
+  const { event, done } = await searchParams;
   return (
     <section className="space-y-4">
       <header>
@@ -51,6 +60,7 @@ export default async function CampaignPage({
             Case event recorded.
           </p>
         ) : null}
+        <DoneBanner messages={DONE} code={done} />
       </header>
       {c.status === "draft" || c.status === "in_review" ? null : (
         <MoneyPanel
@@ -75,7 +85,10 @@ export default async function CampaignPage({
           }}
         />
       ) : LIVE.includes(c.status) ? (
-        <LivePanels campaign={c} />
+        <>
+          <UpdatePanel campaignId={c.id} updates={updates} />
+          <LivePanels campaign={c} />
+        </>
       ) : (
         <p className="text-muted">
           {c.status === "in_review"
