@@ -131,7 +131,7 @@ test("the treasury lists a bank gift while it clears", async ({ page }) => {
 
   await signIn(page, "treasurer@openbond.example");
   await page.getByRole("link", { name: "Treasury", exact: true }).first().click();
-  await page.getByRole("navigation", { name: "Treasury" }).getByRole("link", { name: "Gifts" }).click();
+  await page.getByRole("navigation", { name: "Treasury" }).getByRole("link", { name: "Gifts", exact: true }).click();
   const pending = page.getByTestId("pending-bank");
   await expect(pending.getByRole("row").filter({ hasText: "$750.00" })).toContainText("Dmitri*");
   await shoot(page, "treasury-pending");

@@ -41,6 +41,8 @@ test("by clicking: a treasurer records three checks, imports the bank line that 
   // A visitor's view first: the campaign's public figure.
   await page.goto("/");
   await page.getByTestId("campaign-card").filter({ hasText: "Luis" }).getByRole("link", { name: "Luis*" }).click();
+  // Read the figure on the campaign page, not the home card still on screen while the page loads.
+  await expect(page).toHaveURL(/\/campaigns\//);
   const raisedBefore = await raised(page);
   await signIn(page, "treasurer@openbond.example");
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Treasury" }).click();

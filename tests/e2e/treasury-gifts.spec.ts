@@ -27,7 +27,7 @@ test("a treasurer refunds part of a gift with a reason, seeing what it books; th
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Treasury" }).click();
   await page
     .getByRole("navigation", { name: /treasury/i })
-    .getByRole("link", { name: "Gifts" })
+    .getByRole("link", { name: "Gifts", exact: true })
     .click();
   await page
     .getByTestId("gifts")
