@@ -31,10 +31,10 @@ import type Stripe from "stripe";
 import { openDb, rowsOf, type DbHandle } from "@/db/client";
 import { isDbUnavailable } from "@/db/faults";
 import { postEntry } from "@/lib/ledger";
-import { checkBooks, count } from "./pg-faults-books";
+import { checkBooks, count } from "./_pg-faults-books";
 import { databaseUrl, ensureBuild, startServer, type Server } from "./pg-faults-server";
-import { BOUND_MS, chaosEvent, postEvent, request, SECRET, tally } from "./pg-faults-traffic";
-import { startRelay } from "./pg-relay";
+import { BOUND_MS, chaosEvent, postEvent, request, SECRET, tally } from "./_pg-faults-traffic";
+import { startRelay } from "./_pg-relay";
 
 const PG = process.env.CHAOS_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.CHAOS_PORT ?? 3711);
