@@ -69,6 +69,7 @@ test("a treasurer refunds part of a gift with a reason, seeing what it books; th
     .getByRole("link", { name: /Open Bond Fund/ })
     .first()
     .click();
+  await page.waitForURL((u) => u.pathname === "/");
   await page.getByRole("link", { name: "Amara*", exact: true }).first().click();
   expect(await expectFigureMatchesBooks(page, request, "amara-texas")).toBe(before - 1_000);
 });

@@ -37,6 +37,8 @@ export async function books(request: APIRequestContext, slug: string): Promise<B
 
 /** The campaign's headline figure, once the page shows what the books hold (webhooks arrive asynchronously). */
 export async function expectFigureMatchesBooks(page: Page, request: APIRequestContext, slug: string): Promise<number> {
+  // A click that led here may still be navigating: the home page also has "raised" figures, one per card.
+  await page.waitForURL(new RegExp(`/campaigns/${slug}(?:[?#]|$)`));
   let b = await books(request, slug);
   await expect
     .poll(async () => {
