@@ -8,30 +8,11 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { enrolPasskey, verifyPasskey } from "./helpers/passkey";
-import { magicLinkFor, signIn } from "./helpers/sign-in";
+import { shots } from "./helpers/shots";
+import { followMagicLink, openSignIn, signIn } from "./helpers/sign-in";
 
 const ADMIN = "passkey.admin@openbond.example";
 const TREASURER = "passkey.treasurer@openbond.example";
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [size, viewport] of [
-    ["phone", { width: 390, height: 844 }],
-    ["desktop", { width: 1280, height: 800 }],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({ path: `test-results/${name}-${size}.png`, fullPage: true });
-  }
-}
-
-/** From the sign-in page to the page the magic link opens. */
-async function magicLink(page: Page, email: string): Promise<void> {
-  const before = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent(email)}`);
-  const previous = before.ok() ? ((await before.json()) as { text: string }).text : "";
-  const old = /https?:\/\/\S+\/api\/auth\/callback\/email\S*/.exec(previous)?.[0] ?? null;
-  await page.getByLabel("Email address").fill(email);
-  await page.getByRole("button", { name: /sign-in link/i }).click();
-  await page.goto(await magicLinkFor(page, email, old));
-}
 
 async function invite(page: Page, email: string, role: string): Promise<void> {
   await page.getByRole("link", { name: "Admin", exact: true }).click();
@@ -51,21 +32,22 @@ test("a new admin enrols a passkey, signs in with it, and invites a treasurer by
 
   // First sign-in of the new admin, from the sign-in page: a passkey must be created now.
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await magicLink(page, ADMIN);
+  await openSignIn(page);
+  await followMagicLink(page, ADMIN);
   await expect(page).toHaveURL(/\/sign-in\/passkey/);
   await expect(page.getByRole("heading", { name: "Set up a passkey" })).toBeVisible();
   await expect(page.getByText("As an admin, you confirm every sign-in")).toBeVisible();
-  await shoot(page, "passkey-enrol");
+  await shots(page, "passkey-enrol");
 
-  // Not yet confirmed: an admin page sends the session back to the passkey page.
+  // Not yet confirmed: an admin page, typed into the address bar as someone skipping the step would,
+  // sends the session back to the passkey page.
   await page.goto("/admin/staff");
   await expect(page).toHaveURL(/\/sign-in\/passkey/);
 
   const codes = await enrolPasskey(page, ADMIN, "Work laptop");
   expect(new Set(codes).size).toBe(10);
   for (const c of codes) expect(c).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
-  await shoot(page, "passkey-recovery-codes");
+  await shots(page, "passkey-recovery-codes");
   const next = page.getByRole("button", { name: "Continue" });
   await expect(next).toBeDisabled();
   await page.getByLabel("I have saved these codes somewhere safe").check();
@@ -74,15 +56,15 @@ test("a new admin enrols a passkey, signs in with it, and invites a treasurer by
   await expect(page.getByTestId("roles")).toHaveText("Roles: admin");
   await expect(page.getByTestId("my-passkeys")).toContainText("Work laptop");
   await expect(page.getByTestId("codes-left")).toContainText("10 of 10 unused");
-  await shoot(page, "account-passkeys");
+  await shots(page, "account-passkeys");
 
   // Sign out, then in again: this time the passkey confirms it.
   await page.getByRole("button", { name: "Sign out", exact: true }).first().click();
   await expect(page).toHaveURL(/\/$|\/en/);
-  await page.goto("/sign-in");
-  await magicLink(page, ADMIN);
+  await openSignIn(page);
+  await followMagicLink(page, ADMIN);
   await expect(page.getByRole("heading", { name: "Confirm it is you" })).toBeVisible();
-  await shoot(page, "passkey-verify");
+  await shots(page, "passkey-verify");
   await verifyPasskey(page, ADMIN);
 
   // Signed in with the passkey: to the staff page by clicking, and invite a treasurer.
@@ -92,17 +74,17 @@ test("a new admin enrols a passkey, signs in with it, and invites a treasurer by
 
   // Lost device: a recovery code instead of the passkey, once.
   const other = await (await browser.newContext()).newPage();
-  await other.goto("/sign-in");
-  await magicLink(other, ADMIN);
+  await openSignIn(other);
+  await followMagicLink(other, ADMIN);
   await other.getByText("Lost your passkey? Use a recovery code").click();
-  await shoot(other, "passkey-recovery-form");
+  await shots(other, "passkey-recovery-form");
   await other.getByRole("textbox", { name: "Recovery code" }).fill(codes[0]!);
   await other.getByRole("button", { name: "Use this code" }).click();
   await expect(other).toHaveURL(/\/account/);
   await expect(other.getByTestId("done")).toContainText("Signed in with a recovery code: 9 left");
   const again = await (await browser.newContext()).newPage();
-  await again.goto("/sign-in");
-  await magicLink(again, ADMIN);
+  await openSignIn(again);
+  await followMagicLink(again, ADMIN);
   await again.getByText("Lost your passkey? Use a recovery code").click();
   await again.getByRole("textbox", { name: "Recovery code" }).fill(codes[0]!);
   await again.getByRole("button", { name: "Use this code" }).click();

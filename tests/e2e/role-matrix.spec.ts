@@ -101,6 +101,12 @@ test("every staff page allows or refuses each role as designed", async ({ page }
   expect(failures).toEqual([]);
 });
 
+test("a refusal says which role the page is for", async ({ page }) => {
+  await signIn(page, EMAIL.lawyer);
+  await page.goto("/admin");
+  await expect(page.getByTestId("forbidden")).toContainText("This page is for admin accounts.");
+});
+
 test("route handlers refuse the wrong role with a status code", async ({ page, request }) => {
   expect((await request.get("/treasury/exports/ledger")).status()).toBe(401);
   expect((await request.get("/treasury/reconciliation/progress?kind=stripe")).status()).toBe(401);

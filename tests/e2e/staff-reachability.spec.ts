@@ -75,7 +75,7 @@ test("every treasury page is reachable by clicking from /treasury", async ({ pag
 
 test("every admin page is reachable by clicking from /admin (with a campaign waiting for review)", async ({ page }) => {
   await signIn(page, "lawyer@openbond.example");
-  await page.goto("/lawyer");
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Lawyer" }).click();
   await page.getByRole("link", { name: "New campaign" }).first().click();
   const form = page.getByRole("form", { name: "Campaign" });
   await form.getByLabel("Legal name").fill("Crawl Testperson");

@@ -1,20 +1,28 @@
 /**
- * Sign in as a demo staff member by magic link, read from the test-only outbox route (APP_ENV=test),
- * then the passkey step an admin or treasurer (or anyone with a passkey) must pass: the first
- * sign-in on a server enrols one in Chromium's virtual authenticator, later ones use it (./passkey.ts).
+ * Sign in as a demo staff member the way a person does: from the home page, the footer's
+ * "Staff sign-in" link, the email form, then the magic link read from the test-only outbox route
+ * (APP_ENV=test), then the passkey step an admin or treasurer (or anyone with a passkey) must pass:
+ * the first sign-in on a server enrols one in Chromium's virtual authenticator, later ones use it
+ * (./passkey.ts).
  */
 import { expect, type Page } from "@playwright/test";
 import { passkeyStep } from "./passkey";
 
+const LINK = /https?:\/\/\S+\/api\/auth\/callback\/email\S*/;
+
+async function lastLinkTo(page: Page, email: string): Promise<string | null> {
+  const res = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent(email)}`);
+  if (!res.ok()) return null;
+  return LINK.exec(((await res.json()) as { text: string }).text)?.[0] ?? null;
+}
+
+/** The newest sign-in link mailed to `email` that is not `after`. */
 export async function magicLinkFor(page: Page, email: string, after: string | null): Promise<string> {
   let link = "";
   await expect
     .poll(
       async () => {
-        const res = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent(email)}`);
-        if (!res.ok()) return "";
-        const { text } = (await res.json()) as { text: string };
-        link = /https?:\/\/\S+\/api\/auth\/callback\/email\S*/.exec(text)?.[0] ?? "";
+        link = (await lastLinkTo(page, email)) ?? "";
         return link && link !== after ? link : "";
       },
       { message: `a sign-in link for ${email}` },
@@ -23,17 +31,25 @@ export async function magicLinkFor(page: Page, email: string, after: string | nu
   return link;
 }
 
-export async function signIn(page: Page, email: string): Promise<void> {
-  await page.context().clearCookies();
-  const before = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent(email)}`);
-  const previous = before.ok()
-    ? (/https?:\/\/\S+\/api\/auth\/callback\/email\S*/.exec(((await before.json()) as { text: string }).text)?.[0] ??
-      null)
-    : null;
-  await page.goto("/sign-in");
+/** From the home page to the staff sign-in form, by the footer's link. */
+export async function openSignIn(page: Page): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Staff sign-in" }).click();
+  await expect(page.getByLabel("Email address")).toBeVisible();
+}
+
+/** On the sign-in form: ask for a link, then follow the one that arrives (as from the mail). */
+export async function followMagicLink(page: Page, email: string): Promise<void> {
+  const previous = await lastLinkTo(page, email);
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: /sign-in link/i }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/sign-in") || u.pathname.includes("check-email"));
   await page.goto(await magicLinkFor(page, email, previous));
+}
+
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.context().clearCookies();
+  await openSignIn(page);
+  await followMagicLink(page, email);
   await passkeyStep(page, email);
 }
