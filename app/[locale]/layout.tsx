@@ -6,6 +6,7 @@ import NextLink from "next/link";
 import { env } from "@/lib/env";
 import { Link } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
+import { DevToolsLink } from "../components/dev-tools-link";
 import { LocaleSwitch } from "../components/locale-switch";
 
 export const metadata: Metadata = {
@@ -62,6 +63,7 @@ export default async function LocaleLayout({
             <NextLink href="/sign-in" className="mt-2 inline-block underline hover:text-ink">
               {t("staffSignIn")}
             </NextLink>
+            <DevToolsLink label={t("devTools")} />
           </footer>
         </NextIntlClientProvider>
       </body>

@@ -55,7 +55,9 @@ for (const c of CASES) {
   test(`hearing reminders and a correction in ${c.language}`, async ({ browser }) => {
     test.setTimeout(120_000);
     const tools = await (await browser.newContext()).newPage();
-    await tools.goto("/dev/clock");
+    await tools.goto("/");
+    await tools.getByRole("link", { name: "Test tools (no real money)" }).click();
+    await tools.getByRole("navigation", { name: "Development tools" }).getByRole("link", { name: "Clock" }).click();
     await tools.getByRole("button", { name: "Reset the clock" }).click();
 
     const lawyer = await staffPage(browser, "lawyer@openbond.example");

@@ -22,7 +22,7 @@ test("a treasurer imports Stripe payouts and a bank statement, reads the reports
   await page.goto("/");
   await openCampaign(page, "Amara");
   await giveHere(page, "20");
-  await page.goto("/dev/stripe");
+  await page.getByRole("link", { name: "Test tools (no real money)" }).click();
   await page
     .getByRole("button", { name: /payout/i })
     .first()

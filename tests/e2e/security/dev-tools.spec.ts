@@ -14,13 +14,15 @@ function outsideAddress(): string | null {
   return null;
 }
 
-test("open to a loopback request", async ({ request }) => {
+test("open to a loopback request, and the public footer links to them", async ({ request }) => {
   for (const path of TOOLS.slice(0, 2)) expect((await request.get(path)).status(), path).toBe(200);
+  expect(await (await request.get("/")).text()).toContain('href="/dev/stripe"');
 });
 
 test("closed to a request from another machine, even with forged loopback headers", async ({ request, baseURL }) => {
+  // CI machines have one (the server listens on all addresses); without it this check could not be made.
   const ip = outsideAddress();
-  test.skip(!ip, "this machine has no non-loopback IPv4 address to call from");
+  expect(ip, "a non-loopback IPv4 address of this machine, to call the server from").toBeTruthy();
   const port = new URL(baseURL!).port;
   for (const path of TOOLS) {
     const variants: Record<string, string>[] = [
@@ -32,6 +34,11 @@ test("closed to a request from another machine, even with forged loopback header
       expect(res.status(), `${path} ${JSON.stringify(headers)}`).toBe(404);
     }
   }
+  // Nor does the public footer point a remote visitor at them.
+  const home = await (await request.get(`http://${ip}:${port}/`)).text();
+  expect(home).toContain("Staff sign-in");
+  expect(home).not.toContain('href="/dev/');
+
   // The console's server action is refused the same way (it would refund and dispute real-looking gifts).
   const html = await (await request.get("/dev/stripe")).text();
   const field = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(html)?.[1];
