@@ -7,6 +7,8 @@ const OWN_SERVER: Record<string, { port: number }> = {
   "staff-journeys": { port: PORT + 2 },
 };
 const ISOLATED = new RegExp(`(${Object.keys(OWN_SERVER).join("|")})\\.spec\\.ts$`);
+// The servers inherit this process's environment: APP_URL must be truly unset there, as on a fresh machine.
+delete process.env.APP_URL;
 if (PORT === 3000) throw new Error("E2E_PORT must not be 3000: the browser tests prove the app follows its own port.");
 
 // Browser tests run a production build (`npm run build` first) against a fresh
@@ -71,7 +73,6 @@ function server(port: number, name: string) {
     // tests/integration/fuzz-routes.test.ts cover the defaults).
     env: {
       APP_ENV: "test",
-      APP_URL: "",
       SIGN_IN_LIMIT_PER_EMAIL: "1000",
       SIGN_IN_LIMIT_PER_CLIENT: "10000",
       CHECKOUT_LIMIT_PER_IP: "10000",
