@@ -82,7 +82,10 @@ export async function runStaffBench(o: StaffBenchOptions): Promise<void> {
   o.emit({ name: "staff: books after generation", value: books.detail, target: "all 0", pass: books.ok });
   const treasurer = { userId: "00000000-0000-0000-0000-000000000000", roles: ["treasurer" as const] };
   const dashboard = await medianMs(() => treasuryDashboard(o.db, treasurer));
-  const reconciliation = await medianMs(async () => payoutsNeedingAttention(o.db, await reconcileStripe(o.db)));
+  const reconciliation = await medianMs(async () => {
+    await reconcileStripe(o.db);
+    return payoutsNeedingAttention(o.db);
+  });
   for (const [name, ms] of [
     ["treasury dashboard", dashboard],
     ["reconciliation page", reconciliation],

@@ -107,13 +107,30 @@ export async function receivables(
 }
 
 /** Campaign funds holding money, by alias (treasury dashboard). */
-export async function campaignFundsHoldingMoney(db: Db) {
-  return db
-    .select({ code: ledgerAccounts.code, cents: ledgerAccounts.balance, alias: campaigns.alias, slug: campaigns.slug })
+/**
+ * The campaign funds holding money, by alias: the first `limit`, and how many hold money in all
+ * and how much (one query; `count(*) OVER ()` and `sum() OVER ()` see every row before the limit).
+ */
+export async function campaignFundsHoldingMoney(db: Db, limit: number) {
+  const rows = await db
+    .select({
+      code: ledgerAccounts.code,
+      cents: ledgerAccounts.balance,
+      alias: campaigns.alias,
+      slug: campaigns.slug,
+      count: sql<number>`count(*) over ()`.mapWith(Number),
+      total: sql<string>`sum(${ledgerAccounts.balance}) over ()`.mapWith(Number),
+    })
     .from(ledgerAccounts)
     .innerJoin(campaigns, eq(campaigns.id, ledgerAccounts.campaignId))
     .where(gt(ledgerAccounts.balance, 0))
-    .orderBy(asc(campaigns.alias));
+    .orderBy(asc(campaigns.alias), asc(ledgerAccounts.code))
+    .limit(limit);
+  return {
+    funds: rows.map(({ code, cents, alias, slug }) => ({ code, cents, alias, slug })),
+    count: rows[0]?.count ?? 0,
+    totalCents: rows[0]?.total ?? 0,
+  };
 }
 
 /** Sum of the bond receivables: money at ICE. */

@@ -9,7 +9,7 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
 import { stripePayouts } from "@/db/schema";
-import { reconcileStripe, type StripeReconciliation } from "./stripe-match";
+import { disagreeingByPayout } from "./stripe-match";
 
 export interface PayoutAttention {
   payoutId: string;
@@ -20,12 +20,7 @@ export interface PayoutAttention {
   exceptions: number;
 }
 
-/** `reconciliation`: pass it when the caller has already matched Stripe to the books, to avoid doing it twice. */
-export async function payoutsNeedingAttention(
-  db: Db,
-  reconciliation?: StripeReconciliation,
-): Promise<PayoutAttention[]> {
-  const bad = (reconciliation ?? (await reconcileStripe(db))).exceptions.map((x) => x.sourceId);
+export async function payoutsNeedingAttention(db: Db): Promise<PayoutAttention[]> {
   // Index probes only (payout, source): as many as there are payouts and disagreeing objects,
   // whatever the number of transactions imported.
   const payouts = rowsOf<{ id: string; amount: Num; status: string; imported: boolean }>(
@@ -36,13 +31,7 @@ export async function payoutsNeedingAttention(
        ORDER BY p.arrival_date, p.id`),
   );
   if (!payouts.length) return [];
-  const contents = bad.length
-    ? rowsOf<{ payout_id: string; source_id: string }>(
-        await db.execute(sql`
-          SELECT DISTINCT payout_id, source_id FROM stripe_balance_transactions
-           WHERE payout_id IS NOT NULL AND source_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(bad)}::jsonb))`),
-      )
-    : [];
+  const contents = await disagreeingByPayout(db);
   // Each payout's disagreeing Stripe objects.
   const inPayout = new Map<string, string[]>();
   for (const c of contents) inPayout.set(c.payout_id, [...(inPayout.get(c.payout_id) ?? []), c.source_id]);

@@ -69,6 +69,17 @@ export async function reconcileStripe(db: Db): Promise<StripeReconciliation> {
 
 type Num = string | number;
 
+/** The payouts holding a Stripe object that disagrees with the books, and those objects (index probes only). */
+export async function disagreeingByPayout(db: Db): Promise<{ payout_id: string; source_id: string }[]> {
+  return rowsOf<{ payout_id: string; source_id: string }>(
+    await db.execute(sql`
+      SELECT DISTINCT t.payout_id, t.source_id
+        FROM (SELECT source_id FROM stripe_match WHERE (${ATTENTION}) AND stripe_rows > 0) m
+        JOIN stripe_balance_transactions t ON t.source_id = m.source_id
+       WHERE t.payout_id IS NOT NULL`),
+  );
+}
+
 /**
  * The recompute check: stored match rows that differ from a fresh computation from the balance
  * transactions and the postings (0 when the triggers kept them right). Rows whose both sides are

@@ -10,11 +10,24 @@ export interface FundLine {
   campaignSlug?: string;
 }
 
-/** The funds (general pool, each campaign holding money, bonds outstanding) and the assets that hold them. */
-export async function fundsAndAssets(db: Db): Promise<{ funds: FundLine[]; assets: FundLine[] }> {
+/** Campaign funds beyond the first `limit`: how many and how much, so the panel still adds up. */
+export interface MoreFunds {
+  count: number;
+  cents: number;
+}
+
+/**
+ * The funds (general pool, the first `limit` campaigns holding money, bonds outstanding) and the
+ * assets that hold them; `more` is the campaigns left out of `funds`.
+ */
+export async function fundsAndAssets(
+  db: Db,
+  limit: number,
+): Promise<{ funds: FundLine[]; assets: FundLine[]; more: MoreFunds }> {
   const fixed = await getBalances(db, ["general", "bonds_outstanding", "stripe", "bank", "undeposited_funds"]);
-  const campaignFunds = await campaignFundsHoldingMoney(db);
+  const { funds: campaignFunds, count, totalCents } = await campaignFundsHoldingMoney(db, limit);
   const atIceCents = await atIceTotal(db);
+  const shownCents = campaignFunds.reduce((s, c) => s + c.cents, 0);
 
   const funds: FundLine[] = [
     { account: "general", label: "General pool (unrestricted)", cents: fixed.get("general")! },
@@ -40,5 +53,5 @@ export async function fundsAndAssets(db: Db): Promise<{ funds: FundLine[]; asset
     },
     { account: "bond:*", label: "Bonds at ICE (receivable)", cents: atIceCents },
   ];
-  return { funds, assets };
+  return { funds, assets, more: { count: count - campaignFunds.length, cents: totalCents - shownCents } };
 }

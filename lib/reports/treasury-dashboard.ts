@@ -16,7 +16,12 @@ import { env } from "@/lib/env";
 import { payoutsNeedingAttention, type PayoutAttention } from "@/lib/reconciliation/payouts-attention";
 import { requireTreasuryReader } from "@/lib/auth/treasury-reader";
 import { daysBefore, daysSince, isoDay } from "@/lib/dates";
-import { fundsAndAssets, type FundLine } from "./dashboard-funds";
+import { fundsAndAssets, type FundLine, type MoreFunds } from "./dashboard-funds";
+
+/** Rows each list shows, oldest first; `totals` counts them all and the page links to the full list. */
+const LIST_LIMIT = 25;
+/** Every row's `count(*) OVER ()`: the whole list's length, read before LIMIT cuts it. */
+const totalRows = sql<number>`count(*) over ()`.mapWith(Number);
 
 /** Days after the lawyer marks the person released (case over) before a missing I-391 is flagged. */
 function i391WatchDays(): number {
@@ -41,7 +46,9 @@ export interface BreachLine extends BondLine, AppealWindow {
 }
 
 export interface TreasuryDashboard {
+  /** The general pool, the first campaign funds holding money (`moreFunds`: the rest), bonds outstanding. */
   funds: FundLine[];
+  moreFunds: MoreFunds;
   assets: FundLine[];
   awaitingApproval: BondLine[];
   awaitingPayment: BondLine[];
@@ -55,28 +62,41 @@ export interface TreasuryDashboard {
   /** Breached (I-323) and appealed bonds, oldest notice first. */
   breaches: BreachLine[];
   watch: { i391Days: number; refundDays: number; appealDays: number };
+  /** How many rows each capped list has in all (each list holds at most `listLimit`). */
+  totals: Record<"awaitingApproval" | "awaitingPayment" | "i391Overdue" | "refundsOverdue" | "breaches", number>;
+  listLimit: number;
 }
 
 export async function treasuryDashboard(
   db: Db,
   actor: Principal | null,
-  opts: { now?: Date } = {},
+  opts: { now?: Date; listLimit?: number } = {},
 ): Promise<TreasuryDashboard> {
   requireTreasuryReader(actor);
   const now = opts.now ?? new Date();
-  const { funds, assets } = await fundsAndAssets(db);
+  const limit = opts.listLimit ?? LIST_LIMIT;
+  const { funds, assets, more: moreFunds } = await fundsAndAssets(db, limit);
 
-  const base = { bondId: bonds.id, alias: campaigns.alias, amountCents: bonds.amountCents, status: bonds.status };
-  const pending = await db
-    .select({
-      ...base,
-      createdAt: bonds.createdAt,
-      approvals: sql<number>`(select count(*)::int from ${bondApprovals} where ${bondApprovals.bondId} = ${bonds.id})`,
-    })
-    .from(bonds)
-    .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
-    .where(inArray(bonds.status, ["requested", "approved"]))
-    .orderBy(asc(bonds.createdAt));
+  const base = {
+    bondId: bonds.id,
+    alias: campaigns.alias,
+    amountCents: bonds.amountCents,
+    status: bonds.status,
+    total: totalRows,
+  };
+  const waiting = (status: "requested" | "approved") =>
+    db
+      .select({
+        ...base,
+        createdAt: bonds.createdAt,
+        approvals: sql<number>`(select count(*)::int from ${bondApprovals} where ${bondApprovals.bondId} = ${bonds.id})`,
+      })
+      .from(bonds)
+      .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
+      .where(eq(bonds.status, status))
+      .orderBy(asc(bonds.createdAt), asc(bonds.id))
+      .limit(limit);
+  const [requested, approved] = [await waiting("requested"), await waiting("approved")];
   const line = (
     r: { bondId: string; alias: string; amountCents: number; status: string },
     since: string | Date,
@@ -87,22 +107,28 @@ export async function treasuryDashboard(
     status: r.status,
     ageDays: daysSince(since, now),
   });
-  const awaitingApproval = pending
-    .filter((r) => r.status === "requested")
-    .map((r) => ({
-      ...line(r, r.createdAt),
-      approvals: Number(r.approvals),
-      required: approvalsRequired(r.amountCents),
-    }));
-  const awaitingPayment = pending.filter((r) => r.status === "approved").map((r) => line(r, r.createdAt));
+  const awaitingApproval = requested.map((r) => ({
+    ...line(r, r.createdAt),
+    approvals: Number(r.approvals),
+    required: approvalsRequired(r.amountCents),
+  }));
+  const awaitingPayment = approved.map((r) => line(r, r.createdAt));
 
-  const atIce = await db
+  const [atIce] = await db
+    .select({
+      count: sql<number>`count(*)`.mapWith(Number),
+      cents: sql<string>`coalesce(sum(${bonds.amountCents}), 0)`,
+    })
+    .from(bonds)
+    .where(inArray(bonds.status, OPEN_AT_ICE));
+  // The longest at ICE: the earliest I-305 posting date, else (none posted yet) any bond paid.
+  const [oldestRow] = await db
     .select({ ...base, postedOn: bonds.postedOn, paidOn: bonds.paidOn })
     .from(bonds)
     .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
     .where(inArray(bonds.status, OPEN_AT_ICE))
-    .orderBy(sql`${bonds.postedOn} asc nulls last`);
-  const oldestRow = atIce.find((b) => b.postedOn) ?? atIce[0];
+    .orderBy(sql`${bonds.postedOn} asc nulls last`, asc(bonds.id))
+    .limit(1);
 
   const i391Days = i391WatchDays();
   const released = db
@@ -123,7 +149,8 @@ export async function treasuryDashboard(
         sql`${released.releasedAt} < ${daysBefore(now, i391Days).toISOString()}::timestamptz`,
       ),
     )
-    .orderBy(asc(released.releasedAt));
+    .orderBy(asc(released.releasedAt), asc(bonds.id))
+    .limit(limit);
   const noRefund = await db
     .select({ ...base, claimedOn: bonds.refundClaimedOn })
     .from(bonds)
@@ -131,7 +158,8 @@ export async function treasuryDashboard(
     .where(
       and(eq(bonds.status, "refund_claimed"), lt(bonds.refundClaimedOn, isoDay(daysBefore(now, REFUND_WATCH_DAYS)))),
     )
-    .orderBy(asc(bonds.refundClaimedOn));
+    .orderBy(asc(bonds.refundClaimedOn), asc(bonds.id))
+    .limit(limit);
 
   const payouts = await payoutsNeedingAttention(db);
   const appealDays = env().BOND_APPEAL_DAYS;
@@ -140,7 +168,8 @@ export async function treasuryDashboard(
     .from(bonds)
     .innerJoin(campaigns, eq(campaigns.id, bonds.campaignId))
     .where(inArray(bonds.status, ["breached", "appealed"]))
-    .orderBy(asc(bonds.i323On));
+    .orderBy(asc(bonds.i323On), asc(bonds.id))
+    .limit(limit);
   const servedBy = await i323ServedByBonds(
     db,
     breached.map((r) => r.bondId),
@@ -152,12 +181,13 @@ export async function treasuryDashboard(
 
   return {
     funds,
+    moreFunds,
     assets,
     awaitingApproval,
     awaitingPayment,
     atIce: {
-      count: atIce.length,
-      totalCents: atIce.reduce((s, b) => s + b.amountCents, 0),
+      count: atIce?.count ?? 0,
+      totalCents: Number(atIce?.cents ?? 0),
       oldest: oldestRow ? line(oldestRow, oldestRow.postedOn ?? oldestRow.paidOn ?? isoDay(now)) : null,
     },
     i391Overdue: noI391.map((r) => line(r, r.releasedAt!)),
@@ -172,5 +202,13 @@ export async function treasuryDashboard(
       appealedOn: r.appealedOn,
     })),
     watch: { i391Days, refundDays: REFUND_WATCH_DAYS, appealDays },
+    totals: {
+      awaitingApproval: requested[0]?.total ?? 0,
+      awaitingPayment: approved[0]?.total ?? 0,
+      i391Overdue: noI391[0]?.total ?? 0,
+      refundsOverdue: noRefund[0]?.total ?? 0,
+      breaches: breached[0]?.total ?? 0,
+    },
+    listLimit: limit,
   };
 }

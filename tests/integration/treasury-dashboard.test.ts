@@ -88,6 +88,31 @@ describe("treasury dashboard", () => {
     expect(d.breaches).toEqual([]);
   });
 
+  it("caps each list at the limit, oldest first, while the counts and the fund totals cover every row", async () => {
+    process.env.BOND_I391_WATCH_DAYS = "5";
+    try {
+      const all = await treasuryDashboard(h.db, t1, { now: NOW });
+      const capped = await treasuryDashboard(h.db, t1, { now: NOW, listLimit: 1 });
+      expect(all.i391Overdue.map((b) => b.ageDays)).toEqual([200, 10]);
+      expect(capped.i391Overdue.map((b) => b.ageDays)).toEqual([200]);
+      expect(capped.totals.i391Overdue).toBe(2);
+      expect(capped.totals).toEqual(all.totals);
+      expect(all.totals).toMatchObject({ awaitingApproval: 1, awaitingPayment: 1, refundsOverdue: 1 });
+      // Money by fund: the campaigns left out are counted and summed, so the panel still adds up.
+      const campaignsIn = (d: typeof all) => d.funds.filter((f) => f.account.startsWith("campaign:"));
+      expect(all.moreFunds).toEqual({ count: 0, cents: 0 });
+      expect(campaignsIn(all).length).toBeGreaterThan(1);
+      expect(campaignsIn(capped)).toEqual([campaignsIn(all)[0]]);
+      expect(capped.moreFunds.count).toBe(campaignsIn(all).length - 1);
+      const sum = (d: typeof all) => campaignsIn(d).reduce((s, f) => s + f.cents, 0);
+      expect(sum(capped) + capped.moreFunds.cents).toBe(sum(all));
+      // The headline figures are aggregates, not the capped lists.
+      expect(capped.atIce).toEqual(all.atIce);
+    } finally {
+      delete process.env.BOND_I391_WATCH_DAYS;
+    }
+  });
+
   it("reads the I-391 watch period from BOND_I391_WATCH_DAYS", async () => {
     process.env.BOND_I391_WATCH_DAYS = "5";
     try {

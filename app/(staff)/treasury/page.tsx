@@ -7,6 +7,7 @@ import { AfterReleasePanels } from "./components/after-release";
 import { BondTable, type ExtraColumn } from "./components/bond-table";
 import { CaseTasksPanel } from "./case-tasks/panel";
 import { MoneyLink } from "./components/money";
+import { formatUsd } from "@/lib/money";
 import { pageError } from "@/app/components/staff/page-error";
 
 export const metadata: Metadata = { title: "Treasury" };
@@ -34,9 +35,9 @@ export default async function TreasuryHome() {
             </span>
           ) : null}
         </Stat>
-        <Stat label="Awaiting approval">{d.awaitingApproval.length}</Stat>
-        <Stat label="Overdue (refund / I-391)" warn={d.refundsOverdue.length + d.i391Overdue.length > 0}>
-          {d.refundsOverdue.length} / {d.i391Overdue.length}
+        <Stat label="Awaiting approval">{d.totals.awaitingApproval}</Stat>
+        <Stat label="Overdue (refund / I-391)" warn={d.totals.refundsOverdue + d.totals.i391Overdue > 0}>
+          {d.totals.refundsOverdue} / {d.totals.i391Overdue}
         </Stat>
       </div>
 
@@ -53,6 +54,12 @@ export default async function TreasuryHome() {
                   </td>
                 </tr>
               ))}
+              {d.moreFunds.count > 0 ? (
+                <tr className="border-t border-line" data-testid="more-funds">
+                  <td className="py-1">{d.moreFunds.count} more campaign(s) holding money (restricted)</td>
+                  <td className="py-1 text-right tabular-nums">{formatUsd(d.moreFunds.cents)}</td>
+                </tr>
+              ) : null}
             </tbody>
           </table>
           <p className="mt-2 text-xs text-muted">
@@ -91,27 +98,32 @@ export default async function TreasuryHome() {
       <AfterReleasePanels />
       <Panel title="Bonds awaiting approval" empty={!d.awaitingApproval.length}>
         <BondTable rows={d.awaitingApproval} ageLabel="Requested (days ago)" showApprovals />
+        <More shown={d.awaitingApproval.length} total={d.totals.awaitingApproval} status="requested" />
       </Panel>
       <Panel title="Approved, waiting to be paid" empty={!d.awaitingPayment.length}>
         <BondTable rows={d.awaitingPayment} ageLabel="Requested (days ago)" />
+        <More shown={d.awaitingPayment.length} total={d.totals.awaitingPayment} status="approved" />
       </Panel>
       <Panel
         title={`Refunds overdue (claim mailed more than ${d.watch.refundDays} days ago)`}
         empty={!d.refundsOverdue.length}
       >
         <BondTable rows={d.refundsOverdue} ageLabel="Claim mailed (days ago)" />
+        <More shown={d.refundsOverdue.length} total={d.totals.refundsOverdue} status="refund_claimed" />
       </Panel>
       <Panel
         title={`No I-391 yet (case marked released more than ${d.watch.i391Days} days ago)`}
         empty={!d.i391Overdue.length}
       >
         <BondTable rows={d.i391Overdue} ageLabel="Released (days ago)" />
+        <More shown={d.i391Overdue.length} total={d.totals.i391Overdue} status="posted" />
       </Panel>
       <Panel
         title={`Breached (I-323): appeal within ${d.watch.appealDays} days of the notice (${d.watch.appealDays + 3} if it was mailed)`}
         empty={!d.breaches.length}
       >
         <BondTable rows={d.breaches} ageLabel="I-323 (days ago)" extra={BREACH_COLUMNS} testId="breaches" />
+        <More shown={d.breaches.length} total={d.totals.breaches} status="breached" />
       </Panel>
       <p className="text-sm">
         <Link href="/treasury/bonds" className="text-brand underline">
@@ -138,6 +150,19 @@ function Stat({
       <div className="text-xs uppercase tracking-wide text-muted">{label}</div>
       <div className="mt-1 text-xl font-semibold">{children}</div>
     </div>
+  );
+}
+
+/** Under a capped list: how many it leaves out, and the bonds page filtered to them. */
+function More({ shown, total, status }: { shown: number; total: number; status: string }) {
+  if (total <= shown) return null;
+  return (
+    <p className="mt-2 text-sm text-muted" data-testid="more-rows">
+      Showing the {shown} oldest of {total}.{" "}
+      <Link href={`/treasury/bonds?status=${status}`} className="text-brand underline">
+        All bonds that are {status.replace("_", " ")}
+      </Link>
+    </p>
   );
 }
 

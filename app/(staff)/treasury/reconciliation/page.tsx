@@ -25,7 +25,7 @@ export default async function ReconciliationPage() {
     requireTreasuryReader(await currentPrincipal());
     const db = await getDb();
     stripe = await reconcileStripe(db);
-    payouts = await payoutsNeedingAttention(db, stripe);
+    payouts = await payoutsNeedingAttention(db);
     balance = await compareStripeBalance(db, getStripe(), stripe).catch(() => ({
       error: "Stripe's balance could not be read just now; reload the page to try again.",
     }));
