@@ -7,7 +7,6 @@ import { sessions } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import type { Principal } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { relyingParty } from "./relying-party";
 
 export interface PasskeyContext {
   db: Db;
@@ -86,17 +85,6 @@ export function challengeOf(clientDataJSON: string): string {
     // fall through
   }
   throw new AppError("validation", "The passkey's answer is malformed. Start again.");
-}
-
-/** What the browser's answer is checked against: the challenge it signed, this relying party, and user verification. */
-export function expectedFor(challenge: string) {
-  const rp = relyingParty();
-  return {
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    requireUserVerification: true,
-  };
 }
 
 export const EXPIRED = "This passkey request has expired or was already used. Start again.";

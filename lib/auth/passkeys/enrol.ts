@@ -19,14 +19,13 @@ import {
   challengeOf,
   credentialRef,
   EXPIRED,
-  expectedFor,
   markSessionVerified,
   registrationResponseSchema,
   signedIn,
   type PasskeyContext,
 } from "./context";
 import { replaceRecoveryCodes } from "./recovery-codes";
-import { relyingParty } from "./relying-party";
+import { expectedFor, relyingParty } from "./relying-party";
 import { passkeyAddedMail } from "./mail";
 
 function mayEnrol(ctx: PasskeyContext) {

@@ -17,12 +17,11 @@ import {
   challengeOf,
   credentialRef,
   EXPIRED,
-  expectedFor,
   markSessionVerified,
   signedIn,
   type PasskeyContext,
 } from "./context";
-import { relyingParty } from "./relying-party";
+import { expectedFor, relyingParty } from "./relying-party";
 
 const REFUSED = "This passkey did not confirm it is you. Try again, or use a recovery code.";
 
