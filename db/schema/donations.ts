@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { campaigns } from "./campaigns";
+import { wallNameColumns } from "./columns";
 
 export const donationFrequency = pgEnum("donation_frequency", ["one_off", "monthly"]);
 
@@ -23,14 +24,7 @@ export const donations = pgTable(
       .notNull()
       .references(() => campaigns.id),
     amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
-    /** Name on the donor wall; null means "Anonymous". */
-    displayName: text("display_name"),
-    /** Staff review of displayName: only an approved name is ever public (issue 11). */
-    displayNameReview: text("display_name_review", { enum: ["pending", "approved", "rejected"] })
-      .notNull()
-      .default("pending"),
-    displayNameReviewedBy: text("display_name_reviewed_by"),
-    displayNameReviewedAt: timestamp("display_name_reviewed_at", { withTimezone: true }),
+    ...wallNameColumns(),
     /** Receipt address. Never shown publicly. */
     email: text("email"),
     /** Donor agreed that the gift may go to the general pool if the campaign's purpose fails. */

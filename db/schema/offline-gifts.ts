@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { campaigns } from "./campaigns";
+import { wallNameColumns } from "./columns";
 import { journalEntries } from "./ledger";
 import { bankStatementLines } from "./reconciliation";
 
@@ -44,12 +45,7 @@ export const offlineGifts = pgTable(
     reference: text("reference").notNull().default(""),
     /** Null: the general pool. */
     campaignId: uuid("campaign_id").references(() => campaigns.id),
-    displayName: text("display_name"),
-    displayNameReview: text("display_name_review", { enum: ["pending", "approved", "rejected"] })
-      .notNull()
-      .default("pending"),
-    displayNameReviewedBy: text("display_name_reviewed_by"),
-    displayNameReviewedAt: timestamp("display_name_reviewed_at", { withTimezone: true }),
+    ...wallNameColumns(),
     locale: text("locale").notNull().default("en"),
     entryId: bigint("entry_id", { mode: "number" })
       .notNull()

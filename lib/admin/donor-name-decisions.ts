@@ -1,12 +1,12 @@
 /** The admin's decisions on donor-wall names (the queue: donor-names.ts). */
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { donations, offlineGifts } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { parseOrThrow } from "@/lib/validation";
-import { guardFor, QUEUE_LIMIT } from "./donor-names";
+import { guardFor, nameWaiting, QUEUE_LIMIT } from "./donor-names";
 
 const decisionSchema = z.object({
   donationIds: z
@@ -39,13 +39,7 @@ export async function decideDonorNames(db: Db, actor: Principal | null, input: u
         recurringGiftId: donations.recurringGiftId,
       })
       .from(donations)
-      .where(
-        and(
-          inArray(donations.id, donationIds),
-          isNotNull(donations.displayName),
-          eq(donations.displayNameReview, "pending"),
-        ),
-      )
+      .where(and(inArray(donations.id, donationIds), nameWaiting(donations)))
       .for("update");
     const offline = await tx
       .select({
@@ -54,13 +48,7 @@ export async function decideDonorNames(db: Db, actor: Principal | null, input: u
         name: offlineGifts.displayName,
       })
       .from(offlineGifts)
-      .where(
-        and(
-          inArray(offlineGifts.id, donationIds),
-          isNotNull(offlineGifts.displayName),
-          eq(offlineGifts.displayNameReview, "pending"),
-        ),
-      )
+      .where(and(inArray(offlineGifts.id, donationIds), nameWaiting(offlineGifts)))
       .for("update");
     const all = [
       ...rows.map((r) => ({ ...r, table: "donation" as const })),

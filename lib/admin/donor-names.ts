@@ -38,11 +38,12 @@ const decidedSibling = sql`EXISTS (
 
 const onTheWall = inArray(donations.status, ["succeeded", "partially_refunded"]);
 
-const offlineWaiting = and(
-  isNotNull(offlineGifts.displayName),
-  eq(offlineGifts.displayNameReview, "pending"),
-  isNull(offlineGifts.reversedAt),
-);
+/** A name typed for the wall and not decided yet, on a card gift or an offline gift. */
+export const nameWaiting = (t: typeof donations | typeof offlineGifts) =>
+  and(isNotNull(t.displayName), eq(t.displayNameReview, "pending"));
+
+const cardWaiting = and(nameWaiting(donations), onTheWall, sql`NOT ${decidedSibling}`);
+const offlineWaiting = and(nameWaiting(offlineGifts), isNull(offlineGifts.reversedAt));
 
 /** Per campaign, the guard against its case file (null: the campaign has none). */
 export async function guardFor(db: Db, admin: Principal, campaignIds: string[]) {
@@ -66,14 +67,7 @@ export async function donorNameQueue(db: Db, actor: Principal | null): Promise<D
     })
     .from(donations)
     .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
-    .where(
-      and(
-        isNotNull(donations.displayName),
-        eq(donations.displayNameReview, "pending"),
-        onTheWall,
-        sql`NOT ${decidedSibling}`,
-      ),
-    )
+    .where(cardWaiting)
     .orderBy(asc(donations.succeededAt), asc(donations.id))
     .limit(QUEUE_LIMIT);
   // Names a treasurer typed for a check or cash gift: a detainee's name can slip in there too.
@@ -108,14 +102,7 @@ export async function donorNamesWaiting(db: Db, actor: Principal | null): Promis
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(donations)
-    .where(
-      and(
-        isNotNull(donations.displayName),
-        eq(donations.displayNameReview, "pending"),
-        onTheWall,
-        sql`NOT ${decidedSibling}`,
-      ),
-    );
+    .where(cardWaiting);
   const [off] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(offlineGifts)

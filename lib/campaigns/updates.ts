@@ -84,17 +84,7 @@ export async function approveUpdate(
     const u = await pendingUpdate(tx, updateId);
     await guardTextsAgainstCaseFile(tx, admin, u.campaignId, guardFieldsOf({ bodyEn: u.body, bodyEs: u.bodyEs }));
     const now = new Date();
-    await tx
-      .update(campaignUpdates)
-      .set({ status: "approved", publishedAt: now, reviewedAt: now, reviewerUserId: admin.userId, reviewFlags: [] })
-      .where(eq(campaignUpdates.id, u.id));
-    await audit(tx, {
-      actorUserId: admin.userId,
-      action: "campaign_update.approved",
-      subjectType: "campaign",
-      subjectId: u.campaignId,
-      details: { update: u.id },
-    });
+    await decide(tx, admin, u, { status: "approved", publishedAt: now, reviewedAt: now, reviewFlags: [] });
     return { campaignId: u.campaignId };
   });
 }
@@ -105,17 +95,27 @@ export async function rejectUpdate(db: Db, actor: Principal | null, updateId: st
   const text = reviewNotes(notes);
   await db.transaction(async (tx) => {
     const u = await pendingUpdate(tx, updateId);
-    await tx
-      .update(campaignUpdates)
-      .set({ status: "rejected", reviewNotes: text, reviewedAt: new Date(), reviewerUserId: admin.userId })
-      .where(eq(campaignUpdates.id, u.id));
-    await audit(tx, {
-      actorUserId: admin.userId,
-      action: "campaign_update.rejected",
-      subjectType: "campaign",
-      subjectId: u.campaignId,
-      details: { update: u.id },
-    });
+    await decide(tx, admin, u, { status: "rejected", reviewNotes: text, reviewedAt: new Date() });
+  });
+}
+
+/** The admin's decision on a pending update, written with the reviewer and in the audit log. */
+async function decide(
+  tx: Db,
+  admin: Principal,
+  u: { id: string; campaignId: string },
+  decision: Partial<typeof campaignUpdates.$inferInsert> & { status: "approved" | "rejected" },
+): Promise<void> {
+  await tx
+    .update(campaignUpdates)
+    .set({ ...decision, reviewerUserId: admin.userId })
+    .where(eq(campaignUpdates.id, u.id));
+  await audit(tx, {
+    actorUserId: admin.userId,
+    action: `campaign_update.${decision.status}`,
+    subjectType: "campaign",
+    subjectId: u.campaignId,
+    details: { update: u.id },
   });
 }
 

@@ -9,7 +9,7 @@ import { approveCampaign, returnCampaign } from "@/lib/campaigns/review";
 import { readCaseFile } from "@/lib/case-files/store";
 import { reviewLawyer, submitLawyerProfile } from "@/lib/lawyers/profiles";
 import { CANARY, CANARY_NEEDLES, caseFileInput, publicInput } from "../fixtures/case-file";
-import { principal, verifiedLawyer } from "../fixtures/people";
+import { principal, staffCast } from "../fixtures/people";
 import { createTestDb } from "../helpers/test-db";
 
 let h: DbHandle;
@@ -17,10 +17,7 @@ let admin: Principal, lawyer: Principal, other: Principal, treasurer: Principal;
 
 beforeAll(async () => {
   h = await createTestDb();
-  admin = await principal(h.db, "admin@test.example", ["admin"]);
-  treasurer = await principal(h.db, "t@test.example", ["treasurer"]);
-  lawyer = await verifiedLawyer(h.db, "lawyer@test.example", admin);
-  other = await verifiedLawyer(h.db, "other@test.example", admin);
+  ({ admin, treasurer, lawyer, other } = await staffCast(h.db));
 });
 afterAll(async () => h?.close());
 

@@ -14,7 +14,7 @@ import { approveCampaign } from "@/lib/campaigns/review";
 import { approveUpdate, postUpdate, rejectUpdate, updatesForLawyer } from "@/lib/campaigns/updates";
 import { formError } from "@/lib/forms/form-state";
 import { CANARY, CANARY_NEEDLES, caseFileInput, publicInput } from "../fixtures/case-file";
-import { principal, verifiedLawyer } from "../fixtures/people";
+import { staffCast } from "../fixtures/people";
 import { createTestDb } from "../helpers/test-db";
 
 let h: DbHandle;
@@ -40,10 +40,7 @@ const auditActions = async (campaignId: string) =>
 
 beforeAll(async () => {
   h = await createTestDb();
-  admin = await principal(h.db, "admin@test.example", ["admin"]);
-  treasurer = await principal(h.db, "t@test.example", ["treasurer"]);
-  lawyer = await verifiedLawyer(h.db, "lawyer@test.example", admin);
-  other = await verifiedLawyer(h.db, "other@test.example", admin);
+  ({ admin, treasurer, lawyer, other } = await staffCast(h.db));
   live = await liveCampaign(lawyer, "Mateo");
   othersLive = await liveCampaign(other, "Tomo");
   draft = (await saveDraft(h.db, lawyer, { public: publicInput({ alias: "Rafa" }), caseFile: caseFileInput() }))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv, stripeApiTarget } from "@/lib/env";
+import { PROD_ENV } from "../helpers/prod-env";
 
 const keys = { STRIPE_SECRET_KEY: "sk_test_double_abc", STRIPE_WEBHOOK_SECRET: "whsec_double_abc" };
 
@@ -16,18 +17,7 @@ describe("STRIPE_API_BASE", () => {
   });
 
   it("is refused in production, even while building", () => {
-    const prod = {
-      NODE_ENV: "production",
-      DATABASE_URL: "postgres://x/y",
-      AUTH_SECRET: "x".repeat(32),
-      CASE_FILE_KEYS: "k1:x",
-      A_NUMBER_HMAC_KEY: "x",
-      SMTP_URL: "smtp://x",
-      APP_URL: "https://fund.example",
-      FUND_LEGAL_NAME: "Example Bond Fund, Inc.",
-      FUND_EIN: "12-3456789",
-      ...keys,
-    };
+    const prod = { ...PROD_ENV, ...keys };
     expect(() => parseEnv(prod)).not.toThrow();
     expect(() => parseEnv({ ...prod, STRIPE_API_BASE: "http://127.0.0.1:3611" })).toThrow(
       /STRIPE_API_BASE is for tests/,

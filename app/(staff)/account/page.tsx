@@ -7,9 +7,9 @@ import { currentPrincipal } from "@/lib/auth/config";
 import { PASSKEY_PAGE } from "@/lib/auth/passkeys/paths";
 import { remainingRecoveryCodes } from "@/lib/auth/passkeys/recovery-codes";
 import { isPending } from "@/lib/auth/second-factor";
-import { signOutAction } from "./actions";
 import { MyPasskeys } from "./passkeys";
 import { MySessions } from "./sessions";
+import { SignOutForm } from "./sign-out";
 
 export const metadata: Metadata = { title: "Your account" };
 export const dynamic = "force-dynamic";
@@ -52,11 +52,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           so the fund can verify you.
         </p>
       ) : null}
-      <form action={signOutAction} className="mt-6">
-        <button type="submit" className="rounded-md border border-line px-4 py-2">
-          Sign out
-        </button>
-      </form>
+      <SignOutForm className="mt-6" buttonClassName="rounded-md border border-line px-4 py-2" />
       <MyPasskeys me={me} />
       <MySessions me={me} />
     </section>

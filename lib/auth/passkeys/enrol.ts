@@ -25,7 +25,7 @@ import {
   type PasskeyContext,
 } from "./context";
 import { replaceRecoveryCodes } from "./recovery-codes";
-import { relyingParty } from "./relying-party";
+import { expectedFor, relyingParty } from "./relying-party";
 import { passkeyAddedMail } from "./mail";
 
 function mayEnrol(ctx: PasskeyContext) {
@@ -81,20 +81,14 @@ export async function finishEnrolment(
   const { me, token, now } = mayEnrol(ctx);
   const { label, response } = parseOrThrow(finishSchema, input);
   const challenge = challengeOf(response.response.clientDataJSON);
-  const rp = relyingParty();
+  const expected = expectedFor(challenge);
   if (!(await takeChallenge(ctx.db, { challenge, sessionToken: token, userId: me.userId, purpose: "register" }, now))) {
     await auditPasskey(ctx.db, me.userId, "passkey.enrol_failed", { reason: "challenge" });
     throw new AppError("validation", EXPIRED);
   }
   let info;
   try {
-    const v = await verifyRegistrationResponse({
-      response: response as never,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
-      requireUserVerification: true,
-    });
+    const v = await verifyRegistrationResponse({ response: response as never, ...expected });
     if (!v.verified) throw new Error("not verified");
     info = v.registrationInfo;
   } catch {

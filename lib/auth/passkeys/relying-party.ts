@@ -20,3 +20,14 @@ export function relyingParty(e: Env = env()): RelyingParty {
     throw new Error(`WEBAUTHN_RP_ID must be the app's host (${host}) or a parent domain of it.`);
   return { id, origin, name: e.FUND_NAME };
 }
+
+/** What the browser's answer is checked against: the challenge it signed, this relying party, and user verification. */
+export function expectedFor(challenge: string) {
+  const rp = relyingParty();
+  return {
+    expectedChallenge: challenge,
+    expectedOrigin: rp.origin,
+    expectedRPID: rp.id,
+    requireUserVerification: true,
+  };
+}

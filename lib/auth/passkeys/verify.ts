@@ -21,7 +21,7 @@ import {
   signedIn,
   type PasskeyContext,
 } from "./context";
-import { relyingParty } from "./relying-party";
+import { expectedFor, relyingParty } from "./relying-party";
 
 const REFUSED = "This passkey did not confirm it is you. Try again, or use a recovery code.";
 
@@ -63,21 +63,18 @@ export async function finishVerification(ctx: PasskeyContext, input: unknown): P
     .from(webauthnCredentials)
     .where(and(eq(webauthnCredentials.id, response.id), eq(webauthnCredentials.userId, me.userId)));
   if (!cred) return fail("unknown_credential");
-  const rp = relyingParty();
+  const expected = expectedFor(challenge);
   let newCounter: number;
   try {
     const v = await verifyAuthenticationResponse({
       response: response as never,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
+      ...expected,
       credential: {
         id: cred.id,
         publicKey: isoBase64URL.toBuffer(cred.publicKey),
         counter: cred.counter,
         transports: cred.transports,
       },
-      requireUserVerification: true,
     });
     if (!v.verified) return fail("signature");
     newCounter = v.authenticationInfo.newCounter;

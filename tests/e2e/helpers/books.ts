@@ -4,6 +4,7 @@
  * figure (it links to its ledger account) and read the treasury ledger's own balance.
  */
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import type { CampaignBooks } from "@/lib/campaigns/campaign-books";
 
 /** "$8,085.21" → 808521: donor pages show money with cents (one format); anything else throws. */
 export function cents(text: string | null): number {
@@ -15,24 +16,10 @@ export function cents(text: string | null): number {
 /** A staff figure ("$1,200.00", "−$3.00", "-$3.00") in cents. */
 export const staffCents = (s: string) => Math.round(Number(s.replace("−", "-").replace(/[^0-9.-]/g, "")) * 100);
 
-interface Books {
-  balanceCents: number;
-  paidToIceCents: number;
-  donations: {
-    amountCents: number;
-    coverFeeCents: number;
-    feeCents: number | null;
-    refundedCents?: number;
-    status: string;
-    frequency: string;
-  }[];
-  recurring: { amountCents: number; coverFeeCents: number; status: string }[];
-}
-
-export async function books(request: APIRequestContext, slug: string): Promise<Books> {
+export async function books(request: APIRequestContext, slug: string): Promise<CampaignBooks> {
   const res = await request.get(`/api/test/campaign-books?slug=${slug}`);
   expect(res.ok()).toBe(true);
-  return (await res.json()) as Books;
+  return (await res.json()) as CampaignBooks;
 }
 
 /** The campaign's headline figure, once the page shows what the books hold (webhooks arrive asynchronously). */

@@ -42,6 +42,15 @@ const check = (over: Record<string, unknown> = {}) => ({
 });
 const raised = async (id = campaignId) => (await raisedByCampaign(h.db, eq(campaigns.id, id))).get(id)!;
 
+/** The receipt mailed for an offline gift (undefined: none). */
+const receiptOf = async (giftId: string) =>
+  (
+    await h.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.dedupeKey, `receipt:offline:${giftId}`))
+  )[0];
+
 async function books() {
   const tb = await trialBalance(h.db);
   expect(tb.postingsSum).toBe(0);
@@ -58,10 +67,7 @@ describe("recording an offline gift", () => {
     expect(await getBalance(h.db, "undeposited_funds")).toBe(25_000);
     expect(await raised()).toEqual({ raised: before.raised + 25_000, donors: before.donors + 1 });
     expect((await statementOfActivity(h.db)).gifts).toBe(25_000);
-    const [mail] = await h.db
-      .select()
-      .from(outboxMessages)
-      .where(eq(outboxMessages.dedupeKey, `receipt:offline:${r.id}`));
+    const mail = await receiptOf(r.id);
     expect(mail!.toAddress).toBe("maria@donor.example");
     expect(mail!.textBody).toContain("$250.00");
     expect(mail!.textBody).toContain('for the campaign "Rosa*"');
@@ -85,10 +91,7 @@ describe("recording an offline gift", () => {
       treasurer,
       check({ method: "wire", reference: "FW-77", amount: "1,000", campaign: "general", locale: "es" }),
     );
-    const [m] = await h.db
-      .select()
-      .from(outboxMessages)
-      .where(eq(outboxMessages.dedupeKey, `receipt:offline:${w.id}`));
+    const m = await receiptOf(w.id);
     expect(m!.textBody).toContain("fondo general");
     expect(m!.textBody).toContain("Forma de pago: transferencia bancaria");
     await books();

@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 import type { Principal } from "@/lib/auth/roles";
 import { principal } from "../../fixtures/people";
 import { newSession, principalOf } from "../../fixtures/staff-session";
+import { errorCode as code } from "../../helpers/error-code";
 import { SoftAuthenticator } from "../../helpers/soft-authenticator";
 import { createTestDb } from "../../helpers/test-db";
 
@@ -31,15 +32,6 @@ async function enrol(userId: string, label = "Laptop"): Promise<{ token: string;
   const options = await enrolmentOptions(await ctx(token));
   const r = await finishEnrolment(await ctx(token), { label, response: authn.register(options) });
   return { token, codes: r.recoveryCodes };
-}
-
-async function code(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn();
-    return "ok";
-  } catch (e) {
-    return (e as { code?: string }).code ?? String(e);
-  }
 }
 
 const actions = async (userId: string) =>

@@ -16,6 +16,7 @@ import { finishVerification, verificationOptions } from "@/lib/auth/passkeys/ver
 import { requireRole, type Principal } from "@/lib/auth/roles";
 import { principal } from "../../fixtures/people";
 import { newSession, principalOf } from "../../fixtures/staff-session";
+import { errorCode as code } from "../../helpers/error-code";
 import { SoftAuthenticator } from "../../helpers/soft-authenticator";
 import { createTestDb } from "../../helpers/test-db";
 
@@ -33,15 +34,6 @@ async function enrol(userId: string, authn: SoftAuthenticator, label = "Laptop")
   const options = await enrolmentOptions(await ctx(token));
   const result = await finishEnrolment(await ctx(token), { label, response: authn.register(options) });
   return { token, result };
-}
-
-async function code(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn();
-    return "ok";
-  } catch (e) {
-    return (e as { code?: string }).code ?? String(e);
-  }
 }
 
 async function lastAudit(userId: string) {

@@ -2,18 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { fundIdentity } from "@/lib/receipts/fund";
+import { prodEnvWithout } from "../../helpers/prod-env";
 
-const prod = {
-  NODE_ENV: "production",
-  DATABASE_URL: "postgres://x/y",
-  AUTH_SECRET: "x".repeat(32),
-  CASE_FILE_KEYS: "k1:x",
-  A_NUMBER_HMAC_KEY: "x",
-  SMTP_URL: "smtp://x",
-  APP_URL: "https://fund.example",
-  STRIPE_SECRET_KEY: "sk_live_x",
-  STRIPE_WEBHOOK_SECRET: "whsec_x",
-};
+const prod = prodEnvWithout("FUND_LEGAL_NAME", "FUND_EIN");
 
 describe("fund receipt settings", () => {
   it("accepts an EIN written NN-NNNNNNN only", () => {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { appOrigin, appUrl, requestOrigin, selfOrigin } from "@/lib/app-origin";
 import { parseEnv } from "@/lib/env";
+import { prodEnvWithout } from "../../helpers/prod-env";
 
 const dev = (extra: Record<string, string> = {}) => parseEnv({ NODE_ENV: "development", ...extra });
 const headers = (h: Record<string, string>) => new Headers(h);
@@ -28,18 +29,7 @@ describe("app origin", () => {
   });
 
   it("refuses to start in production without APP_URL", () => {
-    const prod = {
-      NODE_ENV: "production",
-      DATABASE_URL: "postgres://x@db/x",
-      AUTH_SECRET: "x".repeat(40),
-      CASE_FILE_KEYS: "k1:abc",
-      A_NUMBER_HMAC_KEY: "abc",
-      STRIPE_SECRET_KEY: "sk_live_x",
-      STRIPE_WEBHOOK_SECRET: "whsec_x",
-      SMTP_URL: "smtp://mail",
-      FUND_LEGAL_NAME: "Example Bond Fund, Inc.",
-      FUND_EIN: "12-3456789",
-    };
+    const prod = prodEnvWithout("APP_URL");
     expect(() => parseEnv(prod)).toThrow(/APP_URL is required in production/);
     expect(appOrigin(parseEnv({ ...prod, APP_URL: "https://fund.example" }))).toBe("https://fund.example");
   });

@@ -1,6 +1,7 @@
 /** Issue 11 finding 11: development tools answer this machine (by socket) or a signed-in admin, never production. */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Principal } from "@/lib/auth/roles";
+import { prodEnvWithout } from "../../helpers/prod-env";
 
 const state = vi.hoisted(() => ({ me: null as Principal | null }));
 vi.mock("@/lib/auth/config", () => ({ currentPrincipal: async () => state.me }));
@@ -41,18 +42,7 @@ describe("development tools access", () => {
 
   it("never in production, not even for loopback or an admin", async () => {
     state.me = { userId: "u", roles: ["admin"] };
-    const prod = {
-      APP_URL: "https://fund.example",
-      DATABASE_URL: "postgres://x@db/x",
-      AUTH_SECRET: "x".repeat(40),
-      CASE_FILE_KEYS: "k1:abc",
-      A_NUMBER_HMAC_KEY: "abc",
-      STRIPE_SECRET_KEY: "sk_live_x",
-      STRIPE_WEBHOOK_SECRET: "whsec_x",
-      SMTP_URL: "smtp://mail",
-      FUND_LEGAL_NAME: "Example Bond Fund, Inc.",
-      FUND_EIN: "12-3456789",
-    };
+    const prod = prodEnvWithout("NODE_ENV");
     for (const [k, v] of Object.entries(prod)) vi.stubEnv(k, v);
     expect(await allowed(peer("127.0.0.1"), "production")).toBe(false);
   });

@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { ActionForm, SubmitButton } from "@/app/components/staff/action-form";
 import { TextField } from "@/app/components/staff/fields";
 import { EnrolPasskey, VerifyPasskey } from "@/app/components/staff/passkey-client";
-import { signOutAction } from "@/app/(staff)/account/actions";
+import { SignOutForm } from "@/app/(staff)/account/sign-out";
 import { currentPrincipal } from "@/lib/auth/config";
 import { isPending } from "@/lib/auth/second-factor";
 import { recoveryCodeAction } from "./actions";
@@ -68,11 +68,7 @@ export default async function PasskeyPage() {
           </p>
         </details>
       ) : null}
-      <form action={signOutAction} className="text-center">
-        <button type="submit" className="text-sm text-muted underline hover:text-ink">
-          Sign out
-        </button>
-      </form>
+      <SignOutForm className="text-center" buttonClassName="text-sm text-muted underline hover:text-ink" />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { giftPreview, type AmountFields } from "@/lib/donations/give-amount";
 import { formatMoney } from "@/lib/money";
 import type { GiveState } from "./actions";
 import { AmountFieldset } from "./amount-fieldset";
-import { DonorFields } from "./donor-fields";
+import { DonorFields, HintedCheckbox } from "./donor-fields";
 import { fill } from "./form-bits";
 import type { GiveLabels } from "./give-labels";
 import { FrequencyAndMethod } from "./method-fieldset";
@@ -138,20 +138,13 @@ function GiveFields({
         error={err.paymentMethod}
       />
       <div>
-        <label className="flex items-start gap-3">
-          <input
-            type="checkbox"
-            name="coverFee"
-            defaultChecked={v.coverFee === "on"}
-            className="mt-1 h-5 w-5 shrink-0 accent-brand"
-          />
-          <span>
-            <span className="font-medium" data-testid="cover-fee-label">
-              {preview ? fill(t.coverFee, { fee: money(preview.feeCents) }) : t.coverFeeNoFigure}
-            </span>
-            <span className="block text-sm text-muted">{bank ? t.coverFeeHintBank : t.coverFeeHint}</span>
-          </span>
-        </label>
+        <HintedCheckbox
+          name="coverFee"
+          checked={v.coverFee === "on"}
+          label={preview ? fill(t.coverFee, { fee: money(preview.feeCents) }) : t.coverFeeNoFigure}
+          hint={bank ? t.coverFeeHintBank : t.coverFeeHint}
+          labelTestId="cover-fee-label"
+        />
       </div>
       <DonorFields t={t} v={v} err={err} />
       {total && (

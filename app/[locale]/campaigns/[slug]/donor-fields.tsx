@@ -1,4 +1,5 @@
 "use client";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import type { GiveValues } from "@/lib/donations/give-form";
 import { box, errorText } from "./form-bits";
 import type { GiveLabels } from "./give-labels";
@@ -15,28 +16,17 @@ export function DonorFields({
 }) {
   return (
     <>
-      <div>
-        <label htmlFor="give-name" className="block font-medium">
-          {t.displayName}
-        </label>
-        <p id="give-name-hint" className="text-sm text-muted">
-          {t.displayNameHint} {t.displayNameReview}
-        </p>
-        <input
-          id="give-name"
-          name="displayName"
-          defaultValue={v.displayName}
-          maxLength={80}
-          autoComplete="name"
-          aria-describedby={err.displayName ? "give-name-hint name-error" : "give-name-hint"}
-          aria-invalid={Boolean(err.displayName)}
-          className={`${box} mt-1 ${err.displayName ? "border-red-700" : "border-line"}`}
-        />
-        {err.displayName && (
-          <p id="name-error" className={errorText}>
-            {err.displayName}
-          </p>
-        )}
+      <TextInput
+        id="give-name"
+        errorId="name-error"
+        label={t.displayName}
+        hint={`${t.displayNameHint} ${t.displayNameReview}`}
+        error={err.displayName}
+        name="displayName"
+        defaultValue={v.displayName}
+        maxLength={80}
+        autoComplete="name"
+      >
         <label className="mt-2 flex items-center gap-3">
           <input
             type="checkbox"
@@ -46,44 +36,95 @@ export function DonorFields({
           />
           <span>{t.anonymous}</span>
         </label>
-      </div>
+      </TextInput>
 
-      <div>
-        <label htmlFor="give-email" className="block font-medium">
-          {t.email}
-        </label>
-        <p id="give-email-hint" className="text-sm text-muted">
-          {t.emailHint}
-        </p>
-        <input
-          id="give-email"
-          name="email"
-          type="email"
-          defaultValue={v.email}
-          autoComplete="email"
-          aria-describedby={err.email ? "give-email-hint email-error" : "give-email-hint"}
-          aria-invalid={Boolean(err.email)}
-          className={`${box} mt-1 ${err.email ? "border-red-700" : "border-line"}`}
-        />
-        {err.email && (
-          <p id="email-error" className={errorText}>
-            {err.email}
-          </p>
-        )}
-      </div>
+      <TextInput
+        id="give-email"
+        errorId="email-error"
+        label={t.email}
+        hint={t.emailHint}
+        error={err.email}
+        name="email"
+        type="email"
+        defaultValue={v.email}
+        autoComplete="email"
+      />
 
-      <label className="flex items-start gap-3">
-        <input
-          type="checkbox"
-          name="redirectConsent"
-          defaultChecked={v.redirectConsent === "on"}
-          className="mt-1 h-5 w-5 shrink-0 accent-brand"
-        />
-        <span>
-          <span className="font-medium">{t.consent}</span>
-          <span className="block text-sm text-muted">{t.consentHint}</span>
-        </span>
-      </label>
+      <HintedCheckbox
+        name="redirectConsent"
+        checked={v.redirectConsent === "on"}
+        label={t.consent}
+        hint={t.consentHint}
+      />
     </>
+  );
+}
+
+/** A labelled text input with its hint below the label and its error, if any, below the input. */
+function TextInput({
+  id,
+  errorId,
+  label,
+  hint,
+  error,
+  children,
+  ...input
+}: {
+  id: string;
+  errorId: string;
+  label: string;
+  hint: string;
+  error?: string;
+  children?: ReactNode;
+} & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="text-sm text-muted">
+        {hint}
+      </p>
+      <input
+        id={id}
+        {...input}
+        aria-describedby={error ? `${id}-hint ${errorId}` : `${id}-hint`}
+        aria-invalid={Boolean(error)}
+        className={`${box} mt-1 ${error ? "border-red-700" : "border-line"}`}
+      />
+      {error && (
+        <p id={errorId} className={errorText}>
+          {error}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+/** A checkbox with a bold label and a muted hint below it (the fee cover, the redirect consent). */
+export function HintedCheckbox({
+  name,
+  checked,
+  label,
+  hint,
+  labelTestId,
+}: {
+  name: string;
+  checked: boolean;
+  label: ReactNode;
+  hint: ReactNode;
+  labelTestId?: string;
+}) {
+  return (
+    <label className="flex items-start gap-3">
+      <input type="checkbox" name={name} defaultChecked={checked} className="mt-1 h-5 w-5 shrink-0 accent-brand" />
+      <span>
+        <span className="font-medium" data-testid={labelTestId}>
+          {label}
+        </span>
+        <span className="block text-sm text-muted">{hint}</span>
+      </span>
+    </label>
   );
 }
