@@ -83,23 +83,29 @@ export function badId(...real: string[]): fc.Arbitrary<string> {
   return fc.oneof(fc.constantFrom(...real, "00000000-0000-4000-8000-000000000000"), fc.uuid(), badString);
 }
 
-/** One md5 per table over all its rows: equal before and after means nothing was written. */
-export async function fingerprint(db: Db): Promise<Record<string, string>> {
-  const tables = rowsOf<{ t: string }>(
-    await db.execute(
-      sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
-    ),
-  );
-  const out: Record<string, string> = {};
-  for (const { t } of tables) {
-    const [row] = rowsOf<{ h: string | null; n: number }>(
-      await db.execute(
-        sql`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h, count(*)::int AS n FROM ${sql.identifier(t)} x`,
-      ),
-    );
-    out[t] = `${row?.n}:${row?.h}`;
+/** The public tables, read once per database (the schema does not change during a test file). */
+const tablesOf = new WeakMap<Db, Promise<string[]>>();
+
+function tableNames(db: Db): Promise<string[]> {
+  let names = tablesOf.get(db);
+  if (!names) {
+    names = db
+      .execute(sql`SELECT tablename AS t FROM pg_catalog.pg_tables WHERE schemaname = 'public' ORDER BY 1`)
+      .then((r) => rowsOf<{ t: string }>(r).map((x) => x.t));
+    tablesOf.set(db, names);
   }
-  return out;
+  return names;
+}
+
+/** One md5 per table over all its rows, in one statement: equal before and after means nothing was written. */
+export async function fingerprint(db: Db): Promise<Record<string, string>> {
+  const tables = await tableNames(db);
+  const parts = tables.map(
+    (t) =>
+      sql`SELECT ${t}::text AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h, count(*)::int AS n FROM ${sql.identifier(t)} x`,
+  );
+  const rows = rowsOf<{ t: string; h: string; n: number }>(await db.execute(sql.join(parts, sql` UNION ALL `)));
+  return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
 }
 
 /** The tables whose fingerprint changed. */
