@@ -15,8 +15,10 @@ export interface ThanksView {
   monthly: boolean;
   /** The gift itself: what the campaign was given, without the part added toward card fees. */
   giftCents: number;
-  /** What the donor added toward card fees (0 when they did not). */
+  /** What the donor added toward the payment's fees (0 when they did not). */
   coverFeeCents: number;
+  /** Paid by bank debit (ACH): the fee cover went toward bank fees, not card fees. */
+  bank: boolean;
   maskedEmail: string | null;
   campaign: { slug: string; alias: string } | null;
   /** Recurring gift id, for the stop-my-gift link. */
@@ -40,6 +42,7 @@ export async function describeCheckout(db: Db, stripe: Stripe, sessionId: string
     monthly: false,
     giftCents: 0,
     coverFeeCents: 0,
+    bank: false,
     maskedEmail: null,
     campaign: null,
     recurringGiftId: null,
@@ -71,6 +74,8 @@ export async function describeCheckout(db: Db, stripe: Stripe, sessionId: string
     monthly: s.mode === "subscription",
     giftCents: total - coverFeeCents,
     coverFeeCents,
+    // Checkout offers one method per gift (the donor chose card or bank on our form).
+    bank: s.payment_method_types?.length === 1 && s.payment_method_types[0] === "us_bank_account",
     maskedEmail: email ? maskEmail(email) : null,
     campaign: campaign ?? null,
     recurringGiftId: s.mode === "subscription" ? (s.metadata?.recurring_gift_id ?? null) : null,

@@ -18,14 +18,14 @@ export interface ReceiptInput {
   fundAddress?: string;
   /** What the card was charged: the gift plus any fee cover. */
   amountCents: number;
-  /** The part of the charge the donor added toward card fees (0 or absent when none). */
+  /** The part of the charge the donor added toward the payment's fees (0 or absent when none). */
   coverFeeCents?: number;
   /** What was later refunded (the receipt then says so). */
   refundedCents?: number;
   /** The public alias, without its asterisk (the receipt adds it, as every public page does); null: the general pool. */
   campaignAlias: string | null;
-  /** How the gift was paid; absent means card (Stripe). Offline gifts say so on the receipt. */
-  method?: "card" | "check" | "wire" | "cash" | "other";
+  /** How the gift was paid; absent means card (Stripe). A bank debit and offline gifts say so on the receipt. */
+  method?: "card" | "bank" | "check" | "wire" | "cash" | "other";
   date: Date;
   /** The fund's time zone: the day printed is the day there (default UTC). */
   timeZone?: string;
@@ -83,7 +83,7 @@ export function buildReceipt(r: ReceiptInput): ReceiptText {
       : t.thanks(amount, `${r.campaignAlias}*`, r.fundName),
     ...(r.frequency === "monthly" ? [t.monthly] : []),
     "",
-    `${t.amount}: ${cover > 0 ? t.itemised(amount, money(cover), money(r.amountCents)) : amount}`,
+    `${t.amount}: ${cover > 0 ? (r.method === "bank" ? t.itemisedBank : t.itemised)(amount, money(cover), money(r.amountCents)) : amount}`,
     `${t.date}: ${formatDay(r.date, r.locale, r.timeZone)}`,
     ...(r.method && r.method !== "card" ? [`${t.paidBy}: ${t.methods[r.method]}`] : []),
     ...(refunded > 0 ? [t.refunded(money(refunded))] : []),

@@ -24,6 +24,8 @@ export interface UnionGift {
   refundedCents: number;
   locale: string;
   kind: GiftKind;
+  /** Paid by bank debit (ACH): its fee cover was toward bank fees, not card fees. */
+  bank: boolean;
 }
 
 export function giftUnion(db: Db, only: { email?: string; year?: number }) {
@@ -54,6 +56,7 @@ export function giftUnion(db: Db, only: { email?: string; year?: number }) {
       refundedCents: sql<string>`${donations.refundedCents}`.as("refunded_cents"),
       locale: sql<string>`${donations.locale}`.as("locale"),
       kind: sql<GiftKind>`'card'`.as("kind"),
+      bank: sql<boolean>`coalesce(${donations.paymentMethod} = 'us_bank_account', false)`.as("bank"),
       status: sql<string>`${donations.status}`.as("status"),
       frequency: sql<"one_off" | "monthly">`${donations.frequency}`.as("frequency"),
       donorName: sql<string | null>`NULL::text`.as("donor_name"),
@@ -74,6 +77,7 @@ export function giftUnion(db: Db, only: { email?: string; year?: number }) {
       refundedCents: sql<string>`0::bigint`.as("refunded_cents"),
       locale: sql<string>`${offlineGifts.locale}`.as("locale"),
       kind: sql<GiftKind>`'offline'`.as("kind"),
+      bank: sql<boolean>`false`.as("bank"),
       status: sql<string>`'succeeded'`.as("status"),
       frequency: sql<"one_off" | "monthly">`'one_off'`.as("frequency"),
       donorName: sql<string | null>`${offlineGifts.donorName}`.as("donor_name"),
@@ -102,6 +106,7 @@ export const giftColumns = (g: GiftSubquery) => ({
   refundedCents: g.refundedCents,
   locale: g.locale,
   kind: g.kind,
+  bank: g.bank,
 });
 
 /** A selected row as a gift: numbers as numbers, an offline gift dated noon of its day in the fund's zone. */
@@ -115,6 +120,7 @@ export function toUnionGift(r: {
   refundedCents: string | number;
   locale: string;
   kind: GiftKind;
+  bank: boolean;
 }): UnionGift {
   return {
     id: r.id,
@@ -127,6 +133,7 @@ export function toUnionGift(r: {
     refundedCents: Number(r.refundedCents),
     locale: r.locale,
     kind: r.kind,
+    bank: Boolean(r.bank),
   };
 }
 

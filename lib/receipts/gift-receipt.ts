@@ -39,6 +39,7 @@ export async function giftReceipt(
     campaignAlias: row.alias,
     date: d.succeededAt ?? d.createdAt,
     frequency: d.frequency,
+    method: d.paymentMethod === "us_bank_account" ? "bank" : "card",
     ...(opts.withCancelLink && d.recurringGiftId
       ? { cancelUrl: appUrl(`/give/cancel/${d.recurringGiftId}?token=${cancelTokenFor(d.recurringGiftId)}`, e) }
       : {}),

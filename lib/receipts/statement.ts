@@ -13,7 +13,7 @@ import { wallOf } from "@/lib/notices/zoned-time";
 import { donorUnionGifts, type UnionGift } from "./donor-gift-union";
 import { fundIdentity, type FundIdentity } from "./fund";
 
-export type StatementGift = Omit<UnionGift, "kind"> & Partial<Pick<UnionGift, "kind">>;
+export type StatementGift = Omit<UnionGift, "kind" | "bank"> & Partial<Pick<UnionGift, "kind" | "bank">>;
 
 export function buildStatement(
   fund: FundIdentity,
@@ -24,7 +24,9 @@ export function buildStatement(
   const rows = s.gifts.map((g) => {
     const gift = g.amountCents - g.coverFeeCents;
     const amount =
-      g.coverFeeCents > 0 ? t.itemised(money(gift), money(g.coverFeeCents), money(g.amountCents)) : money(gift);
+      g.coverFeeCents > 0
+        ? (g.bank ? t.itemisedBank : t.itemised)(money(gift), money(g.coverFeeCents), money(g.amountCents))
+        : money(gift);
     const refunded = g.refundedCents > 0 ? ` ${t.statementRefunded(money(g.refundedCents))}` : "";
     return `${t.statementRow(formatDay(g.date, s.locale, fund.timeZone), g.alias === null ? t.generalFund : `${g.alias}*`, amount)}${refunded}`;
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildReceipt, type ReceiptInput } from "@/lib/mail/receipt";
+import { buildStatement } from "@/lib/receipts/statement";
 
 const base: ReceiptInput = {
   locale: "en",
@@ -61,7 +62,38 @@ describe("buildReceipt", () => {
     expect(es.text).toContain("Donación $37.00 + $1.41 para comisiones de tarjeta = $38.41 cobrados");
   });
 
+  it("a bank debit says bank fees and how it was paid, never card fees", () => {
+    const r = buildReceipt({ ...base, amountCents: 600_500, coverFeeCents: 500, method: "bank" });
+    expect(r.text).toContain("Gift $6,000.00 + $5.00 toward bank payment fees = $6,005.00 charged");
+    expect(r.text).toContain("Paid by: bank debit (ACH)");
+    expect(r.text).not.toContain("card");
+    const es = buildReceipt({ ...base, locale: "es", amountCents: 600_500, coverFeeCents: 500, method: "bank" });
+    expect(es.text).toContain("Donación $6,000.00 + $5.00 para comisiones bancarias = $6,005.00 cobrados");
+    expect(es.text).toContain("Forma de pago: débito bancario (ACH)");
+    expect(es.text).not.toContain("tarjeta");
+  });
+
   it("writes the alias with its asterisk, as every public page does", () => {
     expect(buildReceipt(base).text).toContain('"Rosa*"');
+  });
+});
+
+describe("buildStatement", () => {
+  it("itemises each gift's fee cover by how it was paid: card fees for a card, bank fees for a bank debit", () => {
+    const gift = { date: new Date("2026-05-04T12:00:00Z"), alias: "Ana", refundedCents: 0, locale: "en" };
+    const s = buildStatement(
+      { fundName: "Test Bond Fund", deductible: "discretion" },
+      {
+        email: "donor@example.org",
+        year: 2026,
+        locale: "en",
+        gifts: [
+          { ...gift, id: "card", amountCents: 3_841, coverFeeCents: 141 },
+          { ...gift, id: "bank", amountCents: 600_500, coverFeeCents: 500, bank: true },
+        ],
+      },
+    );
+    expect(s.text).toContain("Gift $37.00 + $1.41 toward card fees = $38.41 charged");
+    expect(s.text).toContain("Gift $6,000.00 + $5.00 toward bank payment fees = $6,005.00 charged");
   });
 });

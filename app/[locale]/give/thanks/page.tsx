@@ -66,7 +66,8 @@ export default async function ThanksPage({ params, searchParams }: Props) {
             })}{" "}
           </span>
         )}
-        {view.coverFeeCents > 0 && t("coverNote", { fee: formatMoney(view.coverFeeCents, locale) })}{" "}
+        {view.coverFeeCents > 0 &&
+          t(view.bank ? "coverNoteBank" : "coverNote", { fee: formatMoney(view.coverFeeCents, locale) })}{" "}
         {view.outcome === "paid" && (view.maskedEmail ? t("receipt", { email }) : t("noEmail"))}
       </p>
       {view.monthly && token && (
