@@ -8,6 +8,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { shots } from "./helpers/shots";
 import { books, expectFigureMatchesBooks } from "./helpers/books";
+import { clickMailLink } from "./helpers/mail";
 
 const GIVE = /^(Give \$[\d,]+\.\d{2}( a month)?|Continue to secure payment)$/;
 const DONAR = /^(Donar \$[\d,]+\.\d{2}( al mes)?|Continuar al pago seguro)$/;
@@ -181,10 +182,7 @@ test.describe("donor journeys, by clicking from the home page", () => {
       "Your monthly gift is stopped. No further payments will be taken.",
     );
     // Reopening the link from the receipt (where a donor finds it) shows it stopped.
-    const mail = await request.get(`/api/test/last-mail?to=${encodeURIComponent("monthly@example.org")}`);
-    const link = /https?:\/\/\S+\/give\/cancel\/\S+/.exec(((await mail.json()) as { text: string }).text)?.[0];
-    expect(link).toBeTruthy();
-    await page.goto(link!);
+    await clickMailLink(page, "monthly@example.org", /\/give\/cancel\//);
     await expect(page.getByTestId("cancel-message")).toHaveText("This monthly gift is already stopped.");
     await expect(page.getByRole("button", { name: "Stop my monthly gift" })).toHaveCount(0);
     await shots(page, "donor-monthly-stopped");

@@ -5,6 +5,7 @@
  * gift stopped from its link, transparency and Spanish; all by clicking.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { clickMailLink } from "./helpers/mail";
 
 test.use({ javaScriptEnabled: false });
 
@@ -73,10 +74,7 @@ test("without JavaScript a monthly gift starts and is stopped from its link, in 
     "Su donación mensual quedó detenida. No se harán más cobros.",
   );
   // Reopened from the receipt's link, it shows stopped.
-  const mail = await page.request.get(`/api/test/last-mail?to=${encodeURIComponent("nojs-monthly@example.org")}`);
-  const link = /https?:\/\/\S+\/give\/cancel\/\S+/.exec(((await mail.json()) as { text: string }).text)?.[0];
-  expect(link).toBeTruthy();
-  await page.goto(link!);
+  await clickMailLink(page, "nojs-monthly@example.org", /\/give\/cancel\//);
   await expect(page.getByTestId("cancel-message")).toHaveText("Esta donación mensual ya está detenida.");
   await shoot(page, "es-stopped");
 });

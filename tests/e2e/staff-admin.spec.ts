@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import { passkeyStep } from "./helpers/passkey";
 import { shots } from "./helpers/shots";
 import { magicLinkFor, signIn } from "./helpers/sign-in";
+import { clickMailLink } from "./helpers/mail";
 
 const INVITEE = "invited.treasurer@openbond.example";
 
@@ -43,9 +44,7 @@ test("an admin invites a treasurer by clicking; the invitee signs in; the admin 
   expect(res.ok()).toBe(true);
   const mail = (await res.json()) as { text: string };
   expect(mail.text).toContain("treasurer role");
-  const link = /https?:\/\/\S+\/sign-in/.exec(mail.text)?.[0];
-  expect(link).toBeTruthy();
-  await invitee.goto(link!);
+  await clickMailLink(invitee, INVITEE, /\/sign-in/);
   await invitee.getByLabel("Email address").fill(INVITEE);
   await invitee.getByRole("button", { name: /sign-in link/i }).click();
   await invitee.goto(await magicLinkFor(invitee, INVITEE, null));
