@@ -2,6 +2,20 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { donations } from "./donations";
 
+/**
+ * A counter per Stripe payment, bumped by every webhook sync of it under the payment's lock: a sync
+ * that read Stripe before taking the lock applies that read only if the counter has not moved since
+ * (migration 0026).
+ */
+export const stripePaymentSyncs = pgTable(
+  "stripe_payment_syncs",
+  {
+    paymentIntent: text("payment_intent").primaryKey(),
+    version: bigint("version", { mode: "number" }).notNull(),
+  },
+  (t) => [check("stripe_payment_syncs_version_check", sql`${t.version} > 0`)],
+);
+
 /** Every Stripe event we accepted, by its unique id: the webhook's idempotency record. */
 export const stripeEvents = pgTable(
   "stripe_events",

@@ -3,6 +3,9 @@
  * record the outcome. A handler that throws rolls everything back, including
  * the claim, so Stripe's redelivery tries again.
  *
+ * Stripe's state is read before the lock where the event's handler will
+ * sync its payment (read-ahead.ts), and used only if still current.
+ *
  * Two fast paths keep work that cannot touch money out of the locked
  * section (under load about half of all deliveries): a redelivery of an event
  * already recorded, and an event type we do not handle. Neither changes what
@@ -16,6 +19,7 @@ import { stripeEvents } from "@/db/schema";
 import { getStripe } from "@/lib/payments/stripe-client";
 import type { EventOutcome } from "./context";
 import { handlerFor } from "./dispatch";
+import { readAhead, readsAhead, seenAndVersion, type ReadAhead } from "./read-ahead";
 
 export type ProcessOutcome = EventOutcome | "duplicate";
 
@@ -59,11 +63,21 @@ export async function processStripeEvent(
   stripe: Stripe = getStripe(),
 ): Promise<ProcessOutcome> {
   const row = { id: event.id, type: event.type, stripeCreatedAt: new Date(event.created * 1000) };
-  // Redelivery of a recorded event: one indexed read, no lock, no transaction.
-  // (A delivery still being processed elsewhere is not visible yet; the claim below waits for it.)
-  const [seen] = await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, event.id));
-  if (seen) return "duplicate";
   const handler = handlerFor(event.type);
+  const scope = lockScopeOf(event);
+  const payment = scope === "exclusive" ? null : scope.payment;
+  let ahead: ReadAhead | undefined;
+  if (handler && payment && readsAhead(event)) {
+    // Redelivery check and the payment's sync counter in one read; then Stripe, before any lock.
+    const { seen, version } = await seenAndVersion(db, event.id, payment);
+    if (seen) return "duplicate";
+    ahead = await readAhead(stripe, event, payment, version);
+  } else {
+    // Redelivery of a recorded event: one indexed read, no lock, no transaction.
+    // (A delivery still being processed elsewhere is not visible yet; the claim below waits for it.)
+    const [seen] = await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, event.id));
+    if (seen) return "duplicate";
+  }
   if (!handler) {
     // Nothing to apply: record it as ignored in one statement.
     const claimed = await db
@@ -74,24 +88,37 @@ export async function processStripeEvent(
     return claimed.length ? "ignored" : "duplicate";
   }
   return db.transaction(async (tx) => {
-    const scope = lockScopeOf(event);
     const locks =
-      scope === "exclusive"
+      payment === null
         ? sql`SELECT pg_advisory_xact_lock(${WEBHOOK_LOCK})`
-        : sql`SELECT pg_advisory_xact_lock_shared(${WEBHOOK_LOCK}), pg_advisory_xact_lock(${PAYMENT_LOCK_CLASS}, hashtext(${scope.payment}))`;
+        : sql`SELECT pg_advisory_xact_lock_shared(${WEBHOOK_LOCK}), pg_advisory_xact_lock(${PAYMENT_LOCK_CLASS}, hashtext(${payment}))`;
     // Lock, then claim, in one round trip: the INSERT reads its row from the locking SELECT, so the
     // locks are held before the claim is tried. The claim carries the usual outcome, so the common
     // case needs no second write after the handler's ledger entries (which lock shared balances
     // until commit); it commits only with them.
-    const claimed = rowsOf<{ id: string }>(
-      await tx.execute(sql`
-        WITH locked AS (${locks})
+    const claim = sql`
         INSERT INTO stripe_events (id, type, stripe_created_at, outcome)
         SELECT ${row.id}, ${row.type}, ${row.stripeCreatedAt.toISOString()}::timestamptz, 'processed' FROM locked
-        ON CONFLICT (id) DO NOTHING RETURNING id`),
+        ON CONFLICT (id) DO NOTHING RETURNING id`;
+    // An event about one payment also bumps that payment's sync counter in the same statement (an
+    // upsert sees the latest committed counter, whatever the statement's snapshot): the counter
+    // before the bump tells whether a read made before the lock is still current.
+    const claimed = rowsOf<{ version: string | number }>(
+      await tx.execute(
+        payment === null
+          ? sql`WITH locked AS (${locks}) ${claim}`
+          : sql`
+        WITH locked AS (${locks}), claim AS (${claim})
+        INSERT INTO stripe_payment_syncs (payment_intent, version) SELECT ${payment}, 1 FROM claim
+        ON CONFLICT (payment_intent) DO UPDATE SET version = stripe_payment_syncs.version + 1
+        RETURNING version`,
+      ),
     );
     if (!claimed.length) return "duplicate";
-    const outcome: EventOutcome = await handler({ tx, stripe }, event);
+    const synced = new Set<string>(payment ? [payment] : []);
+    // Another sync of this payment committed after the read: read Stripe again, under the lock.
+    const current = ahead && Number(claimed[0]!.version) - 1 === ahead.version ? ahead : undefined;
+    const outcome: EventOutcome = await handler({ tx, stripe, ahead: current, synced }, event);
     if (outcome !== "processed") await tx.update(stripeEvents).set({ outcome }).where(eq(stripeEvents.id, event.id));
     return outcome;
   });

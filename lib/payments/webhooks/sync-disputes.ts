@@ -21,19 +21,12 @@ import type { DonationRow } from "./resolve-donation";
 
 const OPEN_OR_LOST: readonly string[] = ["needs_response", "under_review", "lost"];
 
-/** Every dispute of the payment. */
-export async function listDisputes(stripe: Stripe, piId: string): Promise<Stripe.Dispute[]> {
-  const disputes: Stripe.Dispute[] = [];
-  for await (const dp of stripe.disputes.list({ payment_intent: piId, limit: 100 })) disputes.push(dp);
-  return disputes;
-}
-
 /** True while a dispute holds the gift (open or lost). */
 export function isDisputed(disputes: Stripe.Dispute[]): boolean {
   return disputes.some((dp) => OPEN_OR_LOST.includes(dp.status));
 }
 
-/** Brings the dispute rows and their entries up to `disputes` (from listDisputes). */
+/** Brings the dispute rows and their entries up to `disputes` (from fetchPaymentState). */
 export async function syncDisputes(
   ctx: HandlerContext,
   donation: DonationRow,

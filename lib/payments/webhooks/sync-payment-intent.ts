@@ -3,8 +3,9 @@
  * everything that happened to its charge, and bring the books up to it. Any
  * number of calls, in any order, end in the same books.
  *
- * Order matters for throughput: the three Stripe reads go out together before
- * any write, the donation row is brought up to date in one statement, and the
+ * Order matters for throughput: the three Stripe reads were usually made
+ * before the lock (read-ahead.ts) and otherwise go out together before any
+ * write, the donation row is brought up to date in one statement, and the
  * ledger entries come last, so the shared balances they lock (the `stripe`
  * account above all) are held only for the entries and the commit.
  */
@@ -20,19 +21,17 @@ import type { EventOutcome, HandlerContext } from "./context";
 import { derivedDonationStatus } from "./donation-status";
 import { resolveDonation, type DonationRow } from "./resolve-donation";
 import { queueReceipt } from "./send-receipt";
-import { isDisputed, listDisputes, syncDisputes } from "./sync-disputes";
-import { listRefunds, refundedCentsOf, syncRefunds } from "./sync-refunds";
+import { fetchPaymentState, type PaymentState } from "./read-ahead";
+import { bumpSyncCounter } from "./sync-counter";
+import { isDisputed, syncDisputes } from "./sync-disputes";
+import { refundedCentsOf, syncRefunds } from "./sync-refunds";
 
 export async function syncPaymentIntent(
   ctx: HandlerContext,
   piId: string,
   invoiceHint?: string,
 ): Promise<EventOutcome> {
-  const [pi, refunds, disputes] = await Promise.all([
-    ctx.stripe.paymentIntents.retrieve(piId, { expand: ["latest_charge.balance_transaction"] }),
-    listRefunds(ctx.stripe, piId),
-    listDisputes(ctx.stripe, piId),
-  ]);
+  const { pi, refunds, disputes } = await currentState(ctx, piId);
   const donation = await resolveDonation(ctx, pi, invoiceHint);
   if (!donation) return "ignored";
   const charge = typeof pi.latest_charge === "object" ? pi.latest_charge : null;
@@ -65,6 +64,20 @@ export async function syncPaymentIntent(
   await syncRefunds(ctx, donation, pi.id, refunds);
   await syncDisputes(ctx, donation, pi.id, disputes);
   return "processed";
+}
+
+/**
+ * The payment as Stripe says it is: the read made before the lock when it is
+ * this payment's and still current (process-event.ts checked the counter), or
+ * a read now, under the lock. Either way the counter moves, so a read-ahead
+ * racing this sync elsewhere is not applied after it.
+ */
+async function currentState(ctx: HandlerContext, piId: string): Promise<PaymentState> {
+  if (!ctx.synced.has(piId)) {
+    await bumpSyncCounter(ctx.tx, piId);
+    ctx.synced.add(piId);
+  }
+  return ctx.ahead?.paymentId === piId ? ctx.ahead.payment : fetchPaymentState(ctx.stripe, piId);
 }
 
 /** The donation row as Stripe now says it is, in one statement (none when nothing changed). */

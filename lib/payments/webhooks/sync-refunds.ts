@@ -13,19 +13,12 @@ import type { DonationRow } from "./resolve-donation";
 
 const BOOKED: readonly string[] = ["pending", "requires_action", "succeeded"];
 
-/** Every refund of the payment, oldest first (so the campaign/general split of each is the same on every run). */
-export async function listRefunds(stripe: Stripe, piId: string): Promise<Stripe.Refund[]> {
-  const refunds: Stripe.Refund[] = [];
-  for await (const r of stripe.refunds.list({ payment_intent: piId, limit: 100 })) refunds.push(r);
-  return refunds.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));
-}
-
 /** The cents currently refunded (booked and not failed). */
 export function refundedCentsOf(refunds: Stripe.Refund[]): number {
   return refunds.filter((r) => BOOKED.includes(r.status ?? "pending")).reduce((n, r) => n + r.amount, 0);
 }
 
-/** Brings the refund rows and their entries up to `refunds` (from listRefunds). */
+/** Brings the refund rows and their entries up to `refunds` (from fetchPaymentState). */
 export async function syncRefunds(
   ctx: HandlerContext,
   donation: DonationRow,

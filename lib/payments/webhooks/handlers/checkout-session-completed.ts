@@ -4,6 +4,7 @@ import { z } from "zod";
 import { donations, recurringGifts } from "@/db/schema";
 import { idOf, type EventOutcome, type HandlerContext } from "../context";
 import { markBankSubmitted } from "../bank-debit";
+import { sessionOf } from "../read-ahead";
 import { keepDonorContact } from "@/lib/receipts/schedule-b";
 import { syncPaymentIntent } from "../sync-payment-intent";
 
@@ -18,7 +19,7 @@ export async function handleCheckoutSessionCompleted(
   ctx: HandlerContext,
   event: Stripe.CheckoutSessionCompletedEvent,
 ): Promise<EventOutcome> {
-  const session = await ctx.stripe.checkout.sessions.retrieve(event.data.object.id);
+  const session = await sessionOf(ctx, event.data.object.id);
   return session.mode === "subscription" ? activateMonthly(ctx, session) : linkOneOff(ctx, session, event);
 }
 
