@@ -22,7 +22,27 @@ declare module "vitest" {
   }
 }
 
+/**
+ * The suite runs as two projects (vitest.config.ts) and each calls this; the
+ * templates are made once, in this process, and removed after the last project.
+ */
+const shared = globalThis as typeof globalThis & {
+  __openbondTemplates?: Promise<{ templates: TestTemplates; teardown: () => Promise<void> }>;
+  __openbondTemplateUsers?: number;
+};
+
 export default async function setup(project: TestProject) {
+  shared.__openbondTemplates ??= makeTemplates();
+  shared.__openbondTemplateUsers = (shared.__openbondTemplateUsers ?? 0) + 1;
+  const { templates, teardown } = await shared.__openbondTemplates;
+  project.provide("templates", templates);
+  return async () => {
+    shared.__openbondTemplateUsers! -= 1;
+    if (shared.__openbondTemplateUsers === 0) await teardown();
+  };
+}
+
+async function makeTemplates(): Promise<{ templates: TestTemplates; teardown: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   const runNow = new Date().toISOString();
   if (!url) {
@@ -31,8 +51,10 @@ export default async function setup(project: TestProject) {
     const file = path.join(dir, "base.tar");
     writeFileSync(file, Buffer.from(await (await base.pglite!.dumpDataDir("none")).arrayBuffer()));
     await base.close();
-    project.provide("templates", { kind: "pglite", base: file, dir, runNow });
-    return () => rmSync(dir, { recursive: true, force: true });
+    return {
+      templates: { kind: "pglite", base: file, dir, runNow },
+      teardown: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const tag = `${process.pid}_${Date.now().toString(36)}`;
   const base = `openbond_tpl_${tag}`;
@@ -40,12 +62,14 @@ export default async function setup(project: TestProject) {
   await admin.unsafe(`CREATE DATABASE ${base}`);
   await admin.end();
   await (await openDb({ url: databaseUrl(url, base) })).close();
-  project.provide("templates", { kind: "postgres", base, dir: tag, runNow });
-  return async () => {
-    const a = adminSql(url);
-    const leftovers = await a<{ datname: string }[]>`
-      SELECT datname FROM pg_database WHERE datname LIKE ${`openbond_t%_${process.pid}_%`}`;
-    for (const { datname } of leftovers) await a.unsafe(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-    await a.end();
+  return {
+    templates: { kind: "postgres", base, dir: tag, runNow },
+    teardown: async () => {
+      const a = adminSql(url);
+      const leftovers = await a<{ datname: string }[]>`
+        SELECT datname FROM pg_database WHERE datname LIKE ${`openbond_t%_${process.pid}_%`}`;
+      for (const { datname } of leftovers) await a.unsafe(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      await a.end();
+    },
   };
 }
