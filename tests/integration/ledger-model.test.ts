@@ -23,8 +23,8 @@ import { isAssetAccount, mayGoNegative } from "@/lib/ledger/accounts";
 import { insertBond, insertCampaign } from "../fixtures/campaigns";
 import { createTestDb } from "../helpers/test-db";
 
-// 300 sequences (~2,000 commands) by default; CI's PostgreSQL run, where a commit is cheaper, uses 1,000.
-const RUNS = Number(process.env.LEDGER_MODEL_RUNS ?? 300);
+// 1,000 sequences by default (LEDGER_MODEL_RUNS for more).
+const RUNS = Number(process.env.LEDGER_MODEL_RUNS ?? 1000);
 
 let h: DbHandle;
 beforeAll(async () => {
