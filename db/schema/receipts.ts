@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { donations } from "./donations";
+import { donations, recurringGifts } from "./donations";
 
 /** One row per donor (sha256 of the lower-cased email) and calendar year: the January statement's claim (0021). */
 export const yearEndStatementClaims = pgTable(
@@ -23,6 +23,15 @@ export const donorContactDetails = pgTable("donor_contact_details", {
   donationId: uuid("donation_id")
     .primaryKey()
     .references(() => donations.id),
+  envelope: text("envelope").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A monthly gift's Schedule B name and address (migration 0027): every month of it is that gift. */
+export const recurringGiftContacts = pgTable("recurring_gift_contacts", {
+  recurringGiftId: uuid("recurring_gift_id")
+    .primaryKey()
+    .references(() => recurringGifts.id),
   envelope: text("envelope").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

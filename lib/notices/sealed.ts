@@ -2,7 +2,8 @@
 import { caseFileKeys } from "@/lib/case-files/keys";
 import { decryptJson, encryptJson } from "@/lib/privacy/case-file-crypto";
 
-export type SealedTable = "obligor" | "obligor-address" | "notice" | "followup" | "refund-claim" | "donor-contact";
+export type SealedTable =
+  "obligor" | "obligor-address" | "notice" | "followup" | "refund-claim" | "donor-contact" | "monthly-donor-contact";
 
 export function seal(table: SealedTable, rowId: string, value: unknown): string {
   return encryptJson(value, caseFileKeys().keyring, `${table}:${rowId}`);

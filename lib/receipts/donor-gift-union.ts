@@ -60,6 +60,7 @@ export function giftUnion(db: Db, only: { email?: string; year?: number }) {
       status: sql<string>`${donations.status}`.as("status"),
       frequency: sql<"one_off" | "monthly">`${donations.frequency}`.as("frequency"),
       donorName: sql<string | null>`NULL::text`.as("donor_name"),
+      recurringGiftId: sql<string | null>`${donations.recurringGiftId}`.as("monthly_gift_id"),
     })
     .from(donations)
     .innerJoin(campaigns, eq(campaigns.id, donations.campaignId))
@@ -81,6 +82,7 @@ export function giftUnion(db: Db, only: { email?: string; year?: number }) {
       status: sql<string>`'succeeded'`.as("status"),
       frequency: sql<"one_off" | "monthly">`'one_off'`.as("frequency"),
       donorName: sql<string | null>`${offlineGifts.donorName}`.as("donor_name"),
+      recurringGiftId: sql<string | null>`NULL::uuid`.as("monthly_gift_id"),
     })
     .from(offlineGifts)
     .leftJoin(campaigns, eq(campaigns.id, offlineGifts.campaignId))

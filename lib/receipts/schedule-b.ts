@@ -7,7 +7,7 @@
 import { inArray, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
-import { donorContactDetails } from "@/db/schema";
+import { donorContactDetails, recurringGiftContacts } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { SCHEDULE_B_CENTS } from "@/lib/donations/session-params";
 import { seal, unseal } from "@/lib/notices/sealed";
@@ -25,12 +25,12 @@ interface DonorContact {
   };
 }
 
-/** From a completed Checkout Session: keep the payer's name and address for a Schedule B gift (once). */
-export async function keepDonorContact(tx: Db, donationId: string, session: Stripe.Checkout.Session): Promise<void> {
+/** The payer's name and address from a completed Checkout Session, when the gift is a Schedule B one. */
+function contactOf(session: Stripe.Checkout.Session): DonorContact | null {
   const details = session.customer_details;
-  if (!details?.address || (session.amount_total ?? 0) < SCHEDULE_B_CENTS) return;
+  if (!details?.address || (session.amount_total ?? 0) < SCHEDULE_B_CENTS) return null;
   const a = details.address;
-  const contact: DonorContact = {
+  return {
     name: details.name?.slice(0, 200) ?? null,
     address: {
       line1: a.line1,
@@ -41,9 +41,29 @@ export async function keepDonorContact(tx: Db, donationId: string, session: Stri
       country: a.country,
     },
   };
+}
+
+/** From a completed Checkout Session: keep the payer's name and address for a Schedule B gift (once). */
+export async function keepDonorContact(tx: Db, donationId: string, session: Stripe.Checkout.Session): Promise<void> {
+  const contact = contactOf(session);
+  if (!contact) return;
   await tx
     .insert(donorContactDetails)
     .values({ donationId, envelope: seal("donor-contact", donationId, contact) })
+    .onConflictDoNothing();
+}
+
+/** The same for a monthly gift of $5,000 or more: kept with the monthly gift, so every month of it has it. */
+export async function keepMonthlyDonorContact(
+  tx: Db,
+  recurringGiftId: string,
+  session: Stripe.Checkout.Session,
+): Promise<void> {
+  const contact = contactOf(session);
+  if (!contact) return;
+  await tx
+    .insert(recurringGiftContacts)
+    .values({ recurringGiftId, envelope: seal("monthly-donor-contact", recurringGiftId, contact) })
     .onConflictDoNothing();
 }
 
@@ -66,6 +86,7 @@ export interface ScheduleBRow {
 export async function scheduleBDonors(db: Db, year: number, actorUserId: string): Promise<ScheduleBRow[]> {
   const g = giftUnion(db, { year });
   const net = sql`sum(${g.amountCents} - ${g.refundedCents})`;
+  const contactRef = sql`coalesce('d:' || ${donorContactDetails.donationId}::text, 'm:' || ${recurringGiftContacts.recurringGiftId}::text)`;
   const rows = await db
     .select({
       email: g.email,
@@ -73,31 +94,47 @@ export async function scheduleBDonors(db: Db, year: number, actorUserId: string)
       gifts: sql<number>`count(*)::int`.mapWith(Number),
       offlineGifts: sql<number>`(count(*) FILTER (WHERE ${g.kind} = 'offline'))::int`.mapWith(Number),
       largestCents: sql<number>`max(${g.amountCents})::bigint`.mapWith(Number),
-      contactId: sql<
+      // The newest gift's contact: a one-off gift's own, or its monthly gift's ("d:" / "m:" and the row's id).
+      contactRef: sql<
         string | null
-      >`(array_agg(${donorContactDetails.donationId} ORDER BY ${g.at} DESC) FILTER (WHERE ${donorContactDetails.donationId} IS NOT NULL))[1]`,
+      >`(array_agg(${contactRef} ORDER BY ${g.at} DESC) FILTER (WHERE ${contactRef} IS NOT NULL))[1]`,
       offlineName: sql<
         string | null
       >`(array_agg(${g.donorName} ORDER BY ${g.at} DESC) FILTER (WHERE ${g.donorName} IS NOT NULL))[1]`,
     })
     .from(g)
     .leftJoin(donorContactDetails, sql`${donorContactDetails.donationId} = ${g.id} AND ${g.kind} = 'card'`)
+    .leftJoin(recurringGiftContacts, sql`${recurringGiftContacts.recurringGiftId} = ${g.recurringGiftId}`)
     .groupBy(g.email)
     .having(sql`${net} >= ${SCHEDULE_B_CENTS}`)
     .orderBy(sql`2 DESC`);
-  const ids = rows.map((r) => r.contactId).filter((x): x is string => Boolean(x));
-  const envelopes = ids.length
-    ? await db.select().from(donorContactDetails).where(inArray(donorContactDetails.donationId, ids))
-    : [];
-  const byId = new Map(
-    envelopes.map((e) => [e.donationId, unseal<DonorContact>("donor-contact", e.donationId, e.envelope)]),
+  const byRef = await unsealContacts(
+    db,
+    rows.map((r) => r.contactRef).filter((x): x is string => Boolean(x)),
   );
   await audit(db, {
     actorUserId,
     action: "schedule_b.read",
     subjectType: "schedule_b",
     subjectId: String(year),
-    details: { donors: rows.length, addresses: byId.size },
+    details: { donors: rows.length, addresses: byRef.size },
   });
-  return rows.map(({ contactId, ...r }) => ({ ...r, contact: contactId ? (byId.get(contactId) ?? null) : null }));
+  return rows.map(({ contactRef, ...r }) => ({ ...r, contact: contactRef ? (byRef.get(contactRef) ?? null) : null }));
+}
+
+/** The sealed contacts named by "d:<donation>" / "m:<monthly gift>", opened. */
+async function unsealContacts(db: Db, refs: string[]): Promise<Map<string, DonorContact>> {
+  const ids = (prefix: string) => refs.filter((r) => r.startsWith(prefix)).map((r) => r.slice(2));
+  const [oneOff, monthly] = [ids("d:"), ids("m:")];
+  const found = new Map<string, DonorContact>();
+  if (oneOff.length)
+    for (const e of await db.select().from(donorContactDetails).where(inArray(donorContactDetails.donationId, oneOff)))
+      found.set(`d:${e.donationId}`, unseal<DonorContact>("donor-contact", e.donationId, e.envelope));
+  if (monthly.length)
+    for (const e of await db
+      .select()
+      .from(recurringGiftContacts)
+      .where(inArray(recurringGiftContacts.recurringGiftId, monthly)))
+      found.set(`m:${e.recurringGiftId}`, unseal<DonorContact>("monthly-donor-contact", e.recurringGiftId, e.envelope));
+  return found;
 }

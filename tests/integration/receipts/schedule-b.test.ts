@@ -7,7 +7,7 @@
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { auditLog, donations, donorContactDetails, outboxMessages } from "@/db/schema";
+import { auditLog, donations, donorContactDetails, outboxMessages, recurringGiftContacts } from "@/db/schema";
 import type { Principal } from "@/lib/auth/roles";
 import { createCheckout } from "@/lib/donations/checkout";
 import { IDLE } from "@/lib/forms/form-state";
@@ -26,12 +26,12 @@ let h: DbHandle;
 let n = 0;
 const people = {} as Record<"treasurer" | "admin" | "lawyer", Principal>;
 
-async function give(email: string, amount: string) {
+async function give(email: string, amount: string, frequency: "one_off" | "monthly" = "one_off") {
   const w = newDouble();
   const res = await createCheckout(
     h.db,
     w.stripe,
-    { campaignSlug: "rosa-texas", amount, frequency: "one_off", email, locale: "en" },
+    { campaignSlug: "rosa-texas", amount, frequency, email, locale: "en" },
     { ip: `192.0.2.${++n}` },
   );
   const created = await w.stripe.checkout.sessions.retrieve(res.sessionId);
@@ -78,6 +78,22 @@ describe("Schedule B", () => {
     const audits = await h.db.select().from(auditLog).where(eq(auditLog.action, "schedule_b.read"));
     expect(audits).toHaveLength(1);
     expect(JSON.stringify(audits[0])).not.toMatch(/Test Street|big@example/);
+  });
+
+  it("keeps the address of a monthly gift of $5,000 too, with the monthly gift (so each month has it)", async () => {
+    const small = await give("monthly-small@example.org", "4999", "monthly");
+    expect(small.collection).toBeNull();
+    const big = await give("monthly@example.org", "5000", "monthly");
+    expect(big.collection).toBe("required");
+    const kept = await h.db.select().from(recurringGiftContacts);
+    expect(kept.map((r) => r.recurringGiftId)).toEqual([big.id]);
+    expect(kept[0]!.envelope).not.toMatch(/Test Street|El Paso|Test Donor/);
+    const list = await scheduleBDonors(h.db, yearOf(new Date()), people.treasurer.userId);
+    expect(list.find((r) => r.email === "monthly@example.org")).toMatchObject({
+      totalCents: 500_000,
+      contact: { name: "Test Donor", address: { line1: "100 Test Street", city: "El Paso" } },
+    });
+    expect(list.find((r) => r.email === "monthly-small@example.org")).toBeUndefined();
   });
 });
 

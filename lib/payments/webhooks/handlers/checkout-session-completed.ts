@@ -5,7 +5,7 @@ import { donations, recurringGifts } from "@/db/schema";
 import { idOf, type EventOutcome, type HandlerContext } from "../context";
 import { markBankSubmitted } from "../bank-debit";
 import { sessionOf } from "../read-ahead";
-import { keepDonorContact } from "@/lib/receipts/schedule-b";
+import { keepDonorContact, keepMonthlyDonorContact } from "@/lib/receipts/schedule-b";
 import { syncPaymentIntent } from "../sync-payment-intent";
 
 const uuid = z.uuid();
@@ -64,5 +64,6 @@ async function activateMonthly(ctx: HandlerContext, session: Stripe.Checkout.Ses
       subscriptionId: gift.subscriptionId ?? idOf(session.subscription),
     })
     .where(eq(recurringGifts.id, gift.id));
+  await keepMonthlyDonorContact(ctx.tx, gift.id, session);
   return "processed";
 }
