@@ -56,6 +56,9 @@ export const offlineGifts = pgTable(
     /** Why it was reversed, as the treasurer typed it (treasurer pages only; never in the audit log). */
     reversalReason: text("reversal_reason"),
     reversalEntryId: bigint("reversal_entry_id", { mode: "number" }).references(() => journalEntries.id),
+    /** A deposited check the bank returned: the bank's withdrawal line, and the entry giving it back (0028). */
+    returnBankLineId: uuid("return_bank_line_id").references(() => bankStatementLines.id),
+    returnEntryId: bigint("return_entry_id", { mode: "number" }).references(() => journalEntries.id),
     recordedBy: text("recorded_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -66,5 +69,8 @@ export const offlineGifts = pgTable(
       .on(sql`lower(${t.donorName})`, t.reference)
       .where(sql`${t.method} = 'check' AND ${t.reversedAt} IS NULL`),
     index("offline_gifts_campaign_idx").on(t.campaignId, t.receivedOn.desc()),
+    uniqueIndex("offline_gifts_one_return_per_line")
+      .on(t.returnBankLineId)
+      .where(sql`${t.returnBankLineId} IS NOT NULL`),
   ],
 );

@@ -3,7 +3,7 @@
  * data: these are for treasurers only (admins oversee the books through the ledger, which carries
  * no names).
  */
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bankStatementLines, campaigns, offlineDeposits, offlineGifts, type OfflineMethod } from "@/db/schema";
 import { audit } from "@/lib/audit";
@@ -13,7 +13,12 @@ import { AppError } from "@/lib/errors";
 import { getBalance } from "@/lib/ledger";
 import { requireId } from "@/lib/validation";
 
-export type GiftState = { kind: "undeposited" } | { kind: "deposited"; on: string } | { kind: "reversed"; on: string };
+export type GiftState =
+  | { kind: "undeposited" }
+  | { kind: "deposited"; on: string }
+  | { kind: "reversed"; on: string }
+  /** A deposited check the bank took back (return.ts). */
+  | { kind: "returned"; on: string };
 
 export interface OfflineGiftRow {
   id: string;
@@ -31,7 +36,8 @@ export interface OfflineGiftRow {
 
 const LIST_LIMIT = 200;
 
-function stateOf(r: { reversedAt: Date | null; depositedOn: string | null }): GiftState {
+function stateOf(r: { reversedAt: Date | null; depositedOn: string | null; returned: boolean }): GiftState {
+  if (r.reversedAt && r.returned) return { kind: "returned", on: r.reversedAt.toISOString().slice(0, 10) };
   if (r.reversedAt) return { kind: "reversed", on: r.reversedAt.toISOString().slice(0, 10) };
   if (r.depositedOn) return { kind: "deposited", on: r.depositedOn };
   return { kind: "undeposited" };
@@ -61,7 +67,7 @@ async function giftRows(db: Db, where: ReturnType<typeof and>): Promise<OfflineG
     reference: g.reference,
     alias,
     onWall: g.displayName !== null,
-    state: stateOf({ reversedAt: g.reversedAt, depositedOn }),
+    state: stateOf({ reversedAt: g.reversedAt, depositedOn, returned: g.returnBankLineId !== null }),
   }));
 }
 
@@ -86,8 +92,24 @@ export async function lineForMatching(db: Db, actor: Principal | null, rawLineId
   if (!line) throw new AppError("not_found", "That bank line does not exist.");
   const waiting = await giftRows(db, and(isNull(offlineGifts.depositId), isNull(offlineGifts.reversedAt)));
   const deposited = line.matchedKind === "offline_deposit" ? await depositedBy(db, line.matchedRef!) : [];
-  await auditRead(db, me, lineId, waiting.length + deposited.length);
-  return { line, waiting: waiting.reverse(), deposited };
+  // A withdrawal not matched yet may be the bank taking back a deposited check of that amount.
+  const returnable =
+    line.amountCents < 0 && !line.matchedKind
+      ? (
+          await giftRows(
+            db,
+            and(
+              isNotNull(offlineGifts.depositId),
+              isNull(offlineGifts.reversedAt),
+              eq(offlineGifts.amountCents, -line.amountCents),
+            ),
+          )
+        ).filter((g) => g.state.kind === "deposited" && g.state.on <= line.postedOn)
+      : [];
+  const returned =
+    line.matchedKind === "offline_return" ? await giftRows(db, and(eq(offlineGifts.returnBankLineId, line.id))) : [];
+  await auditRead(db, me, lineId, waiting.length + deposited.length + returnable.length + returned.length);
+  return { line, waiting: waiting.reverse(), deposited, returnable, returned };
 }
 
 /** Donor names and emails were shown: who saw how many (never the names themselves). */
@@ -130,5 +152,19 @@ export async function depositsOverview(db: Db, actor: Principal | null) {
     .select({ n: sql<number>`count(*)::int` })
     .from(offlineGifts)
     .where(and(isNull(offlineGifts.depositId), isNull(offlineGifts.reversedAt)));
-  return { open, matched, waitingGifts: Number(waiting[0]?.n ?? 0) };
+  // Withdrawals not matched yet that take back exactly what a deposited, not yet returned gift was.
+  const returns = await db
+    .select()
+    .from(bankStatementLines)
+    .where(
+      and(
+        isNull(bankStatementLines.matchedKind),
+        lt(bankStatementLines.amountCents, 0),
+        sql`EXISTS (SELECT 1 FROM offline_gifts g WHERE g.deposit_id IS NOT NULL AND g.reversed_at IS NULL
+                    AND g.amount_cents = -${bankStatementLines.amountCents})`,
+      ),
+    )
+    .orderBy(asc(bankStatementLines.postedOn))
+    .limit(LIST_LIMIT);
+  return { open, matched, returns, waitingGifts: Number(waiting[0]?.n ?? 0) };
 }

@@ -44,7 +44,7 @@ export async function reverseOfflineGift(
         .where(eq(offlineDeposits.id, g.depositId));
       throw new AppError(
         "conflict",
-        `${what} was deposited on ${d?.on ?? "a matched bank line"}, so the bank has it: a deposited gift cannot be reversed here. If the bank returned it, record that with the accountant's adjustment.`,
+        `${what} was deposited on ${d?.on ?? "a matched bank line"}, so the bank has it: a deposited gift cannot be reversed. If the bank returned it (it bounced), match the bank's withdrawal line to it under Reconciliation → Bank deposits of offline gifts.`,
       );
     }
     const r = await reverseEntry(tx, {

@@ -34,7 +34,7 @@ async function openLuis(page: Page): Promise<void> {
 }
 const raised = async (page: Page) => cents(await page.getByTestId("raised").first().textContent());
 
-test("by clicking: a treasurer records three checks, imports the bank line that deposits them, and sees them matched", async ({
+test("by clicking: a treasurer records three checks, imports the bank line that deposits them, sees them matched, and records one the bank returned", async ({
   page,
 }) => {
   await page.setViewportSize(DESKTOP);
@@ -154,9 +154,42 @@ test("by clicking: a treasurer records three checks, imports the bank line that 
   }
   await expect(page.getByRole("cell", { name: /deposit.*Bank deposit of 3 offline gift/ })).toBeVisible();
 
-  // The campaign's public figure counts the two checks given to it, like any gift.
+  // Tom Becker's check bounces: the bank's next statement takes it back, and the treasurer matches that line to it.
+  await page.getByRole("navigation", { name: "Treasury" }).getByRole("link", { name: "Reconciliation" }).click();
+  const returnCsv = `date,amount,description\n${today},-300.00,RETURNED ITEM NSF\n`;
+  await bank
+    .getByLabel("Statement file")
+    .setInputFiles({ name: "returned.csv", mimeType: "text/csv", buffer: Buffer.from(returnCsv) });
+  await bank.getByRole("button", { name: "Import statement" }).click();
+  await expect(bank).toContainText("1 line(s) read: 1 new");
+  await page.reload();
+  await page
+    .getByTestId("bank-unmatched")
+    .getByRole("row", { name: /RETURNED ITEM NSF/ })
+    .getByRole("link", { name: "A returned check?" })
+    .click();
+  const returned = page.getByTestId("return-check");
+  await expect(returned.getByLabel("The check the bank returned")).toContainText("Tom Becker");
+  await returned.getByRole("button", { name: "Record the returned check" }).click();
+  await expect(returned.getByTestId("error-reason")).toContainText("what the bank said");
+  await returned.getByLabel("What the bank said").fill("insufficient funds");
+  await shoot(page, "offline-check-returned-form");
+  await returned.getByRole("button", { name: "Record the returned check" }).click();
+  await expect(page.getByTestId("done")).toContainText("the bank took the check back");
+  await expect(page.getByTestId("line-matched")).toHaveText("offline return");
+  await expect(page.getByTestId("returned-gift")).toContainText("Tom Becker");
+  await shoot(page, "offline-check-returned");
+  await page.getByRole("navigation", { name: "Treasury" }).getByRole("link", { name: "Offline gifts" }).click();
+  await expect(
+    page.getByTestId("offline-gifts").getByTestId("offline-gift").filter({ hasText: "Tom Becker" }),
+  ).toContainText("returned by the bank");
+  await page.getByRole("navigation", { name: "Treasury" }).getByRole("link", { name: "Overview" }).click();
+  expect(await dashboardFigure(page, /^Bank/)).toBe(before.bank + 50_000 - 30_000);
+  expect(await dashboardFigure(page, /Campaign Luis\* \(restricted\)/)).toBe(before.luis + 42_550 - 30_000);
+
+  // The campaign's public figure counts the check given to it that the bank kept, like any gift.
   await openLuis(page);
-  await expect.poll(async () => (await page.reload(), raised(page))).toBe(raisedBefore + 42_550);
+  await expect.poll(async () => (await page.reload(), raised(page))).toBe(raisedBefore + 42_550 - 30_000);
 });
 
 async function optionLabel(page: Page, pattern: RegExp): Promise<string | undefined> {

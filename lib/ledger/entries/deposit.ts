@@ -18,3 +18,21 @@ export function depositEntry(meta: EntryMeta, amountCents: number): EntryInput {
     credits: [{ account: UNDEPOSITED, amount: amountCents }],
   };
 }
+
+/**
+ * The bank took back a deposited check it could not collect (a returned
+ * item): the money goes back to undeposited funds, where the returned gift
+ * then leaves it (offlineGiftReturnedEntry). Booked when the treasurer
+ * matches the bank's withdrawal line to the gift.
+ *
+ *   undeposited_funds   debit  the check's amount
+ *   bank                credit the check's amount
+ */
+export function depositReturnedEntry(meta: EntryMeta, amountCents: number): EntryInput {
+  return {
+    ...meta,
+    kind: "deposit",
+    debits: [{ account: UNDEPOSITED, amount: amountCents }],
+    credits: [{ account: "bank", amount: amountCents }],
+  };
+}

@@ -18,5 +18,5 @@ export { reallocationEntry } from "./reallocation";
 export { adjustmentEntry } from "./adjustment";
 export { allowanceAdjustmentEntry } from "./allowance-adjustment";
 export { writeOffEntries } from "./write-off";
-export { offlineGiftEntry } from "./offline-gift";
-export { depositEntry } from "./deposit";
+export { offlineGiftEntry, offlineGiftReturnedEntry } from "./offline-gift";
+export { depositEntry, depositReturnedEntry } from "./deposit";

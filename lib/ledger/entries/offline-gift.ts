@@ -9,8 +9,8 @@
  *   campaign:<id> | general    credit amount
  */
 import { campaignAccount, UNDEPOSITED } from "../accounts";
-import type { EntryInput } from "../entry-input";
-import type { EntryMeta } from "./entry-meta";
+import type { EntryInput, EntryLine } from "../entry-input";
+import { mergeLines, totalOf, type EntryMeta } from "./entry-meta";
 
 export function offlineGiftEntry(meta: EntryMeta, amountCents: number): EntryInput {
   return {
@@ -18,5 +18,28 @@ export function offlineGiftEntry(meta: EntryMeta, amountCents: number): EntryInp
     kind: "offline_gift",
     debits: [{ account: UNDEPOSITED, amount: amountCents }],
     credits: [{ account: meta.campaignId ? campaignAccount(meta.campaignId) : "general", amount: amountCents }],
+  };
+}
+
+/**
+ * The bank returned a deposited check (it bounced): the gift never happened,
+ * so it leaves what it was given to — its campaign for what the campaign
+ * still holds, the general pool for the rest (a campaign that already paid a
+ * bond cannot give back money it no longer has). The bank's side of the
+ * return is depositReturnedEntry (deposit.ts), in the same transaction.
+ *
+ *   campaign:<id> and/or general   debit  the gift's amount, as `bornBy` splits it
+ *   undeposited_funds              credit the gift's amount
+ */
+export function offlineGiftReturnedEntry(
+  meta: EntryMeta,
+  bornBy: EntryLine[],
+): EntryInput {
+  const debits = mergeLines(bornBy);
+  return {
+    ...meta,
+    kind: "offline_gift",
+    debits,
+    credits: [{ account: UNDEPOSITED, amount: totalOf(debits) }],
   };
 }

@@ -10,11 +10,13 @@ const STATE_TONE: Record<GiftState["kind"], string> = {
   undeposited: "border border-amber-200 bg-amber-50 text-amber-900",
   deposited: "border border-green-200 bg-green-50 text-green-800",
   reversed: "border border-gray-300 bg-gray-100 text-gray-800",
+  returned: "border border-red-200 bg-red-50 text-red-800",
 };
 
 export function stateText(s: GiftState): string {
   if (s.kind === "deposited") return `deposited on ${s.on}`;
   if (s.kind === "reversed") return `reversed on ${s.on}`;
+  if (s.kind === "returned") return `returned by the bank, recorded ${s.on}`;
   return "undeposited";
 }
 

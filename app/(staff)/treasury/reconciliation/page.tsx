@@ -127,11 +127,9 @@ export default async function ReconciliationPage() {
                   <td>{l.description}</td>
                   <td className="text-right tabular-nums">{formatUsd(l.amountCents)}</td>
                   <td className="pl-3 text-right">
-                    {l.amountCents > 0 ? (
-                      <Link href={`/treasury/reconciliation/deposits?line=${l.id}`} className="text-brand underline">
-                        Match offline gifts
-                      </Link>
-                    ) : null}
+                    <Link href={`/treasury/reconciliation/deposits?line=${l.id}`} className="text-brand underline">
+                      {l.amountCents > 0 ? "Match offline gifts" : "A returned check?"}
+                    </Link>
                   </td>
                 </tr>
               ))}

@@ -28,7 +28,7 @@ export default async function DepositsPage({
   }
   const r = await load(async () => depositsOverview(db, g.me));
   if (r.denied) return r.denied;
-  const { open, matched, waitingGifts } = r.value;
+  const { open, matched, returns, waitingGifts } = r.value;
   const th = "py-1 pr-3 text-left text-xs font-medium text-muted";
   return (
     <div className="space-y-6">
@@ -66,6 +66,32 @@ export default async function DepositsPage({
           </ul>
         )}
       </section>
+      {returns.length ? (
+        <section className="rounded-xl border border-line bg-white p-4" data-testid="possible-returns">
+          <h2 className="font-semibold">Withdrawals that may be returned checks</h2>
+          <p className="mt-1 text-sm text-muted">
+            Each takes back exactly the amount of a deposited check. If the bank returned that check, open the line and
+            record it.
+          </p>
+          <ul className="mt-2 divide-y divide-line text-sm">
+            {returns.map((l) => (
+              <li key={l.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+                <span>
+                  {l.postedOn} · {l.description}
+                </span>
+                <span className="flex items-baseline gap-3">
+                  <strong>
+                    <Usd cents={l.amountCents} />
+                  </strong>
+                  <Link href={`/treasury/reconciliation/deposits?line=${l.id}`} className="text-brand underline">
+                    Record a returned check
+                  </Link>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="rounded-xl border border-line bg-white p-4">
         <h2 className="font-semibold">Matched deposits</h2>
         {matched.length === 0 ? (
