@@ -12,7 +12,7 @@ import { GiftChecklist } from "./gift-checklist";
 const DONE: Record<string, string> = {
   matched: "Matched: the gifts below are deposited, and the books moved them from undeposited funds to the bank.",
   returned:
-    "Recorded: the bank took the check back. The gift no longer counts toward its campaign (what the campaign no longer held came from the general pool), and it is off the donor wall and the donor's statements.",
+    "Recorded: the bank took the check back. The gift no longer counts toward its campaign (any part the campaign no longer held came from the general pool), and it is off the donor wall and the donor's statements.",
 };
 
 const label = (g: OfflineGiftRow) =>
