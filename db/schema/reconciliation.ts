@@ -13,7 +13,9 @@ export const bankStatementLines = pgTable(
     amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     description: text("description").notNull(),
     importId: uuid("import_id").notNull(),
-    matchedKind: text("matched_kind", { enum: ["payout", "bond_payment", "bond_refund", "offline_deposit", "offline_return"] }),
+    matchedKind: text("matched_kind", {
+      enum: ["payout", "bond_payment", "bond_refund", "offline_deposit", "offline_return"],
+    }),
     matchedRef: text("matched_ref"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -23,7 +23,7 @@ declare module "vitest" {
 }
 
 /**
- * The suite runs as two projects (vitest.config.ts) and each calls this; the
+ * The suite runs as two projects (vitest.config.mts) and each calls this; the
  * templates are made once, in this process, and removed after the last project.
  */
 const shared = globalThis as typeof globalThis & {

@@ -31,10 +31,7 @@ export function offlineGiftEntry(meta: EntryMeta, amountCents: number): EntryInp
  *   campaign:<id> and/or general   debit  the gift's amount, as `bornBy` splits it
  *   undeposited_funds              credit the gift's amount
  */
-export function offlineGiftReturnedEntry(
-  meta: EntryMeta,
-  bornBy: EntryLine[],
-): EntryInput {
+export function offlineGiftReturnedEntry(meta: EntryMeta, bornBy: EntryLine[]): EntryInput {
   const debits = mergeLines(bornBy);
   return {
     ...meta,
