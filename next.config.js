@@ -34,6 +34,11 @@ const nextConfig = {
   // Next.js's cache, plus revalidations broadcast to the other instances through PostgreSQL (README: several instances).
   cacheHandler: require.resolve("./lib/cache/broadcast-cache-handler.cjs"),
   reactStrictMode: true,
+  // Metadata (the page <title> above all) in the <head> of the first HTML for every visitor, not streamed in
+  // after the content: a screen reader announces the title at once, a page read with JavaScript off has it
+  // in its head, and nothing (an accessibility check included) can see a page without one. Our metadata is
+  // static, so blocking on it costs nothing.
+  htmlLimitedBots: /.*/,
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -1,13 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { axeViolations } from "./helpers/axe";
 import { clickHome, GIVE, openCampaign } from "./helpers/give";
 
 // Each test starts at the home page and clicks; only the 404 test types an address (that is its point).
 
-const axe = async (page: import("@playwright/test").Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
-  );
+const axe = axeViolations;
 
 test("a visitor reads a campaign: story, badge, policy, donor wall", async ({ page }) => {
   await page.goto("/");

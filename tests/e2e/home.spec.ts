@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { axeViolations } from "./helpers/axe";
 
 test("a visitor sees the live demo campaigns with totals from the ledger", async ({ page }) => {
   await page.goto("/");
@@ -23,6 +23,5 @@ test("a visitor sees the live demo campaigns with totals from the ledger", async
 
 test("the home page has no accessibility violations", async ({ page }) => {
   await page.goto("/");
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });

@@ -6,12 +6,12 @@
  * with the treasury ledger page's balances (reached by clicking the figure, which links to its
  * account): the ledger page is the books' own view, so no test-only read route is needed.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ledgerBalanceBehind, staffCents as cents } from "./helpers/books";
 import { recordNotice, type NoticeInput } from "./helpers/notices";
 import { shots } from "./helpers/shots";
 import { signIn } from "./helpers/sign-in";
+import { axeViolations } from "./helpers/axe";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -176,7 +176,7 @@ test("a posted bond: late appeal refused, reinstated, I-391, claim, refund with 
     .click();
   const poolAfter = cents(await page.getByTestId("general-pool").innerText());
   expect(poolAfter).toBe(poolBefore + 1_200_000 + interest);
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await shots(page, "journeys/13-general-pool-after-refund");
   expect(await ledgerBalanceBehind(page, page.getByTestId("general-pool"))).toBe(poolAfter);
 });
