@@ -3,8 +3,9 @@
  * the gzipped JavaScript each donor route makes the browser fetch (measured by
  * loading it in Chromium, so it is what a donor downloads, not a guess from the
  * manifests), then Lighthouse 12.2.3 (mobile defaults) for performance,
- * accessibility, LCP, TBT and CLS. Targets (from the issue): ≤ 80 KB of JS,
- * performance ≥ 95, accessibility 100.
+ * accessibility, LCP, TBT and CLS, the median of three runs. Targets (issue 16,
+ * item 5): our own JavaScript above the framework floor ≤ 10 KB gzipped per
+ * route, performance ≥ 98, TBT ≤ 150 ms, accessibility 100.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -29,9 +30,13 @@ const CHROME_FLAGS = [
   "--disable-sync",
   "--no-first-run",
 ];
-const JS_TARGET_KB = 80;
-const PERF_TARGET = 95;
+const OWN_JS_TARGET_KB = 10;
+const PERF_TARGET = 98;
+const TBT_TARGET_MS = 150;
 const A11Y_TARGET = 100;
+const LIGHTHOUSE_RUNS = 3;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export interface WeightBenchOptions {
   db: Db;
@@ -158,8 +163,15 @@ export async function runWeightBench(o: WeightBenchOptions): Promise<void> {
         name: `weight ${route}: JS gzipped (${w.files} files)`,
         value: kb,
         unit: "KB",
-        target: `≤ ${JS_TARGET_KB} KB`,
-        pass: kb <= JS_TARGET_KB,
+        pass: null,
+      });
+      const own = (w.gzipBytes - floor.gzipBytes) / 1024;
+      o.emit({
+        name: `weight ${route}: our own JS above the framework floor, gzipped`,
+        value: own,
+        unit: "KB",
+        target: `≤ ${OWN_JS_TARGET_KB} KB`,
+        pass: own <= OWN_JS_TARGET_KB,
       });
       o.emit({
         name: `weight ${route}: inline scripts gzipped (RSC payload)`,
@@ -170,12 +182,24 @@ export async function runWeightBench(o: WeightBenchOptions): Promise<void> {
     }
     for (const route of routes) {
       console.log(`  lighthouse ${route} ...`);
-      const s = await lighthouse(o.repoRoot, server.origin + route);
+      const runs: LighthouseScores[] = [];
+      for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await lighthouse(o.repoRoot, server.origin + route));
+      const performance = median(runs.map((r) => r.performance));
+      const tbtMs = median(runs.map((r) => r.tbtMs));
+      // The run whose performance is the median, for the other figures.
+      const s = runs.find((r) => r.performance === performance)!;
       o.emit({
-        name: `lighthouse ${route}: performance`,
-        value: s.performance,
+        name: `lighthouse ${route}: performance (median of ${LIGHTHOUSE_RUNS})`,
+        value: performance,
         target: `≥ ${PERF_TARGET}`,
-        pass: s.performance >= PERF_TARGET,
+        pass: performance >= PERF_TARGET,
+      });
+      o.emit({
+        name: `lighthouse ${route}: TBT (median of ${LIGHTHOUSE_RUNS})`,
+        value: tbtMs,
+        unit: "ms",
+        target: `≤ ${TBT_TARGET_MS} ms`,
+        pass: tbtMs <= TBT_TARGET_MS,
       });
       o.emit({
         name: `lighthouse ${route}: accessibility`,
@@ -184,7 +208,6 @@ export async function runWeightBench(o: WeightBenchOptions): Promise<void> {
         pass: s.accessibility >= A11Y_TARGET,
       });
       o.emit({ name: `lighthouse ${route}: LCP`, value: s.lcpMs, unit: "ms", pass: null });
-      o.emit({ name: `lighthouse ${route}: TBT`, value: s.tbtMs, unit: "ms", pass: null });
       o.emit({ name: `lighthouse ${route}: CLS`, value: s.cls.toFixed(3), pass: null });
       if (s.failedA11y.length) o.note(`lighthouse ${route}: failed accessibility audits ${s.failedA11y.join(", ")}`);
     }
