@@ -6,7 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { passkeyStep } from "./helpers/passkey";
 import { shots } from "./helpers/shots";
-import { magicLinkFor, signIn } from "./helpers/sign-in";
+import { followMagicLink, signIn } from "./helpers/sign-in";
 import { clickMailLink } from "./helpers/mail";
 
 const INVITEE = "invited.treasurer@openbond.example";
@@ -45,9 +45,7 @@ test("an admin invites a treasurer by clicking; the invitee signs in; the admin 
   const mail = (await res.json()) as { text: string };
   expect(mail.text).toContain("treasurer role");
   await clickMailLink(invitee, INVITEE, /\/sign-in/);
-  await invitee.getByLabel("Email address").fill(INVITEE);
-  await invitee.getByRole("button", { name: /sign-in link/i }).click();
-  await invitee.goto(await magicLinkFor(invitee, INVITEE, null));
+  await followMagicLink(invitee, INVITEE);
   // A treasurer's first sign-in creates a passkey (trust on first use; tests/e2e/passkey.spec.ts).
   await passkeyStep(invitee, INVITEE);
   await expect(invitee.getByTestId("roles")).toHaveText("Roles: treasurer");

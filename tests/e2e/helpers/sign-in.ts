@@ -1,11 +1,12 @@
 /**
  * Sign in as a demo staff member the way a person does: from the home page, the footer's
- * "Staff sign-in" link, the email form, then the magic link read from the test-only outbox route
- * (APP_ENV=test), then the passkey step an admin or treasurer (or anyone with a passkey) must pass:
+ * "Staff sign-in" link, the email form, then the magic link clicked in the outbox (the footer's
+ * test tools, as a demo user reads their mail), then the passkey step an admin or treasurer (or anyone with a passkey) must pass:
  * the first sign-in on a server enrols one in Chromium's virtual authenticator, later ones use it
  * (./passkey.ts).
  */
 import { expect, type Page } from "@playwright/test";
+import { clickMailLink } from "./mail";
 import { passkeyStep } from "./passkey";
 
 const LINK = /https?:\/\/\S+\/api\/auth\/callback\/email\S*/;
@@ -38,13 +39,16 @@ export async function openSignIn(page: Page): Promise<void> {
   await expect(page.getByLabel("Email address")).toBeVisible();
 }
 
-/** On the sign-in form: ask for a link, then follow the one that arrives (as from the mail). */
+/**
+ * On the sign-in form: ask for a link, wait for the new one (the test-only mail route says when it is
+ * there), then click it in the outbox, as from the mail.
+ */
 export async function followMagicLink(page: Page, email: string): Promise<void> {
   const previous = await lastLinkTo(page, email);
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: /sign-in link/i }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/sign-in") || u.pathname.includes("check-email"));
-  await page.goto(await magicLinkFor(page, email, previous));
+  await clickMailLink(page, email, { href: await magicLinkFor(page, email, previous) });
 }
 
 export async function signIn(page: Page, email: string): Promise<void> {
