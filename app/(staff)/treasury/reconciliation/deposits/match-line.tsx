@@ -45,30 +45,8 @@ export function MatchLine({
         <dt className="text-muted">Matched</dt>
         <dd data-testid="line-matched">{line.matchedKind ? line.matchedKind.replace("_", " ") : "not yet"}</dd>
       </dl>
-      {deposited.length ? (
-        <section className="rounded-xl border border-line bg-white p-4" data-testid="deposited-gifts">
-          <h2 className="mb-2 font-semibold">Gifts in this deposit</h2>
-          <ul className="space-y-1 text-sm">
-            {deposited.map((d) => (
-              <li key={d.id}>
-                <Usd cents={d.amountCents} /> · {label(d)} · {stateText(d.state)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {returned.length ? (
-        <section className="rounded-xl border border-line bg-white p-4" data-testid="returned-gift">
-          <h2 className="mb-2 font-semibold">The check this line took back</h2>
-          <ul className="space-y-1 text-sm">
-            {returned.map((d) => (
-              <li key={d.id}>
-                <Usd cents={d.amountCents} /> · {label(d)} · {stateText(d.state)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <GiftLines title="Gifts in this deposit" testId="deposited-gifts" gifts={deposited} />
+      <GiftLines title="The check this line took back" testId="returned-gift" gifts={returned} />
       {line.matchedKind ? null : line.amountCents < 0 ? (
         <ReturnedCheck lineId={line.id} lineCents={line.amountCents} candidates={returnable} />
       ) : waiting.length === 0 ? (
@@ -141,6 +119,23 @@ function ReturnedCheck({
         />
         <TextField name="reason" label="What the bank said" hint="For example: insufficient funds, account closed." />
       </ActionForm>
+    </section>
+  );
+}
+
+/** The gifts a matched line deposited or took back (nothing when none). */
+function GiftLines({ title, testId, gifts }: { title: string; testId: string; gifts: OfflineGiftRow[] }) {
+  if (!gifts.length) return null;
+  return (
+    <section className="rounded-xl border border-line bg-white p-4" data-testid={testId}>
+      <h2 className="mb-2 font-semibold">{title}</h2>
+      <ul className="space-y-1 text-sm">
+        {gifts.map((d) => (
+          <li key={d.id}>
+            <Usd cents={d.amountCents} /> · {label(d)} · {stateText(d.state)}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -47,23 +47,7 @@ export default async function DepositsPage({
         {open.length === 0 ? (
           <p className="mt-1 text-sm text-muted">None: import the bank statement first (Reconciliation).</p>
         ) : (
-          <ul className="mt-2 divide-y divide-line text-sm">
-            {open.map((l) => (
-              <li key={l.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
-                <span>
-                  {l.postedOn} · {l.description}
-                </span>
-                <span className="flex items-baseline gap-3">
-                  <strong>
-                    <Usd cents={l.amountCents} />
-                  </strong>
-                  <Link href={`/treasury/reconciliation/deposits?line=${l.id}`} className="text-brand underline">
-                    Match offline gifts
-                  </Link>
-                </span>
-              </li>
-            ))}
-          </ul>
+          <LineList lines={open} action="Match offline gifts" />
         )}
       </section>
       {returns.length ? (
@@ -73,23 +57,7 @@ export default async function DepositsPage({
             Each takes back exactly the amount of a deposited check. If the bank returned that check, open the line and
             record it.
           </p>
-          <ul className="mt-2 divide-y divide-line text-sm">
-            {returns.map((l) => (
-              <li key={l.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
-                <span>
-                  {l.postedOn} · {l.description}
-                </span>
-                <span className="flex items-baseline gap-3">
-                  <strong>
-                    <Usd cents={l.amountCents} />
-                  </strong>
-                  <Link href={`/treasury/reconciliation/deposits?line=${l.id}`} className="text-brand underline">
-                    Record a returned check
-                  </Link>
-                </span>
-              </li>
-            ))}
-          </ul>
+          <LineList lines={returns} action="Record a returned check" />
         </section>
       ) : null}
       <section className="rounded-xl border border-line bg-white p-4">
@@ -126,5 +94,34 @@ export default async function DepositsPage({
         )}
       </section>
     </div>
+  );
+}
+
+/** Bank lines not matched yet, each with the link that opens it to match. */
+function LineList({
+  lines,
+  action,
+}: {
+  lines: { id: string; postedOn: string; description: string; amountCents: number }[];
+  action: string;
+}) {
+  return (
+    <ul className="mt-2 divide-y divide-line text-sm">
+      {lines.map((l) => (
+        <li key={l.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+          <span>
+            {l.postedOn} · {l.description}
+          </span>
+          <span className="flex items-baseline gap-3">
+            <strong>
+              <Usd cents={l.amountCents} />
+            </strong>
+            <Link href={`/treasury/reconciliation/deposits?line=${l.id}`} className="text-brand underline">
+              {action}
+            </Link>
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
