@@ -1,5 +1,6 @@
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import { getDb } from "@/db";
+import { databaseIdentity } from "@/db/schema";
 import { listCampaignUpdates, listDonorWall } from "@/lib/campaigns/campaign-page";
 import { getPublicCampaign, listCampaignCards, type CampaignCard, type CampaignStatus } from "@/lib/campaigns/queries";
 import { log } from "@/lib/log";
@@ -32,8 +33,25 @@ export function revalidateCampaignPages(): void {
   }
 }
 
+/**
+ * The database's id (migration 0029), read once per process. It is part of every cached public
+ * figure's key: Next.js keeps the data cache on disk with the build, so a server started on another
+ * database must not find the old database's figures there.
+ */
+let identity: Promise<string> | undefined;
+function databaseId(): Promise<string> {
+  identity ??= (async () => {
+    const [row] = await (await getDb()).select({ id: databaseIdentity.id }).from(databaseIdentity).limit(1);
+    return row?.id ?? "none";
+  })().catch((e: unknown) => {
+    identity = undefined; // a database fault: read it again on the next visit
+    throw e;
+  });
+  return identity;
+}
+
 const cachedCards = unstable_cache(
-  async (statuses: CampaignStatus[]) => listCampaignCards(await getDb(), statuses),
+  async (statuses: CampaignStatus[], _db: string) => listCampaignCards(await getDb(), statuses),
   ["public-campaign-cards"],
   { revalidate: 30, tags: [PUBLIC_CAMPAIGNS_TAG] },
 );
@@ -43,13 +61,13 @@ const cachedCards = unstable_cache(
  * demand by revalidateCampaignPages), so a visit does not sum the books of every live campaign.
  */
 export async function publicCampaignCards(statuses: CampaignStatus[]): Promise<CampaignCard[]> {
-  const cards = await cachedCards([...statuses].sort());
+  const cards = await cachedCards([...statuses].sort(), await databaseId());
   // The data cache stores JSON: dates come back as strings.
   return cards.map((c) => ({ ...c, publishedAt: c.publishedAt === null ? null : new Date(c.publishedAt) }));
 }
 
 const cachedPage = unstable_cache(
-  async (slug: string, showAmounts: boolean) => {
+  async (slug: string, showAmounts: boolean, _db: string) => {
     const db = await getDb();
     const campaign = await getPublicCampaign(db, slug);
     if (!campaign) return null;
@@ -70,7 +88,7 @@ const cachedPage = unstable_cache(
  * miss reads running totals (a few ms whatever the size of the ledger).
  */
 export async function publicCampaignPage(slug: string, showAmounts: boolean) {
-  const page = await cachedPage(slug, showAmounts);
+  const page = await cachedPage(slug, showAmounts, await databaseId());
   if (!page) return null;
   // The data cache stores JSON: dates come back as strings.
   const { campaign: c } = page;

@@ -79,3 +79,9 @@ export const campaignUpdates = pgTable(
     check("campaign_updates_status_known", sql`${t.status} IN ('pending', 'approved', 'rejected')`),
   ],
 );
+
+/** One random id per database (migration 0029): the public data cache is keyed by it. */
+export const databaseIdentity = pgTable("database_identity", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

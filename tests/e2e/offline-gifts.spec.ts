@@ -32,6 +32,16 @@ async function openLuis(page: Page): Promise<void> {
   await page.getByTestId("campaign-card").filter({ hasText: "Luis" }).getByRole("link", { name: "Luis*" }).click();
   await expect(page).toHaveURL(/\/campaigns\//);
 }
+/** On the reconciliation page: import a bank statement of one line, and see it read as new. */
+async function importOneBankLine(page: Page, name: string, line: string): Promise<void> {
+  const bank = page.getByTestId("import-bank");
+  const csv = `date,amount,description\n${line}\n`;
+  await bank.getByLabel("Statement file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await bank.getByRole("button", { name: "Import statement" }).click();
+  await expect(bank).toContainText("1 line(s) read: 1 new");
+  await page.reload();
+}
+
 const raised = async (page: Page) => cents(await page.getByTestId("raised").first().textContent());
 
 test("by clicking: a treasurer records three checks, imports the bank line that deposits them, sees them matched, and records one the bank returned", async ({
@@ -99,14 +109,7 @@ test("by clicking: a treasurer records three checks, imports the bank line that 
 
   // The bank statement with the one deposit carrying all three checks.
   await page.getByRole("navigation", { name: "Treasury" }).getByRole("link", { name: "Reconciliation" }).click();
-  const bank = page.getByTestId("import-bank");
-  const csv = `date,amount,description\n${today},500.00,DEPOSIT 3 ITEMS\n`;
-  await bank
-    .getByLabel("Statement file")
-    .setInputFiles({ name: "deposit.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await bank.getByRole("button", { name: "Import statement" }).click();
-  await expect(bank).toContainText("1 line(s) read: 1 new");
-  await page.reload();
+  await importOneBankLine(page, "deposit.csv", `${today},500.00,DEPOSIT 3 ITEMS`);
   await page
     .getByTestId("bank-unmatched")
     .getByRole("row", { name: /DEPOSIT 3 ITEMS/ })
@@ -156,13 +159,7 @@ test("by clicking: a treasurer records three checks, imports the bank line that 
 
   // Tom Becker's check bounces: the bank's next statement takes it back, and the treasurer matches that line to it.
   await page.getByRole("navigation", { name: "Treasury" }).getByRole("link", { name: "Reconciliation" }).click();
-  const returnCsv = `date,amount,description\n${today},-300.00,RETURNED ITEM NSF\n`;
-  await bank
-    .getByLabel("Statement file")
-    .setInputFiles({ name: "returned.csv", mimeType: "text/csv", buffer: Buffer.from(returnCsv) });
-  await bank.getByRole("button", { name: "Import statement" }).click();
-  await expect(bank).toContainText("1 line(s) read: 1 new");
-  await page.reload();
+  await importOneBankLine(page, "returned.csv", `${today},-300.00,RETURNED ITEM NSF`);
   await page
     .getByTestId("bank-unmatched")
     .getByRole("row", { name: /RETURNED ITEM NSF/ })
