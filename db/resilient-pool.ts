@@ -26,6 +26,7 @@ import {
   type ReadRetry,
 } from "./faults";
 import { noteDbFault, noteDbOk, registerDbProbe, type DbHealthState } from "./health";
+import { withPrepare, wrapScoped } from "./prepared";
 
 export interface ResilientOptions {
   /** Deadline for one statement outside a transaction, or one whole transaction. */
@@ -100,7 +101,7 @@ export function resilientPool(make: () => AnySql, opts: ResilientOptions): Resil
 
   const unsafe = (query: string, params?: unknown[], qopts?: unknown) => {
     const once = (values: boolean) => {
-      const q = current.unsafe(query, params as never, qopts as never);
+      const q = current.unsafe(query, params as never, withPrepare(params, qopts) as never);
       return guard(values ? q.values() : q, "A database query");
     };
     const run = (values: boolean) =>
@@ -112,7 +113,10 @@ export function resilientPool(make: () => AnySql, opts: ResilientOptions): Resil
   };
 
   const begin = (...args: unknown[]) =>
-    guard((current.begin as (...a: unknown[]) => Promise<unknown>)(...args), "A database transaction");
+    guard(
+      wrapScoped(current.begin.bind(current) as (...a: unknown[]) => Promise<unknown>)(...args),
+      "A database transaction",
+    );
 
   const client = new Proxy(first, {
     get(_target, prop) {
