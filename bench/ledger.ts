@@ -1,8 +1,10 @@
 /**
  * Ledger benchmark: transfers/s and latency through the project's own postEntry,
  * compared with the raw-PostgreSQL ceiling on the same server, then the books are
- * checked. Targets (from the issue): ours/ceiling ≥ 0.5, p99 ≤ 10 ms, no errors.
+ * checked. Targets (issue 16): ours/ceiling ≥ 0.6 over 10,000 accounts and ≥ 0.8
+ * on 10 hot accounts, p99 ≤ 10 ms, no errors.
  */
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { trialBalance, verifyCachedBalances } from "@/lib/ledger";
 import { runCeiling } from "./ceiling";
@@ -13,7 +15,8 @@ import type { Figure } from "./report";
 
 const WORKERS = 8;
 const WARMUP_MS = 1_000;
-const RATIO_TARGET = 0.5;
+/** Issue 16: ≥ 0.6 × the ceiling over 10,000 accounts, ≥ 0.8 × on 10 hot accounts. */
+const RATIO_TARGET = { spread: 0.6, hot: 0.8 } as const;
 const P99_TARGET_MS = 10;
 
 /**
@@ -27,7 +30,7 @@ const P99_TARGET_MS = 10;
 export const DEFAULT_MODE: LoadMode = "loops";
 
 interface Scenario {
-  id: string;
+  id: keyof typeof RATIO_TARGET;
   title: string;
   accounts: number;
   /** Generous: a random walk of 1–100¢ transfers never gets near zero, so no refusal is expected. */
@@ -54,6 +57,9 @@ export async function runLedgerBench(o: LedgerBenchOptions): Promise<void> {
     console.log(`\nledger, ${s.title} (${WORKERS} workers, mode ${o.mode}, ${o.seconds} s)`);
     const t0 = Date.now();
     const accounts = await createFundedCampaigns(o.db, s.id, s.accounts, s.fundCents);
+    // A running fund's database has statistics; fresh from bulk setup it has none until autovacuum
+    // gets to it mid-run, and plans cached on the load's connections meanwhile would be made blind.
+    await o.db.execute(sql`ANALYZE`);
     o.emit({
       name: `ledger ${s.title}: setup (create + fund)`,
       value: (Date.now() - t0) / 1000,
@@ -101,7 +107,12 @@ export async function runLedgerBench(o: LedgerBenchOptions): Promise<void> {
     if (!ceiling.ok) {
       console.log(`  pg-ceiling skipped: ${ceiling.reason}`);
       o.note(`${s.title}: no ratio, pg-ceiling skipped (${ceiling.reason})`);
-      o.emit({ name: `ledger ${s.title}: ratio ours/ceiling`, value: "n/a", target: `≥ ${RATIO_TARGET}`, pass: null });
+      o.emit({
+        name: `ledger ${s.title}: ratio ours/ceiling`,
+        value: "n/a",
+        target: `≥ ${RATIO_TARGET[s.id]}`,
+        pass: null,
+      });
       continue;
     }
     o.emit({ name: `pg-ceiling ${s.title}: transfers/s`, value: ceiling.tps, pass: null });
@@ -109,8 +120,8 @@ export async function runLedgerBench(o: LedgerBenchOptions): Promise<void> {
     o.emit({
       name: `ledger ${s.title}: ratio ours/ceiling`,
       value: ratio,
-      target: `≥ ${RATIO_TARGET}`,
-      pass: ratio >= RATIO_TARGET,
+      target: `≥ ${RATIO_TARGET[s.id]}`,
+      pass: ratio >= RATIO_TARGET[s.id],
     });
   }
 }

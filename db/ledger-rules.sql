@@ -7,14 +7,14 @@
 ALTER TABLE journal_entries ADD CONSTRAINT journal_entries_campaign_id_campaigns_id_fk FOREIGN KEY (campaign_id) REFERENCES campaigns(id);
 ALTER TABLE journal_entries ADD CONSTRAINT journal_entries_idempotency_key_unique UNIQUE (idempotency_key);
 ALTER TABLE journal_entries ADD CONSTRAINT journal_entries_key_length CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 255)));
-ALTER TABLE journal_entries ADD CONSTRAINT journal_entries_kind_known CHECK ((kind = ANY (ARRAY['donation'::text, 'processing_fee'::text, 'refund'::text, 'dispute'::text, 'dispute_reversal'::text, 'payout'::text, 'bond_payment'::text, 'bond_refund'::text, 'interest'::text, 'forfeiture'::text, 'reallocation'::text, 'adjustment'::text, 'allowance_adjustment'::text, 'write_off'::text, 'offline_gift'::text, 'deposit'::text])));
+ALTER TABLE journal_entries ADD CONSTRAINT journal_entries_kind_known CHECK (ledger_entry_kind_known(kind));
 ALTER TABLE journal_entries ADD CONSTRAINT journal_entries_not_self_reversal CHECK (((reverses_entry_id IS NULL) OR (reverses_entry_id <> id)));
 ALTER TABLE journal_entries ADD CONSTRAINT journal_entries_pkey PRIMARY KEY (id);
 ALTER TABLE journal_entries ADD CONSTRAINT journal_entries_reverses_entry_id_journal_entries_id_fk FOREIGN KEY (reverses_entry_id) REFERENCES journal_entries(id);
 ALTER TABLE journal_entries ADD CONSTRAINT journal_entries_reverses_entry_id_unique UNIQUE (reverses_entry_id);
 ALTER TABLE ledger_accounts ADD CONSTRAINT ledger_accounts_bond_id_bonds_id_fk FOREIGN KEY (bond_id) REFERENCES bonds(id);
 ALTER TABLE ledger_accounts ADD CONSTRAINT ledger_accounts_campaign_id_campaigns_id_fk FOREIGN KEY (campaign_id) REFERENCES campaigns(id);
-ALTER TABLE ledger_accounts ADD CONSTRAINT ledger_accounts_code_format CHECK ((((code = ANY (ARRAY['stripe'::text, 'bank'::text])) AND (kind = 'asset'::text) AND (campaign_id IS NULL) AND (bond_id IS NULL)) OR ((code = 'undeposited_funds'::text) AND (kind = 'asset'::text) AND (NOT allow_negative) AND (campaign_id IS NULL) AND (bond_id IS NULL)) OR ((code = ANY (ARRAY['general'::text, 'bonds_outstanding'::text])) AND (kind = 'fund'::text) AND (NOT allow_negative) AND (campaign_id IS NULL) AND (bond_id IS NULL)) OR ((code = 'bond_allowance'::text) AND (kind = 'contra_asset'::text) AND (NOT allow_negative) AND (campaign_id IS NULL) AND (bond_id IS NULL)) OR ((campaign_id IS NOT NULL) AND (bond_id IS NULL) AND (code = ('campaign:'::text || (campaign_id)::text)) AND (kind = 'fund'::text) AND (NOT allow_negative)) OR ((bond_id IS NOT NULL) AND (campaign_id IS NULL) AND (code = ('bond:'::text || (bond_id)::text)) AND (kind = 'asset'::text) AND (NOT allow_negative))));
+ALTER TABLE ledger_accounts ADD CONSTRAINT ledger_accounts_code_format CHECK (ledger_account_code_well_formed(code, kind, allow_negative, campaign_id, bond_id));
 ALTER TABLE ledger_accounts ADD CONSTRAINT ledger_accounts_kind_sign CHECK ((((kind = 'asset'::text) AND (normal_sign = 1)) OR ((kind = 'fund'::text) AND (normal_sign = '-1'::integer)) OR ((kind = 'contra_asset'::text) AND (normal_sign = '-1'::integer))));
 ALTER TABLE ledger_accounts ADD CONSTRAINT ledger_accounts_non_negative CHECK ((allow_negative OR (balance >= 0)));
 ALTER TABLE ledger_accounts ADD CONSTRAINT ledger_accounts_pkey PRIMARY KEY (code);
@@ -36,6 +36,20 @@ CREATE INDEX ledger_postings_entry_idx ON public.ledger_postings USING btree (en
 CREATE UNIQUE INDEX ledger_postings_pkey ON public.ledger_postings USING btree (id);
 
 -- Functions
+CREATE OR REPLACE FUNCTION public.ledger_account_code_well_formed(p_code text, p_kind text, p_allow_negative boolean, p_campaign uuid, p_bond uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ IMMUTABLE
+AS $function$
+BEGIN
+  RETURN (p_code IN ('stripe', 'bank') AND p_kind = 'asset' AND p_campaign IS NULL AND p_bond IS NULL)
+    OR (p_code = 'undeposited_funds' AND p_kind = 'asset' AND NOT p_allow_negative AND p_campaign IS NULL AND p_bond IS NULL)
+    OR (p_code IN ('general', 'bonds_outstanding') AND p_kind = 'fund' AND NOT p_allow_negative AND p_campaign IS NULL AND p_bond IS NULL)
+    OR (p_code = 'bond_allowance' AND p_kind = 'contra_asset' AND NOT p_allow_negative AND p_campaign IS NULL AND p_bond IS NULL)
+    OR (p_campaign IS NOT NULL AND p_bond IS NULL AND p_code = 'campaign:' || p_campaign::text AND p_kind = 'fund' AND NOT p_allow_negative)
+    OR (p_bond IS NOT NULL AND p_campaign IS NULL AND p_code = 'bond:' || p_bond::text AND p_kind = 'asset' AND NOT p_allow_negative);
+END $function$;
+
 CREATE OR REPLACE FUNCTION public.ledger_add_kind_totals()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -91,6 +105,17 @@ BEGIN
       USING ERRCODE = 'check_violation', CONSTRAINT = 'journal_entries_balanced';
   END IF;
   RETURN NULL;
+END $function$;
+
+CREATE OR REPLACE FUNCTION public.ledger_entry_kind_known(p_kind text)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ IMMUTABLE
+AS $function$
+BEGIN
+  RETURN p_kind IN ('donation', 'processing_fee', 'refund', 'dispute', 'dispute_reversal', 'payout', 'bond_payment',
+    'bond_refund', 'interest', 'forfeiture', 'reallocation', 'adjustment', 'allowance_adjustment', 'write_off',
+    'offline_gift', 'deposit');
 END $function$;
 
 CREATE OR REPLACE FUNCTION public.ledger_guard_account_update()
@@ -154,8 +179,7 @@ DECLARE
   v_hash text;
   v_accts text[];
   v_amounts bigint[];
-  v_codes text[];
-  v_net bigint;
+  v_distinct integer;
   v_locked integer := 0;
   v_missing text;
   r record;
@@ -179,34 +203,32 @@ BEGIN
     RETURN;
   END IF;
 
-  -- The postings as arrays, once; the codes they touch, once each.
-  SELECT array_agg(p->>'a' ORDER BY ord), array_agg((p->>'n')::bigint ORDER BY ord)
-    INTO v_accts, v_amounts
+  -- The postings as arrays, once.
+  SELECT array_agg(p->>'a' ORDER BY ord), array_agg((p->>'n')::bigint ORDER BY ord), count(DISTINCT p->>'a')
+    INTO v_accts, v_amounts, v_distinct
     FROM jsonb_array_elements(p_postings) WITH ORDINALITY AS x(p, ord);
-  SELECT array_agg(DISTINCT c) INTO v_codes FROM unnest(v_accts) AS c;
 
   -- Lock every touched account in code order (LockRows sits above the sort; the
-  -- primary key finds them), then check each protected account against the
-  -- entry's net effect on it.
+  -- primary key finds them), each with the entry's net effect on it, and check
+  -- each protected account against that net.
   FOR r IN
-    SELECT a.code, a.balance, a.normal_sign, a.allow_negative
+    SELECT a.code, a.balance, a.normal_sign, a.allow_negative, u.net
       FROM ledger_accounts a
-     WHERE a.code = ANY (v_codes)
+      JOIN (SELECT c, sum(n) AS net FROM unnest(v_accts, v_amounts) AS t(c, n) GROUP BY c) u ON u.c = a.code
      ORDER BY a.code
-       FOR UPDATE
+       FOR UPDATE OF a
   LOOP
     v_locked := v_locked + 1;
-    SELECT sum(u.n) INTO v_net FROM unnest(v_accts, v_amounts) AS u(c, n) WHERE u.c = r.code;
-    IF NOT r.allow_negative AND r.balance + r.normal_sign * v_net < 0 THEN
+    IF NOT r.allow_negative AND r.balance + r.normal_sign * r.net < 0 THEN
       RAISE EXCEPTION 'not enough money in % for entry %', r.code, p_key
         USING ERRCODE = 'OBL03',
-              DETAIL = json_build_object('account', r.code, 'balance', r.balance, 'needed', -(r.normal_sign * v_net))::text;
+              DETAIL = json_build_object('account', r.code, 'balance', r.balance, 'needed', -(r.normal_sign * r.net))::text;
     END IF;
   END LOOP;
 
-  IF v_locked < cardinality(v_codes) THEN
-    SELECT string_agg(c, ',' ORDER BY c) INTO v_missing
-      FROM unnest(v_codes) AS c
+  IF v_locked < v_distinct THEN
+    SELECT string_agg(DISTINCT c, ',' ORDER BY c) INTO v_missing
+      FROM unnest(v_accts) AS c
      WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.code = c);
     RAISE EXCEPTION 'unknown ledger account(s) % in entry %', v_missing, p_key
       USING ERRCODE = 'OBL02', DETAIL = v_missing;

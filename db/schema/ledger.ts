@@ -43,14 +43,11 @@ export const ledgerAccounts = pgTable(
       "ledger_accounts_kind_sign",
       sql`(${t.kind} = 'asset' AND ${t.normalSign} = 1) OR (${t.kind} = 'fund' AND ${t.normalSign} = -1) OR (${t.kind} = 'contra_asset' AND ${t.normalSign} = -1)`,
     ),
+    // The rule itself is the function ledger_account_code_well_formed (migration 0030): fixed codes for the
+    // fund's own accounts, `campaign:<id>` and `bond:<id>` for the accounts opened with their rows.
     check(
       "ledger_accounts_code_format",
-      sql`(${t.code} IN ('stripe', 'bank') AND ${t.kind} = 'asset' AND ${t.campaignId} IS NULL AND ${t.bondId} IS NULL)
-        OR (${t.code} = 'undeposited_funds' AND ${t.kind} = 'asset' AND NOT ${t.allowNegative} AND ${t.campaignId} IS NULL AND ${t.bondId} IS NULL)
-        OR (${t.code} IN ('general', 'bonds_outstanding') AND ${t.kind} = 'fund' AND NOT ${t.allowNegative} AND ${t.campaignId} IS NULL AND ${t.bondId} IS NULL)
-        OR (${t.code} = 'bond_allowance' AND ${t.kind} = 'contra_asset' AND NOT ${t.allowNegative} AND ${t.campaignId} IS NULL AND ${t.bondId} IS NULL)
-        OR (${t.campaignId} IS NOT NULL AND ${t.bondId} IS NULL AND ${t.code} = 'campaign:' || ${t.campaignId}::text AND ${t.kind} = 'fund' AND NOT ${t.allowNegative})
-        OR (${t.bondId} IS NOT NULL AND ${t.campaignId} IS NULL AND ${t.code} = 'bond:' || ${t.bondId}::text AND ${t.kind} = 'asset' AND NOT ${t.allowNegative})`,
+      sql`ledger_account_code_well_formed(${t.code}, ${t.kind}, ${t.allowNegative}, ${t.campaignId}, ${t.bondId})`,
     ),
   ],
 );

@@ -1,7 +1,7 @@
 /**
  * The only function that writes journal entries. Atomic, idempotent under its
  * key, and safe under concurrency: the database function ledger_post_entry
- * (migration 0010) locks accounts in code order (no deadlocks), checks
+ * (migrations 0010 and 0030) locks accounts in code order (no deadlocks), checks
  * sufficiency under the locks and writes the entry in one statement, and the
  * database's own constraints and triggers back every rule.
  * The rules: db/ledger-rules.sql; the accounts and entry kinds: docs/chart-of-accounts.md.

@@ -255,6 +255,32 @@ describe("database-enforced invariants", () => {
     expect(msg).toMatch(/transaction that created it/);
   });
 
+  it("refuses a malformed account or an unknown entry kind written with raw SQL", async () => {
+    // The rules behind ledger_accounts_code_format and journal_entries_kind_known (migration 0030).
+    const bad = [
+      sql`INSERT INTO ledger_accounts (code, kind, normal_sign, allow_negative) VALUES ('petty_cash', 'asset', 1, false)`,
+      sql`INSERT INTO ledger_accounts (code, kind, normal_sign, allow_negative, campaign_id)
+          VALUES ('campaign:' || gen_random_uuid(), 'fund', -1, false, ${campaign}::uuid)`,
+      sql`INSERT INTO ledger_accounts (code, kind, normal_sign, allow_negative, campaign_id)
+          VALUES ('campaign:' || ${campaign}, 'fund', -1, true, ${campaign}::uuid)`,
+      sql`INSERT INTO ledger_accounts (code, kind, normal_sign, allow_negative) VALUES ('general2', 'fund', -1, false)`,
+    ];
+    for (const q of bad) expect(await dbError(h.db.execute(q))).toMatch(/ledger_accounts_code_format/);
+    expect(
+      await dbError(
+        h.db.execute(
+          sql`INSERT INTO journal_entries (idempotency_key, kind, content_hash) VALUES ('raw-kind', 'gift_card', 'x')`,
+        ),
+      ),
+    ).toMatch(/journal_entries_kind_known/);
+    // A well-formed account still opens: the bond's, opened by the trigger that runs with its row.
+    const bond = await insertBond(h.db, campaign, 500_000);
+    const opened = rowsOf<{ n: number }>(
+      await h.db.execute(sql`SELECT count(*)::int AS n FROM ledger_accounts WHERE code = ${bondAccount(bond)}`),
+    );
+    expect(opened[0]!.n).toBe(1);
+  });
+
   it("keeps the books balanced and caches true", async () => {
     const tb = await trialBalance(h.db);
     expect(tb.postingsSum).toBe(0);
