@@ -4,7 +4,6 @@
  * checked. Targets (issue 16): ours/ceiling ≥ 0.6 over 10,000 accounts and ≥ 0.8
  * on 10 hot accounts, p99 ≤ 10 ms, no errors.
  */
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { trialBalance, verifyCachedBalances } from "@/lib/ledger";
 import { runCeiling } from "./ceiling";
@@ -57,9 +56,6 @@ export async function runLedgerBench(o: LedgerBenchOptions): Promise<void> {
     console.log(`\nledger, ${s.title} (${WORKERS} workers, mode ${o.mode}, ${o.seconds} s)`);
     const t0 = Date.now();
     const accounts = await createFundedCampaigns(o.db, s.id, s.accounts, s.fundCents);
-    // A running fund's database has statistics; fresh from bulk setup it has none until autovacuum
-    // gets to it mid-run, and plans cached on the load's connections meanwhile would be made blind.
-    await o.db.execute(sql`ANALYZE`);
     o.emit({
       name: `ledger ${s.title}: setup (create + fund)`,
       value: (Date.now() - t0) / 1000,
