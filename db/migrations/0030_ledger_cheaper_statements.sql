@@ -9,9 +9,10 @@
 --    expression is a single call (PL/pgSQL is never inlined), so what is parsed
 --    per statement is small, and the function body is compiled once per session.
 --    The constraints keep their names and refuse exactly what they refused.
--- 2. ledger_accounts keeps room on each page (fillfactor 50), so a balance
---    update stays on its page (a HOT update) and adds nothing to the primary key
---    index; pages written from now on get the room.
+-- 2. ledger_accounts and ledger_kind_totals keep room on each page (fillfactor
+--    50), so a balance or running-total update stays on its page (a HOT update)
+--    and adds nothing to the primary key index; pages written from now on get
+--    the room.
 -- 3. ledger_post_entry runs fewer statements: each account's net comes with its
 --    lock in one query instead of one query per account.
 CREATE FUNCTION ledger_account_code_well_formed(
@@ -41,6 +42,8 @@ ALTER TABLE "journal_entries" DROP CONSTRAINT "journal_entries_kind_known",
   ADD CONSTRAINT "journal_entries_kind_known" CHECK (ledger_entry_kind_known("kind"));
 --> statement-breakpoint
 ALTER TABLE "ledger_accounts" SET (fillfactor = 50);
+--> statement-breakpoint
+ALTER TABLE "ledger_kind_totals" SET (fillfactor = 50);
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION ledger_post_entry(
   p_key text,
