@@ -21,7 +21,7 @@ import type { Sql } from "postgres";
 
 type AnySql = Sql<Record<string, never>>;
 
-export const PREPARE_MAX_PARAMS = 256;
+const PREPARE_MAX_PARAMS = 256;
 
 /** The options drizzle passed, with `prepare` set as above. */
 export function withPrepare(params: readonly unknown[] | undefined, qopts: unknown): Record<string, unknown> {
@@ -30,7 +30,7 @@ export function withPrepare(params: readonly unknown[] | undefined, qopts: unkno
 }
 
 /** A transaction's (or savepoint's) sql whose unsafe() prepares, and whose savepoints do too. */
-export function preparing(sql: AnySql): AnySql {
+function preparing(sql: AnySql): AnySql {
   return new Proxy(sql, {
     get(target, prop) {
       if (prop === "unsafe")
