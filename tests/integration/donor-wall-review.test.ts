@@ -47,6 +47,8 @@ async function gift(displayName: string | null, extra: Partial<typeof donations.
 }
 
 const wall = () => listDonorWall(h.db, campaignId, { showAmounts: true, limit: 100 });
+/** The wall's text without its random row ids (a UUID can hold "208" by chance). */
+const wallText = (rows: Awaited<ReturnType<typeof wall>>) => JSON.stringify(rows.map(({ id: _id, ...rest }) => rest));
 const wallOf = async (id: string) => (await wall()).find((w) => w.id === id)!;
 
 describe("donor wall names wait for review", () => {
@@ -76,7 +78,7 @@ describe("donor wall names wait for review", () => {
       return rest;
     };
     expect(shape(legalId)).toEqual(shape(plainId));
-    expect(JSON.stringify(rows)).not.toMatch(/Zorvath|Quillibrand|208|Okafor|church/i);
+    expect(wallText(rows)).not.toMatch(/Zorvath|Quillibrand|208|771|Okafor|church/i);
   });
 
   it("the review queue is for admins only", async () => {
@@ -115,7 +117,7 @@ describe("donor wall names wait for review", () => {
     expect(await wallOf(plainId)).toMatchObject({ displayName: "The Okafor family", nameAwaitingReview: false });
     expect(await wallOf(plain2Id)).toMatchObject({ displayName: "Friends from church" });
     expect(await wallOf(legalId)).toMatchObject({ displayName: null, nameAwaitingReview: true });
-    expect(JSON.stringify(await wall())).not.toMatch(/Zorvath|Quillibrand|208/);
+    expect(wallText(await wall())).not.toMatch(/Zorvath|Quillibrand|208|771/);
     const left = (await donorNameQueue(h.db, admin)).map((q) => q.donationId);
     expect(left).not.toContain(plainId);
     expect(left).toContain(legalId);
