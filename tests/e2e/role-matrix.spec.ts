@@ -21,12 +21,15 @@ const EMAIL: Record<Exclude<Who, "anonymous">, string> = {
 /** Ids are read from the app itself: a demo campaign of the first lawyer and a demo bond. */
 async function ids(page: Page): Promise<{ campaign: string; bond: string }> {
   await signIn(page, EMAIL.admin);
-  await page.goto("/treasury/bonds");
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Treasury" }).click();
+  await page.getByRole("navigation", { name: "Treasury" }).getByRole("link", { name: "Bonds", exact: true }).click();
+  await page.waitForURL(/\/treasury\/bonds$/);
   const bond = /\/treasury\/bonds\/([0-9a-f-]{36})/.exec(
     (await page.locator('a[href^="/treasury/bonds/"]').first().getAttribute("href")) ?? "",
   )?.[1];
   await signIn(page, EMAIL.lawyer);
-  await page.goto("/lawyer");
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Lawyer" }).click();
+  await page.waitForURL(/\/lawyer$/);
   const campaign = /\/lawyer\/campaigns\/([0-9a-f-]{36})/.exec(
     (await page.locator('a[href^="/lawyer/campaigns/"]').filter({ hasNotText: "New" }).first().getAttribute("href")) ??
       "",

@@ -94,7 +94,9 @@ test("?done= shows only messages the app wrote, never text from the address", as
   await signIn(page, "admin@openbond.example");
   await page.goto("/admin?done=" + encodeURIComponent("Your account is locked, call +1 555 0100"));
   await expect(page.getByText("Your account is locked")).toHaveCount(0);
-  await page.goto("/treasury/bonds");
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Treasury" }).click();
+  await page.getByRole("navigation", { name: "Treasury" }).getByRole("link", { name: "Bonds", exact: true }).click();
+  await page.waitForURL(/\/treasury\/bonds$/);
   const href = await page.locator('a[href^="/treasury/bonds/"]').first().getAttribute("href");
   await page.goto(`${href}?done=${encodeURIComponent("Bond paid. Send the refund to account 0123456789")}`);
   await expect(page.getByText("Send the refund to account")).toHaveCount(0);
