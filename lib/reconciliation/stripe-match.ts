@@ -4,8 +4,8 @@
  * what our `stripe` account says moved, to the cent. The match is stored, not
  * recomputed per view: `stripe_match` (migration 0022) keeps both sides per
  * Stripe object, updated by triggers as balance transactions are imported and
- * `stripe` postings written; this reads the rows that need attention (a partial
- * index, so as many as there are problems) and one count.
+ * `stripe` postings written; this reads them in one pass (no join, no recompute) and
+ * brings back only the rows that need attention and a count.
  */
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
@@ -35,41 +35,30 @@ const ATTENTION = sql.raw(
 );
 
 export async function reconcileStripe(db: Db): Promise<StripeReconciliation> {
-  const [counted] = rowsOf<{ matched: number }>(
-    await db.execute(
-      sql`SELECT count(*)::int AS matched FROM stripe_match WHERE stripe_rows > 0 AND ledger_rows > 0 AND stripe_net = ledger_net`,
-    ),
-  );
-  const rows = rowsOf<{
-    source_id: string;
-    stripe_net: Num;
-    stripe_rows: number;
-    ledger_net: Num;
-    ledger_rows: number;
-  }>(
-    await db.execute(
-      sql`SELECT source_id, stripe_net, stripe_rows, ledger_net, ledger_rows FROM stripe_match WHERE ${ATTENTION} ORDER BY source_id`,
-    ),
+  // One pass over the stored rows: the count of matched ones, and the rows that need attention.
+  const [r] = rowsOf<{ matched: number; attention: [string, number, number, number, number][] }>(
+    await db.execute(sql`
+      SELECT count(*) FILTER (WHERE stripe_rows > 0 AND ledger_rows > 0 AND stripe_net = ledger_net)::int AS matched,
+             coalesce(json_agg(json_build_array(source_id, stripe_net, stripe_rows, ledger_net, ledger_rows)
+                               ORDER BY source_id) FILTER (WHERE ${ATTENTION}), '[]') AS attention
+        FROM stripe_match`),
   );
   const exceptions: StripeException[] = [];
   const pending: StripePending[] = [];
-  for (const r of rows) {
-    const [stripeNetCents, ledgerCents] = [Number(r.stripe_net), Number(r.ledger_net)];
-    if (r.stripe_rows === 0) pending.push({ sourceId: r.source_id, ledgerCents, kind: "awaiting_payout" });
+  for (const [sourceId, stripeNetCents, stripeRows, ledgerCents, ledgerRows] of r?.attention ?? []) {
+    if (stripeRows === 0) pending.push({ sourceId, ledgerCents, kind: "awaiting_payout" });
     else
       exceptions.push({
-        sourceId: r.source_id,
+        sourceId,
         stripeNetCents,
         ledgerCents,
-        kind: r.ledger_rows === 0 ? "missing_in_books" : "amount_differs",
+        kind: ledgerRows === 0 ? "missing_in_books" : "amount_differs",
       });
   }
-  return { matched: counted?.matched ?? 0, pending, exceptions };
+  return { matched: r?.matched ?? 0, pending, exceptions };
 }
 
-type Num = string | number;
-
-/** The payouts holding a Stripe object that disagrees with the books, and those objects (index probes only). */
+/** The payouts holding a Stripe object that disagrees with the books, and those objects. */
 export async function disagreeingByPayout(db: Db): Promise<{ payout_id: string; source_id: string }[]> {
   return rowsOf<{ payout_id: string; source_id: string }>(
     await db.execute(sql`
