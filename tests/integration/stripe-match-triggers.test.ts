@@ -9,13 +9,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { stripeBalanceTransactions, stripeMatch } from "@/db/schema";
-import { campaignAccount, postEntry } from "@/lib/ledger";
+import { campaignAccount, postEntry, type AccountCode } from "@/lib/ledger";
 import { reconcileStripe, stripeMatchDrift } from "@/lib/reconciliation/stripe-match";
 import { insertCampaign } from "../fixtures/campaigns";
 import { createTestDb } from "../helpers/test-db";
 
 let h: DbHandle;
-let fund: string;
+let fund: AccountCode;
 beforeAll(async () => {
   h = await createTestDb({ poolMax: 12 });
   fund = campaignAccount(await insertCampaign(h.db));
