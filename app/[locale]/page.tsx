@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { applyCampaignFilter, parseCampaignFilter, SORTS, statusesFor } from "@/lib/campaigns/list-filter";
 import { PUBLIC_STATUSES } from "@/lib/campaigns/queries";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/i18n/link";
 import { formatMoney } from "@/lib/money";
 import { pageLoad } from "@/lib/outage/render-guard";
 import { publicCampaignCards } from "../revalidate-public";

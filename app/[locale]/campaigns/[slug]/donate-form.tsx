@@ -127,26 +127,30 @@ function GiveFields({
           {err.form}
         </p>
       )}
-      <AmountFieldset t={t} locale={locale} initialPreset={initialPreset} other={v.other} error={err.amount} />
-      <FrequencyAndMethod
-        t={t}
-        live={live}
-        preview={preview}
-        frequency={v.frequency}
-        method={v.paymentMethod}
-        money={money}
-        error={err.paymentMethod}
-      />
-      <div>
-        <HintedCheckbox
-          name="coverFee"
-          checked={v.coverFee === "on"}
-          label={preview ? fill(t.coverFee, { fee: money(preview.feeCents) }) : t.coverFeeNoFigure}
-          hint={bank ? t.coverFeeHintBank : t.coverFeeHint}
-          labelTestId="cover-fee-label"
+      {/* Read-only while the answer is on its way: it re-mounts the form with what was sent, so a
+          figure typed meanwhile would vanish (and the refusal would sit beside it). */}
+      <fieldset disabled={pending} className="min-w-0 space-y-5">
+        <AmountFieldset t={t} locale={locale} initialPreset={initialPreset} other={v.other} error={err.amount} />
+        <FrequencyAndMethod
+          t={t}
+          live={live}
+          preview={preview}
+          frequency={v.frequency}
+          method={v.paymentMethod}
+          money={money}
+          error={err.paymentMethod}
         />
-      </div>
-      <DonorFields t={t} v={v} err={err} />
+        <div>
+          <HintedCheckbox
+            name="coverFee"
+            checked={v.coverFee === "on"}
+            label={preview ? fill(t.coverFee, { fee: money(preview.feeCents) }) : t.coverFeeNoFigure}
+            hint={bank ? t.coverFeeHintBank : t.coverFeeHint}
+            labelTestId="cover-fee-label"
+          />
+        </div>
+        <DonorFields t={t} v={v} err={err} />
+      </fieldset>
       {total && (
         <p className="text-sm text-muted" aria-live="polite" data-testid="give-total">
           {total}

@@ -6,7 +6,7 @@ import { appOrigin } from "@/lib/app-origin";
 import { pageLoad } from "@/lib/outage/render-guard";
 import { ACCEPTING_STATUSES } from "@/lib/donations/checkout";
 import { env } from "@/lib/env";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/i18n/link";
 import { formatMoney } from "@/lib/money";
 import { AliasDisc } from "../../../components/alias-disc";
 import { Progress } from "../../../components/progress";

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { getDb } from "@/db";
 import { pageLoad } from "@/lib/outage/render-guard";
 import { describeCheckout } from "@/lib/donations/thanks";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/i18n/link";
 import { formatMoney } from "@/lib/money";
 import { getStripe } from "@/lib/payments/stripe-client";
 

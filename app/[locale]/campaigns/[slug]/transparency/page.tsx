@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/i18n/link";
 import { pageLoad } from "@/lib/outage/render-guard";
 import { campaignTransparency } from "@/lib/reports/campaign-transparency";
 import { TransparencyFigures } from "../../../../components/transparency-figures";
