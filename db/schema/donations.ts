@@ -67,6 +67,10 @@ export const donations = pgTable(
       .where(sql`${t.displayName} IS NOT NULL AND ${t.displayNameReview} = 'pending'`),
     // The donor wall: a campaign's newest counted gifts without sorting them all (migration 0017).
     index("donations_wall_idx").on(t.campaignId, t.succeededAt.desc().nullsLast(), t.createdAt.desc()),
+    // The wall's "a monthly gift's name, once approved, stays approved" probe (migration 0032).
+    index("donations_approved_name_idx")
+      .on(t.recurringGiftId, t.displayName)
+      .where(sql`${t.displayNameReview} = 'approved'`),
   ],
 );
 
