@@ -1,9 +1,9 @@
 "use client";
 import { usePathname, useSearchParams } from "next/navigation";
 import { Suspense } from "react";
-import { otherLocalePath } from "@/lib/i18n/locale-path";
+import { otherLocalePath, type Locale } from "@/lib/i18n/locale-path";
 
-type Props = { locale: "en" | "es"; label: string; text: string };
+type Props = { locale: Locale; label: string; text: string };
 
 function SwitchLink({ locale, label, text, query }: Props & { query?: URLSearchParams }) {
   return (

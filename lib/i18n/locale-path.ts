@@ -9,10 +9,16 @@ export function isLocale(value: string | undefined): value is Locale {
 
 const PREFIX = new RegExp(`^/(${routing.locales.join("|")})(?=/|$)`);
 
+const prefixed = (locale: string, path: string) => `/${locale}${path === "/" ? "" : path}`;
+
+function withQuery(path: string, query?: URLSearchParams): string {
+  const search = query?.toString();
+  return search ? `${path}?${search}` : path;
+}
+
 /** `path` in `locale`: `/campaigns/x` in the default language, `/es/campaigns/x` in another ("as-needed" prefixes). */
-export function localizedPath(locale: string, path: string): string {
-  if (locale === routing.defaultLocale) return path;
-  return `/${locale}${path === "/" ? "" : path}`;
+export function localizedPath(locale: string, path: string, query?: URLSearchParams): string {
+  return withQuery(locale === routing.defaultLocale ? path : prefixed(locale, path), query);
 }
 
 /**
@@ -22,8 +28,5 @@ export function localizedPath(locale: string, path: string): string {
  * not (the browser's `/campaigns/x`, or the rewritten `/en/campaigns/x` while rendering).
  */
 export function otherLocalePath(pathname: string, locale: Locale, query?: URLSearchParams): string {
-  const bare = pathname.replace(PREFIX, "");
-  const path = `/${locale}${bare === "/" ? "" : bare}`;
-  const search = query?.toString();
-  return search ? `${path}?${search}` : path;
+  return withQuery(prefixed(locale, pathname.replace(PREFIX, "") || "/"), query);
 }

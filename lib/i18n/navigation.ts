@@ -14,6 +14,5 @@ export function redirect({
   href: { pathname: string; query?: Record<string, string> };
   locale: string;
 }) {
-  const search = new URLSearchParams(href.query ?? {}).toString();
-  return nextRedirect(`${localizedPath(locale, href.pathname)}${search ? `?${search}` : ""}`);
+  return nextRedirect(localizedPath(locale, href.pathname, new URLSearchParams(href.query)));
 }

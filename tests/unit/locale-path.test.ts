@@ -31,3 +31,10 @@ describe("localizedPath", () => {
     expect(localizedPath("es", "/campaigns/x")).toBe("/es/campaigns/x");
   });
 });
+
+describe("localizedPath with a query", () => {
+  it("appends the query only when it has something", () => {
+    expect(localizedPath("es", "/my-gifts", new URLSearchParams({ sent: "1" }))).toBe("/es/my-gifts?sent=1");
+    expect(localizedPath("en", "/my-gifts", new URLSearchParams())).toBe("/my-gifts");
+  });
+});
