@@ -7,6 +7,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers/sign-in";
+import { openStaffArea } from "./helpers/staff-nav";
 
 type Who = "anonymous" | "lawyer" | "otherLawyer" | "treasurer" | "admin";
 type Outcome = "ok" | "signin" | "403" | "404";
@@ -21,15 +22,13 @@ const EMAIL: Record<Exclude<Who, "anonymous">, string> = {
 /** Ids are read from the app itself: a demo campaign of the first lawyer and a demo bond. */
 async function ids(page: Page): Promise<{ campaign: string; bond: string }> {
   await signIn(page, EMAIL.admin);
-  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Treasury" }).click();
-  await page.getByRole("navigation", { name: "Treasury" }).getByRole("link", { name: "Bonds", exact: true }).click();
+  await openStaffArea(page, "Treasury", "Bonds");
   await page.waitForURL(/\/treasury\/bonds$/);
   const bond = /\/treasury\/bonds\/([0-9a-f-]{36})/.exec(
     (await page.locator('a[href^="/treasury/bonds/"]').first().getAttribute("href")) ?? "",
   )?.[1];
   await signIn(page, EMAIL.lawyer);
-  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Lawyer" }).click();
-  await page.waitForURL(/\/lawyer$/);
+  await openStaffArea(page, "Lawyer");
   const campaign = /\/lawyer\/campaigns\/([0-9a-f-]{36})/.exec(
     (await page.locator('a[href^="/lawyer/campaigns/"]').filter({ hasNotText: "New" }).first().getAttribute("href")) ??
       "",

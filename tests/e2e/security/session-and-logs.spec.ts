@@ -7,7 +7,9 @@
  */
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { clickMailLink } from "../helpers/mail";
 import { magicLinkFor, signIn } from "../helpers/sign-in";
+import { openStaffArea } from "../helpers/staff-nav";
 
 const LOG = ".data/e2e-server.log";
 const serverLog = () => readFileSync(LOG, "utf8");
@@ -31,7 +33,8 @@ test("a sign-in link works once", async ({ page }) => {
   await signIn(page, "lawyer2@openbond.example");
   const link = await magicLinkFor(page, "lawyer2@openbond.example", null);
   await page.context().clearCookies();
-  await page.goto(link);
+  // Clicked again in the outbox, as from the mail, after it was used once.
+  await clickMailLink(page, "lawyer2@openbond.example", { href: link });
   await expect(page).toHaveURL(/\/sign-in\?error=/);
   expect((await page.context().cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
 });
@@ -94,10 +97,13 @@ test("?done= shows only messages the app wrote, never text from the address", as
   await signIn(page, "admin@openbond.example");
   await page.goto("/admin?done=" + encodeURIComponent("Your account is locked, call +1 555 0100"));
   await expect(page.getByText("Your account is locked")).toHaveCount(0);
-  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Treasury" }).click();
-  await page.getByRole("navigation", { name: "Treasury" }).getByRole("link", { name: "Bonds", exact: true }).click();
+  await openStaffArea(page, "Treasury", "Bonds");
   await page.waitForURL(/\/treasury\/bonds$/);
-  const href = await page.locator('a[href^="/treasury/bonds/"]').first().getAttribute("href");
-  await page.goto(`${href}?done=${encodeURIComponent("Bond paid. Send the refund to account 0123456789")}`);
+  await page.locator('a[href^="/treasury/bonds/"]').first().click();
+  await page.waitForURL(/\/treasury\/bonds\/[0-9a-f-]{36}$/);
+  // The bond page was reached by clicking; the forged ?done= on it is the attacker's crafted link.
+  const bondPage = new URL(page.url());
+  bondPage.searchParams.set("done", "Bond paid. Send the refund to account 0123456789");
+  await page.goto(bondPage.toString());
   await expect(page.getByText("Send the refund to account")).toHaveCount(0);
 });
