@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { env } from "@/lib/env";
+import { SkipLink } from "../components/skip-link";
 
 export const metadata: Metadata = {
   title: { default: "OpenBond staff", template: "%s · OpenBond staff" },
@@ -12,12 +13,7 @@ export default function StaffLayout({ children }: { children: React.ReactNode })
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
-        >
-          Skip to content
-        </a>
+        <SkipLink label="Skip to content" />
         <header className="border-b border-line bg-white">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3">
             <Link href="/" className="whitespace-nowrap text-lg font-semibold tracking-tight text-brand">

@@ -7,6 +7,7 @@ import { Link } from "@/lib/i18n/link";
 import { isLocale } from "@/lib/i18n/locale-path";
 import { DevToolsLink } from "../components/dev-tools-link";
 import { LocaleSwitch } from "../components/locale-switch";
+import { SkipLink } from "../components/skip-link";
 
 export const metadata: Metadata = {
   title: { default: "OpenBond", template: "%s · OpenBond" },
@@ -29,12 +30,7 @@ export default async function LocaleLayout({
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
         {/* No next-intl in the browser: client components get their words as props, links are rendered on the server. */}
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
-        >
-          {t("skip")}
-        </a>
+        <SkipLink label={t("skip")} />
         <header className="border-b border-line bg-white">
           <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">
             <Link href="/" className="text-lg font-semibold tracking-tight text-brand">
