@@ -127,6 +127,25 @@ export class DoubleCore {
     return kind ? this.store.get(kind, id) : undefined;
   }
 
+  /**
+   * A list Stripe leaves out of an object unless it is expanded: a charge's `refunds`, newest
+   * first, the first 10 and `has_more` beyond them (as Stripe includes it since API 2022-11-15).
+   */
+  include(node: Record<string, unknown>, property: string): object | undefined {
+    const id = node["id"];
+    if (node["object"] !== "charge" || property !== "refunds" || typeof id !== "string") return undefined;
+    const refunds = this.store
+      .all("refund")
+      .filter((r) => r.charge === id)
+      .reverse();
+    return {
+      object: "list",
+      data: refunds.slice(0, 10),
+      has_more: refunds.length > 10,
+      url: `/v1/charges/${id}/refunds`,
+    };
+  }
+
   must<K extends keyof ObjectTypes>(kind: K, id: string): ObjectTypes[K] {
     const obj = this.store.get(kind, id);
     if (!obj) throw new Error(`StripeDouble: no ${kind} ${id}`);

@@ -27,7 +27,12 @@ function expandList(p: FormObject): string[] {
 }
 
 export function withExpand<T extends object>(core: DoubleCore, obj: T, p: FormObject): T {
-  return expandPaths(obj, expandList(p), (id) => core.lookup(id));
+  return expandPaths(
+    obj,
+    expandList(p),
+    (id) => core.lookup(id),
+    (node, property) => core.include(node, property),
+  );
 }
 
 export function retrieve<K extends keyof ObjectTypes>(kind: K, noun: string): Handler {

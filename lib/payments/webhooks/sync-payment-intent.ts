@@ -3,7 +3,7 @@
  * everything that happened to its charge, and bring the books up to it. Any
  * number of calls, in any order, end in the same books.
  *
- * Order matters for throughput: the three Stripe reads were usually made
+ * Order matters for throughput: the Stripe reads (usually just one) were mostly made
  * before the lock (read-ahead.ts) and otherwise go out together before any
  * write, the donation row is brought up to date in one statement, and the
  * ledger entries come last, so the shared balances they lock (the `stripe`

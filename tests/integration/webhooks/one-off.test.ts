@@ -69,6 +69,23 @@ describe("one-off gifts through the webhook route", () => {
     expect(await row(g.donationId)).toMatchObject({ status: "partially_refunded", refundedCents: 1_234 });
   });
 
+  // The payment's read includes its charge's first 10 refunds; past them the webhook lists them all.
+  it("books every refund of a gift refunded more often than Stripe includes in the charge", async () => {
+    const g = await paid(12_000);
+    for (let i = 0; i < 12; i++) w.double.refund(g.pi, 100 + i);
+    const b = await settleBoth(w, 16);
+    const fee = processingFee(12_000);
+    const refunded = 12 * 100 + (11 * 12) / 2;
+    expect(b.balances).toEqual({
+      stripe: 12_000 - fee - refunded,
+      bank: RESERVE,
+      general: RESERVE,
+      [camp()]: 12_000 - fee - refunded,
+    });
+    expect(await row(g.donationId)).toMatchObject({ status: "partially_refunded", refundedCents: refunded });
+    expect(b.refunds).toHaveLength(12);
+  });
+
   it.each(["won", "lost"] as const)("books a %s dispute on general, with Stripe's 15.00 fee", async (result) => {
     const g = await paid(20_000);
     w.double.dispute(g.pi, result);

@@ -85,6 +85,9 @@ async function driveEverything(): Promise<void> {
   await stripe.refunds.create({ payment_intent: paid, amount: 1_234 });
   await stripe.refunds.create({ payment_intent: paid });
   await stripe.refunds.list({ payment_intent: paid, limit: 100 });
+  await stripe.paymentIntents.retrieve(paid, {
+    expand: ["latest_charge.balance_transaction", "latest_charge.refunds"],
+  });
   const pis = [await oneOff("success"), await oneOff("success"), await oneOff("success"), await oneOff("success")];
   double.dispute(pis[0]!, "lost");
   double.dispute(pis[1]!, "won");
