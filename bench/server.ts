@@ -92,7 +92,16 @@ export async function startServer(o: {
   let output = "";
   const child: ChildProcess = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(o.port)],
+    [
+      // BENCH_SERVER_CPU_PROF=<dir>: a V8 CPU profile of the server, written there when it stops (README, Benchmarks).
+      ...(process.env.BENCH_SERVER_CPU_PROF
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`]
+        : []),
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(o.port),
+    ],
     {
       cwd: o.repoRoot,
       stdio: ["ignore", "pipe", "pipe"],

@@ -40,11 +40,18 @@ export function assertBuilt(repoRoot: string): void {
 export async function startNextServer(o: NextServerOptions): Promise<NextServer> {
   assertBuilt(o.repoRoot);
   const bin = path.join(o.repoRoot, "node_modules", "next", "dist", "bin", "next");
-  const child: ChildProcess = spawn(process.execPath, [bin, "start", "-p", String(o.port), "-H", "127.0.0.1"], {
-    cwd: o.repoRoot,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(o.port), ...o.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // BENCH_SERVER_CPU_PROF=<dir>: a V8 CPU profile of the server, written there when it stops (README, Benchmarks).
+  const dir = process.env.BENCH_SERVER_CPU_PROF;
+  const prof = dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...prof, bin, "start", "-p", String(o.port), "-H", "127.0.0.1"],
+    {
+      cwd: o.repoRoot,
+      env: { ...process.env, NODE_ENV: "production", PORT: String(o.port), ...o.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const lines: string[] = [];
   const keep = (prefix: string) => (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
