@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { cpuProfileArgs } from "../tests/helpers/next-server";
 
 const port = (name: string, fallback: number) => Number(process.env[name]) || fallback;
 
@@ -92,16 +93,7 @@ export async function startServer(o: {
   let output = "";
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      // BENCH_SERVER_CPU_PROF=<dir>: a V8 CPU profile of the server, written there when it stops (README, Benchmarks).
-      ...(process.env.BENCH_SERVER_CPU_PROF
-        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`]
-        : []),
-      "node_modules/next/dist/bin/next",
-      "start",
-      "-p",
-      String(o.port),
-    ],
+    [...cpuProfileArgs(), "node_modules/next/dist/bin/next", "start", "-p", String(o.port)],
     {
       cwd: o.repoRoot,
       stdio: ["ignore", "pipe", "pipe"],

@@ -14,12 +14,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * `expand[]` does, and fill in includable lists that are absent until expanded.
  * Paths that name neither fail the way Stripe's do.
  */
-export function expandPaths<T extends object>(
-  root: T,
-  paths: readonly string[],
-  lookup: Lookup,
-  include: Include = () => undefined,
-): T {
+export function expandPaths<T extends object>(root: T, paths: readonly string[], lookup: Lookup, include: Include): T {
   const copy = toWire(root);
   for (const path of paths) {
     const parts = path.split(".");

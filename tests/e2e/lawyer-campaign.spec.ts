@@ -10,7 +10,7 @@
  * books. Phone and desktop screenshots of each step: test-results/journeys/lawyer-*.png.
  *
  * Exempt from "click only", on purpose: the first test types staff URLs as an anonymous visitor and
- * as a lawyer (it checks refusals, like role-matrix.spec.ts), and the privacy canary requests public
+ * as a lawyer (it checks refusals, like security/role-matrix.spec.ts), and the privacy canary requests public
  * URLs directly (it must reach pages no link leads to, such as a filtered home page or a 404).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";

@@ -37,15 +37,18 @@ export function assertBuilt(repoRoot: string): void {
   }
 }
 
+/** BENCH_SERVER_CPU_PROF=<dir>: Node's flags for a V8 CPU profile of a server, written there when it stops (README, Benchmarks). */
+export function cpuProfileArgs(): string[] {
+  const dir = process.env.BENCH_SERVER_CPU_PROF;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+}
+
 export async function startNextServer(o: NextServerOptions): Promise<NextServer> {
   assertBuilt(o.repoRoot);
   const bin = path.join(o.repoRoot, "node_modules", "next", "dist", "bin", "next");
-  // BENCH_SERVER_CPU_PROF=<dir>: a V8 CPU profile of the server, written there when it stops (README, Benchmarks).
-  const dir = process.env.BENCH_SERVER_CPU_PROF;
-  const prof = dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...prof, bin, "start", "-p", String(o.port), "-H", "127.0.0.1"],
+    [...cpuProfileArgs(), bin, "start", "-p", String(o.port), "-H", "127.0.0.1"],
     {
       cwd: o.repoRoot,
       env: { ...process.env, NODE_ENV: "production", PORT: String(o.port), ...o.env },

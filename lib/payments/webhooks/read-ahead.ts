@@ -61,12 +61,18 @@ export async function fetchPaymentState(stripe: Stripe, piId: string): Promise<P
     expand: ["latest_charge.balance_transaction", "latest_charge.refunds"],
   });
   const charge = typeof pi.latest_charge === "object" ? pi.latest_charge : null;
-  const included = charge?.refunds;
   const [refunds, disputes] = await Promise.all([
-    !charge ? [] : included && !included.has_more ? included.data : listRefunds(stripe, piId),
+    refundsOf(stripe, piId, charge),
     charge?.disputed ? listDisputes(stripe, piId) : [],
   ]);
   return { pi, refunds: oldestFirst(refunds), disputes };
+}
+
+/** The refunds that came with the charge when they are all there, else Stripe's full list. */
+async function refundsOf(stripe: Stripe, piId: string, charge: Stripe.Charge | null): Promise<Stripe.Refund[]> {
+  if (!charge) return [];
+  const included = charge.refunds;
+  return included && !included.has_more ? included.data : listRefunds(stripe, piId);
 }
 
 /**

@@ -4,10 +4,13 @@
  * either allowed (the page renders), refused (sign-in for nobody, a 403 page
  * naming the role, 404 for someone else's campaign), as designed. Server actions
  * call the same lib entry points, whose own matrix is tests/integration/staff-access-matrix.test.ts.
+ *
+ * Addresses are typed here on purpose, as someone guessing or skipping a step would: a refusal is
+ * what a page says to a visitor who has no link to it. The journeys reach every page by clicking.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers/sign-in";
-import { openStaffArea } from "./helpers/staff-nav";
+import { signIn } from "../helpers/sign-in";
+import { openStaffArea } from "../helpers/staff-nav";
 
 type Who = "anonymous" | "lawyer" | "otherLawyer" | "treasurer" | "admin";
 type Outcome = "ok" | "signin" | "403" | "404";
