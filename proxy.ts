@@ -6,6 +6,9 @@ import { servedOverHttps } from "@/lib/app-origin";
 import { REQUEST_PATH_HEADER, unavailableResponse } from "@/lib/outage/page-html";
 import { checkStaffUrl } from "@/lib/staff-url";
 import { HSTS, newNonce, NON_PAGE_CSP, pageCsp, wantsHsts } from "@/lib/security-headers";
+import { cachedPage, RENDER_HEADER, RENDER_NONCE_HEADER, renderToken, servesFromCache } from "@/lib/cache/public-html";
+import { appEnv, env } from "@/lib/env";
+import { isLoopbackRequest } from "@/lib/net/client-address";
 
 const intl = createMiddleware(routing);
 
@@ -48,11 +51,16 @@ export default async function proxy(request: NextRequest) {
       );
   }
   // A fresh script nonce per request: Next.js finds it in the request's CSP header and puts it
-  // on every script it renders; the browser gets the same policy on the response.
-  const csp = pageCsp({ nonce: newNonce(), dev: process.env.NODE_ENV !== "production" });
+  // on every script it renders; the browser gets the same policy on the response. This server's
+  // own render of a cached public page gets its token instead (lib/cache/public-html.ts).
+  const token = renderToken(request.headers);
+  const nonce = newNonce();
+  const csp = pageCsp({ nonce: token ?? nonce, dev: process.env.NODE_ENV !== "production" });
   // Pages that still meet a fault while rendering send the visitor to /unavailable, which needs
   // to know where to send them back (lib/outage/render-guard.ts).
   const headers = new Headers(request.headers);
+  headers.delete(RENDER_HEADER);
+  headers.delete(RENDER_NONCE_HEADER);
   headers.set(REQUEST_PATH_HEADER, pathname + search);
   headers.set("content-security-policy", csp);
   // A malformed id: the not-found page with 404 (no route matches this path), before any query runs.
@@ -61,7 +69,28 @@ export default async function proxy(request: NextRequest) {
   if (UNLOCALISED.test(pathname)) return secure(NextResponse.next({ request: { headers } }), csp, hsts);
   // next-intl forwards the request it is given (headers included) when it does not redirect; a
   // POST (server action) keeps its own request so its body is not re-wrapped.
-  return secure(intl(read ? new NextRequest(request, { headers }) : request), csp, hsts);
+  const routed = intl(read ? new NextRequest(request, { headers }) : request);
+  if (routed.status === 200 && cacheable(request)) {
+    const page = await cachedPage(pathname, nonce);
+    if (page) {
+      // next-intl's cookie (a remembered language) still reaches this visitor.
+      for (const cookie of routed.headers.getSetCookie()) page.headers.append("set-cookie", cookie);
+      return secure(page, csp, hsts);
+    }
+  }
+  return secure(routed, csp, hsts);
+}
+
+/**
+ * Public pages are served from the HTML cache under `next start` only. Outside production a page
+ * shows the developer tools' link to a visitor on this machine, which the cache's render (from this
+ * machine) always is, so there only such visitors get the cached copy.
+ */
+function cacheable(request: NextRequest): boolean {
+  if (process.env.NODE_ENV !== "production") return false;
+  const { pathname, search } = request.nextUrl;
+  if (!servesFromCache(request.method, pathname, search, request.headers)) return false;
+  return appEnv(env()) === "production" || isLoopbackRequest(request.headers);
 }
 
 function secure<R extends Response>(res: R, csp: string, hsts: boolean): R {

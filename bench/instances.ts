@@ -22,7 +22,7 @@ import {
 } from "../tests/helpers/ingest-world";
 import { startOneOffGift } from "../tests/fixtures/gifts";
 import type { Figure } from "./report";
-import { ensureBuild, startServer, type RunningServer } from "./server";
+import { ensureBuild, PAGE_LOAD_HEADERS, startServer, type RunningServer } from "./server";
 import { plan, resendUnacked, runLoad } from "./webhook-load";
 
 const PROPAGATION_TARGET_MS = 1_000;
@@ -53,7 +53,7 @@ async function post(url: string, payload: string, secret: string): Promise<numbe
 }
 
 async function page(url: string): Promise<string> {
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: PAGE_LOAD_HEADERS });
   return res.text();
 }
 

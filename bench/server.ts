@@ -12,6 +12,15 @@ import { cpuProfileArgs } from "../tests/helpers/next-server";
 const port = (name: string, fallback: number) => Number(process.env[name]) || fallback;
 
 /** Ports the benchmarks may use (each overridable, so that several people can run them on one machine). */
+/**
+ * The headers a browser sends when it loads a page. Public pages are served from the page cache
+ * (lib/cache/public-html.ts) only to such requests, so a benchmark of what a visitor meets sends them.
+ */
+export const PAGE_LOAD_HEADERS = {
+  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+  "sec-fetch-dest": "document",
+};
+
 export const BENCH_PORTS = {
   page: port("BENCH_PAGE_PORT", 3810),
   weight: port("BENCH_WEIGHT_PORT", 3811),

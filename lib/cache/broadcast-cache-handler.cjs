@@ -22,6 +22,16 @@ const CHANNEL = "openbond_revalidate";
 /** This process: its own notifications come back to it and are skipped. */
 const ORIGIN = randomUUID();
 
+/**
+ * Every revalidation this process makes or hears of, counted where lib/cache/public-html.ts (the
+ * public pages' HTML, kept by proxy.ts) reads it: any change makes that HTML stale.
+ */
+const REVALIDATIONS = Symbol.for("openbond.revalidations");
+function countRevalidation() {
+  const counter = (globalThis[REVALIDATIONS] ??= { n: 0 });
+  counter.n += 1;
+}
+
 /** One listening connection per process (Next.js makes a handler per request). */
 let bus;
 
@@ -44,6 +54,7 @@ function startBus() {
     if (!msg || msg.o === ORIGIN || !Array.isArray(msg.t)) return;
     // The default handler keeps revalidated tags in a process-wide manifest that every get() consults.
     void FileSystemCache.prototype.revalidateTag.call({}, msg.t, msg.d ?? undefined);
+    countRevalidation();
   };
   const listening = sql.listen(CHANNEL, apply).catch((e) => {
     console.error(
@@ -67,6 +78,7 @@ class BroadcastCacheHandler extends FileSystemCache {
 
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations);
+    countRevalidation();
     const list = typeof tags === "string" ? [tags] : tags;
     if (bus && list.length) await bus.publish(list, durations);
   }
