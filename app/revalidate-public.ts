@@ -9,12 +9,13 @@ import { log } from "@/lib/log";
 const PUBLIC_CAMPAIGNS_TAG = "public-campaigns";
 
 /**
- * Public pages render per request (their scripts carry that request's CSP nonce), but what they
- * read is cached: each campaign page's data (publicCampaignPage) and the home page's campaign
- * cards (publicCampaignCards), for 30 s under one tag. Whatever changes what they show — money
- * booked by the webhook, a published edit or update, a status change — calls this so the next
- * visit renders afresh; the cache handler (lib/cache/broadcast-cache-handler.cjs) tells the other
- * app instances through PostgreSQL, and the `revalidate` bounds how stale a missed message leaves them.
+ * What public pages read is cached: each campaign page's data (publicCampaignPage) and the home
+ * page's campaign cards (publicCampaignCards), for 30 s under one tag; their HTML is cached too
+ * (lib/cache/public-html.ts, 5 s). Whatever changes what they show — money booked by the webhook,
+ * a published edit or update, a status change — calls this so the next visit renders afresh; the
+ * cache handler (lib/cache/broadcast-cache-handler.cjs) counts the revalidation for the HTML cache
+ * and tells the other app instances through PostgreSQL, and the `revalidate` bounds how stale a
+ * missed message leaves them.
  *
  * Never throws: the change it follows is already committed, and a webhook must not answer 500
  * (and be retried) for a cache. Outside a Next.js request (tests calling the route handler

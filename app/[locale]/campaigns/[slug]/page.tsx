@@ -19,10 +19,10 @@ import { giveLabels } from "./give-labels";
 import { CampaignSections } from "./sections";
 
 /**
- * Rendered per request: its scripts must carry the request's CSP nonce (proxy.ts, issue 11
- * finding 4), which a page cached for 30 s cannot. Its data is cached instead
- * (publicCampaignPage: 30 s, and expired at once when money is booked), so a visit renders
- * without querying (bench: page).
+ * Rendered on demand, never prerendered: its scripts must carry a CSP nonce (proxy.ts, issue 11
+ * finding 4). Its data is cached (publicCampaignPage: 30 s, and expired at once when money is
+ * booked), and so is its HTML, which proxy.ts serves to page loads with each response's own
+ * nonce (lib/cache/public-html.ts; bench: page).
  */
 export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ locale: string; slug: string }> };
