@@ -30,6 +30,12 @@ export interface OpenOptions {
   dataDir?: string;
   /** PGlite only: start from this dump (`dumpDataDir()`) instead of an empty cluster; tests use it to skip initdb and migrations. */
   pgliteImage?: Blob;
+  /**
+   * PGlite only: server settings (`-c name=value` at start). Tests give a small `shared_buffers`:
+   * PostgreSQL's default 128 MB is set up in WebAssembly memory on every start, which most test
+   * files' databases (a few MB) never use.
+   */
+  pgliteSettings?: Record<string, string>;
   poolMax?: number;
   /** PostgreSQL only: deadline for one statement outside a transaction, or one whole transaction (default 20 s). */
   callTimeoutMs?: number;
@@ -45,7 +51,7 @@ const MIGRATION_LOCK_ID = 7_310_442_901; // arbitrary, constant: serialises migr
 export async function openDb(opts: OpenOptions): Promise<DbHandle> {
   const handle = opts.url
     ? await openPostgres(opts.url, opts.poolMax ?? 10, opts.callTimeoutMs ?? 20_000, opts.reportHealth ?? false)
-    : await openPglite(opts.dataDir ?? "memory://", opts.pgliteImage);
+    : await openPglite(opts.dataDir ?? "memory://", opts.pgliteImage, opts.pgliteSettings);
   if (opts.migrate !== false) await migrateHandle(handle, opts.url);
   return handle;
 }
@@ -80,13 +86,17 @@ async function openPostgres(url: string, max: number, callTimeoutMs: number, rep
   return { db, driver: "postgres", close: () => pool.end({ timeout: 5 }) };
 }
 
-async function openPglite(dataDir: string, image?: Blob): Promise<DbHandle> {
+async function openPglite(dataDir: string, image?: Blob, settings: Record<string, string> = {}): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const memory = dataDir.startsWith("memory://");
   const release = memory ? () => {} : claimDataDir(path.resolve(dataDir));
   const where = memory ? {} : { dataDir: path.resolve(dataDir) };
-  const client = new PGlite(image ? { ...where, loadDataDir: image } : where);
+  const startParams = [
+    ...PGlite.defaultStartParams,
+    ...Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+  ];
+  const client = new PGlite({ ...where, startParams, ...(image ? { loadDataDir: image } : {}) });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   return {

@@ -7,6 +7,8 @@ import { seedDemo } from "@/lib/seed/seed-demo";
 import { adminSql, databaseUrl } from "./pg-admin";
 
 let counter = 0;
+/** A test file's database is a few MB; 128 MB of shared buffers cost ~80 ms of every start (db/client.ts). */
+const PGLITE_SETTINGS = { shared_buffers: "16MB" };
 const images = new Map<string, Blob>();
 
 /**
@@ -21,7 +23,7 @@ export async function createTestDb(opts: { poolMax?: number; demo?: "run" | stri
   const now = opts.demo === "run" ? t.runNow : opts.demo;
   if (t.kind === "pglite") {
     const file = now ? await pgliteDemoImage(t.base, t.dir, now) : t.base;
-    return openDb({ dataDir: "memory://", pgliteImage: image(file), migrate: false });
+    return openDb({ dataDir: "memory://", pgliteImage: image(file), pgliteSettings: PGLITE_SETTINGS, migrate: false });
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("the run was set up for PostgreSQL but TEST_DATABASE_URL is gone");
@@ -72,7 +74,12 @@ async function pgliteDemoImage(base: string, dir: string, now: string): Promise<
     }
     try {
       if (existsSync(file)) return file;
-      const h = await openDb({ dataDir: "memory://", pgliteImage: image(base), migrate: false });
+      const h = await openDb({
+        dataDir: "memory://",
+        pgliteImage: image(base),
+        pgliteSettings: PGLITE_SETTINGS,
+        migrate: false,
+      });
       await seedDemo(h.db, { now: new Date(now) });
       const dump = await h.pglite!.dumpDataDir("none");
       await h.close();
