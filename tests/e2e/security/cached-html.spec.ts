@@ -78,3 +78,24 @@ test("the client router's requests get the page's payload, not the cached HTML",
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Amara*");
   expect(await page.evaluate(() => "stillHere" in window), "the click reloaded the document").toBe(true);
 });
+
+test("a campaign page loaded from the cache runs under its own nonce: no violation, it hydrates", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto("/");
+  await page.getByRole("link", { name: "Amara*", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Amara*");
+  // A page load (the click above was a client-side navigation): served from the page cache.
+  const [response] = await Promise.all([page.waitForResponse((r) => r.request().isNavigationRequest()), page.reload()]);
+  const nonce = /'nonce-([^']+)'/.exec((await response.allHeaders())["content-security-policy"] ?? "")?.[1];
+  expect(await response.text()).toContain(`nonce="${nonce}"`);
+  // "Copy link" is a client component: its label changes only once React has hydrated the page.
+  const copy = page.getByRole("button", { name: "Copy link" });
+  await expect(async () => {
+    await copy.click();
+    await expect(page.getByRole("button", { name: /copied/i })).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  expect(violations).toEqual([]);
+});
