@@ -27,6 +27,8 @@ const SECRET = randomBytes(24).toString("base64url");
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 400;
 const RENDER_TIMEOUT_MS = 15_000;
+const UNREACHABLE_PAUSE_MS = 60_000;
+let unreachableUntil = 0;
 /** Headers of the render worth keeping; everything else (cookies, Next's internals, lengths) is dropped. */
 const KEPT_HEADERS = ["content-type", "cache-control", "vary", "link", "x-robots-tag"];
 
@@ -76,6 +78,7 @@ export function renderToken(headers: Headers): string | null {
  * when it cannot be (not a 200, the render failed or timed out): the caller renders as usual.
  */
 export async function cachedPage(pathname: string, nonce: string): Promise<Response | null> {
+  if (Date.now() < unreachableUntil) return null;
   const stored = await fresh(pathname);
   if (!stored) return null;
   const withNonce = (text: string) => text.replaceAll(stored.token, nonce);
@@ -110,7 +113,10 @@ async function render(pathname: string, gen: number): Promise<Stored | null> {
       cache: "no-store",
       signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
     });
-  } catch {
+  } catch (e) {
+    // Refused on its own address (bound elsewhere): render as usual for a while rather than try again
+    // on every visit. A render that only took too long is tried again by the next visitor.
+    if (!(e instanceof Error && e.name === "TimeoutError")) unreachableUntil = Date.now() + UNREACHABLE_PAUSE_MS;
     return null;
   }
   if (res.status !== 200 || !(res.headers.get("content-type") ?? "").startsWith("text/html")) {

@@ -164,4 +164,27 @@ describe("serving a cached page", () => {
     expect(await cachedPage("/campaigns/gone", "N")).toBeNull();
     expect(renders).toEqual(["/campaigns/gone", "/campaigns/gone"]);
   });
+
+  it("renders as usual for a minute when this server cannot reach itself", async () => {
+    const live = process.env.PORT;
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+    process.env.PORT = String((closed.address() as AddressInfo).port);
+    await new Promise<void>((r) => closed.close(() => r()));
+    try {
+      expect(await cachedPage("/", "N1")).toBeNull();
+    } finally {
+      process.env.PORT = live;
+    }
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      expect(await cachedPage("/", "N2")).toBeNull(); // not even tried
+      expect(renders).toEqual([]);
+      vi.setSystemTime(Date.now() + 60_001);
+      expect(await (await cachedPage("/", "N3"))!.text()).toContain('nonce="N3"');
+      expect(renders).toEqual(["/"]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
