@@ -70,7 +70,7 @@ export default async function proxy(request: NextRequest) {
   // next-intl forwards the request it is given (headers included) when it does not redirect; a
   // POST (server action) keeps its own request so its body is not re-wrapped.
   const routed = intl(read ? new NextRequest(request, { headers }) : request);
-  if (routed.status === 200 && cacheable(request)) {
+  if (routed.status === 200 && cacheable(request, pathname, search)) {
     const page = await cachedPage(pathname, nonce);
     if (page) {
       // next-intl's cookie (a remembered language) still reaches this visitor.
@@ -86,9 +86,8 @@ export default async function proxy(request: NextRequest) {
  * shows the developer tools' link to a visitor on this machine, which the cache's render (from this
  * machine) always is, so there only such visitors get the cached copy.
  */
-function cacheable(request: NextRequest): boolean {
+function cacheable(request: NextRequest, pathname: string, search: string): boolean {
   if (process.env.NODE_ENV !== "production") return false;
-  const { pathname, search } = request.nextUrl;
   if (!servesFromCache(request.method, pathname, search, request.headers)) return false;
   return appEnv(env()) === "production" || isLoopbackRequest(request.headers);
 }

@@ -17,6 +17,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { selfOrigin } from "@/lib/app-origin";
+import { newNonce } from "@/lib/security-headers";
 
 /** Marks proxy.ts's own render request; its value is this process's secret. */
 export const RENDER_HEADER = "x-openbond-render";
@@ -104,7 +105,8 @@ async function fresh(pathname: string): Promise<Stored | null> {
 }
 
 async function render(pathname: string, gen: number): Promise<Stored | null> {
-  const token = randomBytes(16).toString("base64");
+  // Made like a nonce, so the page renders it where a nonce goes.
+  const token = newNonce();
   let res: Response;
   try {
     res = await fetch(`${selfOrigin()}${pathname}`, {
