@@ -5,6 +5,7 @@
  * equal to the books (read through the test-only /api/test/campaign-books route).
  */
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { nonceIn } from "./helpers/csp";
 
 const GIVE = /^(Give \$[\d,]+\.\d{2}|Continue to secure payment)$/;
 
@@ -30,7 +31,7 @@ test("each visit gets its own script nonce, and only scripts carrying it are on 
     expect(res.status()).toBe(200);
     const csp = res.headers()["content-security-policy"] ?? "";
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
-    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    const nonce = nonceIn(csp);
     expect(nonce, path).toBeTruthy();
     const scripts = (await res.text()).match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@
  * - make the cache hold pages of their choosing (queries, client-navigation requests).
  */
 import { expect, test, type APIResponse } from "@playwright/test";
+import { cspViolations, expectCampaignPageHydrated, nonceIn } from "../helpers/csp";
 
 /** What a browser sends when it loads a page (the cache serves only such requests). */
 const PAGE_LOAD = {
@@ -17,7 +18,7 @@ const PAGE_LOAD = {
 const PATHS = ["/", "/es", "/campaigns/amara-texas", "/es/campaigns/amara-texas"];
 
 function nonceOf(res: APIResponse): string {
-  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(res.headers()["content-security-policy"] ?? "")?.[1];
+  const nonce = nonceIn(res.headers()["content-security-policy"]);
   expect(nonce).toBeTruthy();
   return nonce!;
 }
@@ -80,22 +81,14 @@ test("the client router's requests get the page's payload, not the cached HTML",
 });
 
 test("a campaign page loaded from the cache runs under its own nonce: no violation, it hydrates", async ({ page }) => {
-  const violations: string[] = [];
-  page.on("console", (m) => {
-    if (/Content Security Policy|Refused to (execute|load)/i.test(m.text())) violations.push(m.text());
-  });
+  const violations = cspViolations(page);
   await page.goto("/");
   await page.getByRole("link", { name: "Amara*", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Amara*");
   // A page load (the click above was a client-side navigation): served from the page cache.
   const [response] = await Promise.all([page.waitForResponse((r) => r.request().isNavigationRequest()), page.reload()]);
-  const nonce = /'nonce-([^']+)'/.exec((await response.allHeaders())["content-security-policy"] ?? "")?.[1];
+  const nonce = nonceIn((await response.allHeaders())["content-security-policy"]);
   expect(await response.text()).toContain(`nonce="${nonce}"`);
-  // "Copy link" is a client component: its label changes only once React has hydrated the page.
-  const copy = page.getByRole("button", { name: "Copy link" });
-  await expect(async () => {
-    await copy.click();
-    await expect(page.getByRole("button", { name: /copied/i })).toBeVisible({ timeout: 1_000 });
-  }).toPass();
+  await expectCampaignPageHydrated(page);
   expect(violations).toEqual([]);
 });

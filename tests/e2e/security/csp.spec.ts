@@ -3,6 +3,7 @@
  * scripts), and the donor pages still work under that policy (no violation, hydrated).
  */
 import { expect, test } from "@playwright/test";
+import { cspViolations, expectCampaignPageHydrated, nonceIn } from "../helpers/csp";
 
 function scriptSrc(csp: string): string {
   return csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
@@ -15,7 +16,7 @@ test("script-src has a fresh nonce per response and no 'unsafe-inline'", async (
     expect(res.status(), path).toBe(200);
     const src = scriptSrc(res.headers()["content-security-policy"] ?? "");
     expect(src, path).not.toContain("'unsafe-inline'");
-    const nonce = /'nonce-([A-Za-z0-9+/=_-]+)'/.exec(src)?.[1];
+    const nonce = nonceIn(src);
     expect(nonce, path).toBeTruthy();
     nonces.add(nonce!);
     const html = await res.text();
@@ -27,19 +28,10 @@ test("script-src has a fresh nonce per response and no 'unsafe-inline'", async (
 });
 
 test("the donor pages run under the policy: no violation, the page hydrates", async ({ page }) => {
-  const violations: string[] = [];
-  page.on("console", (m) => {
-    if (/Content Security Policy|Refused to (execute|load)/i.test(m.text())) violations.push(m.text());
-  });
+  const violations = cspViolations(page);
   await page.goto("/");
   await page.getByRole("link", { name: /amara/i }).first().click();
   await page.waitForURL(/\/campaigns\//);
-  // "Copy link" is a client component: its label changes only once React has hydrated the page,
-  // which needs every script the page loaded to have run under the policy.
-  const copy = page.getByRole("button", { name: "Copy link" });
-  await expect(async () => {
-    await copy.click();
-    await expect(page.getByRole("button", { name: /copied/i })).toBeVisible({ timeout: 1_000 });
-  }).toPass();
+  await expectCampaignPageHydrated(page);
   expect(violations).toEqual([]);
 });

@@ -9,7 +9,6 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { clickMailLink } from "../helpers/mail";
 import { magicLinkFor, signIn } from "../helpers/sign-in";
-import { openStaffArea } from "../helpers/staff-nav";
 
 const LOG = ".data/e2e-server.log";
 const serverLog = () => readFileSync(LOG, "utf8");
@@ -91,19 +90,4 @@ test("a staff page refused for lack of a role answers HTTP 403", async ({ page }
     await page.setViewportSize(size);
     await page.screenshot({ path: `test-results/forbidden-${name}.png`, fullPage: true });
   }
-});
-
-test("?done= shows only messages the app wrote, never text from the address", async ({ page }) => {
-  await signIn(page, "admin@openbond.example");
-  await page.goto("/admin?done=" + encodeURIComponent("Your account is locked, call +1 555 0100"));
-  await expect(page.getByText("Your account is locked")).toHaveCount(0);
-  await openStaffArea(page, "Treasury", "Bonds");
-  await page.waitForURL(/\/treasury\/bonds$/);
-  await page.locator('a[href^="/treasury/bonds/"]').first().click();
-  await page.waitForURL(/\/treasury\/bonds\/[0-9a-f-]{36}$/);
-  // The bond page was reached by clicking; the forged ?done= on it is the attacker's crafted link.
-  const bondPage = new URL(page.url());
-  bondPage.searchParams.set("done", "Bond paid. Send the refund to account 0123456789");
-  await page.goto(bondPage.toString());
-  await expect(page.getByText("Send the refund to account")).toHaveCount(0);
 });
